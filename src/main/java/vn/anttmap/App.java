@@ -1,0 +1,59 @@
+package vn.anttmap;
+
+import vn.anttmap.cli.AnttMapCommand;
+import vn.anttmap.config.StoreConfig;
+import vn.anttmap.io.TaxonomyReader;
+import vn.anttmap.service.FeatureService;
+import vn.anttmap.service.ImportService;
+import vn.anttmap.store.FeatureStore;
+import vn.anttmap.store.H2gisFeatureStore;
+import vn.anttmap.store.PostgisFeatureStore;
+
+import java.time.Clock;
+
+/** Composition root: configuration → store → services; the command line starts here. */
+public final class App {
+
+    /** The services over one open store. Closing it closes the store. */
+    public record Services(FeatureStore store, FeatureService features, ImportService importer) implements AutoCloseable {
+        @Override
+        public void close() {
+            store.close();
+        }
+    }
+
+    private App() {
+    }
+
+    public static void main(String[] args) {
+        System.exit(AnttMapCommand.run(args));
+    }
+
+    /** Opens the configured store and brings its schema up to date. */
+    public static FeatureStore openStore(StoreConfig config) {
+        return openStore(config, true);
+    }
+
+    /** Opens the configured store; with {@code migrate}, applies pending migrations first. */
+    public static FeatureStore openStore(StoreConfig config, boolean migrate) {
+        FeatureStore store = config.usesPostgis()
+                ? PostgisFeatureStore.connect(config.dbUrl(), config.dbUser(), config.dbPassword())
+                : H2gisFeatureStore.open(config.dataDir());
+        if (!migrate) {
+            return store;
+        }
+        try {
+            store.migrate();
+            return store;
+        } catch (RuntimeException e) {
+            store.close();
+            throw e;
+        }
+    }
+
+    /** Wires the services over a store (already migrated). */
+    public static Services services(FeatureStore store, Clock clock) {
+        return new Services(store, new FeatureService(store, clock),
+                new ImportService(store, TaxonomyReader.bundled(), clock));
+    }
+}

@@ -1,0 +1,95 @@
+package vn.anttmap.api;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import io.javalin.http.staticfiles.Location;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import vn.anttmap.model.InvalidInputException;
+import vn.anttmap.model.Layer;
+import vn.anttmap.service.FeatureService;
+import vn.anttmap.store.StoreException;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The HTTP layer: one route table, error mapping in one place. Built by {@link #create}; started by the caller
+ * (or by Javalin's test tools).
+ */
+public final class HttpServer {
+    private static final Logger LOG = LoggerFactory.getLogger(HttpServer.class);
+    private static final ObjectMapper JSON = new ObjectMapper();
+    /** The layers served under {@code /api/v1/}. */
+    static final List<Layer> SERVED = List.of(Layer.WARDS, Layer.AREAS, Layer.CAMERAS, Layer.INCIDENTS);
+
+    /** Settings the page reads from {@code /api/v1/config}. */
+    public record PageConfig(String tileUrl, String tileAttribution) {
+    }
+
+    private HttpServer() {
+    }
+
+    public static Javalin create(FeatureService features, PageConfig page) {
+        Javalin app = Javalin.create(cfg -> {
+            cfg.showJavalinBanner = false;
+            cfg.http.defaultContentType = "application/json; charset=utf-8";
+            cfg.staticFiles.add(sf -> {
+                sf.hostedPath = "/";
+                sf.directory = "/web";
+                sf.location = Location.CLASSPATH;
+            });
+            cfg.staticFiles.enableWebjars();
+        });
+        FeatureController featureController = new FeatureController(features);
+
+        app.get("/healthz", ctx -> json(ctx, 200, health(features)));
+        app.get("/api/v1/config", ctx -> json(ctx, 200, Map.of(
+                "tileUrl", page.tileUrl(), "tileAttribution", page.tileAttribution())));
+        for (Layer layer : SERVED) {
+            app.get("/api/v1/" + layer.apiName(), ctx -> featureController.list(ctx, layer));
+        }
+
+        app.exception(ApiException.class, (e, ctx) -> error(ctx, e.status, e.error, e.getMessage()));
+        app.exception(InvalidInputException.class, (e, ctx) -> error(ctx, 400, ErrorMessages.INVALID_INPUT, e.getMessage()));
+        app.exception(StoreException.class, (e, ctx) -> {
+            LOG.error("store failure on {} {}", ctx.method(), ctx.path(), e);
+            error(ctx, 503, ErrorMessages.STORE_FAILURE, e.getMessage());
+        });
+        app.exception(Exception.class, (e, ctx) -> {
+            LOG.error("unexpected failure on {} {}", ctx.method(), ctx.path(), e);
+            error(ctx, 500, ErrorMessages.INTERNAL, e.getClass().getSimpleName());
+        });
+        app.error(404, ctx -> {
+            if (ctx.path().startsWith("/api/") && !ctx.res().isCommitted()
+                    && !ctx.result().startsWith("{")) {
+                error(ctx, 404, ErrorMessages.NOT_FOUND, "no endpoint " + ctx.path());
+            }
+        });
+        return app;
+    }
+
+    private static Map<String, Object> health(FeatureService features) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("status", "ok");
+        body.put("store", features.storeLabel());
+        return body;
+    }
+
+    private static void error(Context ctx, int status, String error, String detail) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("error", error);
+        body.put("detail", detail);
+        json(ctx, status, body);
+    }
+
+    private static void json(Context ctx, int status, Object body) {
+        try {
+            ctx.status(status).contentType("application/json; charset=utf-8").result(JSON.writeValueAsBytes(body));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

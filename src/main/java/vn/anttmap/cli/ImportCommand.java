@@ -1,0 +1,59 @@
+package vn.anttmap.cli;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import vn.anttmap.App;
+import vn.anttmap.model.Layer;
+import vn.anttmap.service.ImportResult;
+import vn.anttmap.service.ImportService;
+
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.concurrent.Callable;
+
+/** {@code import}: load a GeoJSON or CSV file into a layer, all or nothing. */
+@Command(name = "import", mixinStandardHelpOptions = true,
+        description = {"Import a GeoJSON or CSV file into a layer. All or nothing: one bad record refuses the file, "
+                + "naming the record and the reason, and nothing is written.",
+                "CSV: UTF-8; location in lon,lat columns (WGS 84), in x,y columns with --crs, or in a wkt column."})
+final class ImportCommand implements Callable<Integer> {
+    @Mixin
+    StoreOptions storeOptions;
+
+    @Option(names = "--layer", required = true, paramLabel = "LAYER",
+            description = "wards, areas, teams, cameras, incidents, disputes or extractions.")
+    String layer;
+
+    @Option(names = "--format", paramLabel = "FORMAT", description = "geojson or csv (default: from the file name).")
+    String format;
+
+    @Option(names = "--crs", paramLabel = "CRS",
+            description = "CRS of CSV x/y or WKT coordinates: EPSG:<code> (EPSG:3405 is VN-2000 / UTM 48N), "
+                    + "VN2000:<province> (e.g. VN2000:thanh-hoa, the TM-3 zone on 105°00') or VN2000-TM3:<meridian>.")
+    String crs;
+
+    @Parameters(paramLabel = "FILE", description = "The file to import.")
+    Path file;
+
+    @Override
+    public Integer call() throws Exception {
+        Layer target = Layer.byName(layer).orElseThrow(() ->
+                new IllegalArgumentException("unknown layer '" + layer + "'; layers: " + Layer.names()));
+        ImportService.Format fmt = ImportService.Format.of(format, file.getFileName().toString());
+        if (!Files.isRegularFile(file)) {
+            throw new NoSuchFileException(file + " (no such file)");
+        }
+        try (App.Services services = App.services(App.openStore(storeOptions.toConfig()), Clock.systemUTC());
+             InputStream in = Files.newInputStream(file)) {
+            ImportResult r = services.importer().importFile(target, file.getFileName().toString(), in, fmt, crs);
+            System.out.println("imported " + r.written() + " " + r.layer().apiName()
+                    + (r.reassigned() > 0 ? "; " + r.reassigned() + " records re-assigned to new boundaries" : ""));
+        }
+        return 0;
+    }
+}

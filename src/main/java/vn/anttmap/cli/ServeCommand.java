@@ -1,0 +1,81 @@
+package vn.anttmap.cli;
+
+import io.javalin.Javalin;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import vn.anttmap.App;
+import vn.anttmap.api.HttpServer;
+import vn.anttmap.config.ServerConfig;
+import vn.anttmap.service.DemoData;
+import vn.anttmap.service.ImportResult;
+
+import java.time.Clock;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+
+/** {@code serve}: the map and the API over HTTP. */
+@Command(name = "serve", mixinStandardHelpOptions = true,
+        description = "Start the HTTP service: the map page at / and the API under /api/v1/.")
+final class ServeCommand implements Callable<Integer> {
+    private static final Logger LOG = LoggerFactory.getLogger(ServeCommand.class);
+
+    @Mixin
+    StoreOptions storeOptions;
+
+    @Option(names = "--port", paramLabel = "PORT", description = "HTTP port (default: ${DEFAULT-VALUE}).")
+    int port = ServerConfig.DEFAULT_PORT;
+
+    @Option(names = "--tile-url", paramLabel = "URL",
+            description = "Basemap tile URL template for the page (default: env ANTT_TILE_URL or OpenStreetMap's standard tiles).")
+    String tileUrl;
+
+    @Option(names = "--tile-attribution", paramLabel = "HTML", description = "Attribution shown for the basemap.")
+    String tileAttribution;
+
+    @Option(names = "--no-demo", description = "Do not load the Hải Hòa demo data into an empty store.")
+    boolean noDemo;
+
+    @Override
+    public Integer call() throws Exception {
+        String tiles = tileUrl != null ? tileUrl : StoreOptions.env("ANTT_TILE_URL", ServerConfig.DEFAULT_TILE_URL);
+        String attribution = tileAttribution != null ? tileAttribution
+                : tileUrl != null ? "" : ServerConfig.DEFAULT_TILE_ATTRIBUTION;
+        ServerConfig config = new ServerConfig(port, storeOptions.toConfig(), tiles, attribution, !noDemo);
+        LOG.info("configuration: {}", config);
+        App.Services services = App.services(App.openStore(config.store()), Clock.systemUTC());
+        LOG.info("store: {} (schema version {})", services.store().describe(), services.store().schemaVersion());
+        if (config.loadDemo() && DemoData.isEmpty(services.store())) {
+            for (ImportResult r : DemoData.load(services.importer())) {
+                LOG.info("demo data: {} {}", r.written(), r.layer().apiName());
+            }
+        }
+        Javalin app = HttpServer.create(services.features(),
+                new HttpServer.PageConfig(config.tileUrl(), config.tileAttribution()));
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            app.stop();
+            services.close();
+            stopped.countDown();
+        }, "shutdown"));
+        try {
+            app.start(config.port());
+        } catch (RuntimeException e) {
+            services.close();
+            throw new IllegalArgumentException("cannot listen on port " + config.port() + ": " + rootMessage(e), e);
+        }
+        LOG.info("ANTT Map is serving on http://localhost:{}/", app.port());
+        stopped.await();
+        return 0;
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null) {
+            t = t.getCause();
+        }
+        return t.getMessage();
+    }
+}

@@ -1,0 +1,105 @@
+package vn.anttmap.geo;
+
+import org.locationtech.jts.algorithm.Orientation;
+import org.locationtech.jts.geom.Coordinate;
+import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.geom.GeometryFactory;
+import org.locationtech.jts.geom.LinearRing;
+import org.locationtech.jts.geom.MultiPolygon;
+import org.locationtech.jts.geom.Point;
+import org.locationtech.jts.geom.Polygon;
+import org.locationtech.jts.geom.PrecisionModel;
+import org.locationtech.jts.operation.valid.IsValidOp;
+import org.locationtech.jts.operation.valid.TopologyValidationError;
+
+import java.util.Locale;
+import java.util.Optional;
+
+/** Checks and normalisations applied to geometries before they are stored. */
+public final class GeometryChecks {
+    /** The factory for every geometry in EPSG:4326. */
+    public static final GeometryFactory WGS84 = new GeometryFactory(new PrecisionModel(), 4326);
+
+    private GeometryChecks() {
+    }
+
+    /**
+     * Why the geometry cannot be stored as lon/lat, or empty when it can: non-finite or out-of-range
+     * coordinates, and the OGC validity rules (self-intersection, unclosed ring, too few points, …).
+     */
+    public static Optional<String> problem(Geometry g) {
+        if (g.isEmpty()) {
+            return Optional.of("empty geometry");
+        }
+        for (Coordinate c : g.getCoordinates()) {
+            if (!Double.isFinite(c.x) || !Double.isFinite(c.y)) {
+                return Optional.of("coordinate is not a finite number");
+            }
+            if (Math.abs(c.y) > 90 || Math.abs(c.x) > 180) {
+                return Optional.of(String.format(Locale.ROOT,
+                        "coordinate (%s %s) is outside longitude -180..180 / latitude -90..90%s", c.x, c.y,
+                        Math.abs(c.x) <= 90 && Math.abs(c.y) <= 180 ? " (latitude and longitude swapped?)" : ""));
+            }
+        }
+        IsValidOp op = new IsValidOp(g);
+        TopologyValidationError err = op.getValidationError();
+        if (err != null) {
+            Coordinate at = err.getCoordinate();
+            return Optional.of(String.format(Locale.ROOT, "invalid geometry: %s at or near (%s %s)",
+                    err.getMessage().toLowerCase(Locale.ROOT), at == null ? "?" : at.x, at == null ? "?" : at.y));
+        }
+        return Optional.empty();
+    }
+
+    /** A point with x and y exchanged. */
+    public static Point swapped(Point p) {
+        return WGS84.createPoint(new Coordinate(p.getY(), p.getX()));
+    }
+
+    /**
+     * A polygon or multipolygon as a multipolygon with exterior rings counter-clockwise and holes clockwise
+     * (RFC 7946 §3.1.6), in EPSG:4326.
+     *
+     * @throws IllegalArgumentException if the geometry is not polygonal
+     */
+    public static MultiPolygon toMultiPolygon(Geometry g) {
+        Polygon[] parts = new Polygon[g.getNumGeometries()];
+        for (int i = 0; i < parts.length; i++) {
+            Geometry part = g.getGeometryN(i);
+            if (!(part instanceof Polygon p)) {
+                throw new IllegalArgumentException("expected a Polygon or MultiPolygon, got " + g.getGeometryType());
+            }
+            parts[i] = orientRfc7946(p);
+        }
+        return WGS84.createMultiPolygon(parts);
+    }
+
+    /** The polygon with its shell counter-clockwise and its holes clockwise. */
+    public static Polygon orientRfc7946(Polygon p) {
+        LinearRing shell = oriented(p.getExteriorRing(), true);
+        LinearRing[] holes = new LinearRing[p.getNumInteriorRing()];
+        for (int i = 0; i < holes.length; i++) {
+            holes[i] = oriented(p.getInteriorRingN(i), false);
+        }
+        return WGS84.createPolygon(shell, holes);
+    }
+
+    /** Every polygon in the geometry oriented as RFC 7946 wants; other geometries are returned unchanged. */
+    public static Geometry orientRfc7946(Geometry g) {
+        if (g instanceof Polygon p) {
+            return orientRfc7946(p);
+        }
+        if (g instanceof MultiPolygon) {
+            return toMultiPolygon(g);
+        }
+        return g;
+    }
+
+    private static LinearRing oriented(LinearRing ring, boolean counterClockwise) {
+        Coordinate[] coords = ring.getCoordinates();
+        if (Orientation.isCCW(coords) != counterClockwise) {
+            coords = ring.reverse().getCoordinates();
+        }
+        return WGS84.createLinearRing(coords);
+    }
+}

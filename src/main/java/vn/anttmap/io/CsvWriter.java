@@ -1,0 +1,80 @@
+package vn.anttmap.io;
+
+import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.geom.Point;
+import org.locationtech.jts.io.WKTWriter;
+import vn.anttmap.model.Feature;
+import vn.anttmap.model.FieldDef;
+import vn.anttmap.model.GeometryKind;
+import vn.anttmap.model.Layer;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Writes features as CSV in UTF-8 with a byte-order mark (so spreadsheet programs show Vietnamese correctly):
+ * {@code id}, then {@code lon}/{@code lat} for point layers or {@code wkt} for polygon layers, then every field
+ * of the layer. What it writes, {@link CsvReader} reads back.
+ */
+public final class CsvWriter {
+    private CsvWriter() {
+    }
+
+    public static void write(Layer layer, Iterable<Feature> features, OutputStream out) throws IOException {
+        Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+        w.write('\uFEFF');
+        GeometryKind kind = layer.geometryKind();
+        boolean points = kind == GeometryKind.POINT || kind == GeometryKind.OPTIONAL_POINT;
+        List<String> header = new ArrayList<>();
+        header.add("id");
+        if (points) {
+            header.add("lon");
+            header.add("lat");
+        } else if (kind == GeometryKind.MULTIPOLYGON) {
+            header.add("wkt");
+        }
+        layer.fields().forEach(f -> header.add(f.name()));
+        writeRow(w, header);
+        WKTWriter wkt = new WKTWriter();
+        for (Feature f : features) {
+            List<String> row = new ArrayList<>();
+            row.add(f.id());
+            Geometry g = f.geometry();
+            if (points) {
+                row.add(g == null ? "" : Double.toString(((Point) g).getX()));
+                row.add(g == null ? "" : Double.toString(((Point) g).getY()));
+            } else if (kind == GeometryKind.MULTIPOLYGON) {
+                row.add(g == null ? "" : wkt.write(g));
+            }
+            for (FieldDef field : layer.fields()) {
+                String v = Values.format(f.get(field.name()));
+                row.add(v == null ? "" : v);
+            }
+            writeRow(w, row);
+        }
+        w.flush();
+    }
+
+    private static void writeRow(Writer w, List<String> cells) throws IOException {
+        for (int i = 0; i < cells.size(); i++) {
+            if (i > 0) {
+                w.write(',');
+            }
+            w.write(quote(cells.get(i)));
+        }
+        w.write("\r\n");
+    }
+
+    static String quote(String s) {
+        if (s.indexOf(',') >= 0 || s.indexOf('"') >= 0 || s.indexOf('\n') >= 0 || s.indexOf('\r') >= 0
+                || s.indexOf(';') >= 0) {
+            return '"' + s.replace("\"", "\"\"") + '"';
+        }
+        return s;
+    }
+}

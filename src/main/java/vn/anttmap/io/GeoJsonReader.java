@@ -1,0 +1,136 @@
+package vn.anttmap.io;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.io.ParseException;
+import vn.anttmap.geo.GeometryChecks;
+import vn.anttmap.model.InvalidInputException;
+import vn.anttmap.model.Problem;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Reads an RFC 7946 GeoJSON FeatureCollection (or a single Feature). Coordinates must be lon/lat in EPSG:4326. A
+ * {@code crs} member naming anything else is refused rather than silently misread.
+ */
+public final class GeoJsonReader {
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    private GeoJsonReader() {
+    }
+
+    /**
+     * @param source name of the input, used in messages
+     * @throws InvalidInputException when the text is not JSON, not GeoJSON, or a feature's geometry is unreadable
+     */
+    public static List<RawRecord> read(String source, InputStream in) throws IOException {
+        JsonNode root;
+        try {
+            root = MAPPER.readTree(in);
+        } catch (JsonProcessingException e) {
+            JsonLocation at = e.getLocation();
+            String where = at == null ? "file" : "line " + at.getLineNr() + ", column " + at.getColumnNr();
+            throw new InvalidInputException(source, new Problem(where, null, "not valid JSON: " + e.getOriginalMessage()));
+        }
+        if (root == null || !root.isObject()) {
+            throw new InvalidInputException(source, new Problem("file", null, "expected a GeoJSON object"));
+        }
+        checkCrs(source, root);
+        String type = root.path("type").asText();
+        List<JsonNode> features = new ArrayList<>();
+        if ("FeatureCollection".equals(type)) {
+            JsonNode arr = root.get("features");
+            if (arr == null || !arr.isArray()) {
+                throw new InvalidInputException(source, new Problem("file", "features", "a FeatureCollection needs a features array"));
+            }
+            arr.forEach(features::add);
+        } else if ("Feature".equals(type)) {
+            features.add(root);
+        } else {
+            throw new InvalidInputException(source, new Problem("file", "type",
+                    "expected a FeatureCollection or Feature, got '" + type + "'"));
+        }
+        List<RawRecord> out = new ArrayList<>(features.size());
+        List<Problem> problems = new ArrayList<>();
+        org.locationtech.jts.io.geojson.GeoJsonReader geometryReader =
+                new org.locationtech.jts.io.geojson.GeoJsonReader(GeometryChecks.WGS84);
+        for (int i = 0; i < features.size(); i++) {
+            JsonNode f = features.get(i);
+            String id = f.hasNonNull("id") ? f.get("id").asText() : null;
+            String location = "feature " + (i + 1) + (id == null ? "" : " (id " + id + ")");
+            if (!"Feature".equals(f.path("type").asText())) {
+                problems.add(new Problem(location, "type", "expected a Feature"));
+                continue;
+            }
+            Geometry geometry = null;
+            JsonNode g = f.get("geometry");
+            if (g != null && !g.isNull()) {
+                try {
+                    geometry = geometryReader.read(g.toString());
+                    geometry.setSRID(4326);
+                } catch (ParseException | RuntimeException e) {
+                    problems.add(new Problem(location, "geometry", "unreadable geometry: " + e.getMessage()));
+                    continue;
+                }
+            }
+            Map<String, Object> values = new LinkedHashMap<>();
+            JsonNode props = f.get("properties");
+            if (props != null && props.isObject()) {
+                Iterator<Map.Entry<String, JsonNode>> it = props.fields();
+                while (it.hasNext()) {
+                    Map.Entry<String, JsonNode> e = it.next();
+                    values.put(e.getKey(), scalar(e.getValue()));
+                }
+            }
+            if (id == null && values.get("id") != null) {
+                id = values.get("id").toString();
+            }
+            values.remove("id");
+            out.add(new RawRecord(location, id, geometry, values));
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(source, problems);
+        }
+        return out;
+    }
+
+    private static void checkCrs(String source, JsonNode root) {
+        JsonNode crs = root.path("crs").path("properties").path("name");
+        if (crs.isTextual()) {
+            String name = crs.asText();
+            if (!(name.endsWith("CRS84") || name.endsWith("4326"))) {
+                throw new InvalidInputException(source, new Problem("file", "crs",
+                        "GeoJSON must be lon/lat WGS 84 (RFC 7946), but the file declares " + name
+                                + "; reproject it, or import it as CSV with x/y columns and --crs"));
+            }
+        }
+    }
+
+    private static Object scalar(JsonNode v) {
+        if (v == null || v.isNull()) {
+            return null;
+        }
+        if (v.isBoolean()) {
+            return v.booleanValue();
+        }
+        if (v.isIntegralNumber()) {
+            return v.longValue();
+        }
+        if (v.isNumber()) {
+            return v.doubleValue();
+        }
+        if (v.isTextual()) {
+            return v.textValue();
+        }
+        return v.toString();
+    }
+}

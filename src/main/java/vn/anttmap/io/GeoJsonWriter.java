@@ -1,0 +1,83 @@
+package vn.anttmap.io;
+
+import com.fasterxml.jackson.core.JsonEncoding;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import org.locationtech.jts.geom.Geometry;
+import vn.anttmap.geo.GeometryChecks;
+import vn.anttmap.model.Feature;
+import vn.anttmap.model.FieldDef;
+import vn.anttmap.model.Layer;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.util.Map;
+
+/**
+ * Writes features as an RFC 7946 FeatureCollection: lon/lat WGS 84, no {@code crs} member, exterior rings
+ * counter-clockwise, 7 decimal places (about 1 cm). Dates and instants are ISO 8601; numbers stay numbers.
+ * What it writes, {@link GeoJsonReader} reads back.
+ */
+public final class GeoJsonWriter {
+    private static final JsonFactory JSON = new JsonFactory();
+    private static final int DECIMALS = 7;
+
+    private GeoJsonWriter() {
+    }
+
+    /**
+     * @param extra members added to the collection object (e.g. {@code numberMatched}), may be empty
+     */
+    public static void write(Layer layer, Iterable<Feature> features, Map<String, Object> extra, OutputStream out)
+            throws IOException {
+        org.locationtech.jts.io.geojson.GeoJsonWriter geometryWriter =
+                new org.locationtech.jts.io.geojson.GeoJsonWriter(DECIMALS);
+        geometryWriter.setEncodeCRS(false);
+        try (JsonGenerator g = JSON.createGenerator(out, JsonEncoding.UTF8)) {
+            g.writeStartObject();
+            g.writeStringField("type", "FeatureCollection");
+            for (Map.Entry<String, Object> e : extra.entrySet()) {
+                g.writeFieldName(e.getKey());
+                writeValue(g, e.getValue());
+            }
+            g.writeArrayFieldStart("features");
+            for (Feature f : features) {
+                g.writeStartObject();
+                g.writeStringField("type", "Feature");
+                g.writeStringField("id", f.id());
+                g.writeFieldName("geometry");
+                Geometry geom = f.geometry();
+                if (geom == null) {
+                    g.writeNull();
+                } else {
+                    g.writeRawValue(geometryWriter.write(GeometryChecks.orientRfc7946(geom)));
+                }
+                g.writeObjectFieldStart("properties");
+                for (FieldDef field : layer.fields()) {
+                    g.writeFieldName(field.name());
+                    writeValue(g, f.get(field.name()));
+                }
+                g.writeEndObject();
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+            g.writeEndObject();
+        }
+    }
+
+    private static void writeValue(JsonGenerator g, Object v) throws IOException {
+        if (v == null) {
+            g.writeNull();
+        } else if (v instanceof Integer i) {
+            g.writeNumber(i);
+        } else if (v instanceof Long l) {
+            g.writeNumber(l);
+        } else if (v instanceof Double d) {
+            g.writeNumber(d);
+        } else if (v instanceof Boolean b) {
+            g.writeBoolean(b);
+        } else {
+            g.writeString(Values.format(v));
+        }
+    }
+}

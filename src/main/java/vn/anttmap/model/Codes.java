@@ -1,0 +1,30 @@
+package vn.anttmap.model;
+
+import java.util.List;
+
+/** The closed sets of codes used by the layers. Incident categories are data: see {@link Taxonomy}. */
+public final class Codes {
+    private Codes() {
+    }
+
+    /** phường, xã, thị trấn. */
+    public static final List<String> WARD_KINDS = List.of("phuong", "xa", "thi_tran");
+    /** tổ dân phố, tiểu khu, thôn. */
+    public static final List<String> AREA_KINDS = List.of("to_dan_pho", "tieu_khu", "thon");
+    /** tổ bảo vệ dân phố, tổ an ninh xã hội, tổ công nghệ số / hướng dẫn định danh điện tử, other. */
+    public static final List<String> TEAM_KINDS = List.of("street_guard", "social_security", "eid_support", "other");
+    /** Yearly rating: xuất sắc, khá, trung bình, yếu. */
+    public static final List<String> TEAM_RATINGS = List.of("excellent", "good", "average", "weak");
+    public static final List<String> CAMERA_KINDS = List.of("fixed", "dome", "ptz");
+    public static final List<String> CAMERA_OWNERS = List.of("community", "household", "business", "police");
+    public static final List<String> CAMERA_STATUSES = List.of("active", "inactive", "maintenance");
+    /**
+     * Penal Code 2015, article 9: tội phạm ít nghiêm trọng, nghiêm trọng, rất nghiêm trọng, đặc biệt nghiêm
+     * trọng. Only crimes carry a severity class.
+     */
+    public static final List<String> SEVERITIES =
+            List.of("it_nghiem_trong", "nghiem_trong", "rat_nghiem_trong", "dac_biet_nghiem_trong");
+    /** The channel an incident came through: in person, hotline 113, VNeID report, app, patrol. */
+    public static final List<String> CHANNELS = List.of("in_person", "hotline_113", "vneid", "app", "patrol");
+    public static final List<String> MEDIATION_OUTCOMES = List.of("successful", "unsuccessful", "ongoing");
+}

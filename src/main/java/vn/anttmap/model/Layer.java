@@ -1,0 +1,162 @@
+package vn.anttmap.model;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import static vn.anttmap.model.FieldDef.derived;
+import static vn.anttmap.model.FieldDef.of;
+import static vn.anttmap.model.FieldDef.oneOf;
+import static vn.anttmap.model.FieldDef.text;
+import static vn.anttmap.model.FieldType.BOOLEAN;
+import static vn.anttmap.model.FieldType.DATE;
+import static vn.anttmap.model.FieldType.DOUBLE;
+import static vn.anttmap.model.FieldType.INTEGER;
+import static vn.anttmap.model.FieldType.TEXT;
+import static vn.anttmap.model.FieldType.TIMESTAMP;
+
+/**
+ * Every layer ANTT Map keeps, described once. The store's tables, the import validation, the exports and the
+ * read API all follow this description; the SQL migrations create the same columns.
+ *
+ * <p>Every layer has a text {@code id}. Layers with a validity interval ({@link #hasValidity()}) carry
+ * {@code valid_from} (inclusive) and {@code valid_to} (exclusive, empty while still valid). Derived fields are
+ * assigned when a record is written: {@code area_id} and {@code ward_id} by point in polygon, or from the
+ * referenced area or camera.
+ */
+public enum Layer {
+    WARDS("wards", "ward", GeometryKind.MULTIPOLYGON, null, true, List.of(
+            text("code").mandatory(),
+            text("name").mandatory(),
+            oneOf("kind", Codes.WARD_KINDS),
+            text("district"),
+            text("province"),
+            of("population", INTEGER).range(0, 10_000_000),
+            of("valid_from", DATE).mandatory(),
+            of("valid_to", DATE),
+            text("source"))),
+
+    AREAS("areas", "residential_area", GeometryKind.MULTIPOLYGON, null, true, List.of(
+            text("code").mandatory(),
+            text("name").mandatory(),
+            oneOf("kind", Codes.AREA_KINDS),
+            of("population", INTEGER).range(0, 1_000_000),
+            of("households", INTEGER).range(0, 1_000_000),
+            of("registered_households", INTEGER).range(0, 1_000_000),
+            of("valid_from", DATE).mandatory(),
+            of("valid_to", DATE),
+            text("source"),
+            derived("ward_id", TEXT))),
+
+    TEAMS("teams", "security_team", GeometryKind.NONE, null, false, List.of(
+            text("area_id").mandatory(),
+            oneOf("kind", Codes.TEAM_KINDS).mandatory(),
+            text("name"),
+            of("member_count", INTEGER).mandatory().range(0, 10_000),
+            of("rating_year", INTEGER).mandatory().range(1990, 2100),
+            oneOf("rating", Codes.TEAM_RATINGS),
+            of("disciplined_members", INTEGER).range(0, 10_000),
+            derived("ward_id", TEXT))),
+
+    CAMERAS("cameras", "camera", GeometryKind.POINT, "installed_on", false, List.of(
+            text("name"),
+            of("bearing_deg", DOUBLE).mandatory().range(0, 360),
+            of("fov_deg", DOUBLE).mandatory().range(1, 360),
+            of("range_m", DOUBLE).mandatory().range(1, 1000),
+            oneOf("kind", Codes.CAMERA_KINDS).mandatory(),
+            oneOf("owner", Codes.CAMERA_OWNERS).mandatory(),
+            oneOf("status", Codes.CAMERA_STATUSES).mandatory(),
+            of("installed_on", DATE),
+            derived("area_id", TEXT),
+            derived("ward_id", TEXT))),
+
+    INCIDENTS("incidents", "incident", GeometryKind.POINT, "occurred_on", false, List.of(
+            of("occurred_at", TIMESTAMP).mandatory(),
+            text("category").mandatory(),
+            oneOf("severity", Codes.SEVERITIES),
+            oneOf("channel", Codes.CHANNELS).mandatory(),
+            of("force_majeure", BOOLEAN),
+            of("promptly_handled", BOOLEAN),
+            text("description"),
+            derived("occurred_on", DATE),
+            derived("area_id", TEXT),
+            derived("ward_id", TEXT))),
+
+    DISPUTES("disputes", "mediated_dispute", GeometryKind.OPTIONAL_POINT, "mediated_on", false, List.of(
+            of("mediated_on", DATE).mandatory(),
+            text("area_id"),
+            oneOf("outcome", Codes.MEDIATION_OUTCOMES),
+            text("description"),
+            derived("ward_id", TEXT))),
+
+    EXTRACTIONS("extractions", "video_extraction", GeometryKind.NONE, "extracted_on", false, List.of(
+            text("camera_id").mandatory(),
+            of("extracted_on", DATE).mandatory(),
+            text("incident_id"),
+            text("purpose"),
+            derived("area_id", TEXT),
+            derived("ward_id", TEXT)));
+
+    private final String apiName;
+    private final String table;
+    private final GeometryKind geometryKind;
+    private final String dateField;
+    private final boolean validity;
+    private final List<FieldDef> fields;
+
+    Layer(String apiName, String table, GeometryKind geometryKind, String dateField, boolean validity,
+          List<FieldDef> fields) {
+        this.apiName = apiName;
+        this.table = table;
+        this.geometryKind = geometryKind;
+        this.dateField = dateField;
+        this.validity = validity;
+        this.fields = fields;
+    }
+
+    /** The name used on the command line, in URLs and in file names: {@code wards}, {@code incidents}, … */
+    public String apiName() {
+        return apiName;
+    }
+
+    public String table() {
+        return table;
+    }
+
+    public GeometryKind geometryKind() {
+        return geometryKind;
+    }
+
+    /** The day field that {@code from}/{@code to} filters apply to, if the layer has one. */
+    public Optional<String> dateField() {
+        return Optional.ofNullable(dateField);
+    }
+
+    public boolean hasValidity() {
+        return validity;
+    }
+
+    public List<FieldDef> fields() {
+        return fields;
+    }
+
+    public Optional<FieldDef> field(String name) {
+        return fields.stream().filter(f -> f.name().equals(name)).findFirst();
+    }
+
+    /** Whether records of this layer are assigned to an area and a ward when written. */
+    public boolean assignsArea() {
+        return field("area_id").map(FieldDef::derived).orElse(false);
+    }
+
+    public static Optional<Layer> byName(String name) {
+        String n = name == null ? "" : name.trim().toLowerCase(Locale.ROOT);
+        return Stream.of(values()).filter(l -> l.apiName.equals(n)).findFirst();
+    }
+
+    public static String names() {
+        return Stream.of(values()).map(Layer::apiName).collect(Collectors.joining(", "));
+    }
+}

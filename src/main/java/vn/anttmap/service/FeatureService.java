@@ -1,0 +1,61 @@
+package vn.anttmap.service;
+
+import vn.anttmap.io.CsvWriter;
+import vn.anttmap.io.GeoJsonWriter;
+import vn.anttmap.model.Feature;
+import vn.anttmap.model.FeatureQuery;
+import vn.anttmap.model.Layer;
+import vn.anttmap.model.VietnamTime;
+import vn.anttmap.store.FeatureStore;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+/** Reading layers and exporting them. Boundaries are read as valid on a day: the one asked for, or today. */
+public final class FeatureService {
+    private final FeatureStore store;
+    private final Clock clock;
+
+    public FeatureService(FeatureStore store, Clock clock) {
+        this.store = store;
+        this.clock = clock;
+    }
+
+    /** Today in Vietnam. */
+    public LocalDate today() {
+        return LocalDate.now(clock.withZone(VietnamTime.ZONE));
+    }
+
+    /** The layer's features matching the query; wards and areas as valid on {@code query.at()} or today. */
+    public List<Feature> list(Layer layer, FeatureQuery query) {
+        FeatureQuery q = layer.hasValidity() && query.at() == null ? query.withAt(today()) : query;
+        return store.query(layer, q);
+    }
+
+    /**
+     * Writes every record of the layer (all boundary versions, not just today's) in a format import reads back.
+     *
+     * @return the number of records written
+     */
+    public int export(Layer layer, ImportService.Format format, OutputStream out) throws IOException {
+        List<Feature> all = store.query(layer, FeatureQuery.ALL);
+        if (format == ImportService.Format.GEOJSON) {
+            GeoJsonWriter.write(layer, all, Map.of(), out);
+        } else {
+            CsvWriter.write(layer, all, out);
+        }
+        return all.size();
+    }
+
+    public Map<Layer, Long> counts() {
+        return store.counts();
+    }
+
+    public String storeLabel() {
+        return store.kind().label();
+    }
+}

@@ -1,0 +1,322 @@
+package vn.anttmap.service;
+
+import org.locationtech.jts.geom.Envelope;
+import org.locationtech.jts.geom.Point;
+import vn.anttmap.geo.GeometryChecks;
+import vn.anttmap.io.CsvReader;
+import vn.anttmap.io.GeoJsonReader;
+import vn.anttmap.io.RawRecord;
+import vn.anttmap.model.Feature;
+import vn.anttmap.model.FeatureQuery;
+import vn.anttmap.model.InvalidInputException;
+import vn.anttmap.model.Layer;
+import vn.anttmap.model.Problem;
+import vn.anttmap.model.Taxonomy;
+import vn.anttmap.model.VietnamTime;
+import vn.anttmap.store.FeatureStore;
+import vn.anttmap.store.WriteBatch;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Imports a file into one layer, all or nothing. Every record is read and checked (types, ranges, codes, geometry
+ * validity), then assigned to its ward and residential area by point in polygon on the record's own day. If any
+ * record is wrong, the import is refused with every problem and where, and nothing is written. Importing wards or
+ * areas whose boundaries changed re-assigns the cameras, incidents, disputes and teams they touch, in the same
+ * transaction.
+ */
+public final class ImportService {
+
+    /** The file formats import reads. */
+    public enum Format {
+        GEOJSON, CSV;
+
+        /** From an explicit name ({@code geojson}, {@code csv}) or, when that is null, the file name's extension. */
+        public static Format of(String name, String fileName) {
+            String n = name != null ? name.toLowerCase(Locale.ROOT)
+                    : fileName.toLowerCase(Locale.ROOT).replaceFirst(".*\\.", "");
+            return switch (n) {
+                case "geojson", "json" -> GEOJSON;
+                case "csv" -> CSV;
+                default -> throw new IllegalArgumentException("unknown format '" + n + "'; use geojson or csv");
+            };
+        }
+    }
+
+    private final FeatureStore store;
+    private final Taxonomy taxonomy;
+    private final Clock clock;
+
+    public ImportService(FeatureStore store, Taxonomy taxonomy, Clock clock) {
+        this.store = store;
+        this.taxonomy = taxonomy;
+        this.clock = clock;
+    }
+
+    /**
+     * Reads and imports a file.
+     *
+     * @param source name of the input for messages (the file name)
+     * @param crs    CRS of CSV x/y or WKT coordinates, or {@code null}
+     * @throws InvalidInputException listing what is wrong and where; nothing was written
+     */
+    public ImportResult importFile(Layer layer, String source, InputStream in, Format format, String crs) throws IOException {
+        if (format == Format.GEOJSON && crs != null) {
+            throw new InvalidInputException(source, new Problem("option --crs", null,
+                    "GeoJSON is always lon/lat WGS 84 (RFC 7946); --crs applies to CSV only"));
+        }
+        List<RawRecord> raws = format == Format.GEOJSON ? GeoJsonReader.read(source, in) : CsvReader.read(source, in, crs);
+        return importRecords(layer, source, raws);
+    }
+
+    /** Imports records already read. */
+    public synchronized ImportResult importRecords(Layer layer, String source, List<RawRecord> raws) {
+        RecordConverter converter = new RecordConverter(layer, taxonomy);
+        List<List<Problem>> problems = new ArrayList<>();
+        List<Feature> features = new ArrayList<>();
+        for (RawRecord r : raws) {
+            List<Problem> found = new ArrayList<>();
+            features.add(converter.convert(r, found));
+            problems.add(found);
+        }
+        List<Problem> duplicates = new ArrayList<>();
+        RecordConverter.checkUniqueIds(features, raws, duplicates);
+        Map<String, Feature> storedWards = byId(store.query(Layer.WARDS, FeatureQuery.ALL));
+        Map<String, Feature> storedAreas = byId(store.query(Layer.AREAS, FeatureQuery.ALL));
+        Map<String, Feature> wards = new LinkedHashMap<>(storedWards);
+        Map<String, Feature> areas = new LinkedHashMap<>(storedAreas);
+        List<Feature> valid = features.stream().filter(Objects::nonNull).toList();
+        if (layer == Layer.WARDS) {
+            valid.forEach(f -> wards.put(f.id(), f));
+        }
+        if (layer == Layer.AREAS) {
+            valid.forEach(f -> areas.put(f.id(), f));
+        }
+        Gazetteer gazetteer = new Gazetteer(wards.values(), areas.values());
+        List<Feature> assigned = new ArrayList<>();
+        for (int i = 0; i < features.size(); i++) {
+            if (features.get(i) != null) {
+                assigned.add(assign(layer, features.get(i), raws.get(i).location(), gazetteer, problems.get(i)));
+            }
+        }
+        List<Problem> all = new ArrayList<>();
+        problems.forEach(all::addAll);
+        all.addAll(duplicates);
+        if (!all.isEmpty()) {
+            throw new InvalidInputException(source, all);
+        }
+        WriteBatch batch = new WriteBatch().upsert(layer, assigned);
+        int reassigned = 0;
+        if (layer == Layer.WARDS || layer == Layer.AREAS) {
+            Map<String, Feature> before = layer == Layer.WARDS ? storedWards : storedAreas;
+            reassigned = reassign(layer, assigned, before, gazetteer, batch);
+        }
+        store.write(batch);
+        return new ImportResult(layer, assigned.size(), reassigned);
+    }
+
+    private Feature assign(Layer layer, Feature f, String loc, Gazetteer gaz, List<Problem> problems) {
+        switch (layer) {
+            case WARDS:
+                return f;
+            case AREAS: {
+                LocalDate day = (LocalDate) f.get("valid_from");
+                Optional<String> ward = gaz.wardOf(f.geometry(), day);
+                if (ward.isEmpty()) {
+                    problems.add(new Problem(loc, "geometry", "the area lies outside every ward valid on " + day
+                            + (gaz.hasWards() ? "" : " (no wards are loaded: import wards first)")));
+                    return f;
+                }
+                return f.with(mapOf("ward_id", ward.get()));
+            }
+            case TEAMS: {
+                String areaId = f.text("area_id");
+                Optional<Feature> area = gaz.areaById(areaId);
+                if (area.isEmpty()) {
+                    problems.add(new Problem(loc, "area_id", "no residential area has id '" + areaId + "'"));
+                    return f;
+                }
+                return f.with(mapOf("ward_id", area.get().text("ward_id")));
+            }
+            case EXTRACTIONS: {
+                String cameraId = f.text("camera_id");
+                Optional<Feature> camera = store.get(Layer.CAMERAS, cameraId);
+                if (camera.isEmpty()) {
+                    problems.add(new Problem(loc, "camera_id", "no camera has id '" + cameraId + "'"));
+                    return f;
+                }
+                String incidentId = f.text("incident_id");
+                if (incidentId != null && store.get(Layer.INCIDENTS, incidentId).isEmpty()) {
+                    problems.add(new Problem(loc, "incident_id", "no incident has id '" + incidentId + "'"));
+                    return f;
+                }
+                Map<String, Object> derived = new HashMap<>();
+                derived.put("area_id", camera.get().get("area_id"));
+                derived.put("ward_id", camera.get().get("ward_id"));
+                return f.with(derived);
+            }
+            case DISPUTES:
+                if (f.geometry() == null) {
+                    String areaId = f.text("area_id");
+                    if (areaId == null) {
+                        problems.add(new Problem(loc, "area_id", "a dispute needs a location or an area_id"));
+                        return f;
+                    }
+                    Optional<Feature> area = gaz.areaById(areaId);
+                    if (area.isEmpty()) {
+                        problems.add(new Problem(loc, "area_id", "no residential area has id '" + areaId + "'"));
+                        return f;
+                    }
+                    return f.with(mapOf("ward_id", area.get().text("ward_id")));
+                }
+                return locatePoint(layer, f, loc, gaz, problems);
+            case CAMERAS:
+            case INCIDENTS:
+                return locatePoint(layer, f, loc, gaz, problems);
+            default:
+                throw new IllegalStateException(layer.toString());
+        }
+    }
+
+    private Feature locatePoint(Layer layer, Feature f, String loc, Gazetteer gaz, List<Problem> problems) {
+        Point p = (Point) f.geometry();
+        LocalDate day = day(layer, f);
+        Optional<String> ward = gaz.ward(p, day);
+        if (ward.isEmpty()) {
+            Point swapped = GeometryChecks.swapped(p);
+            if (gaz.ward(swapped, day).isPresent()) {
+                problems.add(new Problem(loc, "geometry", String.format(Locale.ROOT,
+                        "latitude and longitude swapped: (%s, %s) lies outside every ward, (%s, %s) lies inside one",
+                        p.getX(), p.getY(), p.getY(), p.getX())));
+            } else {
+                problems.add(new Problem(loc, "geometry", String.format(Locale.ROOT,
+                        "point (lon %s, lat %s) lies outside every ward valid on %s%s", p.getX(), p.getY(), day,
+                        gaz.hasWards() ? "" : " (no wards are loaded: import wards first)")));
+            }
+            return f;
+        }
+        Map<String, Object> derived = new HashMap<>();
+        derived.put("ward_id", ward.get());
+        Optional<String> area = gaz.area(p, day);
+        if (layer == Layer.DISPUTES && f.text("area_id") != null && area.isPresent()
+                && !area.get().equals(f.text("area_id"))) {
+            problems.add(new Problem(loc, "area_id", "the location lies in area " + area.get() + ", not " + f.text("area_id")));
+            return f;
+        }
+        derived.put("area_id", area.orElse(null));
+        return f.with(derived);
+    }
+
+    /** The day on which a record's boundaries apply. */
+    private LocalDate day(Layer layer, Feature f) {
+        Object d = layer.dateField().map(f::get).orElse(null);
+        return d instanceof LocalDate day ? day : LocalDate.now(clock.withZone(VietnamTime.ZONE));
+    }
+
+    /**
+     * Adds to {@code batch} the records of other layers whose ward or area changes because {@code changed}
+     * polygons (replacing {@code before}) moved; returns how many.
+     */
+    private int reassign(Layer layer, List<Feature> changed, Map<String, Feature> before, Gazetteer gaz, WriteBatch batch) {
+        Envelope region = new Envelope();
+        for (Feature f : changed) {
+            Feature old = before.get(f.id());
+            if (old != null && old.geometry().equalsExact(f.geometry())
+                    && Objects.equals(old.get("valid_from"), f.get("valid_from"))
+                    && Objects.equals(old.get("valid_to"), f.get("valid_to"))) {
+                continue;
+            }
+            region.expandToInclude(f.geometry().getEnvelopeInternal());
+            if (old != null) {
+                region.expandToInclude(old.geometry().getEnvelopeInternal());
+            }
+        }
+        if (region.isNull()) {
+            return 0;
+        }
+        FeatureQuery inRegion = FeatureQuery.ALL.withBbox(region);
+        int count = 0;
+        Map<String, String> areaWard = new HashMap<>();
+        if (layer == Layer.WARDS) {
+            List<Feature> moved = new ArrayList<>();
+            for (Feature a : store.query(Layer.AREAS, inRegion)) {
+                String ward = gaz.wardOf(a.geometry(), (LocalDate) a.get("valid_from")).orElse(null);
+                if (!Objects.equals(ward, a.text("ward_id"))) {
+                    moved.add(a.with(mapOf("ward_id", ward)));
+                    areaWard.put(a.id(), ward);
+                }
+            }
+            batch.upsert(Layer.AREAS, moved);
+            count += moved.size();
+        }
+        Map<String, Feature> movedCameras = new HashMap<>();
+        for (Layer pointLayer : List.of(Layer.CAMERAS, Layer.INCIDENTS, Layer.DISPUTES)) {
+            List<Feature> moved = new ArrayList<>();
+            for (Feature f : store.query(pointLayer, inRegion)) {
+                Point p = (Point) f.geometry();
+                LocalDate day = day(pointLayer, f);
+                String ward = gaz.ward(p, day).orElse(null);
+                String area = gaz.area(p, day).orElse(null);
+                if (!Objects.equals(ward, f.text("ward_id")) || !Objects.equals(area, f.text("area_id"))) {
+                    Feature m = f.with(mapOf("ward_id", ward, "area_id", area));
+                    moved.add(m);
+                    if (pointLayer == Layer.CAMERAS) {
+                        movedCameras.put(m.id(), m);
+                    }
+                }
+            }
+            batch.upsert(pointLayer, moved);
+            count += moved.size();
+        }
+        if (!areaWard.isEmpty()) {
+            List<Feature> moved = new ArrayList<>();
+            for (Layer byArea : List.of(Layer.TEAMS, Layer.DISPUTES)) {
+                for (Feature t : store.query(byArea, FeatureQuery.ALL)) {
+                    if (areaWard.containsKey(t.text("area_id")) && (byArea == Layer.TEAMS || t.geometry() == null)) {
+                        moved.add(t.with(mapOf("ward_id", areaWard.get(t.text("area_id")))));
+                    }
+                }
+                batch.upsert(byArea, moved);
+                count += moved.size();
+                moved = new ArrayList<>();
+            }
+        }
+        if (!movedCameras.isEmpty()) {
+            List<Feature> moved = new ArrayList<>();
+            for (Feature x : store.query(Layer.EXTRACTIONS, FeatureQuery.ALL)) {
+                Feature cam = movedCameras.get(x.text("camera_id"));
+                if (cam != null) {
+                    moved.add(x.with(mapOf("ward_id", cam.get("ward_id"), "area_id", cam.get("area_id"))));
+                }
+            }
+            batch.upsert(Layer.EXTRACTIONS, moved);
+            count += moved.size();
+        }
+        return count;
+    }
+
+    private static Map<String, Object> mapOf(Object... kv) {
+        Map<String, Object> m = new HashMap<>();
+        for (int i = 0; i < kv.length; i += 2) {
+            m.put((String) kv[i], kv[i + 1]);
+        }
+        return m;
+    }
+
+    private static Map<String, Feature> byId(List<Feature> features) {
+        Map<String, Feature> m = new LinkedHashMap<>();
+        features.forEach(f -> m.put(f.id(), f));
+        return m;
+    }
+}

@@ -1,0 +1,310 @@
+package vn.anttmap.service;
+
+import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.geom.Point;
+import org.locationtech.jts.geom.Polygon;
+import org.locationtech.jts.geom.MultiPolygon;
+import org.locationtech.jts.io.WKBWriter;
+import vn.anttmap.geo.GeometryChecks;
+import vn.anttmap.io.RawRecord;
+import vn.anttmap.model.Feature;
+import vn.anttmap.model.FieldDef;
+import vn.anttmap.model.GeometryKind;
+import vn.anttmap.model.Layer;
+import vn.anttmap.model.Problem;
+import vn.anttmap.model.Taxonomy;
+import vn.anttmap.model.VietnamTime;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Turns raw records into typed features of a layer, checking each value against the layer's description and the
+ * incident taxonomy. Derived fields in the input (as written by an export) are ignored; unknown fields are refused
+ * so that nothing is silently dropped. Records without an id get one derived from their content, so importing the
+ * same file twice does not duplicate anything.
+ */
+final class RecordConverter {
+    private static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.:\\-]{0,63}");
+    private static final DateTimeFormatter VN_DATE = DateTimeFormatter.ofPattern("d/M/uuuu");
+    private static final DateTimeFormatter VN_DATE_TIME = DateTimeFormatter.ofPattern("d/M/uuuu H:mm[:ss]");
+
+    private final Layer layer;
+    private final Taxonomy taxonomy;
+
+    RecordConverter(Layer layer, Taxonomy taxonomy) {
+        this.layer = layer;
+        this.taxonomy = taxonomy;
+    }
+
+    /** The typed feature, or {@code null} after adding what is wrong with it to {@code problems}. */
+    Feature convert(RawRecord r, List<Problem> problems) {
+        int before = problems.size();
+        String loc = r.location();
+        for (String key : r.values().keySet()) {
+            if (layer.field(key).isEmpty()) {
+                problems.add(new Problem(loc, key, "unknown field for layer " + layer.apiName() + "; its fields are "
+                        + String.join(", ", layer.fields().stream().filter(f -> !f.derived()).map(FieldDef::name).toList())));
+            }
+        }
+        Map<String, Object> props = new LinkedHashMap<>();
+        for (FieldDef f : layer.fields()) {
+            Object raw = f.derived() ? null : r.values().get(f.name());
+            if (raw instanceof String s && s.isBlank()) {
+                raw = null;
+            }
+            if (raw == null) {
+                if (f.required()) {
+                    problems.add(new Problem(loc, f.name(), "required value is missing"));
+                }
+                props.put(f.name(), null);
+                continue;
+            }
+            try {
+                props.put(f.name(), check(f, coerce(f, raw)));
+            } catch (IllegalArgumentException e) {
+                problems.add(new Problem(loc, f.name(), e.getMessage()));
+            }
+        }
+        Geometry geometry = geometry(r, problems);
+        if (problems.size() > before) {
+            return null;
+        }
+        rules(loc, props, problems);
+        if (problems.size() > before) {
+            return null;
+        }
+        String id = r.id() == null ? contentId(geometry, props) : r.id();
+        if (!ID.matcher(id).matches()) {
+            problems.add(new Problem(loc, "id", "'" + id + "' is not a valid id (1–64 letters, digits, _ . : -)"));
+            return null;
+        }
+        return new Feature(id, geometry, props);
+    }
+
+    /** Checks that every id occurs once. */
+    static void checkUniqueIds(List<Feature> features, List<RawRecord> raws, List<Problem> problems) {
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i < features.size(); i++) {
+            Feature f = features.get(i);
+            if (f != null && !seen.add(f.id())) {
+                problems.add(new Problem(raws.get(i).location(), "id", "id '" + f.id() + "' occurs more than once in the file"));
+            }
+        }
+    }
+
+    private Geometry geometry(RawRecord r, List<Problem> problems) {
+        GeometryKind kind = layer.geometryKind();
+        Geometry g = r.geometry();
+        if (g == null) {
+            if (kind.required()) {
+                problems.add(new Problem(r.location(), "geometry", "missing geometry; layer " + layer.apiName()
+                        + " needs a " + (kind == GeometryKind.POINT ? "point" : "polygon")));
+            }
+            return null;
+        }
+        if (!kind.hasColumn()) {
+            problems.add(new Problem(r.location(), "geometry", "layer " + layer.apiName() + " has no geometry"));
+            return null;
+        }
+        boolean pointLayer = kind == GeometryKind.POINT || kind == GeometryKind.OPTIONAL_POINT;
+        if (pointLayer && !(g instanceof Point)) {
+            problems.add(new Problem(r.location(), "geometry", "expected a Point, got " + g.getGeometryType()));
+            return null;
+        }
+        if (!pointLayer && !(g instanceof Polygon || g instanceof MultiPolygon)) {
+            problems.add(new Problem(r.location(), "geometry", "expected a Polygon or MultiPolygon, got " + g.getGeometryType()));
+            return null;
+        }
+        var problem = GeometryChecks.problem(g);
+        if (problem.isPresent()) {
+            problems.add(new Problem(r.location(), "geometry", problem.get()));
+            return null;
+        }
+        return pointLayer ? g : GeometryChecks.toMultiPolygon(g);
+    }
+
+    private void rules(String loc, Map<String, Object> props, List<Problem> problems) {
+        if (layer.hasValidity()) {
+            LocalDate from = (LocalDate) props.get("valid_from");
+            LocalDate to = (LocalDate) props.get("valid_to");
+            if (to != null && !to.isAfter(from)) {
+                problems.add(new Problem(loc, "valid_to", "valid_to " + to + " must be after valid_from " + from));
+            }
+        }
+        if (layer == Layer.INCIDENTS) {
+            String code = (String) props.get("category");
+            var category = taxonomy.find(code);
+            if (category.isEmpty()) {
+                problems.add(new Problem(loc, "category", "unknown category '" + code + "'; known: "
+                        + String.join(", ", taxonomy.codes())));
+                return;
+            }
+            Object severity = props.get("severity");
+            switch (category.get().severity()) {
+                case REQUIRED -> {
+                    if (severity == null) {
+                        problems.add(new Problem(loc, "severity", "a " + code + " incident needs its Penal Code severity class"));
+                    }
+                }
+                case NONE -> {
+                    if (severity != null) {
+                        problems.add(new Problem(loc, "severity", "a " + code + " incident carries no severity class"));
+                    }
+                }
+                case OPTIONAL -> {
+                }
+            }
+            props.put("occurred_on", VietnamTime.localDay((OffsetDateTime) props.get("occurred_at")));
+        }
+        if (layer == Layer.AREAS) {
+            Integer households = (Integer) props.get("households");
+            Integer registered = (Integer) props.get("registered_households");
+            if (households != null && registered != null && registered > households) {
+                problems.add(new Problem(loc, "registered_households",
+                        registered + " registered households is more than the area's " + households + " households"));
+            }
+        }
+        if (layer == Layer.TEAMS) {
+            Integer members = (Integer) props.get("member_count");
+            Integer disciplined = (Integer) props.get("disciplined_members");
+            if (disciplined != null && disciplined > members) {
+                problems.add(new Problem(loc, "disciplined_members", disciplined + " is more than the team's " + members + " members"));
+            }
+        }
+    }
+
+    private static Object check(FieldDef f, Object v) {
+        if (!f.allowed().isEmpty() && !f.allowed().contains((String) v)) {
+            throw new IllegalArgumentException("'" + v + "' is not one of " + String.join(", ", f.allowed()));
+        }
+        if (v instanceof Number n) {
+            double d = n.doubleValue();
+            if ((f.min() != null && d < f.min()) || (f.max() != null && d > f.max())) {
+                throw new IllegalArgumentException(Values.plain(d) + " is outside " + Values.plain(f.min()) + "–" + Values.plain(f.max()));
+            }
+        }
+        return v;
+    }
+
+    static Object coerce(FieldDef f, Object raw) {
+        String s = raw.toString().trim();
+        switch (f.type()) {
+            case TEXT:
+                return s;
+            case INTEGER:
+                if (raw instanceof Number n && n.doubleValue() == Math.rint(n.doubleValue())) {
+                    return n.intValue();
+                }
+                try {
+                    return Integer.parseInt(s);
+                } catch (NumberFormatException e) {
+                    throw new IllegalArgumentException("'" + s + "' is not a whole number");
+                }
+            case DOUBLE:
+                if (raw instanceof Number n) {
+                    return n.doubleValue();
+                }
+                try {
+                    String t = s.indexOf('.') < 0 && s.chars().filter(c -> c == ',').count() == 1 ? s.replace(',', '.') : s;
+                    double d = Double.parseDouble(t);
+                    if (!Double.isFinite(d)) {
+                        throw new NumberFormatException();
+                    }
+                    return d;
+                } catch (NumberFormatException e) {
+                    throw new IllegalArgumentException("'" + s + "' is not a number");
+                }
+            case BOOLEAN:
+                if (raw instanceof Boolean b) {
+                    return b;
+                }
+                return switch (s.toLowerCase(Locale.ROOT)) {
+                    case "true", "1", "yes", "y", "có", "co", "x" -> Boolean.TRUE;
+                    case "false", "0", "no", "n", "không", "khong" -> Boolean.FALSE;
+                    default -> throw new IllegalArgumentException("'" + s + "' is not true/false (or có/không)");
+                };
+            case DATE:
+                return date(s);
+            case TIMESTAMP:
+                return timestamp(s);
+            default:
+                throw new IllegalStateException(f.type().toString());
+        }
+    }
+
+    static LocalDate date(String s) {
+        try {
+            return s.contains("/") ? LocalDate.parse(s, VN_DATE) : LocalDate.parse(s);
+        } catch (DateTimeParseException e) {
+            throw new IllegalArgumentException("cannot read date '" + s + "' (expected yyyy-MM-dd or dd/MM/yyyy)");
+        }
+    }
+
+    /**
+     * An instant: ISO 8601 with an offset or zone ({@code 2023-03-05T21:30:00+07:00}, {@code …Z}); without one, or
+     * as {@code dd/MM/yyyy HH:mm}, it is Vietnam's local time. A bare date is midnight in Vietnam.
+     */
+    static OffsetDateTime timestamp(String s) {
+        try {
+            if (s.contains("/")) {
+                return s.contains(":")
+                        ? LocalDateTime.parse(s, VN_DATE_TIME).atZone(VietnamTime.ZONE).toOffsetDateTime()
+                        : LocalDate.parse(s, VN_DATE).atStartOfDay(VietnamTime.ZONE).toOffsetDateTime();
+            }
+            if (s.length() == 10) {
+                return LocalDate.parse(s).atStartOfDay(VietnamTime.ZONE).toOffsetDateTime();
+            }
+            if (s.endsWith("]")) {
+                return ZonedDateTime.parse(s).toOffsetDateTime();
+            }
+            try {
+                return OffsetDateTime.parse(s);
+            } catch (DateTimeParseException e) {
+                return LocalDateTime.parse(s).atZone(VietnamTime.ZONE).toOffsetDateTime();
+            }
+        } catch (DateTimeParseException e) {
+            throw new IllegalArgumentException("cannot read date and time '" + s
+                    + "' (expected ISO 8601 such as 2023-03-05T21:30:00+07:00, or dd/MM/yyyy HH:mm)");
+        }
+    }
+
+    private String contentId(Geometry g, Map<String, Object> props) {
+        try {
+            MessageDigest md = MessageDigest.getInstance("SHA-256");
+            md.update(layer.apiName().getBytes(StandardCharsets.UTF_8));
+            if (g != null) {
+                md.update(new WKBWriter(2).write(g));
+            }
+            md.update(props.toString().getBytes(StandardCharsets.UTF_8));
+            return layer.table().replace('_', '-') + "-" + HexFormat.of().formatHex(md.digest(), 0, 8);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Number formatting for messages. */
+    static final class Values {
+        private Values() {
+        }
+
+        static String plain(Double d) {
+            return d == Math.rint(d) ? Long.toString(d.longValue()) : d.toString();
+        }
+    }
+}

@@ -1,0 +1,56 @@
+package vn.anttmap.store;
+
+import java.util.List;
+import java.util.stream.Collectors;
+
+/** The SQL differences between H2GIS and PostGIS, in one place. */
+enum Dialect {
+    H2GIS {
+        @Override
+        String upsert(String table, List<String> columns, List<String> placeholders) {
+            return "MERGE INTO " + table + " (" + String.join(", ", columns) + ") KEY (id) VALUES ("
+                    + String.join(", ", placeholders) + ")";
+        }
+
+        @Override
+        String spatialIndex() {
+            return "SPATIAL INDEX";
+        }
+
+        @Override
+        String usingGist() {
+            return "";
+        }
+    },
+    POSTGIS {
+        @Override
+        String upsert(String table, List<String> columns, List<String> placeholders) {
+            String updates = columns.stream().filter(c -> !c.equals("id"))
+                    .map(c -> c + " = EXCLUDED." + c).collect(Collectors.joining(", "));
+            return "INSERT INTO " + table + " (" + String.join(", ", columns) + ") VALUES ("
+                    + String.join(", ", placeholders) + ") ON CONFLICT (id) DO UPDATE SET " + updates;
+        }
+
+        @Override
+        String spatialIndex() {
+            return "INDEX";
+        }
+
+        @Override
+        String usingGist() {
+            return "USING GIST";
+        }
+    };
+
+    /** An insert-or-replace by primary key {@code id}. */
+    abstract String upsert(String table, List<String> columns, List<String> placeholders);
+
+    abstract String spatialIndex();
+
+    abstract String usingGist();
+
+    /** A migration's text with the dialect's tokens filled in. */
+    String render(String migrationSql) {
+        return migrationSql.replace("{{SPATIAL_INDEX}}", spatialIndex()).replace("{{USING_GIST}}", usingGist());
+    }
+}

@@ -1,0 +1,298 @@
+package vn.anttmap.store;
+
+import com.zaxxer.hikari.HikariDataSource;
+import org.locationtech.jts.geom.Envelope;
+import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.io.ParseException;
+import org.locationtech.jts.io.WKBReader;
+import org.locationtech.jts.io.WKBWriter;
+import vn.anttmap.geo.GeometryChecks;
+import vn.anttmap.model.Feature;
+import vn.anttmap.model.FeatureQuery;
+import vn.anttmap.model.FieldDef;
+import vn.anttmap.model.Layer;
+import vn.anttmap.model.VietnamTime;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Types;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The store over JDBC, shared by the H2GIS and PostGIS adapters: the same tables, the same SQL, the few
+ * differences in {@link Dialect}. Subclasses only open the connection pool and prepare the database.
+ */
+abstract class JdbcFeatureStore implements FeatureStore {
+    private static final String GEOM_IN = "ST_GeomFromWKB(?, 4326)";
+
+    private final HikariDataSource dataSource;
+    private final Dialect dialect;
+    private final String description;
+
+    JdbcFeatureStore(HikariDataSource dataSource, Dialect dialect, String description) {
+        this.dataSource = dataSource;
+        this.dialect = dialect;
+        this.description = description;
+    }
+
+    /** Prepares a fresh connection's database before migrations (extensions, spatial functions). */
+    abstract void prepare(Connection c) throws SQLException;
+
+    @Override
+    public int migrate() {
+        try (Connection c = dataSource.getConnection()) {
+            prepare(c);
+            return Migrator.migrate(c, dialect);
+        } catch (SQLException e) {
+            throw new StoreException("migration failed on " + description + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public int schemaVersion() {
+        try (Connection c = dataSource.getConnection()) {
+            return Migrator.current(c);
+        } catch (SQLException e) {
+            throw fault("reading the schema version", e);
+        }
+    }
+
+    @Override
+    public int latestSchemaVersion() {
+        return Migrator.latest();
+    }
+
+    @Override
+    public List<Feature> query(Layer layer, FeatureQuery q) {
+        StringBuilder sql = new StringBuilder(select(layer)).append(" WHERE 1 = 1");
+        List<Object> params = new ArrayList<>();
+        if (q.bbox() != null && layer.geometryKind().hasColumn()) {
+            Envelope b = q.bbox();
+            sql.append(" AND geom && ST_MakeEnvelope(?, ?, ?, ?, 4326)"
+                    + " AND ST_Intersects(geom, ST_MakeEnvelope(?, ?, ?, ?, 4326))");
+            for (int i = 0; i < 2; i++) {
+                params.add(b.getMinX());
+                params.add(b.getMinY());
+                params.add(b.getMaxX());
+                params.add(b.getMaxY());
+            }
+        }
+        if (q.at() != null && layer.hasValidity()) {
+            sql.append(" AND valid_from <= ? AND (valid_to IS NULL OR valid_to > ?)");
+            params.add(q.at());
+            params.add(q.at());
+        }
+        layer.dateField().ifPresent(day -> {
+            if (q.from() != null) {
+                sql.append(" AND ").append(day).append(" >= ?");
+                params.add(q.from());
+            }
+            if (q.to() != null) {
+                sql.append(" AND ").append(day).append(" <= ?");
+                params.add(q.to());
+            }
+        });
+        if (q.wardId() != null) {
+            sql.append(layer == Layer.WARDS ? " AND id = ?" : " AND ward_id = ?");
+            params.add(q.wardId());
+        }
+        if (q.areaId() != null && layer.field("area_id").isPresent()) {
+            sql.append(" AND area_id = ?");
+            params.add(q.areaId());
+        } else if (q.areaId() != null && layer == Layer.AREAS) {
+            sql.append(" AND id = ?");
+            params.add(q.areaId());
+        }
+        sql.append(" ORDER BY id");
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement(sql.toString())) {
+            for (int i = 0; i < params.size(); i++) {
+                ps.setObject(i + 1, params.get(i));
+            }
+            return readAll(layer, ps);
+        } catch (SQLException e) {
+            throw fault("reading " + layer.apiName(), e);
+        }
+    }
+
+    @Override
+    public Optional<Feature> get(Layer layer, String id) {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement(select(layer) + " WHERE id = ?")) {
+            ps.setString(1, id);
+            return readAll(layer, ps).stream().findFirst();
+        } catch (SQLException e) {
+            throw fault("reading " + layer.apiName() + " " + id, e);
+        }
+    }
+
+    @Override
+    public Map<Layer, Long> counts() {
+        Map<Layer, Long> out = new EnumMap<>(Layer.class);
+        try (Connection c = dataSource.getConnection(); Statement st = c.createStatement()) {
+            for (Layer layer : Layer.values()) {
+                try (ResultSet rs = st.executeQuery("SELECT COUNT(*) FROM " + layer.table())) {
+                    rs.next();
+                    out.put(layer, rs.getLong(1));
+                }
+            }
+            return out;
+        } catch (SQLException e) {
+            throw fault("counting rows", e);
+        }
+    }
+
+    @Override
+    public void write(WriteBatch batch) {
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                for (WriteBatch.Upsert u : batch.upserts()) {
+                    upsert(c, u.layer(), u.features());
+                }
+                c.commit();
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            } finally {
+                c.setAutoCommit(true);
+            }
+        } catch (SQLException e) {
+            throw fault("writing " + batch.size() + " records (nothing was written)", e);
+        }
+    }
+
+    @Override
+    public String describe() {
+        return description;
+    }
+
+    @Override
+    public void close() {
+        dataSource.close();
+    }
+
+    private void upsert(Connection c, Layer layer, List<Feature> features) throws SQLException {
+        List<String> columns = new ArrayList<>();
+        List<String> placeholders = new ArrayList<>();
+        columns.add("id");
+        placeholders.add("?");
+        for (FieldDef f : layer.fields()) {
+            columns.add(f.name());
+            placeholders.add("?");
+        }
+        boolean geom = layer.geometryKind().hasColumn();
+        if (geom) {
+            columns.add("geom");
+            placeholders.add(GEOM_IN);
+        }
+        WKBWriter wkb = new WKBWriter(2);
+        try (PreparedStatement ps = c.prepareStatement(dialect.upsert(layer.table(), columns, placeholders))) {
+            for (Feature feature : features) {
+                int i = 1;
+                ps.setString(i++, feature.id());
+                for (FieldDef f : layer.fields()) {
+                    bind(ps, i++, f, feature.get(f.name()));
+                }
+                if (geom) {
+                    if (feature.geometry() == null) {
+                        ps.setNull(i, Types.BINARY);
+                    } else {
+                        ps.setBytes(i, wkb.write(feature.geometry()));
+                    }
+                }
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+    }
+
+    private static void bind(PreparedStatement ps, int i, FieldDef f, Object v) throws SQLException {
+        if (v == null) {
+            ps.setNull(i, switch (f.type()) {
+                case TEXT -> Types.VARCHAR;
+                case INTEGER -> Types.INTEGER;
+                case DOUBLE -> Types.DOUBLE;
+                case BOOLEAN -> Types.BOOLEAN;
+                case DATE -> Types.DATE;
+                case TIMESTAMP -> Types.TIMESTAMP_WITH_TIMEZONE;
+            });
+            return;
+        }
+        switch (f.type()) {
+            case TEXT -> ps.setString(i, v.toString());
+            case INTEGER -> ps.setInt(i, ((Number) v).intValue());
+            case DOUBLE -> ps.setDouble(i, ((Number) v).doubleValue());
+            case BOOLEAN -> ps.setBoolean(i, (Boolean) v);
+            case DATE, TIMESTAMP -> ps.setObject(i, v);
+        }
+    }
+
+    private static String select(Layer layer) {
+        StringBuilder sql = new StringBuilder("SELECT id");
+        for (FieldDef f : layer.fields()) {
+            sql.append(", ").append(f.name());
+        }
+        if (layer.geometryKind().hasColumn()) {
+            sql.append(", ST_AsBinary(geom) AS geom_wkb");
+        }
+        return sql.append(" FROM ").append(layer.table()).toString();
+    }
+
+    private static List<Feature> readAll(Layer layer, PreparedStatement ps) throws SQLException {
+        List<Feature> out = new ArrayList<>();
+        WKBReader wkb = new WKBReader(GeometryChecks.WGS84);
+        try (ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                Map<String, Object> props = new LinkedHashMap<>();
+                for (FieldDef f : layer.fields()) {
+                    props.put(f.name(), read(rs, f));
+                }
+                Geometry g = null;
+                if (layer.geometryKind().hasColumn()) {
+                    byte[] bytes = rs.getBytes("geom_wkb");
+                    if (bytes != null) {
+                        try {
+                            g = wkb.read(bytes);
+                            g.setSRID(4326);
+                        } catch (ParseException e) {
+                            throw new StoreException("unreadable geometry in " + layer.table() + " " + rs.getString("id"), e);
+                        }
+                    }
+                }
+                out.add(new Feature(rs.getString("id"), g, props));
+            }
+        }
+        return out;
+    }
+
+    private static Object read(ResultSet rs, FieldDef f) throws SQLException {
+        String col = f.name();
+        Object v = switch (f.type()) {
+            case TEXT -> rs.getString(col);
+            case INTEGER -> rs.getInt(col);
+            case DOUBLE -> rs.getDouble(col);
+            case BOOLEAN -> rs.getBoolean(col);
+            case DATE -> rs.getObject(col, LocalDate.class);
+            case TIMESTAMP -> {
+                OffsetDateTime t = rs.getObject(col, OffsetDateTime.class);
+                yield t == null ? null : VietnamTime.inVietnam(t);
+            }
+        };
+        return rs.wasNull() ? null : v;
+    }
+
+    private StoreException fault(String what, SQLException e) {
+        return new StoreException(what + " failed on " + description + ": " + e.getMessage(), e);
+    }
+}

@@ -1,0 +1,75 @@
+package vn.anttmap.store;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.pool.HikariPool;
+import vn.anttmap.config.Secrets;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+
+/**
+ * The store on PostgreSQL with PostGIS. The {@code postgis} extension is created if the user may; otherwise it
+ * must already be installed in the database.
+ */
+public final class PostgisFeatureStore extends JdbcFeatureStore {
+
+    private PostgisFeatureStore(HikariDataSource ds, String description) {
+        super(ds, Dialect.POSTGIS, description);
+    }
+
+    /**
+     * Connects to {@code jdbcUrl} ({@code jdbc:postgresql://host:port/db}); user and password may be in the URL or
+     * given here ({@code null} to leave them to the URL).
+     *
+     * @throws StoreException naming the (masked) URL when the database cannot be reached
+     */
+    public static PostgisFeatureStore connect(String jdbcUrl, String user, String password) {
+        if (!jdbcUrl.startsWith("jdbc:postgresql:")) {
+            throw new StoreException("not a PostgreSQL JDBC URL: " + Secrets.maskUrl(jdbcUrl)
+                    + " (expected jdbc:postgresql://host:port/database)");
+        }
+        HikariConfig cfg = new HikariConfig();
+        cfg.setJdbcUrl(jdbcUrl);
+        if (user != null) {
+            cfg.setUsername(user);
+        }
+        if (password != null) {
+            cfg.setPassword(password);
+        }
+        cfg.setMaximumPoolSize(8);
+        cfg.setPoolName("postgis");
+        cfg.setConnectionTimeout(10_000);
+        try {
+            return new PostgisFeatureStore(new HikariDataSource(cfg), "PostGIS " + Secrets.maskUrl(jdbcUrl));
+        } catch (HikariPool.PoolInitializationException e) {
+            Throwable cause = e.getCause() == null ? e : e.getCause();
+            throw new StoreException("cannot connect to PostGIS at " + Secrets.maskUrl(jdbcUrl) + ": " + cause.getMessage(), e);
+        }
+    }
+
+    @Override
+    public StoreKind kind() {
+        return StoreKind.POSTGIS;
+    }
+
+    @Override
+    void prepare(Connection c) throws SQLException {
+        try (Statement st = c.createStatement()) {
+            try (ResultSet rs = st.executeQuery("SELECT 1 FROM pg_extension WHERE extname = 'postgis'")) {
+                if (rs.next()) {
+                    return;
+                }
+            }
+            try {
+                st.execute("CREATE EXTENSION IF NOT EXISTS postgis");
+            } catch (SQLException e) {
+                throw new SQLException("the postgis extension is not installed in this database and could not be "
+                        + "created (" + e.getMessage() + "); install postgresql-15-postgis-3 and run "
+                        + "CREATE EXTENSION postgis as a superuser", e);
+            }
+        }
+    }
+}
