@@ -24,9 +24,12 @@ import java.util.Optional;
  * </ul>
  */
 public final class Crs {
-    /** VN-2000 to WGS 84, Quyết định 05/2007/QĐ-BTNMT (metres, arc-seconds, ppm). */
+    /**
+     * VN-2000 to WGS 84, Quyết định 05/2007/QĐ-BTNMT (metres, arc-seconds, ppm), with the rotation signs of EPSG's
+     * definition (PROJ's +towgs84 position-vector convention), as in EPSG:4756 and EPSG:3405.
+     */
     static final String VN2000_TOWGS84 =
-            "-191.90441429,-39.30318279,-111.45032835,-0.00928836,0.01975479,-0.00427372,0.252906278";
+            "-191.90441429,-39.30318279,-111.45032835,0.00928836,-0.01975479,0.00427372,0.252906278";
 
     /**
      * Central meridians of the VN-2000 TM-3 provincial zones (Thông tư 973/2001/TT-TCĐC), for the provinces whose

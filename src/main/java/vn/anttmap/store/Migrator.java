@@ -105,7 +105,7 @@ final class Migrator {
     private static boolean hasVersionTable(Connection c) throws SQLException {
         DatabaseMetaData md = c.getMetaData();
         for (String name : new String[]{"schema_version", "SCHEMA_VERSION"}) {
-            try (ResultSet rs = md.getTables(null, null, name, new String[]{"TABLE", "BASE TABLE"})) {
+            try (ResultSet rs = md.getTables(null, c.getSchema(), name, new String[]{"TABLE", "BASE TABLE"})) {
                 if (rs.next()) {
                     return true;
                 }

@@ -1,0 +1,195 @@
+package vn.anttmap.store;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.locationtech.jts.geom.Envelope;
+import vn.anttmap.model.Feature;
+import vn.anttmap.model.FeatureQuery;
+import vn.anttmap.model.Layer;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static vn.anttmap.TestFeatures.AREA_A_WKT;
+import static vn.anttmap.TestFeatures.AREA_B_WKT;
+import static vn.anttmap.TestFeatures.WARD_WKT;
+import static vn.anttmap.TestFeatures.area;
+import static vn.anttmap.TestFeatures.camera;
+import static vn.anttmap.TestFeatures.incident;
+import static vn.anttmap.TestFeatures.props;
+import static vn.anttmap.TestFeatures.ward;
+import static vn.anttmap.TestFeatures.wkt;
+
+/**
+ * What every {@link FeatureStore} adapter must do. Each adapter's test class extends this and opens a fresh,
+ * empty, migrated store per test.
+ */
+public abstract class FeatureStoreContract {
+    static final LocalDate Y2020 = LocalDate.of(2020, 6, 1);
+    static final LocalDate Y2025 = LocalDate.of(2025, 7, 1);
+
+    protected FeatureStore store;
+
+    /** A new, empty store, not yet migrated. */
+    protected abstract FeatureStore openFresh();
+
+    protected abstract StoreKind expectedKind();
+
+    @BeforeEach
+    void open() {
+        store = openFresh();
+        store.migrate();
+    }
+
+    @AfterEach
+    void close() {
+        store.close();
+    }
+
+    @Test
+    void reportsItsKind() {
+        assertThat(store.kind()).isEqualTo(expectedKind());
+    }
+
+    @Test
+    void migrationIsIdempotentAndReachesLatestVersion() {
+        assertThat(store.migrate()).isZero();
+        assertThat(store.schemaVersion()).isEqualTo(store.latestSchemaVersion()).isEqualTo(1);
+    }
+
+    @Test
+    void emptyStoreCountsZeroInEveryLayer() {
+        assertThat(store.counts()).hasSize(Layer.values().length).allSatisfy((layer, n) -> assertThat(n).isZero());
+    }
+
+    @Test
+    void everyLayerRoundTripsEveryField() {
+        OffsetDateTime at = OffsetDateTime.of(2023, 3, 5, 21, 30, 15, 0, ZoneOffset.ofHours(7));
+        Map<Layer, Feature> written = Map.of(
+                Layer.WARDS, ward("w", WARD_WKT, Y2020, Y2025),
+                Layer.AREAS, area("a", AREA_A_WKT, "w", Y2020, null),
+                Layer.TEAMS, new Feature("t1", null, props("area_id", "a", "kind", "street_guard", "name", "Tổ bảo vệ dân phố 1",
+                        "member_count", 2, "rating_year", 2023, "rating", "good", "disciplined_members", 0, "ward_id", "w")),
+                Layer.CAMERAS, camera("c1", 105.785, 19.445, "a", "w"),
+                Layer.INCIDENTS, incident("i1", 105.785, 19.445, at, LocalDate.of(2023, 3, 5), "a", "w"),
+                Layer.DISPUTES, new Feature("d1", null, props("mediated_on", LocalDate.of(2023, 2, 1), "area_id", "a",
+                        "outcome", "successful", "description", "Tranh chấp ranh giới đất", "ward_id", "w")),
+                Layer.EXTRACTIONS, new Feature("x1", null, props("camera_id", "c1", "extracted_on", LocalDate.of(2023, 3, 6),
+                        "incident_id", "i1", "purpose", "xác minh", "area_id", "a", "ward_id", "w")));
+        WriteBatch batch = new WriteBatch();
+        written.forEach((layer, f) -> batch.upsert(layer, List.of(f)));
+        store.write(batch);
+
+        for (Map.Entry<Layer, Feature> e : written.entrySet()) {
+            Feature back = store.get(e.getKey(), e.getValue().id()).orElseThrow();
+            assertThat(back.properties()).as(e.getKey().apiName()).isEqualTo(e.getValue().properties());
+            if (e.getValue().geometry() == null) {
+                assertThat(back.geometry()).isNull();
+            } else {
+                assertThat(back.geometry().equalsExact(e.getValue().geometry())).as(e.getKey() + " geometry").isTrue();
+                assertThat(back.geometry().getSRID()).isEqualTo(4326);
+            }
+        }
+        assertThat(store.counts().values()).containsOnly(1L);
+    }
+
+    @Test
+    void instantsComeBackAsTheSameInstantInVietnamsOffset() {
+        store.write(new WriteBatch().upsert(Layer.INCIDENTS, List.of(incident("i1", 105.785, 19.445,
+                OffsetDateTime.of(2023, 3, 5, 17, 30, 0, 0, ZoneOffset.UTC), LocalDate.of(2023, 3, 6), "a", "w"))));
+        OffsetDateTime back = (OffsetDateTime) store.get(Layer.INCIDENTS, "i1").orElseThrow().get("occurred_at");
+        assertThat(back).isEqualTo(OffsetDateTime.of(2023, 3, 6, 0, 30, 0, 0, ZoneOffset.ofHours(7)));
+    }
+
+    @Test
+    void upsertReplacesById() {
+        store.write(new WriteBatch().upsert(Layer.CAMERAS, List.of(camera("c1", 105.785, 19.445, "a", "w"))));
+        Feature moved = camera("c1", 105.795, 19.445, "b", "w").with(props("status", "maintenance"));
+        store.write(new WriteBatch().upsert(Layer.CAMERAS, List.of(moved)));
+        Feature back = store.get(Layer.CAMERAS, "c1").orElseThrow();
+        assertThat(back.get("status")).isEqualTo("maintenance");
+        assertThat(back.get("area_id")).isEqualTo("b");
+        assertThat(back.geometry().getCoordinate().x).isEqualTo(105.795);
+        assertThat(store.counts().get(Layer.CAMERAS)).isEqualTo(1L);
+    }
+
+    @Test
+    void writeIsAllOrNothing() {
+        Feature good = camera("c1", 105.785, 19.445, "a", "w");
+        Feature bad = camera("c2", 105.786, 19.445, "a", "w").with(props("kind", null));
+        assertThatThrownBy(() -> store.write(new WriteBatch()
+                .upsert(Layer.WARDS, List.of(ward("w", WARD_WKT, Y2020, null)))
+                .upsert(Layer.CAMERAS, List.of(good, bad))))
+                .isInstanceOf(StoreException.class)
+                .hasMessageContaining("nothing was written");
+        assertThat(store.counts().values()).containsOnly(0L);
+    }
+
+    @Test
+    void bboxKeepsOnlyIntersectingFeatures() {
+        store.write(new WriteBatch().upsert(Layer.CAMERAS, List.of(
+                camera("west", 105.785, 19.445, "a", "w"), camera("east", 105.795, 19.445, "b", "w"))));
+        List<Feature> found = store.query(Layer.CAMERAS, FeatureQuery.ALL.withBbox(new Envelope(105.78, 105.79, 19.44, 19.45)));
+        assertThat(found).extracting(Feature::id).containsExactly("west");
+        assertThat(store.query(Layer.CAMERAS, FeatureQuery.ALL)).extracting(Feature::id).containsExactly("east", "west");
+    }
+
+    @Test
+    void bboxOnPolygonsUsesTheShapeNotJustTheBox() {
+        store.write(new WriteBatch().upsert(Layer.WARDS, List.of(ward("tri", "MULTIPOLYGON (((105.78 19.44, 105.80 19.44, 105.78 19.46, 105.78 19.44)))", Y2020, null))));
+        Envelope inBoxNotShape = new Envelope(105.795, 105.80, 19.455, 19.46);
+        assertThat(store.query(Layer.WARDS, FeatureQuery.ALL.withBbox(inBoxNotShape))).isEmpty();
+        assertThat(store.query(Layer.WARDS, FeatureQuery.ALL.withBbox(new Envelope(105.78, 105.781, 19.441, 19.442)))).hasSize(1);
+    }
+
+    @Test
+    void atKeepsTheVersionsValidThatDayWithValidToExclusive() {
+        store.write(new WriteBatch().upsert(Layer.WARDS, List.of(
+                ward("old", WARD_WKT, LocalDate.of(2010, 1, 1), Y2020),
+                ward("new", WARD_WKT, Y2020, null))));
+        assertThat(ids(Layer.WARDS, FeatureQuery.ALL.withAt(LocalDate.of(2020, 5, 31)))).containsExactly("old");
+        assertThat(ids(Layer.WARDS, FeatureQuery.ALL.withAt(Y2020))).containsExactly("new");
+        assertThat(ids(Layer.WARDS, FeatureQuery.ALL.withAt(LocalDate.of(2009, 12, 31)))).isEmpty();
+        assertThat(ids(Layer.WARDS, FeatureQuery.ALL)).containsExactly("new", "old");
+    }
+
+    @Test
+    void fromAndToAreInclusiveDaysOnTheLayersDateField() {
+        OffsetDateTime t = OffsetDateTime.of(2023, 1, 1, 0, 0, 0, 0, ZoneOffset.ofHours(7));
+        store.write(new WriteBatch().upsert(Layer.INCIDENTS, List.of(
+                incident("dec31", 105.785, 19.445, t.minusDays(1), LocalDate.of(2022, 12, 31), "a", "w"),
+                incident("jan1", 105.785, 19.445, t, LocalDate.of(2023, 1, 1), "a", "w"),
+                incident("aug31", 105.785, 19.445, t, LocalDate.of(2023, 8, 31), "a", "w"),
+                incident("sep1", 105.785, 19.445, t, LocalDate.of(2023, 9, 1), "a", "w"))));
+        FeatureQuery q = new FeatureQuery(null, null, LocalDate.of(2023, 1, 1), LocalDate.of(2023, 8, 31), null, null);
+        assertThat(ids(Layer.INCIDENTS, q)).containsExactly("aug31", "jan1");
+    }
+
+    @Test
+    void wardAndAreaFiltersUseTheAssignment() {
+        store.write(new WriteBatch().upsert(Layer.CAMERAS, List.of(
+                camera("c1", 105.785, 19.445, "a", "w"), camera("c2", 105.795, 19.445, "b", "w"),
+                camera("c3", 105.795, 19.445, null, "other"))));
+        assertThat(ids(Layer.CAMERAS, new FeatureQuery(null, null, null, null, "w", null))).containsExactly("c1", "c2");
+        assertThat(ids(Layer.CAMERAS, new FeatureQuery(null, null, null, null, null, "b"))).containsExactly("c2");
+    }
+
+    @Test
+    void multiPolygonsWithHolesSurvive() {
+        String holed = "MULTIPOLYGON (((105.78 19.44, 105.80 19.44, 105.80 19.46, 105.78 19.46, 105.78 19.44), "
+                + "(105.785 19.445, 105.785 19.455, 105.795 19.455, 105.795 19.445, 105.785 19.445)), "
+                + "((105.81 19.44, 105.82 19.44, 105.82 19.45, 105.81 19.44)))";
+        store.write(new WriteBatch().upsert(Layer.AREAS, List.of(area("h", holed, "w", Y2020, null))));
+        assertThat(store.get(Layer.AREAS, "h").orElseThrow().geometry().equalsExact(wkt(holed))).isTrue();
+    }
+
+    private List<String> ids(Layer layer, FeatureQuery q) {
+        return store.query(layer, q).stream().map(Feature::id).toList();
+    }
+}
