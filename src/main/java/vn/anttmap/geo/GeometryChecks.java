@@ -12,6 +12,8 @@ import org.locationtech.jts.geom.PrecisionModel;
 import org.locationtech.jts.operation.valid.IsValidOp;
 import org.locationtech.jts.operation.valid.TopologyValidationError;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -37,7 +39,7 @@ public final class GeometryChecks {
             }
             if (Math.abs(c.y) > 90 || Math.abs(c.x) > 180) {
                 return Optional.of(String.format(Locale.ROOT,
-                        "coordinate (%s %s) is outside longitude -180..180 / latitude -90..90%s", c.x, c.y,
+                        "coordinate (%s %s) is outside longitude -180..180 / latitude -90..90%s", degrees(c.x), degrees(c.y),
                         Math.abs(c.x) <= 90 && Math.abs(c.y) <= 180 ? " (latitude and longitude swapped?)" : ""));
             }
         }
@@ -46,9 +48,17 @@ public final class GeometryChecks {
         if (err != null) {
             Coordinate at = err.getCoordinate();
             return Optional.of(String.format(Locale.ROOT, "invalid geometry: %s at or near (%s %s)",
-                    err.getMessage().toLowerCase(Locale.ROOT), at == null ? "?" : at.x, at == null ? "?" : at.y));
+                    err.getMessage().toLowerCase(Locale.ROOT), at == null ? "?" : degrees(at.x), at == null ? "?" : degrees(at.y)));
         }
         return Optional.empty();
+    }
+
+    /** A coordinate for messages: at most 7 decimals (about 1 cm), no trailing zeros. */
+    public static String degrees(double v) {
+        if (!Double.isFinite(v)) {
+            return Double.toString(v);
+        }
+        return new BigDecimal(v).setScale(7, RoundingMode.HALF_EVEN).stripTrailingZeros().toPlainString();
     }
 
     /** A point with x and y exchanged. */

@@ -29,6 +29,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
+import static vn.anttmap.geo.GeometryChecks.degrees;
+
 /**
  * Imports a file into one layer, all or nothing. Every record is read and checked (types, ranges, codes, geometry
  * validity), then assigned to its ward and residential area by point in polygon on the record's own day. If any
@@ -198,10 +200,10 @@ public final class ImportService {
             if (gaz.ward(swapped, day).isPresent()) {
                 problems.add(new Problem(loc, "geometry", String.format(Locale.ROOT,
                         "latitude and longitude swapped: (%s, %s) lies outside every ward, (%s, %s) lies inside one",
-                        p.getX(), p.getY(), p.getY(), p.getX())));
+                        degrees(p.getX()), degrees(p.getY()), degrees(p.getY()), degrees(p.getX()))));
             } else {
                 problems.add(new Problem(loc, "geometry", String.format(Locale.ROOT,
-                        "point (lon %s, lat %s) lies outside every ward valid on %s%s", p.getX(), p.getY(), day,
+                        "point (lon %s, lat %s) lies outside every ward valid on %s%s", degrees(p.getX()), degrees(p.getY()), day,
                         gaz.hasWards() ? "" : " (no wards are loaded: import wards first)")));
             }
             return f;

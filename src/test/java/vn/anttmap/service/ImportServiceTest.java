@@ -1,0 +1,284 @@
+package vn.anttmap.service;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.locationtech.jts.geom.Point;
+import vn.anttmap.App;
+import vn.anttmap.model.Feature;
+import vn.anttmap.model.InvalidInputException;
+import vn.anttmap.model.Layer;
+import vn.anttmap.store.H2gisFeatureStore;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+class ImportServiceTest {
+    static final Clock CLOCK = Clock.fixed(Instant.parse("2023-09-15T03:00:00Z"), ZoneOffset.UTC);
+
+    App.Services services;
+
+    @BeforeEach
+    void setUp() throws IOException {
+        H2gisFeatureStore store = H2gisFeatureStore.inMemory("import-" + UUID.randomUUID());
+        store.migrate();
+        services = App.services(store, CLOCK);
+        load(Layer.WARDS, "wards.geojson");
+        load(Layer.AREAS, "areas.geojson");
+    }
+
+    @AfterEach
+    void tearDown() {
+        services.close();
+    }
+
+    ImportResult load(Layer layer, String fixture) throws IOException {
+        return load(layer, fixture, null);
+    }
+
+    ImportResult load(Layer layer, String fixture, String crs) throws IOException {
+        try (InputStream in = getClass().getResourceAsStream("/fixtures/import/" + fixture)) {
+            assertThat(in).as(fixture).isNotNull();
+            return services.importer().importFile(layer, fixture, in, ImportService.Format.of(null, fixture), crs);
+        }
+    }
+
+    ImportResult loadText(Layer layer, String name, String text) throws IOException {
+        return services.importer().importFile(layer, name,
+                new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)), ImportService.Format.of(null, name), null);
+    }
+
+    Feature get(Layer layer, String id) {
+        return services.store().get(layer, id).orElseThrow();
+    }
+
+    /** Refuses the fixture, changes nothing, and returns the message. */
+    String refused(Layer layer, String fixture) {
+        Map<Layer, Long> before = services.store().counts();
+        Throwable t = org.assertj.core.api.Assertions.catchThrowable(() -> load(layer, fixture));
+        assertThat(t).isInstanceOf(InvalidInputException.class);
+        assertThat(services.store().counts()).isEqualTo(before);
+        return t.getMessage();
+    }
+
+    @Test
+    void areasAreAssignedToTheirWard() {
+        assertThat(get(Layer.AREAS, "a").get("ward_id")).isEqualTo("w");
+        assertThat(get(Layer.AREAS, "b").get("ward_id")).isEqualTo("w");
+    }
+
+    @Test
+    void incidentsAreAssignedToAreaAndWardAndDayInVietnam() throws IOException {
+        assertThat(load(Layer.INCIDENTS, "incidents-good.csv").written()).isEqualTo(3);
+        Feature i1 = get(Layer.INCIDENTS, "i1");
+        assertThat(i1.get("area_id")).isEqualTo("a");
+        assertThat(i1.get("ward_id")).isEqualTo("w");
+        assertThat(i1.get("occurred_at")).isEqualTo(OffsetDateTime.of(2023, 3, 6, 3, 0, 0, 0, ZoneOffset.ofHours(7)));
+        assertThat(i1.get("occurred_on")).isEqualTo(LocalDate.of(2023, 3, 6));
+        assertThat(i1.get("description")).isEqualTo("Trộm cắp xe máy, bãi biển");
+        Feature i2 = get(Layer.INCIDENTS, "i2");
+        assertThat(i2.get("occurred_at")).isEqualTo(OffsetDateTime.of(2023, 4, 5, 22, 10, 0, 0, ZoneOffset.ofHours(7)));
+        assertThat(i2.get("promptly_handled")).isEqualTo(true);
+        assertThat(get(Layer.INCIDENTS, "i3").get("area_id")).isEqualTo("b");
+    }
+
+    @Test
+    void aPointOnTheSharedBoundaryGoesToExactlyOneArea() throws IOException {
+        load(Layer.INCIDENTS, "incidents-good.csv");
+        assertThat(get(Layer.INCIDENTS, "i2").get("area_id")).isEqualTo("a");
+        assertThat(services.store().query(Layer.INCIDENTS, vn.anttmap.model.FeatureQuery.ALL)).hasSize(3);
+    }
+
+    @Test
+    void unparseableDateIsRefusedNamingLineAndField() {
+        assertThat(refused(Layer.INCIDENTS, "incidents-bad-date.csv")).isEqualTo(
+                "incidents-bad-date.csv: line 3, field occurred_at: cannot read date and time '31-02-2023' "
+                        + "(expected ISO 8601 such as 2023-03-05T21:30:00+07:00, or dd/MM/yyyy HH:mm)");
+    }
+
+    @Test
+    void unknownCategoryIsRefused() {
+        assertThat(refused(Layer.INCIDENTS, "incidents-unknown-category.csv")).startsWith(
+                "incidents-unknown-category.csv: line 2, field category: unknown category 'theft'; known: political_security, crime,");
+    }
+
+    @Test
+    void pointOutsideEveryWardIsRefusedAndTheGoodRowIsNotWritten() {
+        assertThat(refused(Layer.INCIDENTS, "incidents-outside.csv")).isEqualTo(
+                "incidents-outside.csv: line 3, field geometry: point (lon 105.5, lat 19.445) lies outside every ward valid on 2023-03-05");
+        assertThat(services.store().get(Layer.INCIDENTS, "i1")).isEmpty();
+    }
+
+    @Test
+    void swappedLatitudeAndLongitudeAreNamed() {
+        assertThat(refused(Layer.INCIDENTS, "incidents-swapped.csv")).isEqualTo(
+                "incidents-swapped.csv: line 2, field geometry: coordinate (19.445 105.785) is outside longitude "
+                        + "-180..180 / latitude -90..90 (latitude and longitude swapped?)");
+    }
+
+    @Test
+    void swappedPointThatStaysInRangeIsStillDetected() throws IOException {
+        loadText(Layer.WARDS, "equator.geojson", """
+                {"type":"FeatureCollection","features":[{"type":"Feature","id":"z","properties":{"code":"Z","name":"Z",
+                "valid_from":"2020-01-01"},"geometry":{"type":"Polygon","coordinates":[[[10,20],[11,20],[11,21],[10,21],[10,20]]]}}]}""");
+        assertThatThrownBy(() -> loadText(Layer.INCIDENTS, "swap.csv",
+                "lon,lat,occurred_at,category,channel\n20.5,10.5,2023-01-01,other,patrol\n"))
+                .hasMessage("swap.csv: line 2, field geometry: latitude and longitude swapped: (20.5, 10.5) lies outside every ward, (10.5, 20.5) lies inside one");
+    }
+
+    @Test
+    void malformedGeoJsonIsRefusedWithLineAndColumn() {
+        assertThat(refused(Layer.INCIDENTS, "incidents-malformed.geojson"))
+                .startsWith("incidents-malformed.geojson: line 4, column 92: ")
+                .contains("not valid JSON: Unexpected character ('\"'");
+    }
+
+    @Test
+    void selfIntersectingPolygonIsRefusedNamingTheFeature() {
+        assertThat(refused(Layer.AREAS, "areas-self-intersecting.geojson")).isEqualTo(
+                "areas-self-intersecting.geojson: feature 1 (id c), field geometry: invalid geometry: self-intersection at or near (105.785 19.445)");
+    }
+
+    @Test
+    void everyProblemOfEveryRecordIsListed() {
+        assertThatThrownBy(() -> loadText(Layer.CAMERAS, "cams.csv", """
+                id,lon,lat,bearing_deg,fov_deg,range_m,kind,owner,status,colour
+                c1,105.785,19.445,400,60,40,fixed,community,active,red
+                c2,105.785,19.445,90,60,40,bullet,community,active,
+                c2,105.785,19.445,90,60,40,fixed,community,active,
+                """))
+                .isInstanceOf(InvalidInputException.class)
+                .satisfies(e -> assertThat(((InvalidInputException) e).problems()).extracting(Object::toString).containsExactly(
+                        "line 2, field colour: unknown field for layer cameras; its fields are name, bearing_deg, fov_deg, range_m, kind, owner, status, installed_on",
+                        "line 2, field bearing_deg: 400 is outside 0–360",
+                        "line 3, field colour: unknown field for layer cameras; its fields are name, bearing_deg, fov_deg, range_m, kind, owner, status, installed_on",
+                        "line 3, field kind: 'bullet' is not one of fixed, dome, ptz",
+                        "line 4, field colour: unknown field for layer cameras; its fields are name, bearing_deg, fov_deg, range_m, kind, owner, status, installed_on"));
+    }
+
+    @Test
+    void duplicateIdsInOneFileAreRefused() {
+        assertThatThrownBy(() -> loadText(Layer.CAMERAS, "cams.csv", """
+                id,lon,lat,bearing_deg,fov_deg,range_m,kind,owner,status
+                c2,105.785,19.445,90,60,40,fixed,community,active
+                c2,105.786,19.445,90,60,40,fixed,community,active
+                """)).hasMessage("cams.csv: line 3, field id: id 'c2' occurs more than once in the file");
+    }
+
+    @Test
+    void crimesNeedASeverityAndOtherCategoriesHaveNone() {
+        assertThatThrownBy(() -> loadText(Layer.INCIDENTS, "i.csv", """
+                lon,lat,occurred_at,category,severity,channel
+                105.785,19.445,2023-01-01,crime,,patrol
+                105.785,19.445,2023-01-01,other,nghiem_trong,patrol
+                """)).hasMessage("i.csv: line 2, field severity: a crime incident needs its Penal Code severity class\n"
+                + "i.csv: line 3, field severity: a other incident carries no severity class");
+    }
+
+    @Test
+    void vn2000ThanhHoaCoordinatesLandWherePROJPutsThem() throws IOException {
+        load(Layer.CAMERAS, "cameras-vn2000.csv", "VN2000:thanh-hoa");
+        Feature cam = get(Layer.CAMERAS, "cam-1");
+        Point p = (Point) cam.geometry();
+        assertThat(p.getX()).isCloseTo(105.795, within(1e-7));
+        assertThat(p.getY()).isCloseTo(19.451, within(1e-7));
+        assertThat(cam.get("ward_id")).isEqualTo("w");
+        assertThat(cam.get("area_id")).isNull();
+        assertThat(cam.get("installed_on")).isEqualTo(LocalDate.of(2022, 5, 15));
+    }
+
+    @Test
+    void xyWithoutACrsIsRefused() {
+        assertThat(refused(Layer.CAMERAS, "cameras-vn2000.csv")).isEqualTo(
+                "cameras-vn2000.csv: line 1, field x: x/y columns need their coordinate system: give --crs (e.g. EPSG:3405 or VN2000:thanh-hoa)");
+    }
+
+    @Test
+    void changingAnAreasBoundaryReassignsWhatItTouches() throws IOException {
+        load(Layer.INCIDENTS, "incidents-good.csv");
+        loadText(Layer.CAMERAS, "c.csv", "id,lon,lat,bearing_deg,fov_deg,range_m,kind,owner,status\nc1,105.787,19.445,0,90,30,dome,police,active\n");
+        loadText(Layer.EXTRACTIONS, "x.csv", "id,camera_id,extracted_on,incident_id\nx1,c1,2023-03-07,i1\n");
+        assertThat(get(Layer.EXTRACTIONS, "x1").get("area_id")).isEqualTo("a");
+
+        ImportResult r = load(Layer.AREAS, "areas-moved.geojson");
+
+        assertThat(get(Layer.CAMERAS, "c1").get("area_id")).isEqualTo("b");
+        assertThat(get(Layer.EXTRACTIONS, "x1").get("area_id")).isEqualTo("b");
+        assertThat(get(Layer.INCIDENTS, "i1").get("area_id")).isEqualTo("a");
+        assertThat(get(Layer.INCIDENTS, "i2").get("area_id")).isEqualTo("b");
+        assertThat(r.reassigned()).isEqualTo(3);
+    }
+
+    @Test
+    void reimportingTheSameUnidentifiedRowsDoesNotDuplicateThem() throws IOException {
+        String csv = "lon,lat,occurred_at,category,channel\n105.785,19.445,2023-01-01T08:00:00+07:00,other,patrol\n";
+        loadText(Layer.INCIDENTS, "i.csv", csv);
+        loadText(Layer.INCIDENTS, "i.csv", csv);
+        assertThat(services.store().counts().get(Layer.INCIDENTS)).isEqualTo(1L);
+    }
+
+    @Test
+    void recordsBeforeTheBoundariesExistedAreOutsideEveryWard() {
+        assertThatThrownBy(() -> loadText(Layer.INCIDENTS, "i.csv",
+                "lon,lat,occurred_at,category,channel\n105.785,19.445,2019-01-01T08:00:00+07:00,other,patrol\n"))
+                .hasMessage("i.csv: line 2, field geometry: point (lon 105.785, lat 19.445) lies outside every ward valid on 2019-01-01");
+    }
+
+    @Test
+    void teamsTakeTheirWardFromTheirAreaAndUnknownAreasAreRefused() throws IOException {
+        loadText(Layer.TEAMS, "t.csv", "id,area_id,kind,member_count,rating_year\nt1,b,social_security,25,2023\n");
+        assertThat(get(Layer.TEAMS, "t1").get("ward_id")).isEqualTo("w");
+        assertThatThrownBy(() -> loadText(Layer.TEAMS, "t.csv", "id,area_id,kind,member_count,rating_year\nt2,zz,street_guard,2,2023\n"))
+                .hasMessage("t.csv: line 2, field area_id: no residential area has id 'zz'");
+    }
+
+    @Test
+    void extractionsNeedAKnownCamera() {
+        assertThatThrownBy(() -> loadText(Layer.EXTRACTIONS, "x.csv", "camera_id,extracted_on\nnope,2023-01-02\n"))
+                .hasMessage("x.csv: line 2, field camera_id: no camera has id 'nope'");
+    }
+
+    @Test
+    void validToMustFollowValidFrom() {
+        assertThatThrownBy(() -> loadText(Layer.WARDS, "w.csv",
+                "id,wkt,code,name,valid_from,valid_to\nw2,\"POLYGON ((0 0, 1 0, 1 1, 0 0))\",X,X,2020-01-01,2020-01-01\n"))
+                .hasMessage("w.csv: line 2, field valid_to: valid_to 2020-01-01 must be after valid_from 2020-01-01");
+    }
+
+    @Test
+    void geoJsonInAnotherCrsIsRefused() {
+        assertThatThrownBy(() -> loadText(Layer.WARDS, "w.geojson",
+                "{\"type\":\"FeatureCollection\",\"crs\":{\"type\":\"name\",\"properties\":{\"name\":\"EPSG:3405\"}},\"features\":[]}"))
+                .hasMessageStartingWith("w.geojson: file, field crs: GeoJSON must be lon/lat WGS 84 (RFC 7946), but the file declares EPSG:3405");
+    }
+
+    @Test
+    void demoDataLoadsTheRealWardAndItsNeighbours() throws IOException {
+        H2gisFeatureStore store = H2gisFeatureStore.inMemory("demo-" + UUID.randomUUID());
+        store.migrate();
+        try (App.Services demo = App.services(store, CLOCK)) {
+            assertThat(DemoData.isEmpty(store)).isTrue();
+            DemoData.load(demo.importer());
+            Feature haiHoa = store.get(Layer.WARDS, "hai-hoa").orElseThrow();
+            assertThat(haiHoa.get("name")).isEqualTo("Phường Hải Hòa");
+            assertThat(haiHoa.text("source")).contains("MIT");
+            double areaKm2 = vn.anttmap.geo.MetricProjection.forGeometry(haiHoa.geometry()).areaM2(haiHoa.geometry()) / 1e6;
+            assertThat(areaKm2).isCloseTo(6.325, within(0.03));
+            assertThat(store.counts().get(Layer.WARDS)).isEqualTo(4L);
+            assertThat(DemoData.isEmpty(store)).isFalse();
+        }
+    }
+}
