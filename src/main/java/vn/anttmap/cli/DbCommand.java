@@ -24,6 +24,13 @@ final class DbCommand implements Runnable {
 
     @Command(name = "migrate", mixinStandardHelpOptions = true, description = "Apply pending schema migrations.")
     static final class Migrate implements Callable<Integer> {
+        @picocli.CommandLine.Spec
+        picocli.CommandLine.Model.CommandSpec spec;
+
+        private java.io.PrintWriter out() {
+            return spec.commandLine().getOut();
+        }
+
         @Mixin
         StoreOptions storeOptions;
 
@@ -31,7 +38,7 @@ final class DbCommand implements Runnable {
         public Integer call() {
             try (FeatureStore store = App.openStore(storeOptions.toConfig(), false)) {
                 int applied = store.migrate();
-                System.out.println(store.describe() + ": applied " + applied + " migration(s); schema version "
+                out().println(store.describe() + ": applied " + applied + " migration(s); schema version "
                         + store.schemaVersion());
             }
             return 0;
@@ -41,6 +48,13 @@ final class DbCommand implements Runnable {
     @Command(name = "check", mixinStandardHelpOptions = true,
             description = "Show the store, its schema version and the row count of every layer.")
     static final class Check implements Callable<Integer> {
+        @picocli.CommandLine.Spec
+        picocli.CommandLine.Model.CommandSpec spec;
+
+        private java.io.PrintWriter out() {
+            return spec.commandLine().getOut();
+        }
+
         @Mixin
         StoreOptions storeOptions;
 
@@ -49,14 +63,14 @@ final class DbCommand implements Runnable {
             try (FeatureStore store = App.openStore(storeOptions.toConfig(), false)) {
                 int version = store.schemaVersion();
                 int latest = store.latestSchemaVersion();
-                System.out.println("store: " + store.kind().label() + " (" + store.describe() + ")");
-                System.out.println("schema version: " + version + " of " + latest);
+                out().println("store: " + store.kind().label() + " (" + store.describe() + ")");
+                out().println("schema version: " + version + " of " + latest);
                 if (version < latest) {
-                    System.out.println("the schema is behind: run 'antt-map db migrate'");
+                    out().println("the schema is behind: run 'antt-map db migrate'");
                     return version == 0 ? 1 : 0;
                 }
                 for (Map.Entry<Layer, Long> e : store.counts().entrySet()) {
-                    System.out.printf("%-12s %d%n", e.getKey().apiName(), e.getValue());
+                    out().printf("%-12s %d%n", e.getKey().apiName(), e.getValue());
                 }
             }
             return 0;

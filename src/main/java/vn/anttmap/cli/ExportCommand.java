@@ -18,6 +18,13 @@ import java.util.concurrent.Callable;
 @Command(name = "export", mixinStandardHelpOptions = true,
         description = "Export a layer (every record, all boundary versions) as GeoJSON or CSV; import reads the file back.")
 final class ExportCommand implements Callable<Integer> {
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    private java.io.PrintWriter out() {
+        return spec.commandLine().getOut();
+    }
+
     @Mixin
     StoreOptions storeOptions;
 
@@ -45,7 +52,7 @@ final class ExportCommand implements Callable<Integer> {
                 n = services.features().export(source, fmt, os);
             }
             Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            System.out.println("exported " + n + " " + source.apiName() + " to " + out);
+            out().println("exported " + n + " " + source.apiName() + " to " + out);
         } finally {
             Files.deleteIfExists(tmp);
         }

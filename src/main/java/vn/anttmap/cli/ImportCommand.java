@@ -22,6 +22,13 @@ import java.util.concurrent.Callable;
                 + "naming the record and the reason, and nothing is written.",
                 "CSV: UTF-8; location in lon,lat columns (WGS 84), in x,y columns with --crs, or in a wkt column."})
 final class ImportCommand implements Callable<Integer> {
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    private java.io.PrintWriter out() {
+        return spec.commandLine().getOut();
+    }
+
     @Mixin
     StoreOptions storeOptions;
 
@@ -51,7 +58,7 @@ final class ImportCommand implements Callable<Integer> {
         try (App.Services services = App.services(App.openStore(storeOptions.toConfig()), Clock.systemUTC());
              InputStream in = Files.newInputStream(file)) {
             ImportResult r = services.importer().importFile(target, file.getFileName().toString(), in, fmt, crs);
-            System.out.println("imported " + r.written() + " " + r.layer().apiName()
+            out().println("imported " + r.written() + " " + r.layer().apiName()
                     + (r.reassigned() > 0 ? "; " + r.reassigned() + " records re-assigned to new boundaries" : ""));
         }
         return 0;

@@ -90,7 +90,7 @@ public abstract class FeatureStoreContract {
             Feature back = store.get(e.getKey(), e.getValue().id()).orElseThrow();
             assertThat(back.properties()).as(e.getKey().apiName()).isEqualTo(e.getValue().properties());
             if (e.getValue().geometry() == null) {
-                assertThat(back.geometry()).isNull();
+                assertThat((Object) back.geometry()).isNull();
             } else {
                 assertThat(back.geometry().equalsExact(e.getValue().geometry())).as(e.getKey() + " geometry").isTrue();
                 assertThat(back.geometry().getSRID()).isEqualTo(4326);

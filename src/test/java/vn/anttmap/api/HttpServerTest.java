@@ -1,0 +1,185 @@
+package vn.anttmap.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.javalin.testtools.JavalinTest;
+import okhttp3.Response;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import vn.anttmap.App;
+import vn.anttmap.model.Layer;
+import vn.anttmap.service.ImportService;
+import vn.anttmap.store.FeatureStore;
+import vn.anttmap.store.H2gisFeatureStore;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The read API through Javalin's test tools, on the embedded store in memory. */
+class HttpServerTest {
+    static final ObjectMapper JSON = new ObjectMapper();
+    static final Clock CLOCK = Clock.fixed(Instant.parse("2023-09-15T03:00:00Z"), ZoneOffset.UTC);
+
+    App.Services services;
+
+    /** Loads the import fixtures: ward w, areas a and b, incidents i1–i3. */
+    static void loadFixtures(ImportService importer) throws IOException {
+        for (var e : List.of(List.of("wards", "wards.geojson"), List.of("areas", "areas.geojson"),
+                List.of("incidents", "incidents-good.csv"))) {
+            try (InputStream in = HttpServerTest.class.getResourceAsStream("/fixtures/import/" + e.get(1))) {
+                importer.importFile(Layer.byName(e.get(0)).orElseThrow(), e.get(1), in, ImportService.Format.of(null, e.get(1)), null);
+            }
+        }
+    }
+
+    static App.Services servicesOver(FeatureStore store) throws IOException {
+        store.migrate();
+        App.Services s = App.services(store, CLOCK);
+        loadFixtures(s.importer());
+        return s;
+    }
+
+    @BeforeEach
+    void setUp() throws IOException {
+        services = servicesOver(H2gisFeatureStore.inMemory("api-" + UUID.randomUUID()));
+    }
+
+    @AfterEach
+    void tearDown() {
+        services.close();
+    }
+
+    io.javalin.Javalin app() {
+        return HttpServer.create(services.features(), new HttpServer.PageConfig("https://tiles.example/{z}/{x}/{y}.png", "test"));
+    }
+
+    static JsonNode json(Response r) throws IOException {
+        return JSON.readTree(r.body().string());
+    }
+
+    static List<String> ids(JsonNode fc) {
+        List<String> out = new ArrayList<>();
+        fc.path("features").forEach(f -> out.add(f.path("id").asText()));
+        return out;
+    }
+
+    @Test
+    void healthzNamesTheStore() {
+        JavalinTest.test(app(), (server, client) -> {
+            Response r = client.get("/healthz");
+            assertThat(r.code()).isEqualTo(200);
+            assertThat(r.body().string()).isEqualTo("{\"status\":\"ok\",\"store\":\"h2gis\"}");
+        });
+    }
+
+    @Test
+    void layersAreGeoJsonFeatureCollections() {
+        JavalinTest.test(app(), (server, client) -> {
+            Response r = client.get("/api/v1/areas");
+            assertThat(r.code()).isEqualTo(200);
+            assertThat(r.header("Content-Type")).startsWith("application/geo+json");
+            JsonNode fc = json(r);
+            assertThat(fc.path("type").asText()).isEqualTo("FeatureCollection");
+            assertThat(ids(fc)).containsExactly("a", "b");
+            JsonNode a = fc.path("features").get(0);
+            assertThat(a.path("geometry").path("type").asText()).isEqualTo("MultiPolygon");
+            assertThat(a.path("geometry").path("coordinates").get(0).get(0).get(1).toString()).isEqualTo("[105.79,19.44]");
+            assertThat(a.path("properties").path("name").asText()).isEqualTo("Tổ dân phố Tiền Phong");
+            assertThat(a.path("properties").path("ward_id").asText()).isEqualTo("w");
+            assertThat(a.has("crs")).isFalse();
+        });
+    }
+
+    @Test
+    void incidentsFilterByIsoDatesInclusive() {
+        JavalinTest.test(app(), (server, client) -> {
+            assertThat(ids(json(client.get("/api/v1/incidents")))).containsExactly("i1", "i2", "i3");
+            assertThat(ids(json(client.get("/api/v1/incidents?from=2023-03-06&to=2023-04-05")))).containsExactly("i1", "i2");
+            assertThat(ids(json(client.get("/api/v1/incidents?from=2023-08-31")))).containsExactly("i3");
+            JsonNode i1 = json(client.get("/api/v1/incidents?to=2023-03-06")).path("features").get(0);
+            assertThat(i1.path("properties").path("occurred_at").asText()).isEqualTo("2023-03-06T03:00:00+07:00");
+            assertThat(i1.path("properties").path("occurred_on").asText()).isEqualTo("2023-03-06");
+        });
+    }
+
+    @Test
+    void bboxFiltersEveryLayer() {
+        JavalinTest.test(app(), (server, client) -> {
+            assertThat(ids(json(client.get("/api/v1/incidents?bbox=105.78,19.44,105.788,19.45")))).containsExactly("i1");
+            assertThat(ids(json(client.get("/api/v1/areas?bbox=105.795,19.441,105.799,19.449")))).containsExactly("b");
+            assertThat(ids(json(client.get("/api/v1/wards?bbox=100,10,101,11")))).isEmpty();
+            assertThat(ids(json(client.get("/api/v1/cameras")))).isEmpty();
+        });
+    }
+
+    @Test
+    void boundariesAreReadAsValidOnTheDayAsked() {
+        JavalinTest.test(app(), (server, client) -> {
+            assertThat(ids(json(client.get("/api/v1/wards?at=2020-05-31")))).isEmpty();
+            assertThat(ids(json(client.get("/api/v1/wards?at=2020-06-01")))).containsExactly("w");
+            assertThat(ids(json(client.get("/api/v1/wards")))).containsExactly("w");
+        });
+    }
+
+    @Test
+    void badRequestsAnswer400WithErrorAndDetail() {
+        JavalinTest.test(app(), (server, client) -> {
+            Response r = client.get("/api/v1/incidents?bbox=1,2,3");
+            assertThat(r.code()).isEqualTo(400);
+            assertThat(r.header("Content-Type")).startsWith("application/json");
+            assertThat(json(r).toString()).isEqualTo("{\"error\":\"invalid query parameter\",\"detail\":\"bbox: expected 4 numbers minLon,minLat,maxLon,maxLat, got '1,2,3'\"}");
+            assertThat(json(client.get("/api/v1/incidents?from=05/03/2023")).path("detail").asText())
+                    .isEqualTo("from: '05/03/2023' is not an ISO date (YYYY-MM-DD)");
+            assertThat(json(client.get("/api/v1/incidents?from=2023-05-01&to=2023-04-01")).path("detail").asText())
+                    .isEqualTo("to: '2023-04-01' is before from '2023-05-01'");
+            assertThat(json(client.get("/api/v1/incidents?bbox=19.44,105.78,19.45,105.80")).path("detail").asText())
+                    .startsWith("bbox: outside longitude -180..180 / latitude -90..90");
+            Response unknown = client.get("/api/v1/wards?form=2023-01-01");
+            assertThat(unknown.code()).isEqualTo(400);
+            assertThat(json(unknown).path("error").asText()).isEqualTo("unknown query parameter");
+            assertThat(client.get("/api/v1/wards?from=2023-01-01").code()).isEqualTo(400);
+        });
+    }
+
+    @Test
+    void unknownApiPathsAnswer404AsJson() {
+        JavalinTest.test(app(), (server, client) -> {
+            Response r = client.get("/api/v1/nothing");
+            assertThat(r.code()).isEqualTo(404);
+            assertThat(json(r).path("error").asText()).isEqualTo("not found");
+        });
+    }
+
+    @Test
+    void storeFaultsAnswer503WithoutStackTraces() {
+        services.store().close();
+        JavalinTest.test(app(), (server, client) -> {
+            Response r = client.get("/api/v1/wards");
+            assertThat(r.code()).isEqualTo(503);
+            JsonNode body = json(r);
+            assertThat(body.path("error").asText()).isEqualTo("storage failure");
+            assertThat(body.path("detail").asText()).doesNotContain("at vn.anttmap");
+        });
+    }
+
+    @Test
+    void thePageAndLeafletAreServedByTheApp() {
+        JavalinTest.test(app(), (server, client) -> {
+            Response page = client.get("/");
+            assertThat(page.code()).isEqualTo(200);
+            assertThat(page.body().string()).contains("<html lang=\"vi\"");
+            Response leaflet = client.get("/webjars/leaflet/1.9.4/dist/leaflet.js");
+            assertThat(leaflet.code()).isEqualTo(200);
+            assertThat(json(client.get("/api/v1/config")).path("tileUrl").asText()).isEqualTo("https://tiles.example/{z}/{x}/{y}.png");
+        });
+    }
+}

@@ -1,0 +1,140 @@
+package vn.anttmap.cli;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The command line, in process, on a temporary data directory. */
+class CliTest {
+
+    record Run(int code, String out, String err) {
+    }
+
+    static Run run(String... args) {
+        CommandLine cmd = AnttMapCommand.commandLine();
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        cmd.setOut(new PrintWriter(out, true));
+        cmd.setErr(new PrintWriter(err, true));
+        int code = cmd.execute(args);
+        return new Run(code, out.toString(), err.toString());
+    }
+
+    static Path fixture(Path dir, String name) throws IOException {
+        Path p = dir.resolve(name);
+        try (InputStream in = CliTest.class.getResourceAsStream("/fixtures/import/" + name)) {
+            Files.copy(in, p, StandardCopyOption.REPLACE_EXISTING);
+        }
+        return p;
+    }
+
+    @Test
+    void everyCommandHasHelp() {
+        for (String[] args : new String[][]{{"--help"}, {"serve", "--help"}, {"import", "--help"}, {"export", "--help"},
+                {"db", "--help"}, {"db", "migrate", "--help"}, {"db", "check", "--help"}}) {
+            Run r = run(args);
+            assertThat(r.code()).as(String.join(" ", args)).isZero();
+            assertThat(r.out()).as(String.join(" ", args)).contains("Usage: antt-map");
+        }
+        assertThat(run("import", "--help").out()).contains("--data-dir", "--db", "--crs", "VN2000:thanh-hoa");
+    }
+
+    @Test
+    void aRefusedImportNamesRowAndReasonAndDbCheckCountsStayTheSame(@TempDir Path dir) throws IOException {
+        String data = dir.resolve("data").toString();
+        assertThat(run("import", "--data-dir", data, "--layer", "wards", fixture(dir, "wards.geojson").toString()).code()).isZero();
+        assertThat(run("import", "--data-dir", data, "--layer", "areas", fixture(dir, "areas.geojson").toString()).code()).isZero();
+        Run before = run("db", "check", "--data-dir", data);
+        assertThat(before.code()).isZero();
+        assertThat(before.out()).contains("schema version: 1 of 1", "wards        1", "areas        2", "incidents    0");
+
+        Run bad = run("import", "--data-dir", data, "--layer", "incidents", fixture(dir, "incidents-bad-date.csv").toString());
+        assertThat(bad.code()).isEqualTo(1);
+        assertThat(bad.err()).isEqualTo("antt-map: incidents-bad-date.csv refused, nothing was written: 1 problem\n"
+                + "incidents-bad-date.csv: line 3, field occurred_at: cannot read date and time '31-02-2023' "
+                + "(expected ISO 8601 such as 2023-03-05T21:30:00+07:00, or dd/MM/yyyy HH:mm)\n");
+        Run bad2 = run("import", "--data-dir", data, "--layer", "areas", fixture(dir, "areas-self-intersecting.geojson").toString());
+        assertThat(bad2.code()).isEqualTo(1);
+        assertThat(bad2.err()).contains("feature 1 (id c), field geometry: invalid geometry: self-intersection");
+
+        assertThat(run("db", "check", "--data-dir", data).out()).isEqualTo(before.out());
+    }
+
+    @Test
+    void exportWritesWhatImportReadsBack(@TempDir Path dir) throws IOException {
+        String data = dir.resolve("data").toString();
+        run("import", "--data-dir", data, "--layer", "wards", fixture(dir, "wards.geojson").toString());
+        run("import", "--data-dir", data, "--layer", "areas", fixture(dir, "areas.geojson").toString());
+        Run imported = run("import", "--data-dir", data, "--layer", "incidents", fixture(dir, "incidents-good.csv").toString());
+        assertThat(imported.out()).isEqualTo("imported 3 incidents\n");
+
+        for (String ext : new String[]{"geojson", "csv"}) {
+            for (String layer : new String[]{"wards", "areas", "incidents"}) {
+                Path first = dir.resolve(layer + "-1." + ext);
+                Run exported = run("export", "--data-dir", data, "--layer", layer, "--out", first.toString());
+                assertThat(exported.code()).as(exported.err()).isZero();
+                String copy = dir.resolve("copy-" + ext + "-" + layer).toString();
+                if (!layer.equals("wards")) {
+                    run("import", "--data-dir", copy, "--layer", "wards", dir.resolve("wards-1." + ext).toString());
+                }
+                if (layer.equals("incidents")) {
+                    run("import", "--data-dir", copy, "--layer", "areas", dir.resolve("areas-1." + ext).toString());
+                }
+                Run again = run("import", "--data-dir", copy, "--layer", layer, first.toString());
+                assertThat(again.code()).as(layer + "." + ext + ": " + again.err()).isZero();
+                Path second = dir.resolve(layer + "-2." + ext);
+                run("export", "--data-dir", copy, "--layer", layer, "--out", second.toString());
+                assertThat(Files.readString(second, StandardCharsets.UTF_8)).as(layer + "." + ext)
+                        .isEqualTo(Files.readString(first, StandardCharsets.UTF_8));
+            }
+        }
+        assertThat(Files.readString(dir.resolve("incidents-1.csv"), StandardCharsets.UTF_8))
+                .startsWith("\uFEFFid,lon,lat,occurred_at,category,severity,channel,")
+                .contains("i1,105.785,19.445,2023-03-06T03:00:00+07:00,crime,it_nghiem_trong,hotline_113,false,true,\"Trộm cắp xe máy, bãi biển\",2023-03-06,a,w");
+    }
+
+    @Test
+    void failuresExitNonZeroWithOneLine(@TempDir Path dir) {
+        String data = dir.resolve("data").toString();
+        Run unknownLayer = run("import", "--data-dir", data, "--layer", "roads", dir.resolve("x.csv").toString());
+        assertThat(unknownLayer.code()).isEqualTo(1);
+        assertThat(unknownLayer.err()).isEqualTo("antt-map: unknown layer 'roads'; layers: wards, areas, teams, cameras, incidents, disputes, extractions\n");
+
+        Run missing = run("import", "--data-dir", data, "--layer", "cameras", dir.resolve("none.csv").toString());
+        assertThat(missing.code()).isEqualTo(1);
+        assertThat(missing.err()).startsWith("antt-map: ").contains("none.csv (no such file)").hasLineCount(1);
+
+        Run badFormat = run("export", "--data-dir", data, "--layer", "cameras", "--out", dir.resolve("c.shp").toString());
+        assertThat(badFormat.err()).isEqualTo("antt-map: unknown format 'shp'; use geojson or csv\n");
+
+        Run unreachable = run("db", "check", "--db", "jdbc:postgresql://127.0.0.1:1/x?password=hunter2&connectTimeout=2");
+        assertThat(unreachable.code()).isEqualTo(1);
+        assertThat(unreachable.err()).startsWith("antt-map: cannot connect to PostGIS at jdbc:postgresql://127.0.0.1:1/x?password=****")
+                .doesNotContain("hunter2").hasLineCount(1);
+
+        Run noCommand = run();
+        assertThat(noCommand.code()).isEqualTo(2);
+        assertThat(noCommand.err()).contains("a command is needed");
+    }
+
+    @Test
+    void dbCheckOnAFreshDirectorySaysToMigrate(@TempDir Path dir) {
+        Run r = run("db", "check", "--data-dir", dir.toString());
+        assertThat(r.code()).isEqualTo(1);
+        assertThat(r.out()).contains("schema version: 0 of 1", "run 'antt-map db migrate'");
+        Run m = run("db", "migrate", "--data-dir", dir.toString());
+        assertThat(m.out()).contains("applied 1 migration(s); schema version 1");
+        assertThat(run("db", "check", "--data-dir", dir.toString()).code()).isZero();
+    }
+}
