@@ -31,20 +31,10 @@ class HttpServerTest {
 
     App.Services services;
 
-    /** Loads the import fixtures: ward w, areas a and b, incidents i1–i3. */
-    static void loadFixtures(ImportService importer) throws IOException {
-        for (var e : List.of(List.of("wards", "wards.geojson"), List.of("areas", "areas.geojson"),
-                List.of("incidents", "incidents-good.csv"))) {
-            try (InputStream in = HttpServerTest.class.getResourceAsStream("/fixtures/import/" + e.get(1))) {
-                importer.importFile(Layer.byName(e.get(0)).orElseThrow(), e.get(1), in, ImportService.Format.of(null, e.get(1)), null);
-            }
-        }
-    }
-
     static App.Services servicesOver(FeatureStore store) throws IOException {
         store.migrate();
         App.Services s = App.services(store, CLOCK);
-        loadFixtures(s.importer());
+        TestData.loadFixtures(s.importer());
         return s;
     }
 

@@ -2,7 +2,6 @@ package vn.anttmap.api;
 
 import io.javalin.testtools.JavalinTest;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import vn.anttmap.App;
 import vn.anttmap.store.H2gisFeatureStore;
@@ -25,11 +24,6 @@ class StoreParityTest {
             "/api/v1/incidents?from=2023-03-06&to=2023-04-05", "/api/v1/incidents?bbox=105.78,19.44,105.788,19.45",
             "/api/v1/areas?at=2020-05-31", "/api/v1/incidents?area=b", "/api/v1/areas?bbox=1,2");
 
-    @BeforeAll
-    static void requirePostgis() {
-        PostgisTestDatabase.require();
-    }
-
     @AfterAll
     static void drop() {
         PostgisTestDatabase.dropCreatedSchemas();
@@ -48,6 +42,7 @@ class StoreParityTest {
 
     @Test
     void postgisAnswersExactlyAsTheEmbeddedStore() throws IOException {
+        PostgisTestDatabase.require();
         try (App.Services h2 = HttpServerTest.servicesOver(H2gisFeatureStore.inMemory("parity-" + UUID.randomUUID()));
              App.Services pg = HttpServerTest.servicesOver(PostgisTestDatabase.freshStore())) {
             Map<String, String> embedded = answers(h2);

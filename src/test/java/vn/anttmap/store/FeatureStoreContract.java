@@ -49,7 +49,9 @@ public abstract class FeatureStoreContract {
 
     @AfterEach
     void close() {
-        store.close();
+        if (store != null) {
+            store.close();
+        }
     }
 
     @Test

@@ -1,7 +1,6 @@
 package vn.anttmap.store;
 
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -13,11 +12,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  */
 class PostgisFeatureStoreTest extends FeatureStoreContract {
 
-    @BeforeAll
-    static void requirePostgis() {
-        PostgisTestDatabase.require();
-    }
-
     @AfterAll
     static void dropSchemas() {
         PostgisTestDatabase.dropCreatedSchemas();
@@ -25,6 +19,7 @@ class PostgisFeatureStoreTest extends FeatureStoreContract {
 
     @Override
     protected FeatureStore openFresh() {
+        PostgisTestDatabase.require();
         return PostgisTestDatabase.freshStore();
     }
 

@@ -19,6 +19,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class PostgisTestDatabase {
     public static final String ENV = "ANTT_TEST_PG_URL";
     private static final AtomicInteger COUNTER = new AtomicInteger();
+    private static final java.util.concurrent.atomic.AtomicBoolean WARNED = new java.util.concurrent.atomic.AtomicBoolean();
     private static final List<String> CREATED = new ArrayList<>();
 
     private PostgisTestDatabase() {
@@ -35,8 +36,12 @@ public final class PostgisTestDatabase {
             if ("true".equalsIgnoreCase(System.getenv("CI"))) {
                 Assertions.fail(ENV + " is not set, but CI=true: the PostGIS tests must run in CI");
             }
-            Assumptions.abort("PostGIS tests skipped: set " + ENV + " to a PostgreSQL database with PostGIS "
-                    + "(e.g. jdbc:postgresql://127.0.0.1:5432/antt_test?user=postgres); .ci/run does");
+            String why = "PostGIS tests skipped: set " + ENV + " to a PostgreSQL database with PostGIS "
+                    + "(e.g. jdbc:postgresql://127.0.0.1:5432/antt_test?user=postgres); .ci/run does";
+            if (!WARNED.getAndSet(true)) {
+                System.err.println("WARNING: " + why);
+            }
+            Assumptions.abort(why);
         }
     }
 

@@ -1,0 +1,127 @@
+package vn.anttmap;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The packaged jar, started from a directory outside the project as a user would: the page, the bundled demo
+ * data and the web assets come from inside the jar, and CLI commands work alongside the running server.
+ */
+class JarIT {
+    static final Path JAR = Path.of(System.getProperty("antt.jar", "target/antt-map.jar")).toAbsolutePath();
+    static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    @TempDir
+    Path workDir;
+    Process server;
+    int port;
+
+    record Result(int code, String out, String err) {
+    }
+
+    Result java(String... args) throws IOException, InterruptedException {
+        List<String> cmd = new ArrayList<>(List.of(javaBin(), "-jar", JAR.toString()));
+        cmd.addAll(List.of(args));
+        Path out = Files.createTempFile(workDir, "out", ".txt");
+        Path err = Files.createTempFile(workDir, "err", ".txt");
+        Process p = new ProcessBuilder(cmd).directory(workDir.toFile())
+                .redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+        assertThat(p.waitFor(120, TimeUnit.SECONDS)).as("command finished: " + cmd).isTrue();
+        return new Result(p.exitValue(), Files.readString(out, StandardCharsets.UTF_8), Files.readString(err, StandardCharsets.UTF_8));
+    }
+
+    static String javaBin() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    HttpResponse<String> get(String path) throws IOException, InterruptedException {
+        return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).timeout(Duration.ofSeconds(10)).build(),
+                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    }
+
+    @BeforeEach
+    void start() throws Exception {
+        assertThat(JAR).as("run 'mvn package' first").exists();
+        try (ServerSocket s = new ServerSocket(0)) {
+            port = s.getLocalPort();
+        }
+        server = new ProcessBuilder(javaBin(), "-jar", JAR.toString(), "serve", "--port", Integer.toString(port))
+                .directory(workDir.toFile()).redirectErrorStream(true)
+                .redirectOutput(workDir.resolve("server.log").toFile()).start();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
+        while (true) {
+            try {
+                if (get("/healthz").statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                assertThat(server.isAlive()).as(Files.readString(workDir.resolve("server.log"))).isTrue();
+            }
+            assertThat(System.nanoTime()).as("server up within 90 s").isLessThan(deadline);
+            Thread.sleep(250);
+        }
+    }
+
+    @AfterEach
+    void stop() throws InterruptedException {
+        server.destroy();
+        server.waitFor(30, TimeUnit.SECONDS);
+    }
+
+    @Test
+    void servesTheDemoWardThePageAndItsAssetsFromInsideTheJar() throws Exception {
+        JsonNode health = new ObjectMapper().readTree(get("/healthz").body());
+        assertThat(health.toString()).isEqualTo("{\"status\":\"ok\",\"store\":\"h2gis\"}");
+        JsonNode wards = new ObjectMapper().readTree(get("/api/v1/wards").body());
+        assertThat(wards.path("numberReturned").asInt()).isEqualTo(4);
+        assertThat(wards.path("features").toString()).contains("\"id\":\"hai-hoa\"", "Phường Hải Hòa");
+        assertThat(get("/").body()).contains("<html lang=\"vi\"");
+        assertThat(get("/webjars/leaflet/1.9.4/dist/leaflet.css").statusCode()).isEqualTo(200);
+        assertThat(Files.exists(workDir.resolve("data/antt-map.mv.db"))).isTrue();
+        String log = Files.readString(workDir.resolve("server.log"));
+        assertThat(log).contains("configuration: port=" + port, "store=h2gis dataDir=" + workDir.resolve("data").toRealPath());
+    }
+
+    @Test
+    void cliCommandsWorkAlongsideTheRunningServer() throws Exception {
+        Result check = java("db", "check");
+        assertThat(check.code()).as(check.err()).isZero();
+        assertThat(check.out()).contains("store: h2gis", "wards        4");
+
+        Files.writeString(workDir.resolve("cams.csv"), "id,lon,lat,bearing_deg,fov_deg,range_m,kind,owner,status\n"
+                + "cam-1,105.795,19.451,45,90,50,dome,community,active\n", StandardCharsets.UTF_8);
+        Result imported = java("import", "--layer", "cameras", "cams.csv");
+        assertThat(imported.code()).as(imported.err()).isZero();
+        assertThat(imported.out()).isEqualTo("imported 1 cameras\n");
+        JsonNode cams = new ObjectMapper().readTree(get("/api/v1/cameras").body());
+        assertThat(cams.path("features").get(0).path("properties").path("ward_id").asText()).isEqualTo("hai-hoa");
+    }
+
+    @Test
+    void aBadDatabaseUrlFailsInOneLineWithThePasswordMasked() throws Exception {
+        Result r = java("db", "check", "--db", "jdbc:postgresql://127.0.0.1:1/antt?user=u&password=hunter2&connectTimeout=2");
+        assertThat(r.code()).isEqualTo(1);
+        assertThat(r.err().strip()).startsWith("antt-map: cannot connect to PostGIS at jdbc:postgresql://127.0.0.1:1/antt?user=u&password=****")
+                .doesNotContain("hunter2").doesNotContain("\n");
+    }
+}
