@@ -2,13 +2,11 @@ package vn.anttmap.cli;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import vn.anttmap.App;
 import vn.anttmap.model.Layer;
 import vn.anttmap.store.FeatureStore;
 
 import java.util.Map;
-import java.util.concurrent.Callable;
 
 /** {@code db}: schema migrations and a health check of the store. */
 @Command(name = "db", mixinStandardHelpOptions = true, description = "Database maintenance.",
@@ -23,17 +21,7 @@ final class DbCommand implements Runnable {
     }
 
     @Command(name = "migrate", mixinStandardHelpOptions = true, description = "Apply pending schema migrations.")
-    static final class Migrate implements Callable<Integer> {
-        @picocli.CommandLine.Spec
-        picocli.CommandLine.Model.CommandSpec spec;
-
-        private java.io.PrintWriter out() {
-            return spec.commandLine().getOut();
-        }
-
-        @Mixin
-        StoreOptions storeOptions;
-
+    static final class Migrate extends DataCommand {
         @Override
         public Integer call() {
             try (FeatureStore store = App.openStore(storeOptions.toConfig(), false)) {
@@ -47,17 +35,7 @@ final class DbCommand implements Runnable {
 
     @Command(name = "check", mixinStandardHelpOptions = true,
             description = "Show the store, its schema version and the row count of every layer.")
-    static final class Check implements Callable<Integer> {
-        @picocli.CommandLine.Spec
-        picocli.CommandLine.Model.CommandSpec spec;
-
-        private java.io.PrintWriter out() {
-            return spec.commandLine().getOut();
-        }
-
-        @Mixin
-        StoreOptions storeOptions;
-
+    static final class Check extends DataCommand {
         @Override
         public Integer call() {
             try (FeatureStore store = App.openStore(storeOptions.toConfig(), false)) {

@@ -1,7 +1,6 @@
 package vn.anttmap.cli;
 
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import vn.anttmap.App;
 import vn.anttmap.model.Layer;
@@ -11,23 +10,11 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.time.Clock;
-import java.util.concurrent.Callable;
 
 /** {@code export}: write a layer to a file that {@code import} reads back. */
 @Command(name = "export", mixinStandardHelpOptions = true,
         description = "Export a layer (every record, all boundary versions) as GeoJSON or CSV; import reads the file back.")
-final class ExportCommand implements Callable<Integer> {
-    @picocli.CommandLine.Spec
-    picocli.CommandLine.Model.CommandSpec spec;
-
-    private java.io.PrintWriter out() {
-        return spec.commandLine().getOut();
-    }
-
-    @Mixin
-    StoreOptions storeOptions;
-
+final class ExportCommand extends DataCommand {
     @Option(names = "--layer", required = true, paramLabel = "LAYER",
             description = "wards, areas, teams, cameras, incidents, disputes or extractions.")
     String layer;
@@ -40,13 +27,12 @@ final class ExportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Layer source = Layer.byName(layer).orElseThrow(() ->
-                new IllegalArgumentException("unknown layer '" + layer + "'; layers: " + Layer.names()));
+        Layer source = layer(layer);
         ImportService.Format fmt = ImportService.Format.of(format, out.getFileName().toString());
         Path target = out.toAbsolutePath();
         Files.createDirectories(target.getParent());
         Path tmp = Files.createTempFile(target.getParent(), ".antt-export-", ".tmp");
-        try (App.Services services = App.services(App.openStore(storeOptions.toConfig()), Clock.systemUTC())) {
+        try (App.Services services = services()) {
             int n;
             try (OutputStream os = Files.newOutputStream(tmp)) {
                 n = services.features().export(source, fmt, os);

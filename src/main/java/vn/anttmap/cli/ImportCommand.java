@@ -1,7 +1,6 @@
 package vn.anttmap.cli;
 
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import vn.anttmap.App;
@@ -13,25 +12,13 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.util.concurrent.Callable;
 
 /** {@code import}: load a GeoJSON or CSV file into a layer, all or nothing. */
 @Command(name = "import", mixinStandardHelpOptions = true,
         description = {"Import a GeoJSON or CSV file into a layer. All or nothing: one bad record refuses the file, "
                 + "naming the record and the reason, and nothing is written.",
                 "CSV: UTF-8; location in lon,lat columns (WGS 84), in x,y columns with --crs, or in a wkt column."})
-final class ImportCommand implements Callable<Integer> {
-    @picocli.CommandLine.Spec
-    picocli.CommandLine.Model.CommandSpec spec;
-
-    private java.io.PrintWriter out() {
-        return spec.commandLine().getOut();
-    }
-
-    @Mixin
-    StoreOptions storeOptions;
-
+final class ImportCommand extends DataCommand {
     @Option(names = "--layer", required = true, paramLabel = "LAYER",
             description = "wards, areas, teams, cameras, incidents, disputes or extractions.")
     String layer;
@@ -49,13 +36,12 @@ final class ImportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Layer target = Layer.byName(layer).orElseThrow(() ->
-                new IllegalArgumentException("unknown layer '" + layer + "'; layers: " + Layer.names()));
+        Layer target = layer(layer);
         ImportService.Format fmt = ImportService.Format.of(format, file.getFileName().toString());
         if (!Files.isRegularFile(file)) {
             throw new NoSuchFileException(file + " (no such file)");
         }
-        try (App.Services services = App.services(App.openStore(storeOptions.toConfig()), Clock.systemUTC());
+        try (App.Services services = services();
              InputStream in = Files.newInputStream(file)) {
             ImportResult r = services.importer().importFile(target, file.getFileName().toString(), in, fmt, crs);
             out().println("imported " + r.written() + " " + r.layer().apiName()
