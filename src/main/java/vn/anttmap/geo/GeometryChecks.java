@@ -4,7 +4,9 @@ import org.locationtech.jts.algorithm.Orientation;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.GeometryFactory;
+import org.locationtech.jts.geom.LineString;
 import org.locationtech.jts.geom.LinearRing;
+import org.locationtech.jts.geom.MultiLineString;
 import org.locationtech.jts.geom.MultiPolygon;
 import org.locationtech.jts.geom.Point;
 import org.locationtech.jts.geom.Polygon;
@@ -82,6 +84,22 @@ public final class GeometryChecks {
             parts[i] = orientRfc7946(p);
         }
         return WGS84.createMultiPolygon(parts);
+    }
+
+    /**
+     * A line or multiline as a multiline in EPSG:4326.
+     *
+     * @throws IllegalArgumentException if the geometry is not lineal
+     */
+    public static MultiLineString toMultiLineString(Geometry g) {
+        LineString[] parts = new LineString[g.getNumGeometries()];
+        for (int i = 0; i < parts.length; i++) {
+            if (!(g.getGeometryN(i) instanceof LineString line)) {
+                throw new IllegalArgumentException("expected a LineString or MultiLineString, got " + g.getGeometryType());
+            }
+            parts[i] = WGS84.createLineString(line.getCoordinateSequence());
+        }
+        return WGS84.createMultiLineString(parts);
     }
 
     /** The polygon with its shell counter-clockwise and its holes clockwise. */

@@ -18,7 +18,7 @@ import java.util.List;
 
 /**
  * Writes features as CSV in UTF-8 with a byte-order mark (so spreadsheet programs show Vietnamese correctly):
- * {@code id}, then {@code lon}/{@code lat} for point layers or {@code wkt} for polygon layers, then every field
+ * {@code id}, then {@code lon}/{@code lat} for point layers or {@code wkt} for polygon and line layers, then every field
  * of the layer. What it writes, {@link CsvReader} reads back.
  */
 public final class CsvWriter {
@@ -29,13 +29,14 @@ public final class CsvWriter {
         Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
         w.write('\uFEFF');
         GeometryKind kind = layer.geometryKind();
-        boolean points = kind == GeometryKind.POINT || kind == GeometryKind.OPTIONAL_POINT;
+        boolean points = kind.isPoint();
+        boolean wktColumn = kind == GeometryKind.MULTIPOLYGON || kind == GeometryKind.MULTILINESTRING;
         List<String> header = new ArrayList<>();
         header.add("id");
         if (points) {
             header.add("lon");
             header.add("lat");
-        } else if (kind == GeometryKind.MULTIPOLYGON) {
+        } else if (wktColumn) {
             header.add("wkt");
         }
         layer.fields().forEach(f -> header.add(f.name()));
@@ -48,7 +49,7 @@ public final class CsvWriter {
             if (points) {
                 row.add(g == null ? "" : Double.toString(((Point) g).getX()));
                 row.add(g == null ? "" : Double.toString(((Point) g).getY()));
-            } else if (kind == GeometryKind.MULTIPOLYGON) {
+            } else if (wktColumn) {
                 row.add(g == null ? "" : wkt.write(g));
             }
             for (FieldDef field : layer.fields()) {

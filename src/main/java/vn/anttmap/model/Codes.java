@@ -13,8 +13,14 @@ public final class Codes {
     public static final List<String> AREA_KINDS = List.of("to_dan_pho", "tieu_khu", "thon");
     /** tổ bảo vệ dân phố, tổ an ninh xã hội, tổ công nghệ số / hướng dẫn định danh điện tử, other. */
     public static final List<String> TEAM_KINDS = List.of("street_guard", "social_security", "eid_support", "other");
-    /** Yearly rating: xuất sắc, khá, trung bình, yếu. */
-    public static final List<String> TEAM_RATINGS = List.of("excellent", "good", "average", "weak");
+    /**
+     * Yearly rating of a team (Hướng dẫn 01/HD-BCA-V05): hoàn thành xuất sắc nhiệm vụ, hoàn thành tốt nhiệm vụ,
+     * hoàn thành nhiệm vụ, không hoàn thành nhiệm vụ.
+     */
+    public static final List<String> TEAM_RATINGS =
+            List.of("completed_excellently", "completed_well", "completed", "not_completed");
+    /** Kinds of road. */
+    public static final List<String> ROAD_KINDS = List.of("main", "street", "beach_road", "alley");
     public static final List<String> CAMERA_KINDS = List.of("fixed", "dome", "ptz");
     public static final List<String> CAMERA_OWNERS = List.of("community", "household", "business", "police");
     public static final List<String> CAMERA_STATUSES = List.of("active", "inactive", "maintenance");

@@ -97,7 +97,16 @@ public enum Layer {
             text("incident_id"),
             text("purpose"),
             derived("area_id", TEXT),
-            derived("ward_id", TEXT)));
+            derived("ward_id", TEXT))),
+
+    ROADS("roads", "road", GeometryKind.MULTILINESTRING, null, false, List.of(
+            text("name"),
+            oneOf("kind", Codes.ROAD_KINDS).mandatory(),
+            text("source"))),
+
+    COASTLINE("coastline", "coastline", GeometryKind.MULTILINESTRING, null, false, List.of(
+            text("name"),
+            text("source")));
 
     private final String apiName;
     private final String table;

@@ -1,6 +1,8 @@
 package vn.anttmap.service;
 
 import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.geom.LineString;
+import org.locationtech.jts.geom.MultiLineString;
 import org.locationtech.jts.geom.Point;
 import org.locationtech.jts.geom.Polygon;
 import org.locationtech.jts.geom.MultiPolygon;
@@ -114,7 +116,11 @@ final class RecordConverter {
         if (g == null) {
             if (kind.required()) {
                 problems.add(new Problem(r.location(), "geometry", "missing geometry; layer " + layer.apiName()
-                        + " needs a " + (kind == GeometryKind.POINT ? "point" : "polygon")));
+                        + " needs a " + switch (kind) {
+                            case POINT -> "point";
+                            case MULTILINESTRING -> "line";
+                            default -> "polygon";
+                        }));
             }
             return null;
         }
@@ -122,13 +128,18 @@ final class RecordConverter {
             problems.add(new Problem(r.location(), "geometry", "layer " + layer.apiName() + " has no geometry"));
             return null;
         }
-        boolean pointLayer = kind == GeometryKind.POINT || kind == GeometryKind.OPTIONAL_POINT;
-        if (pointLayer && !(g instanceof Point)) {
-            problems.add(new Problem(r.location(), "geometry", "expected a Point, got " + g.getGeometryType()));
-            return null;
-        }
-        if (!pointLayer && !(g instanceof Polygon || g instanceof MultiPolygon)) {
-            problems.add(new Problem(r.location(), "geometry", "expected a Polygon or MultiPolygon, got " + g.getGeometryType()));
+        boolean fits = switch (kind) {
+            case POINT, OPTIONAL_POINT -> g instanceof Point;
+            case MULTIPOLYGON -> g instanceof Polygon || g instanceof MultiPolygon;
+            case MULTILINESTRING -> g instanceof LineString || g instanceof MultiLineString;
+            case NONE -> false;
+        };
+        if (!fits) {
+            problems.add(new Problem(r.location(), "geometry", "expected a " + switch (kind) {
+                case MULTIPOLYGON -> "Polygon or MultiPolygon";
+                case MULTILINESTRING -> "LineString or MultiLineString";
+                default -> "Point";
+            } + ", got " + g.getGeometryType()));
             return null;
         }
         var problem = GeometryChecks.problem(g);
@@ -136,7 +147,11 @@ final class RecordConverter {
             problems.add(new Problem(r.location(), "geometry", problem.get()));
             return null;
         }
-        return pointLayer ? g : GeometryChecks.toMultiPolygon(g);
+        return switch (kind) {
+            case MULTIPOLYGON -> GeometryChecks.toMultiPolygon(g);
+            case MULTILINESTRING -> GeometryChecks.toMultiLineString(g);
+            default -> g;
+        };
     }
 
     private void rules(String loc, Map<String, Object> props, List<Problem> problems) {

@@ -31,6 +31,15 @@ public interface FeatureStore extends AutoCloseable {
 
     Optional<Feature> get(Layer layer, String id);
 
+    /**
+     * Counts (and optionally sums) the records matching {@code query}, grouped by one field.
+     *
+     * @param groupBy  a field of the layer, or {@code null} for one group over everything
+     * @param sumField an integer field to add up, or {@code null}
+     * @return one row per distinct value of {@code groupBy} (a {@code null} key for records without one), by key
+     */
+    List<Aggregate> aggregate(Layer layer, FeatureQuery query, String groupBy, String sumField);
+
     /** Rows per layer, in {@link Layer} order. */
     Map<Layer, Long> counts();
 

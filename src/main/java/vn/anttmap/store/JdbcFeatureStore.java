@@ -74,8 +74,60 @@ abstract class JdbcFeatureStore implements FeatureStore {
 
     @Override
     public List<Feature> query(Layer layer, FeatureQuery q) {
-        StringBuilder sql = new StringBuilder(select(layer)).append(" WHERE 1 = 1");
+        StringBuilder sql = new StringBuilder(select(layer));
         List<Object> params = new ArrayList<>();
+        where(layer, q, sql, params);
+        sql.append(" ORDER BY id");
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement(sql.toString())) {
+            bindAll(ps, params);
+            return readAll(layer, ps);
+        } catch (SQLException e) {
+            throw fault("reading " + layer.apiName(), e);
+        }
+    }
+
+    @Override
+    public List<Aggregate> aggregate(Layer layer, FeatureQuery q, String groupBy, String sumField) {
+        String key = groupBy == null ? "NULL" : column(layer, groupBy);
+        String sum = sumField == null ? "0" : "COALESCE(SUM(" + column(layer, sumField) + "), 0)";
+        StringBuilder sql = new StringBuilder("SELECT " + key + " AS k, COUNT(*) AS n, " + sum + " AS s FROM " + layer.table());
+        List<Object> params = new ArrayList<>();
+        where(layer, q, sql, params);
+        if (groupBy != null) {
+            sql.append(" GROUP BY ").append(key).append(" ORDER BY ").append(key);
+        }
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement(sql.toString())) {
+            bindAll(ps, params);
+            List<Aggregate> out = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new Aggregate(rs.getString("k"), rs.getLong("n"), rs.getLong("s")));
+                }
+            }
+            return out;
+        } catch (SQLException e) {
+            throw fault("aggregating " + layer.apiName(), e);
+        }
+    }
+
+    /** A field name checked against the layer, so that nothing but known columns reaches SQL. */
+    private static String column(Layer layer, String field) {
+        if (!field.equals("id") && layer.field(field).isEmpty()) {
+            throw new IllegalArgumentException("layer " + layer.apiName() + " has no field " + field);
+        }
+        return field;
+    }
+
+    private static void bindAll(PreparedStatement ps, List<Object> params) throws SQLException {
+        for (int i = 0; i < params.size(); i++) {
+            ps.setObject(i + 1, params.get(i));
+        }
+    }
+
+    private static void where(Layer layer, FeatureQuery q, StringBuilder sql, List<Object> params) {
+        sql.append(" WHERE 1 = 1");
         if (q.bbox() != null && layer.geometryKind().hasColumn()) {
             Envelope b = q.bbox();
             sql.append(" AND geom && ST_MakeEnvelope(?, ?, ?, ?, 4326)"
@@ -113,15 +165,9 @@ abstract class JdbcFeatureStore implements FeatureStore {
             sql.append(" AND id = ?");
             params.add(q.areaId());
         }
-        sql.append(" ORDER BY id");
-        try (Connection c = dataSource.getConnection();
-             PreparedStatement ps = c.prepareStatement(sql.toString())) {
-            for (int i = 0; i < params.size(); i++) {
-                ps.setObject(i + 1, params.get(i));
-            }
-            return readAll(layer, ps);
-        } catch (SQLException e) {
-            throw fault("reading " + layer.apiName(), e);
+        for (Map.Entry<String, Object> e : q.equal().entrySet()) {
+            sql.append(" AND ").append(column(layer, e.getKey())).append(" = ?");
+            params.add(e.getValue());
         }
     }
 

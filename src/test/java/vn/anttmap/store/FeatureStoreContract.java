@@ -62,7 +62,7 @@ public abstract class FeatureStoreContract {
     @Test
     void migrationIsIdempotentAndReachesLatestVersion() {
         assertThat(store.migrate()).isZero();
-        assertThat(store.schemaVersion()).isEqualTo(store.latestSchemaVersion()).isEqualTo(1);
+        assertThat(store.schemaVersion()).isEqualTo(store.latestSchemaVersion()).isEqualTo(2);
     }
 
     @Test
@@ -74,10 +74,14 @@ public abstract class FeatureStoreContract {
     void everyLayerRoundTripsEveryField() {
         OffsetDateTime at = OffsetDateTime.of(2023, 3, 5, 21, 30, 15, 0, ZoneOffset.ofHours(7));
         Map<Layer, Feature> written = Map.of(
+                Layer.ROADS, new Feature("r1", wkt("MULTILINESTRING ((105.78 19.44, 105.79 19.445, 105.80 19.44))"),
+                        props("name", "Đường ven biển", "kind", "beach_road", "source", "synthetic")),
+                Layer.COASTLINE, new Feature("coast", wkt("MULTILINESTRING ((105.81 19.441, 105.808 19.4596))"),
+                        props("name", "Bờ biển", "source", "derived")),
                 Layer.WARDS, ward("w", WARD_WKT, Y2020, Y2025),
                 Layer.AREAS, area("a", AREA_A_WKT, "w", Y2020, null),
                 Layer.TEAMS, new Feature("t1", null, props("area_id", "a", "kind", "street_guard", "name", "Tổ bảo vệ dân phố 1",
-                        "member_count", 2, "rating_year", 2023, "rating", "good", "disciplined_members", 0, "ward_id", "w")),
+                        "member_count", 2, "rating_year", 2023, "rating", "completed_well", "disciplined_members", 0, "ward_id", "w")),
                 Layer.CAMERAS, camera("c1", 105.785, 19.445, "a", "w"),
                 Layer.INCIDENTS, incident("i1", 105.785, 19.445, at, LocalDate.of(2023, 3, 5), "a", "w"),
                 Layer.DISPUTES, new Feature("d1", null, props("mediated_on", LocalDate.of(2023, 2, 1), "area_id", "a",
@@ -189,6 +193,44 @@ public abstract class FeatureStoreContract {
                 + "((105.81 19.44, 105.82 19.44, 105.82 19.45, 105.81 19.44)))";
         store.write(new WriteBatch().upsert(Layer.AREAS, List.of(area("h", holed, "w", Y2020, null))));
         assertThat(store.get(Layer.AREAS, "h").orElseThrow().geometry().equalsExact(wkt(holed))).isTrue();
+    }
+
+    @Test
+    void aggregateCountsAndSumsByGroupWithTheSameFilters() {
+        store.write(new WriteBatch().upsert(Layer.TEAMS, List.of(
+                team("t1", "a", "social_security", 20, 2023), team("t2", "a", "social_security", 30, 2023),
+                team("t3", "b", "street_guard", 2, 2023), team("t4", "b", "social_security", 25, 2022))));
+        FeatureQuery y2023 = FeatureQuery.ALL.withEqual("rating_year", 2023);
+        assertThat(store.aggregate(Layer.TEAMS, y2023, "kind", "member_count")).containsExactly(
+                new Aggregate("social_security", 2, 50), new Aggregate("street_guard", 1, 2));
+        assertThat(store.aggregate(Layer.TEAMS, FeatureQuery.ALL, null, "member_count"))
+                .containsExactly(new Aggregate(null, 4, 77));
+        assertThat(store.aggregate(Layer.TEAMS, y2023.withArea("b"), null, null)).containsExactly(new Aggregate(null, 1, 0));
+        assertThat(store.aggregate(Layer.CAMERAS, FeatureQuery.ALL, "status", null)).isEmpty();
+    }
+
+    @Test
+    void aggregateGroupsNullsTogether() {
+        OffsetDateTime t = OffsetDateTime.of(2023, 1, 1, 0, 0, 0, 0, ZoneOffset.ofHours(7));
+        store.write(new WriteBatch().upsert(Layer.INCIDENTS, List.of(
+                incident("i1", 105.785, 19.445, t, LocalDate.of(2023, 1, 1), "a", "w"),
+                incident("i2", 105.785, 19.445, t, LocalDate.of(2023, 1, 1), "a", "w").with(props("severity", null)),
+                incident("i3", 105.785, 19.445, t, LocalDate.of(2023, 1, 1), "a", "w").with(props("severity", null)))));
+        assertThat(store.aggregate(Layer.INCIDENTS, FeatureQuery.ALL, "severity", null))
+                .containsExactlyInAnyOrder(new Aggregate(null, 2, 0), new Aggregate("it_nghiem_trong", 1, 0));
+    }
+
+    @Test
+    void unknownFieldsNeverReachSql() {
+        assertThatThrownBy(() -> store.aggregate(Layer.TEAMS, FeatureQuery.ALL, "kind; DROP TABLE camera", null))
+                .isInstanceOf(IllegalArgumentException.class).hasMessage("layer teams has no field kind; DROP TABLE camera");
+        assertThatThrownBy(() -> store.query(Layer.TEAMS, FeatureQuery.ALL.withEqual("1=1 OR kind", "x")))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    private static Feature team(String id, String area, String kind, int members, int year) {
+        return new Feature(id, null, props("area_id", area, "kind", kind, "name", null, "member_count", members,
+                "rating_year", year, "rating", "completed", "disciplined_members", 0, "ward_id", "w"));
     }
 
     private List<String> ids(Layer layer, FeatureQuery q) {
