@@ -5,6 +5,7 @@ import vn.anttmap.config.StoreConfig;
 import vn.anttmap.io.TaxonomyReader;
 import vn.anttmap.service.FeatureService;
 import vn.anttmap.service.ImportService;
+import vn.anttmap.service.StatsService;
 import vn.anttmap.store.FeatureStore;
 import vn.anttmap.store.H2gisFeatureStore;
 import vn.anttmap.store.PostgisFeatureStore;
@@ -15,7 +16,8 @@ import java.time.Clock;
 public final class App {
 
     /** The services over one open store. Closing it closes the store. */
-    public record Services(FeatureStore store, FeatureService features, ImportService importer) implements AutoCloseable {
+    public record Services(FeatureStore store, FeatureService features, ImportService importer, StatsService stats)
+            implements AutoCloseable {
         @Override
         public void close() {
             store.close();
@@ -54,6 +56,6 @@ public final class App {
     /** Wires the services over a store (already migrated). */
     public static Services services(FeatureStore store, Clock clock) {
         return new Services(store, new FeatureService(store, clock),
-                new ImportService(store, TaxonomyReader.bundled(), clock));
+                new ImportService(store, TaxonomyReader.bundled(), clock), new StatsService(store));
     }
 }

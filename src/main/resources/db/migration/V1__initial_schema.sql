@@ -40,7 +40,7 @@ CREATE TABLE security_team (
     name VARCHAR(200),
     member_count INTEGER NOT NULL,
     rating_year INTEGER NOT NULL,
-    rating VARCHAR(16),
+    rating VARCHAR(32),
     disciplined_members INTEGER,
     ward_id VARCHAR(64)
 );

@@ -35,6 +35,15 @@ final class FeatureController {
         ctx.contentType(GEOJSON).result(out.toByteArray());
     }
 
+    /** {@code GET /api/v1/cameras/sectors}: each camera's field of view as a polygon, computed in metres. */
+    void sectors(Context ctx) throws IOException {
+        QueryParams.only(ctx, Set.of("bbox", "ward", "area"));
+        List<Feature> sectors = features.cameraSectors(QueryParams.featureQuery(ctx));
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        GeoJsonWriter.writeComputed(sectors, Map.of("numberReturned", sectors.size()), out);
+        ctx.contentType(GEOJSON).result(out.toByteArray());
+    }
+
     /** The query parameters a layer's endpoint takes. */
     static Set<String> parameters(Layer layer) {
         Set<String> p = new HashSet<>(Set.of("bbox", "ward", "area"));

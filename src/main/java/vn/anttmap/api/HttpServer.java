@@ -9,6 +9,9 @@ import org.slf4j.LoggerFactory;
 import vn.anttmap.model.InvalidInputException;
 import vn.anttmap.model.Layer;
 import vn.anttmap.service.FeatureService;
+import vn.anttmap.service.StatsService;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import vn.anttmap.store.StoreException;
 
 import java.util.LinkedHashMap;
@@ -21,9 +24,11 @@ import java.util.Map;
  */
 public final class HttpServer {
     private static final Logger LOG = LoggerFactory.getLogger(HttpServer.class);
-    private static final ObjectMapper JSON = new ObjectMapper();
+    static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
     /** The layers served under {@code /api/v1/}. */
-    static final List<Layer> SERVED = List.of(Layer.WARDS, Layer.AREAS, Layer.CAMERAS, Layer.INCIDENTS);
+    static final List<Layer> SERVED = List.of(Layer.WARDS, Layer.AREAS, Layer.CAMERAS, Layer.INCIDENTS, Layer.ROADS,
+            Layer.COASTLINE);
 
     /** Settings the page reads from {@code /api/v1/config}. */
     public record PageConfig(String tileUrl, String tileAttribution) {
@@ -32,7 +37,7 @@ public final class HttpServer {
     private HttpServer() {
     }
 
-    public static Javalin create(FeatureService features, PageConfig page) {
+    public static Javalin create(FeatureService features, StatsService stats, PageConfig page) {
         Javalin app = Javalin.create(cfg -> {
             cfg.showJavalinBanner = false;
             cfg.http.defaultContentType = "application/json; charset=utf-8";
@@ -44,15 +49,19 @@ public final class HttpServer {
             cfg.staticFiles.enableWebjars();
         });
         FeatureController featureController = new FeatureController(features);
+        StatsController statsController = new StatsController(stats, features);
 
         app.get("/healthz", ctx -> json(ctx, 200, health(features)));
         app.get("/api/v1/config", ctx -> json(ctx, 200, Map.of(
                 "tileUrl", page.tileUrl(), "tileAttribution", page.tileAttribution())));
+        app.get("/api/v1/stats", statsController::stats);
+        app.get("/api/v1/cameras/sectors", featureController::sectors);
         for (Layer layer : SERVED) {
             app.get("/api/v1/" + layer.apiName(), ctx -> featureController.list(ctx, layer));
         }
 
         app.exception(ApiException.class, (e, ctx) -> error(ctx, e.status, e.error, e.getMessage()));
+        app.exception(java.util.NoSuchElementException.class, (e, ctx) -> error(ctx, 404, ErrorMessages.NOT_FOUND, e.getMessage()));
         app.exception(InvalidInputException.class, (e, ctx) -> error(ctx, 400, ErrorMessages.INVALID_INPUT, e.getMessage()));
         app.exception(StoreException.class, (e, ctx) -> {
             LOG.error("store failure on {} {}", ctx.method(), ctx.path(), e);
@@ -85,7 +94,7 @@ public final class HttpServer {
         json(ctx, status, body);
     }
 
-    private static void json(Context ctx, int status, Object body) {
+    static void json(Context ctx, int status, Object body) {
         try {
             ctx.status(status).contentType("application/json; charset=utf-8").result(JSON.writeValueAsBytes(body));
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {

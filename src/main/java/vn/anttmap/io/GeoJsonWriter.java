@@ -11,7 +11,9 @@ import vn.anttmap.model.Layer;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * Writes features as an RFC 7946 FeatureCollection: lon/lat WGS 84, no {@code crs} member, exterior rings
@@ -30,6 +32,18 @@ public final class GeoJsonWriter {
      */
     public static void write(Layer layer, Iterable<Feature> features, Map<String, Object> extra, OutputStream out)
             throws IOException {
+        List<String> names = layer.fields().stream().map(FieldDef::name).toList();
+        write(f -> names, features, extra, out);
+    }
+
+    /** Writes features that belong to no layer (computed ones): each with its own properties, in their order. */
+    public static void writeComputed(Iterable<Feature> features, Map<String, Object> extra, OutputStream out)
+            throws IOException {
+        write(f -> List.copyOf(f.properties().keySet()), features, extra, out);
+    }
+
+    private static void write(Function<Feature, List<String>> propertyNames, Iterable<Feature> features,
+                              Map<String, Object> extra, OutputStream out) throws IOException {
         org.locationtech.jts.io.geojson.GeoJsonWriter geometryWriter =
                 new org.locationtech.jts.io.geojson.GeoJsonWriter(DECIMALS);
         geometryWriter.setEncodeCRS(false);
@@ -53,9 +67,9 @@ public final class GeoJsonWriter {
                     g.writeRawValue(geometryWriter.write(GeometryChecks.orientRfc7946(geom)));
                 }
                 g.writeObjectFieldStart("properties");
-                for (FieldDef field : layer.fields()) {
-                    g.writeFieldName(field.name());
-                    writeValue(g, f.get(field.name()));
+                for (String name : propertyNames.apply(f)) {
+                    g.writeFieldName(name);
+                    writeValue(g, f.get(name));
                 }
                 g.writeEndObject();
                 g.writeEndObject();

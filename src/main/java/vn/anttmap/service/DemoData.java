@@ -25,17 +25,19 @@ public final class DemoData {
         return store.counts().values().stream().allMatch(n -> n == 0);
     }
 
-    /** Imports every demo file, in layer order; returns what each import wrote. */
+    /** Imports every demo file, in layer order, in one transaction; returns what each file wrote. */
     public static List<ImportResult> load(ImportService importer) throws IOException {
-        List<ImportResult> results = new ArrayList<>();
+        List<ImportService.Input> inputs = new ArrayList<>();
         for (Layer layer : Layer.values()) {
             String name = layer.apiName() + ".geojson";
             try (InputStream in = DemoData.class.getResourceAsStream(FOLDER + name)) {
                 if (in != null) {
-                    results.add(importer.importFile(layer, "geodata/demo/" + name, in, ImportService.Format.GEOJSON, null));
+                    String source = "geodata/demo/" + name;
+                    inputs.add(new ImportService.Input(layer, source,
+                            ImportService.read(source, in, ImportService.Format.GEOJSON, null)));
                 }
             }
         }
-        return results;
+        return importer.importAll(inputs);
     }
 }

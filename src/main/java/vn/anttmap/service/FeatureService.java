@@ -1,5 +1,7 @@
 package vn.anttmap.service;
 
+import org.locationtech.jts.geom.Point;
+import vn.anttmap.geo.CameraSectorBuilder;
 import vn.anttmap.io.CsvWriter;
 import vn.anttmap.io.GeoJsonWriter;
 import vn.anttmap.model.Feature;
@@ -49,6 +51,17 @@ public final class FeatureService {
             CsvWriter.write(layer, all, out);
         }
         return all.size();
+    }
+
+    /**
+     * The field-of-view sector of every camera matching the query, as polygons in lon/lat (computed in metres):
+     * id = the camera's id; properties kind, status, range_m.
+     */
+    public List<Feature> cameraSectors(FeatureQuery query) {
+        return store.query(Layer.CAMERAS, query).stream().map(c -> new Feature(c.id(),
+                CameraSectorBuilder.sector((Point) c.geometry(), ((Number) c.get("bearing_deg")).doubleValue(),
+                        ((Number) c.get("fov_deg")).doubleValue(), ((Number) c.get("range_m")).doubleValue()),
+                Map.of("kind", c.get("kind"), "status", c.get("status"), "range_m", c.get("range_m")))).toList();
     }
 
     public Map<Layer, Long> counts() {

@@ -21,6 +21,7 @@ import java.io.InputStream;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -78,12 +79,42 @@ public final class ImportService {
             throw new InvalidInputException(source, new Problem("option --crs", null,
                     "GeoJSON is always lon/lat WGS 84 (RFC 7946); --crs applies to CSV only"));
         }
-        List<RawRecord> raws = format == Format.GEOJSON ? GeoJsonReader.read(source, in) : CsvReader.read(source, in, crs);
-        return importRecords(layer, source, raws);
+        return importRecords(layer, source, read(source, in, format, crs));
     }
 
-    /** Imports records already read. */
+    /** Imports records already read, all or nothing. */
     public synchronized ImportResult importRecords(Layer layer, String source, List<RawRecord> raws) {
+        Pending pending = new Pending();
+        ImportResult r = stage(pending, layer, source, raws);
+        store.write(pending.batch);
+        return r;
+    }
+
+    /** One file of a multi-file import. */
+    public record Input(Layer layer, String source, List<RawRecord> records) {
+    }
+
+    /**
+     * Imports several files in order as one transaction: later files may refer to records of earlier ones
+     * (teams to areas, extractions to cameras); if any file is refused, nothing of any is written.
+     */
+    public synchronized List<ImportResult> importAll(List<Input> inputs) {
+        Pending pending = new Pending();
+        List<ImportResult> results = new ArrayList<>();
+        for (Input in : inputs) {
+            results.add(stage(pending, in.layer(), in.source(), in.records()));
+        }
+        store.write(pending.batch);
+        return results;
+    }
+
+    /** Reads a file in the given format. */
+    public static List<RawRecord> read(String source, InputStream in, Format format, String crs) throws IOException {
+        return format == Format.GEOJSON ? GeoJsonReader.read(source, in) : CsvReader.read(source, in, crs);
+    }
+
+    /** Checks records and adds them, assigned, to {@code pending}. */
+    private ImportResult stage(Pending pending, Layer layer, String source, List<RawRecord> raws) {
         RecordConverter converter = new RecordConverter(layer, taxonomy);
         List<List<Problem>> problems = new ArrayList<>();
         List<Feature> features = new ArrayList<>();
@@ -94,8 +125,8 @@ public final class ImportService {
         }
         List<Problem> duplicates = new ArrayList<>();
         RecordConverter.checkUniqueIds(features, raws, duplicates);
-        Map<String, Feature> storedWards = byId(store.query(Layer.WARDS, FeatureQuery.ALL));
-        Map<String, Feature> storedAreas = byId(store.query(Layer.AREAS, FeatureQuery.ALL));
+        Map<String, Feature> storedWards = byId(pending.query(Layer.WARDS, FeatureQuery.ALL));
+        Map<String, Feature> storedAreas = byId(pending.query(Layer.AREAS, FeatureQuery.ALL));
         Map<String, Feature> wards = new LinkedHashMap<>(storedWards);
         Map<String, Feature> areas = new LinkedHashMap<>(storedAreas);
         List<Feature> valid = features.stream().filter(Objects::nonNull).toList();
@@ -109,7 +140,7 @@ public final class ImportService {
         List<Feature> assigned = new ArrayList<>();
         for (int i = 0; i < features.size(); i++) {
             if (features.get(i) != null) {
-                assigned.add(assign(layer, features.get(i), raws.get(i).location(), gazetteer, problems.get(i)));
+                assigned.add(assign(pending, layer, features.get(i), raws.get(i).location(), gazetteer, problems.get(i)));
             }
         }
         List<Problem> all = new ArrayList<>();
@@ -118,19 +149,20 @@ public final class ImportService {
         if (!all.isEmpty()) {
             throw new InvalidInputException(source, all);
         }
-        WriteBatch batch = new WriteBatch().upsert(layer, assigned);
+        pending.add(layer, assigned);
         int reassigned = 0;
         if (layer == Layer.WARDS || layer == Layer.AREAS) {
             Map<String, Feature> before = layer == Layer.WARDS ? storedWards : storedAreas;
-            reassigned = reassign(layer, assigned, before, gazetteer, batch);
+            reassigned = reassign(pending, layer, assigned, before, gazetteer);
         }
-        store.write(batch);
         return new ImportResult(layer, assigned.size(), reassigned);
     }
 
-    private Feature assign(Layer layer, Feature f, String loc, Gazetteer gaz, List<Problem> problems) {
+    private Feature assign(Pending pending, Layer layer, Feature f, String loc, Gazetteer gaz, List<Problem> problems) {
         switch (layer) {
             case WARDS:
+            case ROADS:
+            case COASTLINE:
                 return f;
             case AREAS: {
                 LocalDate day = (LocalDate) f.get("valid_from");
@@ -153,13 +185,13 @@ public final class ImportService {
             }
             case EXTRACTIONS: {
                 String cameraId = f.text("camera_id");
-                Optional<Feature> camera = store.get(Layer.CAMERAS, cameraId);
+                Optional<Feature> camera = pending.get(Layer.CAMERAS, cameraId);
                 if (camera.isEmpty()) {
                     problems.add(new Problem(loc, "camera_id", "no camera has id '" + cameraId + "'"));
                     return f;
                 }
                 String incidentId = f.text("incident_id");
-                if (incidentId != null && store.get(Layer.INCIDENTS, incidentId).isEmpty()) {
+                if (incidentId != null && pending.get(Layer.INCIDENTS, incidentId).isEmpty()) {
                     problems.add(new Problem(loc, "incident_id", "no incident has id '" + incidentId + "'"));
                     return f;
                 }
@@ -230,7 +262,7 @@ public final class ImportService {
      * Adds to {@code batch} the records of other layers whose ward or area changes because {@code changed}
      * polygons (replacing {@code before}) moved; returns how many.
      */
-    private int reassign(Layer layer, List<Feature> changed, Map<String, Feature> before, Gazetteer gaz, WriteBatch batch) {
+    private int reassign(Pending pending, Layer layer, List<Feature> changed, Map<String, Feature> before, Gazetteer gaz) {
         Envelope region = new Envelope();
         for (Feature f : changed) {
             Feature old = before.get(f.id());
@@ -252,20 +284,20 @@ public final class ImportService {
         Map<String, String> areaWard = new HashMap<>();
         if (layer == Layer.WARDS) {
             List<Feature> moved = new ArrayList<>();
-            for (Feature a : store.query(Layer.AREAS, inRegion)) {
+            for (Feature a : pending.query(Layer.AREAS, inRegion)) {
                 String ward = gaz.wardOf(a.geometry(), (LocalDate) a.get("valid_from")).orElse(null);
                 if (!Objects.equals(ward, a.text("ward_id"))) {
                     moved.add(a.with(mapOf("ward_id", ward)));
                     areaWard.put(a.id(), ward);
                 }
             }
-            batch.upsert(Layer.AREAS, moved);
+            pending.add(Layer.AREAS, moved);
             count += moved.size();
         }
         Map<String, Feature> movedCameras = new HashMap<>();
         for (Layer pointLayer : List.of(Layer.CAMERAS, Layer.INCIDENTS, Layer.DISPUTES)) {
             List<Feature> moved = new ArrayList<>();
-            for (Feature f : store.query(pointLayer, inRegion)) {
+            for (Feature f : pending.query(pointLayer, inRegion)) {
                 Point p = (Point) f.geometry();
                 LocalDate day = day(pointLayer, f);
                 String ward = gaz.ward(p, day).orElse(null);
@@ -278,34 +310,72 @@ public final class ImportService {
                     }
                 }
             }
-            batch.upsert(pointLayer, moved);
+            pending.add(pointLayer, moved);
             count += moved.size();
         }
         if (!areaWard.isEmpty()) {
             List<Feature> moved = new ArrayList<>();
             for (Layer byArea : List.of(Layer.TEAMS, Layer.DISPUTES)) {
-                for (Feature t : store.query(byArea, FeatureQuery.ALL)) {
+                for (Feature t : pending.query(byArea, FeatureQuery.ALL)) {
                     if (areaWard.containsKey(t.text("area_id")) && (byArea == Layer.TEAMS || t.geometry() == null)) {
                         moved.add(t.with(mapOf("ward_id", areaWard.get(t.text("area_id")))));
                     }
                 }
-                batch.upsert(byArea, moved);
+                pending.add(byArea, moved);
                 count += moved.size();
                 moved = new ArrayList<>();
             }
         }
         if (!movedCameras.isEmpty()) {
             List<Feature> moved = new ArrayList<>();
-            for (Feature x : store.query(Layer.EXTRACTIONS, FeatureQuery.ALL)) {
+            for (Feature x : pending.query(Layer.EXTRACTIONS, FeatureQuery.ALL)) {
                 Feature cam = movedCameras.get(x.text("camera_id"));
                 if (cam != null) {
                     moved.add(x.with(mapOf("ward_id", cam.get("ward_id"), "area_id", cam.get("area_id"))));
                 }
             }
-            batch.upsert(Layer.EXTRACTIONS, moved);
+            pending.add(Layer.EXTRACTIONS, moved);
             count += moved.size();
         }
         return count;
+    }
+
+    /**
+     * What the store holds, seen through what this import has accepted but not yet written; writes go to one batch.
+     * Reads of pending records honour the bounding box only, which is all the import asks of them.
+     */
+    private final class Pending {
+        final WriteBatch batch = new WriteBatch();
+        final Map<Layer, Map<String, Feature>> added = new EnumMap<>(Layer.class);
+
+        void add(Layer layer, List<Feature> features) {
+            batch.upsert(layer, features);
+            Map<String, Feature> m = added.computeIfAbsent(layer, l -> new LinkedHashMap<>());
+            features.forEach(f -> m.put(f.id(), f));
+        }
+
+        List<Feature> query(Layer layer, FeatureQuery q) {
+            Map<String, Feature> mine = added.getOrDefault(layer, Map.of());
+            Map<String, Feature> out = new java.util.TreeMap<>();
+            for (Feature f : store.query(layer, q)) {
+                out.put(f.id(), f);
+            }
+            for (Feature f : mine.values()) {
+                boolean inBox = q.bbox() == null || f.geometry() == null
+                        || q.bbox().intersects(f.geometry().getEnvelopeInternal());
+                if (inBox) {
+                    out.put(f.id(), f);
+                } else {
+                    out.remove(f.id());
+                }
+            }
+            return new ArrayList<>(out.values());
+        }
+
+        Optional<Feature> get(Layer layer, String id) {
+            Feature mine = added.getOrDefault(layer, Map.of()).get(id);
+            return mine != null ? Optional.of(mine) : store.get(layer, id);
+        }
     }
 
     private static Map<String, Object> mapOf(Object... kv) {

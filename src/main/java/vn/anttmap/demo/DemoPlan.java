@@ -1,0 +1,91 @@
+package vn.anttmap.demo;
+
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * The figures the demo must reproduce (from the ward's 2023 report, {@code shared/seed/facts.md}) and the
+ * hand-written plan that spreads them over the 14 residential areas so that some areas would meet the standard and
+ * some would not. Everything random in the generator is drawn from {@link #SEED}.
+ */
+final class DemoPlan {
+    static final long SEED = 2023_08_31L;
+
+    static final int AREAS = 14;
+    static final int CAMERAS = 125;
+    static final int REGISTERED_HOUSEHOLDS = 3_993;
+    static final int STREET_GUARD_TEAMS = 14;
+    static final int STREET_GUARD_MEMBERS = 27;
+    static final int SOCIAL_SECURITY_TEAMS = 128;
+    static final int SOCIAL_SECURITY_MEMBERS = 3_437;
+    static final int EID_TEAMS = 14;
+    static final int EID_MEMBERS = 235;
+    static final int TEAM_YEAR = 2023;
+
+    /** A span of days and how many records fall in it. */
+    record Window(LocalDate first, LocalDate last) {
+    }
+
+    static final Window W1 = new Window(LocalDate.of(2021, 11, 1), LocalDate.of(2021, 12, 31));
+    static final Window W2 = new Window(LocalDate.of(2022, 1, 1), LocalDate.of(2022, 8, 31));
+    static final Window W3 = new Window(LocalDate.of(2022, 9, 1), LocalDate.of(2022, 10, 31));
+    static final Window W4 = new Window(LocalDate.of(2022, 11, 1), LocalDate.of(2022, 12, 31));
+    static final Window W5 = new Window(LocalDate.of(2023, 1, 1), LocalDate.of(2023, 8, 31));
+    static final Window W6 = new Window(LocalDate.of(2023, 9, 1), LocalDate.of(2023, 10, 31));
+    static final List<Window> WINDOWS = List.of(W1, W2, W3, W4, W5, W6);
+
+    /**
+     * Incidents per area (rows, in area order) and window (columns W1..W6). Column sums: 4, 18, 3, 4, 5, 2, so
+     * 01/01–31/08/2022 has 18 and 01/01–31/08/2023 has 5, as published. Areas 3, 6, 11 and 13 have as many or
+     * more in the 2023 period (01/11/2022–31/10/2023) as in 2022; area 12 has none in either.
+     */
+    static final int[][] INCIDENTS = {
+            {1, 2, 0, 0, 1, 0},
+            {0, 2, 1, 1, 0, 0},
+            {1, 1, 0, 0, 0, 0},
+            {0, 2, 0, 1, 1, 0},
+            {0, 1, 0, 0, 0, 0},
+            {1, 2, 1, 0, 1, 0},
+            {0, 1, 0, 0, 0, 1},
+            {0, 1, 0, 0, 0, 0},
+            {1, 2, 0, 1, 1, 0},
+            {0, 1, 0, 0, 0, 0},
+            {0, 1, 1, 0, 1, 0},
+            {0, 1, 0, 1, 0, 0},
+            {0, 0, 0, 0, 0, 0},
+            {0, 1, 0, 0, 0, 1},
+    };
+
+    /** Mediated disputes per window W1..W6: 11 in 01/01–31/08/2023, as published. */
+    static final int[] DISPUTES = {2, 5, 1, 2, 11, 2};
+    /** Video extractions per window W1..W6: 27 in 01/01–31/08/2023, as published. */
+    static final int[] EXTRACTIONS = {2, 8, 2, 3, 27, 3};
+
+    /** Share of resident households registered per area (K1 needs 100%). */
+    static final double[] REGISTERED_SHARE = {1, 1, 0.97, 1, 1, 1, 0.985, 1, 1, 0.96, 1, 1, 1, 0.99};
+
+    /** Residential areas: name, kind, whether the name is found in public sources. */
+    record AreaName(String name, String kind, boolean publicName) {
+    }
+
+    /** Coastal areas take the coastal names (Giang Sơn and Đông Hải hold the beach); then the rest in order. */
+    static final List<AreaName> COASTAL_NAMES = List.of(
+            new AreaName("Tổ dân phố Giang Sơn", "to_dan_pho", true),
+            new AreaName("Tổ dân phố Đông Hải", "to_dan_pho", true));
+    static final List<AreaName> OTHER_NAMES = List.of(
+            new AreaName("Tổ dân phố Tiền Phong", "to_dan_pho", true),
+            new AreaName("Tổ dân phố Bắc Sơn", "to_dan_pho", false),
+            new AreaName("Tổ dân phố Hải Tiến", "to_dan_pho", false),
+            new AreaName("Tổ dân phố Tân Thành", "to_dan_pho", false),
+            new AreaName("Tổ dân phố Trung Tiến", "to_dan_pho", false),
+            new AreaName("Tổ dân phố Nam Hải", "to_dan_pho", false),
+            new AreaName("Tổ dân phố Hòa Bình", "to_dan_pho", false),
+            new AreaName("Tổ dân phố Quang Trung", "to_dan_pho", false),
+            new AreaName("Tổ dân phố Thống Nhất", "to_dan_pho", false),
+            new AreaName("Tiểu khu 1", "tieu_khu", false),
+            new AreaName("Tiểu khu 2", "tieu_khu", false),
+            new AreaName("Tiểu khu 3", "tieu_khu", false));
+
+    private DemoPlan() {
+    }
+}

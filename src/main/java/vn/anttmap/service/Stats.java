@@ -1,0 +1,37 @@
+package vn.anttmap.service;
+
+import java.time.LocalDate;
+import java.util.Map;
+
+/**
+ * The figures of a ward (or one of its residential areas) for a window of days, as the ward reports them.
+ *
+ * @param ward                 ward id
+ * @param area                 area id, or {@code null} for the whole ward
+ * @param from                 first day, inclusive (Vietnam's calendar)
+ * @param to                   last day, inclusive
+ * @param incidents            security-and-order incidents that occurred in the window
+ * @param mediatedDisputes     disputes mediated in the window
+ * @param videoExtractions     video extractions made in the window
+ * @param cameras              cameras installed by {@code to} (status as recorded now)
+ * @param households           resident households of the areas valid on {@code to}
+ * @param registeredHouseholds households registered for the standard, same areas
+ * @param teams                teams and members by kind, for the latest rating year up to {@code to}'s year
+ */
+public record Stats(String ward, String area, LocalDate from, LocalDate to, Incidents incidents, long mediatedDisputes,
+                    long videoExtractions, Cameras cameras, long households, long registeredHouseholds, Teams teams) {
+
+    /** Incident counts: total, by category code and by Penal Code severity class (crimes only). */
+    public record Incidents(long total, Map<String, Long> byCategory, Map<String, Long> bySeverity) {
+    }
+
+    public record Cameras(long total, long active) {
+    }
+
+    /** @param year the rating year the teams were recorded for, or {@code null} when there are none */
+    public record Teams(Integer year, Map<String, TeamCount> byKind) {
+    }
+
+    public record TeamCount(long teams, long members) {
+    }
+}
