@@ -16,8 +16,8 @@ import java.util.concurrent.Callable;
 /** {@code generate-demo}: rewrite the synthetic demo files, deterministically, from the real ward boundary. */
 @Command(name = "generate-demo", mixinStandardHelpOptions = true,
         description = {"Regenerate the synthetic demo layers of phường Hải Hòa (areas, roads, coastline, cameras, "
-                + "incidents, teams, disputes, extractions) from DIR/wards.geojson, with a fixed seed: the same input "
-                + "gives the same files. Used on purpose only, when the generator changes."})
+                + "incidents, teams, disputes, extractions) and the wards file from the real commune outlines, with a "
+                + "fixed seed: the same source gives the same files. Used on purpose only, when the generator changes."})
 final class GenerateDemoCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -25,12 +25,15 @@ final class GenerateDemoCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "The demo folder, e.g. geodata/demo.")
     Path out;
 
+    @Option(names = "--source", paramLabel = "FILE",
+            description = "The censusVN2009 outlines (default: geodata/sources/censusvn2009_hai_hoa_and_neighbours.geojson).")
+    Path source = Path.of("geodata/sources/censusvn2009_hai_hoa_and_neighbours.geojson");
+
     @Override
     public Integer call() throws Exception {
-        Path wards = out.resolve("wards.geojson");
         Map<Layer, byte[]> files;
-        try (InputStream in = Files.newInputStream(wards)) {
-            files = DemoFiles.generate(wards.toString(), in);
+        try (InputStream in = Files.newInputStream(source)) {
+            files = DemoFiles.generate(source.toString(), in);
         }
         for (Map.Entry<Layer, byte[]> e : files.entrySet()) {
             Path target = out.resolve(e.getKey().apiName() + ".geojson");

@@ -68,7 +68,11 @@ public final class DemoGenerator {
         this.utm = MetricProjection.forGeometry(g);
     }
 
-    /** Every synthetic layer, keyed by layer, for the given (real) ward. */
+    /**
+     * Every synthetic layer, keyed by layer, for the given (real) ward; under {@link Layer#WARDS}, the ward itself
+     * with the vertices added on its edges where area boundaries meet it (each on a 1e-7° grid, within 1 cm of the
+     * original edge), so that the areas tile it exactly, vertex for vertex.
+     */
     public static Map<Layer, List<Feature>> generate(Feature ward) {
         return new DemoGenerator(ward).run();
     }
@@ -80,6 +84,9 @@ public final class DemoGenerator {
         List<Feature> roads = roads();
         List<Feature> cameras = cameras(roads);
         List<Feature> incidents = incidents(areas);
+        out.put(Layer.WARDS, List.of(new Feature(ward.id(), GeometryChecks.toMultiPolygon(
+                org.locationtech.jts.coverage.CoverageUnion.union(areas.stream().map(Feature::geometry)
+                        .toArray(Geometry[]::new)).norm()), ward.properties())));
         out.put(Layer.AREAS, areas);
         out.put(Layer.TEAMS, teams(areas));
         out.put(Layer.CAMERAS, cameras);
@@ -168,7 +175,7 @@ public final class DemoGenerator {
         for (int i = 0; i < ordered.size(); i++) {
             DemoPlan.AreaName n = names.get(ordered.get(i));
             int population = (int) Math.round(households[i] * (3.4 + 0.5 * rnd.nextDouble()));
-            out.add(new Feature(areaId(n), GeometryChecks.toMultiPolygon(ordered.get(i)), props(
+            out.add(new Feature(areaId(n), GeometryChecks.toMultiPolygon(ordered.get(i).norm()), props(
                     "code", String.format(Locale.ROOT, "HH-%02d", i + 1),
                     "name", n.name(), "kind", n.kind(), "population", population, "households", households[i],
                     "registered_households", registered[i], "valid_from", ward.get("valid_from"), "valid_to", null,
@@ -221,7 +228,7 @@ public final class DemoGenerator {
             if (clipped.isEmpty() || clipped.getDimension() != 1) {
                 continue;
             }
-            out.add(new Feature(r.id(), GeometryChecks.toMultiLineString(reduce(clipped)),
+            out.add(new Feature(r.id(), GeometryChecks.toMultiLineString(reduce(clipped).norm()),
                     props("name", r.name(), "kind", r.kind(), "source", SYNTHETIC)));
         }
         return out;

@@ -19,6 +19,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -263,6 +264,25 @@ class ImportServiceTest {
         assertThatThrownBy(() -> loadText(Layer.WARDS, "w.geojson",
                 "{\"type\":\"FeatureCollection\",\"crs\":{\"type\":\"name\",\"properties\":{\"name\":\"EPSG:3405\"}},\"features\":[]}"))
                 .hasMessageStartingWith("w.geojson: file, field crs: GeoJSON must be lon/lat WGS 84 (RFC 7946), but the file declares EPSG:3405");
+    }
+
+    @Test
+    void aMultiFileImportWritesNothingWhenALaterFileIsRefused() throws IOException {
+        Map<Layer, Long> before = services.store().counts();
+        List<ImportService.Input> inputs = List.of(
+                new ImportService.Input(Layer.CAMERAS, "c.csv", ImportService.read("c.csv", new ByteArrayInputStream(
+                        "id,lon,lat,bearing_deg,fov_deg,range_m,kind,owner,status\nc9,105.787,19.445,0,90,30,dome,police,active\n"
+                                .getBytes(StandardCharsets.UTF_8)), ImportService.Format.CSV, null)),
+                new ImportService.Input(Layer.EXTRACTIONS, "x.csv", ImportService.read("x.csv", new ByteArrayInputStream(
+                        "id,camera_id,extracted_on\nx1,c9,2023-01-02\nx2,c10,2023-01-02\n".getBytes(StandardCharsets.UTF_8)),
+                        ImportService.Format.CSV, null)));
+        assertThatThrownBy(() -> services.importer().importAll(inputs))
+                .hasMessage("x.csv: line 3, field camera_id: no camera has id 'c10'");
+        assertThat(services.store().counts()).isEqualTo(before);
+        List<ImportService.Input> good = List.of(inputs.get(0), new ImportService.Input(Layer.EXTRACTIONS, "x.csv",
+                List.of(inputs.get(1).records().get(0))));
+        assertThat(services.importer().importAll(good)).extracting(ImportResult::written).containsExactly(1, 1);
+        assertThat(get(Layer.EXTRACTIONS, "x1").get("area_id")).isEqualTo("a");
     }
 
     @Test
