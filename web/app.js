@@ -1,69 +1,255 @@
-// The officers' map: boundaries and layers from the app's own API; basemap tiles from the configured URL.
-import { TEXTS } from "/i18n.js";
+// The officers' map. Everything comes from this app's own API; only basemap tiles come from the configured URL,
+// and when they cannot load the data layers still show on a plain background.
+import { TEXTS, isoToVn, vnToIso, yearBefore, instantToVn } from "/i18n.js";
 
 let lang = localStorage.getItem("antt.lang") === "en" ? "en" : "vi";
 const t = (key) => TEXTS[lang][key] ?? key;
-const status = document.getElementById("status");
+const $ = (id) => document.getElementById(id);
+const status = $("status");
 
-const map = L.map("map", { zoomControl: true }).setView([19.4515, 105.7954], 14);
-L.control.scale({ imperial: false }).addTo(map);
+async function getJson(url) {
+  const r = await fetch(url);
+  const body = await r.json();
+  if (!r.ok) throw new Error(`${body.error}: ${body.detail}`);
+  return body;
+}
 
-const config = await fetch("/api/v1/config").then((r) => r.json());
+const config = await getJson("/api/v1/config");
+const categories = new Map(config.categories.map((c) => [c.code, c]));
+const catName = (code) => { const c = categories.get(code); return c ? (lang === "vi" ? c.nameVi : c.nameEn) : code; };
+const CATEGORY_COLOURS = {
+  political_security: "#6b21a8", crime: "#c53030", social_evil: "#b7791f", administrative_violation: "#2b6cb0",
+  fire_explosion: "#dd6b20", work_accident: "#805ad5", serious_incident: "#742a2a", dispute: "#319795", other: "#718096",
+};
+const state = { ward: config.ward, from: config.period.from, to: config.period.to, category: "", area: null };
+const layers = {};
+const areaLabels = L.layerGroup();
+let wardName = "";
+
+// ---------------------------------------------------------------- map and basemap
+const map = L.map("map", { zoomControl: true, zoomSnap: 0.25 }).setView([19.4515, 105.7954], 14);
+L.control.scale({ imperial: false, metric: true }).addTo(map);
 const tiles = L.tileLayer(config.tileUrl, { maxZoom: 19, attribution: config.tileAttribution });
 let tileErrors = 0;
-tiles.on("tileerror", () => {
-  tileErrors += 1;
-  if (tileErrors === 1) status.textContent = t("tilesFailed");
-});
+tiles.on("tileerror", () => { tileErrors += 1; if (tileErrors === 1) status.textContent = t("tilesFailed"); });
 tiles.addTo(map);
 
-const styles = {
-  wards: (f) => ({ color: f.id === "hai-hoa" ? "#8b1a1a" : "#777", weight: f.id === "hai-hoa" ? 3 : 1, fill: false }),
-  areas: () => ({ color: "#2b6cb0", weight: 1, fillOpacity: 0.08 }),
-};
-const layers = {};
-const control = L.control.layers(null, null, { collapsed: window.innerWidth < 800 }).addTo(map);
+// ---------------------------------------------------------------- layers
+function areaStyle(feature) {
+  const selected = feature.id === state.area;
+  return { className: "antt-area", color: selected ? "#8b1a1a" : "#2b6cb0", weight: selected ? 3 : 1.2, fillColor: "#2b6cb0",
+    fillOpacity: selected ? 0.18 : 0.06 };
+}
 
-async function load(name) {
-  const response = await fetch(`/api/v1/${name}`);
-  if (!response.ok) throw new Error(`${t("loadFailed")} ${name}`);
-  const data = await response.json();
-  const layer = L.geoJSON(data, {
-    style: styles[name],
-    pointToLayer: (f, latlng) => L.circleMarker(latlng, {
-      radius: name === "cameras" ? 4 : 6, color: name === "cameras" ? "#2f855a" : "#c53030", weight: 1, fillOpacity: 0.8,
-    }),
-    onEachFeature: (f, l) => l.bindTooltip(f.properties.name ?? f.properties.category ?? f.id),
-  });
-  layers[name] = layer;
-  layer.addTo(map);
-  control.addOverlay(layer, t(name));
-  return layer;
+async function loadStaticLayers() {
+  const q = state.ward ? `?ward=${encodeURIComponent(state.ward)}` : "";
+  const [wards, areas, cameras, sectors, roads, coast] = await Promise.all([
+    getJson("/api/v1/wards"), getJson(`/api/v1/areas${q}`), getJson(`/api/v1/cameras${q}`),
+    getJson(`/api/v1/cameras/sectors${q}`), getJson("/api/v1/roads"), getJson("/api/v1/coastline")]);
+  layers.wards = L.geoJSON(wards, { interactive: false, style: (f) => ({ className: "antt-ward",
+    color: f.id === state.ward ? "#8b1a1a" : "#888", weight: f.id === state.ward ? 3 : 1, dashArray: f.id === state.ward ? null : "4 4",
+    fill: false }) });
+  wardName = wards.features.find((f) => f.id === state.ward)?.properties.name ?? "";
+  layers.roads = L.geoJSON(roads, { interactive: false, style: (f) => ({ className: "antt-road", color: "#a0a0a0",
+    weight: f.properties.kind === "main" ? 5 : f.properties.kind === "beach_road" ? 4 : 2.5, opacity: 0.9 }) });
+  layers.coastline = L.geoJSON(coast, { interactive: false, style: { className: "antt-coast", color: "#1e6fb8", weight: 3 } });
+  layers.areas = L.geoJSON(areas, { style: areaStyle, onEachFeature: (f, l) => l.on("click", () => openArea(f)) });
+  areaLabels.clearLayers();
+  for (const f of areas.features) {
+    const at = f.label ? [f.label[1], f.label[0]] : layers.areas.getLayers().find((l) => l.feature.id === f.id).getBounds().getCenter();
+    L.marker(at, { icon: L.divIcon({ className: "antt-area-label", html: `<span>${escapeHtml(f.properties.name)}</span>`, iconSize: null }),
+      keyboard: true, title: f.properties.name }).on("click", () => openArea(f)).addTo(areaLabels);
+  }
+  layers.sectors = L.geoJSON(sectors, { interactive: false, style: (f) => ({ className: "antt-sector",
+    color: f.properties.status === "active" ? "#2f855a" : "#a0aec0", weight: 0.6, fillOpacity: 0.15 }) });
+  layers.cameras = L.geoJSON(cameras, { pointToLayer: (f, ll) => L.circleMarker(ll, { className: "antt-camera",
+    radius: 4, color: "#fff", weight: 1, fillColor: f.properties.status === "active" ? "#2f855a" : "#a0aec0", fillOpacity: 1 }),
+    onEachFeature: (f, l) => l.bindPopup(() => cameraPopup(f)) });
+  layers.areaGroup = L.layerGroup([layers.areas, areaLabels]);
+  for (const name of ["wards", "areaGroup", "roads", "coastline", "sectors", "cameras"]) layers[name].addTo(map);
+}
+
+function fitWard() {
+  map.invalidateSize();
+  const target = layers.wards.getLayers().find((l) => l.feature.id === state.ward);
+  map.fitBounds((target ?? layers.areas).getBounds(), { padding: [10, 10] });
+}
+
+async function loadIncidents() {
+  const q = new URLSearchParams({ from: state.from, to: state.to });
+  if (state.ward) q.set("ward", state.ward);
+  const data = await getJson(`/api/v1/incidents?${q}`);
+  if (layers.incidents) map.removeLayer(layers.incidents);
+  const cluster = L.markerClusterGroup({ showCoverageOnHover: false, maxClusterRadius: 40 });
+  for (const f of data.features) {
+    if (state.category && f.properties.category !== state.category) continue;
+    const [lon, lat] = f.geometry.coordinates;
+    const colour = CATEGORY_COLOURS[f.properties.category] ?? "#718096";
+    cluster.addLayer(L.marker([lat, lon], { icon: L.divIcon({ className: "antt-incident",
+      html: `<div class="incident-icon" style="background:${colour};width:14px;height:14px"></div>`, iconSize: [18, 18] }) })
+      .bindPopup(() => incidentPopup(f)));
+  }
+  layers.incidents = cluster;
+  cluster.addTo(map);
+}
+
+// ---------------------------------------------------------------- figures bar, panel, popups
+async function loadFigures() {
+  if (!state.ward) return;
+  const s = await getJson(`/api/v1/stats?${new URLSearchParams({ ward: state.ward, from: state.from, to: state.to })}`);
+  const incidents = state.category ? (s.incidents.byCategory[state.category] ?? 0) : s.incidents.total;
+  const team = (k) => s.teams.byKind[k] ?? { teams: 0, members: 0 };
+  $("figures").innerHTML = [
+    [t("figIncidents") + (state.category ? ` (${catName(state.category)})` : ""), incidents, "incidents"],
+    [t("figDisputes"), s.mediatedDisputes, "disputes"], [t("figExtractions"), s.videoExtractions, "extractions"],
+    [t("figCameras"), `${s.cameras.active}/${s.cameras.total}`, "cameras"],
+    [t("figRegistered"), s.registeredHouseholds.toLocaleString("vi-VN"), "registered"],
+    [t("figGuards"), `${team("street_guard").teams} (${team("street_guard").members} ${t("members")})`, "guards"],
+    [t("figTeams"), `${team("social_security").teams} (${team("social_security").members.toLocaleString("vi-VN")} ${t("members")})`, "teams"],
+  ].map(([label, value, key]) => `<span data-figure="${key}">${escapeHtml(label)}: <b>${value}</b></span>`).join("")
+    + `<span class="note">${t("period")} ${isoToVn(state.from)}–${isoToVn(state.to)}</span>`;
+}
+
+async function openArea(feature) {
+  state.area = feature.id;
+  layers.areas.setStyle(areaStyle);
+  const base = { ward: state.ward, area: feature.id };
+  const [now, before] = await Promise.all([
+    getJson(`/api/v1/stats?${new URLSearchParams({ ...base, from: state.from, to: state.to })}`),
+    getJson(`/api/v1/stats?${new URLSearchParams({ ...base, from: yearBefore(state.from), to: yearBefore(state.to) })}`)]);
+  const p = feature.properties;
+  const pick = (s) => state.category ? (s.incidents.byCategory[state.category] ?? 0) : s.incidents.total;
+  const n = pick(now);
+  const b = pick(before);
+  const diff = n - b;
+  const share = now.households ? (100 * now.registeredHouseholds / now.households) : 0;
+  const team = (k) => now.teams.byKind[k] ?? { teams: 0, members: 0 };
+  const rows = [
+    [t("kind"), t(p.kind)],
+    [t("households"), now.households.toLocaleString("vi-VN")],
+    [t("registeredShare"), `${now.registeredHouseholds.toLocaleString("vi-VN")} (${share.toLocaleString("vi-VN", { maximumFractionDigits: 1 })}%)`],
+    [t("teamsStreet"), `${team("street_guard").teams} (${team("street_guard").members} ${t("members")})`],
+    [t("teamsSocial"), `${team("social_security").teams} (${team("social_security").members} ${t("members")})`],
+    [t("camerasActive"), `${now.cameras.active}/${now.cameras.total}`],
+    [`${t("incidentsNow")} (${isoToVn(state.from)}–${isoToVn(state.to)})`, n],
+    [`${t("incidentsBefore")} (${isoToVn(yearBefore(state.from))}–${isoToVn(yearBefore(state.to))})`, b],
+    [t("change"), `<span class="${diff > 0 ? "up" : diff < 0 ? "down" : ""}">${diff > 0 ? "+" : ""}${diff}</span>`],
+  ];
+  $("panel-body").innerHTML = `<h2>${escapeHtml(p.name)}</h2><table>${rows.map(([k, v], i) =>
+    `<tr data-row="${i}"><th>${escapeHtml(String(k))}</th><td>${v}</td></tr>`).join("")}</table>`
+    + (String(p.source ?? "").startsWith("synthetic") ? `<p class="note">${t("synthetic")}</p>` : "");
+  const panel = $("panel");
+  panel.dataset.areaId = feature.id;
+  panel.hidden = false;
+}
+
+function closePanel() {
+  $("panel").hidden = true;
+  delete $("panel").dataset.areaId;
+  state.area = null;
+  layers.areas?.setStyle(areaStyle);
+}
+
+function cameraPopup(f) {
+  const p = f.properties;
+  return `<b>${escapeHtml(p.name ?? f.id)}</b><br>${t("bearing")}: ${p.bearing_deg}° · ${t("fov")}: ${p.fov_deg}° · `
+    + `${t("range")}: ${p.range_m} m<br>${t("status")}: ${t(p.status)}`
+    + (p.installed_on ? `<br>${isoToVn(p.installed_on)}` : "");
+}
+
+function incidentPopup(f) {
+  const p = f.properties;
+  return `<b>${escapeHtml(catName(p.category))}</b><br>${t("occurredAt")}: ${instantToVn(p.occurred_at)}<br>`
+    + `${escapeHtml(p.description ?? "")}`;
+}
+
+function escapeHtml(s) {
+  return String(s).replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]);
+}
+
+// ---------------------------------------------------------------- controls: layers, legend, filters, language
+let layerControl;
+let legend;
+function buildControls() {
+  layerControl?.remove();
+  legend?.remove();
+  layerControl = L.control.layers(null, {
+    [t("wards")]: layers.wards, [t("areas")]: layers.areaGroup, [t("roads")]: layers.roads,
+    [t("coastline")]: layers.coastline, [t("sectors")]: layers.sectors, [t("cameras")]: layers.cameras,
+    [t("incidents")]: layers.incidents }, { collapsed: window.innerWidth < 900 }).addTo(map);
+  legend = L.control({ position: "bottomright" });
+  legend.onAdd = () => {
+    const div = L.DomUtil.create("div", "legend");
+    const sw = (style) => `<i style="${style}"></i>`;
+    div.innerHTML = `<b>${t("legendTitle")}</b><br>`
+      + `${sw("border:3px solid #8b1a1a")}${t("legendWard")}<br>${sw("border:1px solid #2b6cb0;background:rgba(43,108,176,.15)")}${t("legendArea")}<br>`
+      + `${sw("background:#a0a0a0;height:4px")}${t("legendRoad")}<br>${sw("background:#1e6fb8;height:3px")}${t("legendCoast")}<br>`
+      + `${sw("background:#2f855a;border-radius:50%;width:10px")}${t("legendCamera")}<br>${sw("background:rgba(47,133,90,.3)")}${t("legendSector")}<br>`
+      + [...categories.keys()].map((c) => `${sw(`background:${CATEGORY_COLOURS[c]};border-radius:50%;width:10px`)}${escapeHtml(catName(c))}`).join("<br>");
+    return div;
+  };
+  legend.addTo(map);
+}
+
+function fillCategorySelect() {
+  const select = $("category");
+  select.innerHTML = `<option value="">${t("allCategories")}</option>` + [...categories.keys()]
+    .map((c) => `<option value="${c}"${c === state.category ? " selected" : ""}>${escapeHtml(catName(c))}</option>`).join("");
 }
 
 function applyLanguage() {
   document.documentElement.lang = lang;
-  document.querySelectorAll("[data-i18n]").forEach((el) => { el.textContent = t(el.dataset.i18n); });
-  const button = document.getElementById("lang");
-  button.textContent = t("switchTo");
-  button.setAttribute("aria-label", t("switchLabel"));
   document.title = t("title");
+  document.querySelectorAll("[data-i18n]").forEach((el) => { el.textContent = t(el.dataset.i18n); });
+  $("lang").textContent = t("switchTo");
+  $("lang").setAttribute("aria-label", t("switchLabel"));
+  $("panel-close").setAttribute("aria-label", t("close"));
+  $("ward-name").textContent = wardName;
+  fillCategorySelect();
 }
 
-document.getElementById("lang").addEventListener("click", () => {
-  lang = lang === "vi" ? "en" : "vi";
-  localStorage.setItem("antt.lang", lang);
-  location.reload();
+$("filters").addEventListener("submit", async (e) => {
+  e.preventDefault();
+  const from = vnToIso($("from").value);
+  const to = vnToIso($("to").value);
+  const error = $("filter-error");
+  if (!from || !to) { error.textContent = t("badDate"); return; }
+  if (to < from) { error.textContent = t("badRange"); return; }
+  error.textContent = "";
+  Object.assign(state, { from, to, category: $("category").value });
+  await refresh();
 });
 
-applyLanguage();
+$("lang").addEventListener("click", async () => {
+  lang = lang === "vi" ? "en" : "vi";
+  localStorage.setItem("antt.lang", lang);
+  applyLanguage();
+  buildControls();
+  await loadFigures();
+  const open = $("panel").dataset.areaId;
+  if (open) await openArea(layers.areas.getLayers().find((l) => l.feature.id === open).feature);
+});
+$("panel-close").addEventListener("click", closePanel);
+
+async function refresh() {
+  await Promise.all([loadIncidents(), loadFigures()]);
+  buildControls();
+  const open = $("panel").dataset.areaId;
+  if (open) await openArea(layers.areas.getLayers().find((l) => l.feature.id === open).feature);
+}
+
+// ---------------------------------------------------------------- start
 status.textContent = t("loading");
 try {
-  const wards = await load("wards");
-  for (const name of ["areas", "cameras", "incidents"]) await load(name);
-  const target = wards.getLayers().find((l) => l.feature.id === "hai-hoa") ?? wards;
-  if (target.getBounds().isValid()) map.fitBounds(target.getBounds(), { padding: [20, 20] });
+  $("from").value = isoToVn(state.from);
+  $("to").value = isoToVn(state.to);
+  await loadStaticLayers();
+  applyLanguage();
+  await refresh();
+  fitWard();
   if (tileErrors === 0) status.textContent = "";
+  document.body.dataset.ready = "true";
 } catch (e) {
   status.textContent = e.message;
+  document.body.dataset.ready = "error";
 }

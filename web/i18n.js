@@ -1,27 +1,79 @@
-// Page texts: Vietnamese by default, English on request.
+// Page texts: Vietnamese by default, English on request. Dates on screen are dd/MM/yyyy.
 export const TEXTS = {
   vi: {
-    title: "Bản đồ an ninh, trật tự",
-    wards: "Ranh giới phường, xã",
-    areas: "Khu dân cư",
-    cameras: "Camera",
-    incidents: "Vụ việc ANTT",
-    loading: "Đang tải dữ liệu…",
-    loadFailed: "Không tải được lớp",
+    title: "Bản đồ an ninh, trật tự", from: "Từ ngày", to: "Đến ngày", category: "Loại vụ việc",
+    allCategories: "Tất cả", apply: "Áp dụng", close: "Đóng",
+    wards: "Ranh giới phường, xã", areas: "Khu dân cư", cameras: "Camera", sectors: "Vùng quan sát camera",
+    incidents: "Vụ việc ANTT", roads: "Đường", coastline: "Bờ biển",
+    loading: "Đang tải dữ liệu…", loadFailed: "Không tải được lớp",
     tilesFailed: "Không tải được bản đồ nền; các lớp dữ liệu vẫn hiển thị.",
-    switchTo: "EN",
-    switchLabel: "English",
+    badDate: "Ngày phải theo dạng dd/mm/yyyy", badRange: "Ngày bắt đầu phải trước ngày kết thúc",
+    figIncidents: "Vụ việc ANTT", figDisputes: "Hòa giải thành", figExtractions: "Trích xuất camera",
+    figCameras: "Camera (hoạt động)", figRegistered: "Hộ đăng ký", figTeams: "Tổ an ninh xã hội",
+    figGuards: "Tổ bảo vệ dân phố", members: "thành viên",
+    households: "Hộ gia đình", registeredShare: "Hộ đăng ký tham gia", teamsStreet: "Tổ bảo vệ dân phố",
+    teamsSocial: "Tổ an ninh xã hội", camerasActive: "Camera (đang hoạt động)",
+    incidentsNow: "Vụ việc kỳ này", incidentsBefore: "Cùng kỳ năm trước", change: "Thay đổi",
+    period: "Kỳ", sameLastYear: "cùng kỳ", population: "Nhân khẩu", kind: "Loại",
+    to_dan_pho: "Tổ dân phố", tieu_khu: "Tiểu khu", thon: "Thôn",
+    synthetic: "Dữ liệu minh họa (tổng hợp), không phải số liệu thật.",
+    camera: "Camera", bearing: "Hướng", fov: "Góc nhìn", range: "Tầm xa", status: "Trạng thái", owner: "Chủ sở hữu",
+    active: "hoạt động", inactive: "ngừng hoạt động", maintenance: "bảo trì",
+    occurredAt: "Thời điểm", severity: "Mức độ", channel: "Nguồn tiếp nhận",
+    legendTitle: "Chú giải", legendWard: "Phường", legendArea: "Khu dân cư", legendCamera: "Camera",
+    legendSector: "Vùng quan sát", legendRoad: "Đường", legendCoast: "Bờ biển",
+    switchTo: "EN", switchLabel: "English",
   },
   en: {
-    title: "Security and order map",
-    wards: "Ward boundaries",
-    areas: "Residential areas",
-    cameras: "Cameras",
-    incidents: "Incidents",
-    loading: "Loading data…",
-    loadFailed: "Could not load layer",
+    title: "Security and order map", from: "From", to: "To", category: "Incident category",
+    allCategories: "All", apply: "Apply", close: "Close",
+    wards: "Ward boundaries", areas: "Residential areas", cameras: "Cameras", sectors: "Camera fields of view",
+    incidents: "Incidents", roads: "Roads", coastline: "Coastline",
+    loading: "Loading data…", loadFailed: "Could not load layer",
     tilesFailed: "Basemap tiles could not load; the data layers still show.",
-    switchTo: "VI",
-    switchLabel: "Tiếng Việt",
+    badDate: "Dates are dd/mm/yyyy", badRange: "The start must be before the end",
+    figIncidents: "Incidents", figDisputes: "Disputes mediated", figExtractions: "Video extractions",
+    figCameras: "Cameras (active)", figRegistered: "Registered households", figTeams: "Social-security teams",
+    figGuards: "Street-guard teams", members: "members",
+    households: "Households", registeredShare: "Households registered", teamsStreet: "Street-guard teams",
+    teamsSocial: "Social-security teams", camerasActive: "Cameras (active)",
+    incidentsNow: "Incidents this period", incidentsBefore: "Same period last year", change: "Change",
+    period: "Period", sameLastYear: "same period", population: "Residents", kind: "Kind",
+    to_dan_pho: "Street block (tổ dân phố)", tieu_khu: "Sub-quarter (tiểu khu)", thon: "Village",
+    synthetic: "Illustrative (synthetic) data, not real figures.",
+    camera: "Camera", bearing: "Bearing", fov: "Field of view", range: "Range", status: "Status", owner: "Owner",
+    active: "active", inactive: "inactive", maintenance: "maintenance",
+    occurredAt: "Time", severity: "Severity", channel: "Channel",
+    legendTitle: "Legend", legendWard: "Ward", legendArea: "Residential area", legendCamera: "Camera",
+    legendSector: "Field of view", legendRoad: "Road", legendCoast: "Coastline",
+    switchTo: "VI", switchLabel: "Tiếng Việt",
   },
 };
+
+/** "2023-08-31" → "31/08/2023" */
+export function isoToVn(iso) {
+  const [y, m, d] = iso.split("-");
+  return `${d}/${m}/${y}`;
+}
+
+/** "31/8/2023" → "2023-08-31", or null when it is not a real date. */
+export function vnToIso(text) {
+  const m = /^\s*(\d{1,2})\/(\d{1,2})\/(\d{4})\s*$/.exec(text);
+  if (!m) return null;
+  const [d, mo, y] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const date = new Date(Date.UTC(y, mo - 1, d));
+  if (date.getUTCFullYear() !== y || date.getUTCMonth() !== mo - 1 || date.getUTCDate() !== d) return null;
+  return `${y}-${String(mo).padStart(2, "0")}-${String(d).padStart(2, "0")}`;
+}
+
+/** The same day one year earlier (29/02 becomes 28/02). */
+export function yearBefore(iso) {
+  const [y, m, d] = iso.split("-").map(Number);
+  const last = new Date(Date.UTC(y - 1, m, 0)).getUTCDate();
+  return `${y - 1}-${String(m).padStart(2, "0")}-${String(Math.min(d, last)).padStart(2, "0")}`;
+}
+
+/** "2023-03-05T21:30:00+07:00" → "05/03/2023 21:30" (the instant is already in Vietnam's offset). */
+export function instantToVn(iso) {
+  return `${isoToVn(iso.slice(0, 10))} ${iso.slice(11, 16)}`;
+}

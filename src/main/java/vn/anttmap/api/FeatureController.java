@@ -31,7 +31,7 @@ final class FeatureController {
         extra.put("layer", layer.apiName());
         extra.put("numberReturned", found.size());
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        GeoJsonWriter.write(layer, found, extra, out);
+        GeoJsonWriter.writeWithLabels(layer, found, extra, out);
         ctx.contentType(GEOJSON).result(out.toByteArray());
     }
 

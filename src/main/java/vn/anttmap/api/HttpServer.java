@@ -52,8 +52,8 @@ public final class HttpServer {
         StatsController statsController = new StatsController(stats, features);
 
         app.get("/healthz", ctx -> json(ctx, 200, health(features)));
-        app.get("/api/v1/config", ctx -> json(ctx, 200, Map.of(
-                "tileUrl", page.tileUrl(), "tileAttribution", page.tileAttribution())));
+        var categories = vn.anttmap.io.TaxonomyReader.bundled().categories();
+        app.get("/api/v1/config", ctx -> json(ctx, 200, pageConfig(features, page, categories)));
         app.get("/api/v1/stats", statsController::stats);
         app.get("/api/v1/cameras/sectors", featureController::sectors);
         for (Layer layer : SERVED) {
@@ -78,6 +78,22 @@ public final class HttpServer {
             }
         });
         return app;
+    }
+
+    /**
+     * What the page needs to start: the basemap, the ward to open on, the default period and the incident
+     * categories. Reports cover whole months, so the default period runs from 1 January to the end of the last
+     * whole month before the latest incident (or before today when there is none).
+     */
+    private static Map<String, Object> pageConfig(FeatureService features, PageConfig page, Object categories) {
+        java.time.LocalDate to = features.lastIncidentDay().orElse(features.today()).withDayOfMonth(1).minusDays(1);
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("tileUrl", page.tileUrl());
+        body.put("tileAttribution", page.tileAttribution());
+        body.put("ward", features.busiestWard().orElse(null));
+        body.put("period", Map.of("from", to.withDayOfYear(1).toString(), "to", to.toString()));
+        body.put("categories", categories);
+        return body;
     }
 
     private static Map<String, Object> health(FeatureService features) {

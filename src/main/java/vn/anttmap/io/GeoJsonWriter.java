@@ -33,17 +33,27 @@ public final class GeoJsonWriter {
     public static void write(Layer layer, Iterable<Feature> features, Map<String, Object> extra, OutputStream out)
             throws IOException {
         List<String> names = layer.fields().stream().map(FieldDef::name).toList();
-        write(f -> names, features, extra, out);
+        write(f -> names, features, extra, false, out);
+    }
+
+    /**
+     * As {@link #write(Layer, Iterable, Map, OutputStream)}, and each polygonal feature also carries a foreign
+     * member {@code "label": [lon, lat]}: the centre of the largest circle inside it, where a map puts its name.
+     */
+    public static void writeWithLabels(Layer layer, Iterable<Feature> features, Map<String, Object> extra, OutputStream out)
+            throws IOException {
+        List<String> names = layer.fields().stream().map(FieldDef::name).toList();
+        write(f -> names, features, extra, true, out);
     }
 
     /** Writes features that belong to no layer (computed ones): each with its own properties, in their order. */
     public static void writeComputed(Iterable<Feature> features, Map<String, Object> extra, OutputStream out)
             throws IOException {
-        write(f -> List.copyOf(f.properties().keySet()), features, extra, out);
+        write(f -> List.copyOf(f.properties().keySet()), features, extra, false, out);
     }
 
     private static void write(Function<Feature, List<String>> propertyNames, Iterable<Feature> features,
-                              Map<String, Object> extra, OutputStream out) throws IOException {
+                              Map<String, Object> extra, boolean labels, OutputStream out) throws IOException {
         org.locationtech.jts.io.geojson.GeoJsonWriter geometryWriter =
                 new org.locationtech.jts.io.geojson.GeoJsonWriter(DECIMALS);
         geometryWriter.setEncodeCRS(false);
@@ -65,6 +75,14 @@ public final class GeoJsonWriter {
                     g.writeNull();
                 } else {
                     g.writeRawValue(geometryWriter.write(GeometryChecks.orientRfc7946(geom)));
+                }
+                if (labels && geom != null && geom.getDimension() == 2) {
+                    org.locationtech.jts.geom.Point p = org.locationtech.jts.algorithm.construct.MaximumInscribedCircle
+                            .getCenter(geom, 1e-6);
+                    g.writeArrayFieldStart("label");
+                    g.writeNumber(Math.round(p.getX() * 1e7) / 1e7);
+                    g.writeNumber(Math.round(p.getY() * 1e7) / 1e7);
+                    g.writeEndArray();
                 }
                 g.writeObjectFieldStart("properties");
                 for (String name : propertyNames.apply(f)) {

@@ -64,6 +64,20 @@ public final class FeatureService {
                 Map.of("kind", c.get("kind"), "status", c.get("status"), "range_m", c.get("range_m")))).toList();
     }
 
+    /** The ward with the most residential areas, which the page opens on; empty when there are no areas. */
+    public java.util.Optional<String> busiestWard() {
+        return store.aggregate(Layer.AREAS, FeatureQuery.ALL.withAt(today()), "ward_id", null).stream()
+                .filter(a -> a.key() != null)
+                .max(java.util.Comparator.comparingLong(vn.anttmap.store.Aggregate::count)).map(vn.anttmap.store.Aggregate::key);
+    }
+
+    /** The last day on which an incident occurred, if any. */
+    public java.util.Optional<LocalDate> lastIncidentDay() {
+        return store.aggregate(Layer.INCIDENTS, FeatureQuery.ALL, "occurred_on", null).stream()
+                .map(vn.anttmap.store.Aggregate::key).filter(java.util.Objects::nonNull).map(LocalDate::parse)
+                .max(java.util.Comparator.naturalOrder());
+    }
+
     public Map<Layer, Long> counts() {
         return store.counts();
     }

@@ -1,0 +1,212 @@
+package vn.anttmap.web;
+
+import io.javalin.Javalin;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import vn.anttmap.App;
+import vn.anttmap.RequiredTool;
+import vn.anttmap.api.HttpServer;
+import vn.anttmap.service.DemoData;
+import vn.anttmap.service.DemoFiles;
+import vn.anttmap.service.Stats;
+import vn.anttmap.store.H2gisFeatureStore;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The map page in a real browser (Debian's chromium and chromium-driver), against the app serving the demo data,
+ * with no internet: the basemap tiles fail and the layers must still draw. Skipped without Chromium; required in CI.
+ */
+class MapPageBrowserTest {
+    static App.Services services;
+    static Javalin app;
+    static WebDriver browser;
+    static Path profile;
+
+    @BeforeAll
+    static void start() throws Exception {
+        Path chromium = RequiredTool.require("chromium", "chromium");
+        Path driver = RequiredTool.require("chromedriver", "chromium-driver");
+        H2gisFeatureStore store = H2gisFeatureStore.inMemory("browser-" + UUID.randomUUID());
+        store.migrate();
+        services = App.services(store, Clock.systemUTC());
+        DemoData.load(services.importer());
+        app = HttpServer.create(services.features(), services.stats(),
+                new HttpServer.PageConfig("http://127.0.0.1:9/{z}/{x}/{y}.png", "offline test")).start("127.0.0.1", 0);
+        profile = Files.createTempDirectory("antt-chromium");
+        ChromeOptions options = new ChromeOptions().setBinary(chromium.toFile()).addArguments("--headless=new",
+                "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+                "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage", "--window-size=1280,900",
+                "--lang=vi", "--user-data-dir=" + profile);
+        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(driver.toFile())
+                .usingAnyFreePort().build();
+        browser = new ChromeDriver(service, options);
+    }
+
+    @AfterAll
+    static void stop() {
+        if (browser != null) {
+            browser.quit();
+        }
+        if (app != null) {
+            app.stop();
+        }
+        if (services != null) {
+            services.close();
+        }
+    }
+
+    @BeforeEach
+    void openPage() {
+        browser.get("http://127.0.0.1:" + app.port() + "/");
+        ((JavascriptExecutor) browser).executeScript("localStorage.clear()");
+        browser.navigate().refresh();
+        new WebDriverWait(browser, Duration.ofSeconds(60))
+                .until(d -> "true".equals(d.findElement(By.tagName("body")).getAttribute("data-ready")));
+    }
+
+    static WebDriverWait waitUp() {
+        return new WebDriverWait(browser, Duration.ofSeconds(20));
+    }
+
+    @Test
+    void drawsEveryLayerInVietnameseWithTheArticlesFigures() {
+        assertThat(browser.findElements(By.cssSelector("path.antt-area"))).hasSize(14);
+        assertThat(browser.findElements(By.cssSelector("path.antt-camera"))).hasSize(125);
+        assertThat(browser.findElements(By.cssSelector("path.antt-sector"))).hasSize(125);
+        assertThat(browser.findElements(By.cssSelector("path.antt-road"))).hasSizeGreaterThanOrEqualTo(8);
+        assertThat(browser.findElements(By.cssSelector("path.antt-coast"))).hasSize(1);
+        assertThat(browser.findElements(By.cssSelector(".antt-area-label"))).hasSize(14);
+        assertThat(browser.findElements(By.cssSelector(".marker-cluster, .antt-incident"))).isNotEmpty();
+        assertThat(browser.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("vi");
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Bản đồ an ninh, trật tự");
+        assertThat(browser.findElement(By.id("from")).getAttribute("value")).isEqualTo("01/01/2023");
+        assertThat(browser.findElement(By.id("to")).getAttribute("value")).isEqualTo("31/08/2023");
+        assertThat(figure("incidents")).isEqualTo("Vụ việc ANTT: 5");
+        assertThat(figure("disputes")).isEqualTo("Hòa giải thành: 11");
+        assertThat(figure("extractions")).isEqualTo("Trích xuất camera: 27");
+        assertThat(figure("cameras")).isEqualTo("Camera (hoạt động): 117/125");
+        assertThat(figure("registered")).isEqualTo("Hộ đăng ký: 3.993");
+        assertThat(browser.findElement(By.id("status")).getText()).contains("Không tải được bản đồ nền");
+    }
+
+    @Test
+    void clickingAnAreaOpensItsPanelWithThatAreasFigures() {
+        WebElement label = browser.findElements(By.cssSelector(".antt-area-label span")).stream()
+                .filter(e -> e.getText().equals("Tổ dân phố Tiền Phong")).findFirst().orElseThrow();
+        label.click();
+        WebElement panel = waitUp().until(ExpectedConditions.visibilityOfElementLocated(By.id("panel")));
+        waitUp().until(d -> "tdp-tien-phong".equals(panel.getAttribute("data-area-id")));
+        assertThat(panel.findElement(By.tagName("h2")).getText()).isEqualTo("Tổ dân phố Tiền Phong");
+        assertPanelShows("tdp-tien-phong");
+
+        String other = clickInsideAnAreaPolygon();
+        waitUp().until(d -> other.equals(panel.getAttribute("data-area-id")));
+        assertPanelShows(other);
+
+        browser.findElement(By.id("panel-close")).click();
+        waitUp().until(ExpectedConditions.invisibilityOfElementLocated(By.id("panel")));
+    }
+
+    @Test
+    void filtersChangeTheCountsOnScreen() {
+        browser.findElement(By.id("from")).clear();
+        browser.findElement(By.id("from")).sendKeys("01/01/2022");
+        browser.findElement(By.id("to")).clear();
+        browser.findElement(By.id("to")).sendKeys("31/08/2022");
+        browser.findElement(By.cssSelector("#filters button")).click();
+        waitUp().until(d -> figure("incidents").equals("Vụ việc ANTT: 18"));
+
+        new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("category"))).selectByValue("crime");
+        browser.findElement(By.cssSelector("#filters button")).click();
+        long crimes = services.stats().stats(DemoFiles.WARD_ID, null, LocalDate.of(2022, 1, 1), LocalDate.of(2022, 8, 31))
+                .incidents().byCategory().getOrDefault("crime", 0L);
+        waitUp().until(d -> figure("incidents").equals("Vụ việc ANTT (Tội phạm hình sự): " + crimes));
+
+        browser.findElement(By.id("to")).clear();
+        browser.findElement(By.id("to")).sendKeys("31/02/2022");
+        browser.findElement(By.cssSelector("#filters button")).click();
+        assertThat(browser.findElement(By.id("filter-error")).getText()).isEqualTo("Ngày phải theo dạng dd/mm/yyyy");
+    }
+
+    @Test
+    void theEnglishToggleSwitchesThePage() {
+        browser.findElement(By.id("lang")).click();
+        waitUp().until(d -> d.findElement(By.tagName("h1")).getText().equals("Security and order map"));
+        assertThat(browser.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("en");
+        waitUp().until(d -> figure("incidents").equals("Incidents: 5"));
+        browser.findElement(By.id("lang")).click();
+        waitUp().until(d -> d.findElement(By.tagName("h1")).getText().equals("Bản đồ an ninh, trật tự"));
+    }
+
+    static String figure(String key) {
+        return browser.findElement(By.cssSelector("[data-figure='" + key + "']")).getText();
+    }
+
+    /** The panel's households, registered and incident rows match the figures endpoint for the area. */
+    static void assertPanelShows(String areaId) {
+        Stats s = services.stats().stats(DemoFiles.WARD_ID, areaId, LocalDate.of(2023, 1, 1), LocalDate.of(2023, 8, 31));
+        Stats before = services.stats().stats(DemoFiles.WARD_ID, areaId, LocalDate.of(2022, 1, 1), LocalDate.of(2022, 8, 31));
+        WebElement panel = browser.findElement(By.id("panel"));
+        assertThat(row(panel, 1)).isEqualTo(String.format("%,d", s.households()).replace(',', '.'));
+        assertThat(row(panel, 2)).startsWith(String.format("%,d", s.registeredHouseholds()).replace(',', '.') + " (");
+        assertThat(row(panel, 6)).isEqualTo(Long.toString(s.incidents().total()));
+        assertThat(row(panel, 7)).isEqualTo(Long.toString(before.incidents().total()));
+        assertThat(row(panel, 5)).isEqualTo(s.cameras().active() + "/" + s.cameras().total());
+    }
+
+    static String row(WebElement panel, int i) {
+        return panel.findElement(By.cssSelector("tr[data-row='" + i + "'] td")).getText();
+    }
+
+    /**
+     * Clicks the map on an area's polygon (not its label): a point a little below an area label where the element
+     * under the pointer is the area's own path. Returns that area's id.
+     */
+    @SuppressWarnings("unchecked")
+    static String clickInsideAnAreaPolygon() {
+        JavascriptExecutor js = (JavascriptExecutor) browser;
+        List<Map<String, Object>> candidates = (List<Map<String, Object>>) js.executeScript("""
+                const out = [];
+                for (const label of document.querySelectorAll('.antt-area-label span')) {
+                  const r = label.getBoundingClientRect();
+                  for (const dy of [18, -18, 26, -26]) {
+                    const x = r.left + r.width / 2, y = r.top + r.height / 2 + dy;
+                    const el = document.elementFromPoint(x, y);
+                    if (el && el.classList.contains('antt-area')) { out.push({x, y, name: label.textContent}); break; }
+                  }
+                }
+                return out;""");
+        assertThat(candidates).isNotEmpty();
+        Map<String, Object> target = candidates.stream().filter(c -> !"Tổ dân phố Tiền Phong".equals(c.get("name")))
+                .findFirst().orElseThrow();
+        WebElement map = browser.findElement(By.id("map"));
+        org.openqa.selenium.Rectangle r = map.getRect();
+        int x = (int) Math.round(((Number) target.get("x")).doubleValue() - r.getX() - r.getWidth() / 2.0);
+        int y = (int) Math.round(((Number) target.get("y")).doubleValue() - r.getY() - r.getHeight() / 2.0);
+        new Actions(browser).moveToElement(map, x, y).click().perform();
+        return services.store().query(vn.anttmap.model.Layer.AREAS, vn.anttmap.model.FeatureQuery.ALL).stream()
+                .filter(a -> a.get("name").equals(target.get("name"))).findFirst().orElseThrow().id();
+    }
+}
