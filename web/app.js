@@ -181,11 +181,12 @@ function buildControls() {
   legend.onAdd = () => {
     const div = L.DomUtil.create("div", "legend");
     const sw = (style) => `<i style="${style}"></i>`;
-    div.innerHTML = `<b>${t("legendTitle")}</b><br>`
+    div.innerHTML = `<details${window.innerWidth >= 900 ? " open" : ""}><summary><b>${t("legendTitle")}</b></summary>`
       + `${sw("border:3px solid #8b1a1a")}${t("legendWard")}<br>${sw("border:1px solid #2b6cb0;background:rgba(43,108,176,.15)")}${t("legendArea")}<br>`
       + `${sw("background:#a0a0a0;height:4px")}${t("legendRoad")}<br>${sw("background:#1e6fb8;height:3px")}${t("legendCoast")}<br>`
       + `${sw("background:#2f855a;border-radius:50%;width:10px")}${t("legendCamera")}<br>${sw("background:rgba(47,133,90,.3)")}${t("legendSector")}<br>`
-      + [...categories.keys()].map((c) => `${sw(`background:${CATEGORY_COLOURS[c]};border-radius:50%;width:10px`)}${escapeHtml(catName(c))}`).join("<br>");
+      + [...categories.keys()].map((c) => `${sw(`background:${CATEGORY_COLOURS[c]};border-radius:50%;width:10px`)}${escapeHtml(catName(c))}`).join("<br>")
+      + "</details>";
     return div;
   };
   legend.addTo(map);
