@@ -6,6 +6,12 @@ import vn.anttmap.io.TaxonomyReader;
 import vn.anttmap.service.FeatureService;
 import vn.anttmap.service.ImportService;
 import vn.anttmap.service.StatsService;
+import vn.anttmap.service.ScoringService;
+import vn.anttmap.io.StandardReader;
+import vn.anttmap.scoring.Standard;
+
+import java.util.Map;
+import java.util.Set;
 import vn.anttmap.store.FeatureStore;
 import vn.anttmap.store.H2gisFeatureStore;
 import vn.anttmap.store.PostgisFeatureStore;
@@ -16,8 +22,8 @@ import java.time.Clock;
 public final class App {
 
     /** The services over one open store. Closing it closes the store. */
-    public record Services(FeatureStore store, FeatureService features, ImportService importer, StatsService stats)
-            implements AutoCloseable {
+    public record Services(FeatureStore store, FeatureService features, ImportService importer, StatsService stats,
+                           ScoringService scoring) implements AutoCloseable {
         @Override
         public void close() {
             store.close();
@@ -55,7 +61,16 @@ public final class App {
 
     /** Wires the services over a store (already migrated). */
     public static Services services(FeatureStore store, Clock clock) {
-        return new Services(store, new FeatureService(store, clock),
-                new ImportService(store, TaxonomyReader.bundled(), clock), new StatsService(store));
+        return services(store, clock, StandardReader.bundled());
+    }
+
+    /** Wires the services over a store, scoring against {@code standard} (the bundled one, or it extended). */
+    public static Services services(FeatureStore store, Clock clock, Standard standard) {
+        Map<String, Set<String>> attestable = Map.of(
+                "area", Set.copyOf(standard.attestedChecks(Standard.Level.AREA)),
+                "ward", Set.copyOf(standard.attestedChecks(Standard.Level.WARD)));
+        ImportService importer = new ImportService(store, TaxonomyReader.bundled(), clock, attestable);
+        return new Services(store, new FeatureService(store, clock), importer, new StatsService(store),
+                new ScoringService(store, standard, clock, importer));
     }
 }

@@ -28,7 +28,7 @@ class ArchitectureTest {
             "org.h2", List.of("store"),
             "org.h2gis", List.of("store"));
 
-    static final List<String> PURE = List.of("model", "geo");
+    static final List<String> PURE = List.of("model", "geo", "scoring", "demo");
     static final List<String> NOT_IN_PURE = List.of("vn.anttmap.store", "vn.anttmap.service", "vn.anttmap.api",
             "vn.anttmap.cli", "vn.anttmap.io", "java.io.File", "java.nio.file", "java.net");
 

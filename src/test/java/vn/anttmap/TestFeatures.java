@@ -66,7 +66,8 @@ public final class TestFeatures {
                                    String areaId, String wardId) {
         return new Feature(id, wkt("POINT (" + lon + " " + lat + ")"), props("occurred_at", at, "category", "crime",
                 "severity", "it_nghiem_trong", "channel", "hotline_113", "force_majeure", false,
-                "promptly_handled", true, "description", "Trộm cắp tài sản, \"xe máy\"", "occurred_on", day,
+                "promptly_handled", true, "description", "Trộm cắp tài sản, \"xe máy\"", "serious", null, "deaths", null,
+                "occurred_on", day,
                 "area_id", areaId, "ward_id", wardId));
     }
 }

@@ -10,8 +10,7 @@ import vn.anttmap.model.InvalidInputException;
 import vn.anttmap.model.Layer;
 import vn.anttmap.service.FeatureService;
 import vn.anttmap.service.StatsService;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import vn.anttmap.service.ScoringService;
 import vn.anttmap.store.StoreException;
 
 import java.util.LinkedHashMap;
@@ -24,8 +23,7 @@ import java.util.Map;
  */
 public final class HttpServer {
     private static final Logger LOG = LoggerFactory.getLogger(HttpServer.class);
-    static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
-            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+    static final ObjectMapper JSON = vn.anttmap.io.ScoreJson.mapper();
     /** The layers served under {@code /api/v1/}. */
     static final List<Layer> SERVED = List.of(Layer.WARDS, Layer.AREAS, Layer.CAMERAS, Layer.INCIDENTS, Layer.ROADS,
             Layer.COASTLINE);
@@ -37,7 +35,7 @@ public final class HttpServer {
     private HttpServer() {
     }
 
-    public static Javalin create(FeatureService features, StatsService stats, PageConfig page) {
+    public static Javalin create(FeatureService features, StatsService stats, ScoringService scoring, PageConfig page) {
         Javalin app = Javalin.create(cfg -> {
             cfg.showJavalinBanner = false;
             cfg.http.defaultContentType = "application/json; charset=utf-8";
@@ -50,11 +48,17 @@ public final class HttpServer {
         });
         FeatureController featureController = new FeatureController(features);
         StatsController statsController = new StatsController(stats, features);
+        ScoreController scores = new ScoreController(scoring);
 
         app.get("/healthz", ctx -> json(ctx, 200, health(features)));
         var categories = vn.anttmap.io.TaxonomyReader.bundled().categories();
         app.get("/api/v1/config", ctx -> json(ctx, 200, pageConfig(features, page, categories)));
         app.get("/api/v1/stats", statsController::stats);
+        app.get("/api/v1/standard", scores::standard);
+        app.get("/api/v1/scores/areas", scores::areas);
+        app.get("/api/v1/scores/areas/{id}", scores::area);
+        app.get("/api/v1/scores/wards/{id}", scores::ward);
+        app.post("/api/v1/attestations", scores::attest);
         app.get("/api/v1/cameras/sectors", featureController::sectors);
         for (Layer layer : SERVED) {
             app.get("/api/v1/" + layer.apiName(), ctx -> featureController.list(ctx, layer));

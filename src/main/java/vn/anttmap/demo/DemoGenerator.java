@@ -94,6 +94,9 @@ public final class DemoGenerator {
         out.put(Layer.DISPUTES, disputes(areas));
         out.put(Layer.EXTRACTIONS, extractions(cameras, incidents));
         out.put(Layer.ROADS, roads);
+        out.put(Layer.SOCIAL_RECORDS, socialRecords(areas));
+        out.put(Layer.HOUSEHOLD_COUNTS, householdCounts(areas));
+        out.put(Layer.ATTESTATIONS, attestations(areas));
         out.put(Layer.COASTLINE, List.of(new Feature("coast-hai-hoa", f.createMultiLineString(new LineString[]{coast}),
                 props("name", "Bờ biển Hải Hòa", "source", COAST_SOURCE))));
         return out;
@@ -440,7 +443,9 @@ public final class DemoGenerator {
                             "occurred_at", at, "category", kind.category(), "severity", kind.severity(),
                             "channel", channels[weighted(channelWeights)], "force_majeure", false,
                             "promptly_handled", !seriousUnhandled && rnd.nextDouble() < 0.85,
-                            "description", kind.descriptions()[rnd.nextInt(kind.descriptions().length)])));
+                            "description", kind.descriptions()[rnd.nextInt(kind.descriptions().length)],
+                            "serious", kind == FIRE ? Boolean.FALSE : null,
+                            "deaths", kind == WORK || kind == FIRE ? 0 : null)));
                 }
             }
         }
@@ -505,6 +510,55 @@ public final class DemoGenerator {
             }
         }
         return numberByDay(out, "extracted_on", "tx");
+    }
+
+    private List<Feature> socialRecords(List<Feature> areas) {
+        List<Feature> out = new ArrayList<>();
+        for (Object[] r : DemoPlan.SOCIAL_RECORDS) {
+            Feature area = areas.get((Integer) r[0]);
+            LocalDate day = randomDay(DemoPlan.WINDOWS.get((Integer) r[1]));
+            out.add(new Feature(String.format(Locale.ROOT, "tdxh-%s-%s", area.id(), day), null, props(
+                    "area_id", area.id(), "kind", r[2], "recorded_on", day, "record_count", 1,
+                    "description", "Phát sinh 01 người sử dụng trái phép chất ma túy (số liệu tổng hợp, không có thông tin cá nhân)")));
+        }
+        return out;
+    }
+
+    /** The areas' household figures as a population-database export dated 30/06 of the scoring year would give them. */
+    private List<Feature> householdCounts(List<Feature> areas) {
+        LocalDate asOf = LocalDate.of(DemoPlan.SCORING_YEAR, 6, 30);
+        return areas.stream().map(a -> new Feature("ho-" + a.id() + "-" + asOf, null, props("area_id", a.id(),
+                "as_of", asOf, "resident_households", a.get("households"),
+                "registered_households", a.get("registered_households"),
+                "source", SYNTHETIC + "; stands for an aggregate export of the population database"))).toList();
+    }
+
+    /** K1.q1 and K2 attested yes for every area but those the plan leaves without K2; X1, X2.K2, X3 for the ward. */
+    private List<Feature> attestations(List<Feature> areas) {
+        List<Feature> out = new ArrayList<>();
+        int year = DemoPlan.SCORING_YEAR;
+        OffsetDateTime q1 = OffsetDateTime.of(year, 3, 25, 9, 0, 0, 0, VN);
+        OffsetDateTime yearEnd = OffsetDateTime.of(year, 10, 28, 15, 0, 0, 0, VN);
+        String by = "Công an phường Hải Hòa (minh họa)";
+        for (int i = 0; i < areas.size(); i++) {
+            String area = areas.get(i).id();
+            out.add(attestation("area", area, "K1.q1", q1, by, "Nghị quyết chi bộ và bản đăng ký phấn đấu (minh họa)"));
+            int index = i;
+            if (IntStream.of(DemoPlan.WITHOUT_K2_ATTESTATION).noneMatch(x -> x == index)) {
+                out.add(attestation("area", area, "K2", yearEnd, by, "Biên bản họp đánh giá khu dân cư (minh họa)"));
+            }
+        }
+        for (String check : List.of("X1", "X2.K2", "X3")) {
+            out.add(attestation("ward", ward.id(), check, check.equals("X1") ? q1 : yearEnd, by, "Hồ sơ phường (minh họa)"));
+        }
+        return out;
+    }
+
+    private Feature attestation(String kind, String subject, String check, OffsetDateTime at, String by, String document) {
+        return new Feature(String.format(Locale.ROOT, "xn-%s-%s-%d", subject, check.replace('.', '-').toLowerCase(Locale.ROOT),
+                at.getYear()), null, props("subject_kind", kind, "subject_id", subject, "check_id", check,
+                "period_year", DemoPlan.SCORING_YEAR, "attested", true, "attested_by", by, "attested_at", at,
+                "note", SYNTHETIC, "document_ref", document));
     }
 
     private Feature nearestCamera(List<Feature> cameras, Point p, LocalDate day) {

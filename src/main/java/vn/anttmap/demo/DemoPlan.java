@@ -64,6 +64,13 @@ final class DemoPlan {
     /** Share of resident households registered per area (K1 needs 100%). */
     static final double[] REGISTERED_SHARE = {1, 1, 0.97, 1, 1, 1, 0.985, 1, 1, 0.96, 1, 1, 1, 0.99};
 
+    /** The period year the demo's attestations, teams and household counts are for. */
+    static final int SCORING_YEAR = 2023;
+    /** Areas with no K2 attestation yet, so that their verdict is "chưa đủ căn cứ". */
+    static final int[] WITHOUT_K2_ATTESTATION = {7, 12};
+    /** K4c: area, window, kind of a social-order record (area 2 already misses K1). */
+    static final Object[][] SOCIAL_RECORDS = {{2, 4, "new_social_evil_person"}};
+
     /** Residential areas: name, kind, whether the name is found in public sources. */
     record AreaName(String name, String kind, boolean publicName) {
     }

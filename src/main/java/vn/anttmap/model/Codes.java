@@ -19,6 +19,10 @@ public final class Codes {
      */
     public static final List<String> TEAM_RATINGS =
             List.of("completed_excellently", "completed_well", "completed", "not_completed");
+    /** K4c records: a new social-order hotspot (tụ điểm phức tạp), a new person with a social evil. */
+    public static final List<String> SOCIAL_RECORD_KINDS = List.of("new_hotspot", "new_social_evil_person");
+    /** What an attestation is about. */
+    public static final List<String> SUBJECT_KINDS = List.of("area", "ward");
     /** Kinds of road. */
     public static final List<String> ROAD_KINDS = List.of("main", "street", "beach_road", "alley");
     public static final List<String> CAMERA_KINDS = List.of("fixed", "dome", "ptz");

@@ -80,6 +80,8 @@ public enum Layer {
             of("force_majeure", BOOLEAN),
             of("promptly_handled", BOOLEAN),
             text("description"),
+            of("serious", BOOLEAN),
+            of("deaths", INTEGER).range(0, 10_000),
             derived("occurred_on", DATE),
             derived("area_id", TEXT),
             derived("ward_id", TEXT))),
@@ -106,7 +108,37 @@ public enum Layer {
 
     COASTLINE("coastline", "coastline", GeometryKind.MULTILINESTRING, null, false, List.of(
             text("name"),
-            text("source")));
+            text("source"))),
+
+    /** Counts of new social-order hotspots and new persons with a social evil (no personal data), for K4c. */
+    SOCIAL_RECORDS("social_records", "social_order_record", GeometryKind.NONE, "recorded_on", false, List.of(
+            text("area_id").mandatory(),
+            oneOf("kind", Codes.SOCIAL_RECORD_KINDS).mandatory(),
+            of("recorded_on", DATE).mandatory(),
+            of("record_count", INTEGER).mandatory().range(1, 10_000),
+            text("description"),
+            derived("ward_id", TEXT))),
+
+    /** Resident and registered households per area as of a day (e.g. from the population database's export). */
+    HOUSEHOLD_COUNTS("household_counts", "household_count", GeometryKind.NONE, "as_of", false, List.of(
+            text("area_id").mandatory(),
+            of("as_of", DATE).mandatory(),
+            of("resident_households", INTEGER).mandatory().range(0, 1_000_000),
+            of("registered_households", INTEGER).range(0, 1_000_000),
+            text("source"),
+            derived("ward_id", TEXT))),
+
+    /** An officer's yes or no on a criterion that data cannot decide, for one area or ward and one period. */
+    ATTESTATIONS("attestations", "attestation", GeometryKind.NONE, null, false, List.of(
+            oneOf("subject_kind", Codes.SUBJECT_KINDS).mandatory(),
+            text("subject_id").mandatory(),
+            text("check_id").mandatory(),
+            of("period_year", INTEGER).mandatory().range(2000, 2100),
+            of("attested", BOOLEAN).mandatory(),
+            text("attested_by").mandatory(),
+            of("attested_at", TIMESTAMP).mandatory(),
+            text("note"),
+            text("document_ref")));
 
     private final String apiName;
     private final String table;

@@ -29,6 +29,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 
 import static vn.anttmap.geo.GeometryChecks.degrees;
 
@@ -60,11 +62,16 @@ public final class ImportService {
     private final FeatureStore store;
     private final Taxonomy taxonomy;
     private final Clock clock;
+    private final Map<String, Set<String>> attestable;
 
-    public ImportService(FeatureStore store, Taxonomy taxonomy, Clock clock) {
+    /**
+     * @param attestable for each subject kind ({@code area}, {@code ward}), the check ids an officer may attest
+     */
+    public ImportService(FeatureStore store, Taxonomy taxonomy, Clock clock, Map<String, Set<String>> attestable) {
         this.store = store;
         this.taxonomy = taxonomy;
         this.clock = clock;
+        this.attestable = Map.copyOf(attestable);
     }
 
     /**
@@ -174,7 +181,21 @@ public final class ImportService {
                 }
                 return f.with(mapOf("ward_id", ward.get()));
             }
-            case TEAMS: {
+            case ATTESTATIONS: {
+                String kind = f.text("subject_kind");
+                Layer subjectLayer = "ward".equals(kind) ? Layer.WARDS : Layer.AREAS;
+                if (pending.get(subjectLayer, f.text("subject_id")).isEmpty()) {
+                    problems.add(new Problem(loc, "subject_id", "no " + ("ward".equals(kind) ? "ward" : "residential area")
+                            + " has id '" + f.text("subject_id") + "'"));
+                } else if (!attestable.getOrDefault(kind, Set.of()).contains(f.text("check_id"))) {
+                    problems.add(new Problem(loc, "check_id", "'" + f.text("check_id") + "' is not a criterion an officer "
+                            + "attests for a " + kind + "; those are " + String.join(", ", new TreeSet<>(attestable.getOrDefault(kind, Set.of())))));
+                }
+                return f;
+            }
+            case TEAMS:
+            case SOCIAL_RECORDS:
+            case HOUSEHOLD_COUNTS: {
                 String areaId = f.text("area_id");
                 Optional<Feature> area = gaz.areaById(areaId);
                 if (area.isEmpty()) {

@@ -57,7 +57,7 @@ class CliTest {
         assertThat(run("import", "--data-dir", data, "--layer", "areas", fixture(dir, "areas.geojson").toString()).code()).isZero();
         Run before = run("db", "check", "--data-dir", data);
         assertThat(before.code()).isZero();
-        assertThat(before.out()).contains("schema version: 2 of 2", "wards        1", "areas        2", "incidents    0");
+        assertThat(before.out()).contains("schema version: 3 of 3", "wards        1", "areas        2", "incidents    0");
 
         Run bad = run("import", "--data-dir", data, "--layer", "incidents", fixture(dir, "incidents-bad-date.csv").toString());
         assertThat(bad.code()).isEqualTo(1);
@@ -101,7 +101,7 @@ class CliTest {
         }
         assertThat(Files.readString(dir.resolve("incidents-1.csv"), StandardCharsets.UTF_8))
                 .startsWith("\uFEFFid,lon,lat,occurred_at,category,severity,channel,")
-                .contains("i1,105.785,19.445,2023-03-06T03:00:00+07:00,crime,it_nghiem_trong,hotline_113,false,true,\"Trộm cắp xe máy, bãi biển\",2023-03-06,a,w");
+                .contains("i1,105.785,19.445,2023-03-06T03:00:00+07:00,crime,it_nghiem_trong,hotline_113,false,true,\"Trộm cắp xe máy, bãi biển\",,,2023-03-06,a,w");
     }
 
     @Test
@@ -109,7 +109,7 @@ class CliTest {
         String data = dir.resolve("data").toString();
         Run unknownLayer = run("import", "--data-dir", data, "--layer", "buildings", dir.resolve("x.csv").toString());
         assertThat(unknownLayer.code()).isEqualTo(1);
-        assertThat(unknownLayer.err()).isEqualTo("antt-map: unknown layer 'buildings'; layers: wards, areas, teams, cameras, incidents, disputes, extractions, roads, coastline\n");
+        assertThat(unknownLayer.err()).isEqualTo("antt-map: unknown layer 'buildings'; layers: wards, areas, teams, cameras, incidents, disputes, extractions, roads, coastline, social_records, household_counts, attestations\n");
 
         Run missing = run("import", "--data-dir", data, "--layer", "cameras", dir.resolve("none.csv").toString());
         assertThat(missing.code()).isEqualTo(1);
@@ -132,9 +132,9 @@ class CliTest {
     void dbCheckOnAFreshDirectorySaysToMigrate(@TempDir Path dir) {
         Run r = run("db", "check", "--data-dir", dir.toString());
         assertThat(r.code()).isEqualTo(1);
-        assertThat(r.out()).contains("schema version: 0 of 2", "run 'antt-map db migrate'");
+        assertThat(r.out()).contains("schema version: 0 of 3", "run 'antt-map db migrate'");
         Run m = run("db", "migrate", "--data-dir", dir.toString());
-        assertThat(m.out()).contains("applied 2 migration(s); schema version 2");
+        assertThat(m.out()).contains("applied 3 migration(s); schema version 3");
         assertThat(run("db", "check", "--data-dir", dir.toString()).code()).isZero();
     }
 }

@@ -62,7 +62,7 @@ public abstract class FeatureStoreContract {
     @Test
     void migrationIsIdempotentAndReachesLatestVersion() {
         assertThat(store.migrate()).isZero();
-        assertThat(store.schemaVersion()).isEqualTo(store.latestSchemaVersion()).isEqualTo(2);
+        assertThat(store.schemaVersion()).isEqualTo(store.latestSchemaVersion()).isEqualTo(3);
     }
 
     @Test
@@ -73,21 +73,30 @@ public abstract class FeatureStoreContract {
     @Test
     void everyLayerRoundTripsEveryField() {
         OffsetDateTime at = OffsetDateTime.of(2023, 3, 5, 21, 30, 15, 0, ZoneOffset.ofHours(7));
-        Map<Layer, Feature> written = Map.of(
-                Layer.ROADS, new Feature("r1", wkt("MULTILINESTRING ((105.78 19.44, 105.79 19.445, 105.80 19.44))"),
-                        props("name", "Đường ven biển", "kind", "beach_road", "source", "synthetic")),
-                Layer.COASTLINE, new Feature("coast", wkt("MULTILINESTRING ((105.81 19.441, 105.808 19.4596))"),
-                        props("name", "Bờ biển", "source", "derived")),
-                Layer.WARDS, ward("w", WARD_WKT, Y2020, Y2025),
-                Layer.AREAS, area("a", AREA_A_WKT, "w", Y2020, null),
-                Layer.TEAMS, new Feature("t1", null, props("area_id", "a", "kind", "street_guard", "name", "Tổ bảo vệ dân phố 1",
-                        "member_count", 2, "rating_year", 2023, "rating", "completed_well", "disciplined_members", 0, "ward_id", "w")),
-                Layer.CAMERAS, camera("c1", 105.785, 19.445, "a", "w"),
-                Layer.INCIDENTS, incident("i1", 105.785, 19.445, at, LocalDate.of(2023, 3, 5), "a", "w"),
-                Layer.DISPUTES, new Feature("d1", null, props("mediated_on", LocalDate.of(2023, 2, 1), "area_id", "a",
-                        "outcome", "successful", "description", "Tranh chấp ranh giới đất", "ward_id", "w")),
-                Layer.EXTRACTIONS, new Feature("x1", null, props("camera_id", "c1", "extracted_on", LocalDate.of(2023, 3, 6),
-                        "incident_id", "i1", "purpose", "xác minh", "area_id", "a", "ward_id", "w")));
+        Map<Layer, Feature> written = Map.ofEntries(
+                Map.entry(Layer.SOCIAL_RECORDS, new Feature("s1", null, props("area_id", "a", "kind", "new_hotspot",
+                        "recorded_on", LocalDate.of(2023, 4, 1), "record_count", 2, "description", "Tụ điểm đánh bạc", "ward_id", "w"))),
+                Map.entry(Layer.HOUSEHOLD_COUNTS, new Feature("h1", null, props("area_id", "a", "as_of", LocalDate.of(2023, 6, 30),
+                        "resident_households", 250, "registered_households", 249, "source", "CSDLQG dân cư", "ward_id", "w"))),
+                Map.entry(Layer.ATTESTATIONS, new Feature("x-1", null, props("subject_kind", "area", "subject_id", "a",
+                        "check_id", "K2", "period_year", 2023, "attested", true, "attested_by", "Trưởng Công an phường",
+                        "attested_at", OffsetDateTime.of(2023, 10, 20, 9, 0, 0, 0, ZoneOffset.ofHours(7)), "note", "ok",
+                        "document_ref", "BB-12"))),
+                Map.entry(Layer.ROADS, new Feature("r1", wkt("MULTILINESTRING ((105.78 19.44, 105.79 19.445, 105.80 19.44))"),
+                        props("name", "Đường ven biển", "kind", "beach_road", "source", "synthetic"))),
+                Map.entry(Layer.COASTLINE, new Feature("coast", wkt("MULTILINESTRING ((105.81 19.441, 105.808 19.4596))"),
+                        props("name", "Bờ biển", "source", "derived"))),
+                Map.entry(Layer.WARDS, ward("w", WARD_WKT, Y2020, Y2025)),
+                Map.entry(Layer.AREAS, area("a", AREA_A_WKT, "w", Y2020, null)),
+                Map.entry(Layer.TEAMS, new Feature("t1", null, props("area_id", "a", "kind", "street_guard", "name", "Tổ bảo vệ dân phố 1",
+                        "member_count", 2, "rating_year", 2023, "rating", "completed_well", "disciplined_members", 0, "ward_id", "w"))),
+                Map.entry(Layer.CAMERAS, camera("c1", 105.785, 19.445, "a", "w")),
+                Map.entry(Layer.INCIDENTS, incident("i1", 105.785, 19.445, at, LocalDate.of(2023, 3, 5), "a", "w")
+                        .with(props("serious", true, "deaths", 1))),
+                Map.entry(Layer.DISPUTES, new Feature("d1", null, props("mediated_on", LocalDate.of(2023, 2, 1), "area_id", "a",
+                        "outcome", "successful", "description", "Tranh chấp ranh giới đất", "ward_id", "w"))),
+                Map.entry(Layer.EXTRACTIONS, new Feature("x1", null, props("camera_id", "c1", "extracted_on", LocalDate.of(2023, 3, 6),
+                        "incident_id", "i1", "purpose", "xác minh", "area_id", "a", "ward_id", "w"))));
         WriteBatch batch = new WriteBatch();
         written.forEach((layer, f) -> batch.upsert(layer, List.of(f)));
         store.write(batch);

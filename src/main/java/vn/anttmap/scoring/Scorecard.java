@@ -1,0 +1,95 @@
+package vn.anttmap.scoring;
+
+import java.util.List;
+
+/**
+ * The result of scoring one area or ward for one period: a status per check and per criterion, and the verdict.
+ */
+public record Scorecard(String subjectId, Standard.Level level, int year, Standard.Period period,
+                        Standard.Period previousPeriod, Verdict verdict, List<CriterionResult> criteria,
+                        Advisory advisory) {
+
+    public Scorecard {
+        criteria = List.copyOf(criteria);
+    }
+
+    public enum Status {
+        MET, NOT_MET,
+        /** An attested check with no attestation yet (or a measure waiting on such checks). */
+        NEEDS_ATTESTATION,
+        /** A computed check whose records are missing (no household count, no team record). */
+        NO_DATA
+    }
+
+    /** đạt / chưa đạt / chưa đủ căn cứ. */
+    public enum Verdict {
+        DAT("đạt", "met"), CHUA_DAT("chưa đạt", "not met"), CHUA_DU_CAN_CU("chưa đủ căn cứ", "not yet decidable");
+
+        private final String vi;
+        private final String en;
+
+        Verdict(String vi, String en) {
+            this.vi = vi;
+            this.en = en;
+        }
+
+        public String vi() {
+            return vi;
+        }
+
+        public String en() {
+            return en;
+        }
+
+        /** Not met if any part is not met; otherwise undecided if any part is undecided; otherwise met. */
+        static Verdict of(List<Status> statuses) {
+            if (statuses.contains(Status.NOT_MET)) {
+                return CHUA_DAT;
+            }
+            if (statuses.contains(Status.NEEDS_ATTESTATION) || statuses.contains(Status.NO_DATA)) {
+                return CHUA_DU_CAN_CU;
+            }
+            return DAT;
+        }
+    }
+
+    /** What a check points at: a record of a layer, which the map can show. */
+    public record Evidence(String layer, String id, String label) {
+    }
+
+    /**
+     * @param measured   the measured value (a count, a share), or {@code null}
+     * @param comparison how it is compared
+     * @param threshold  with what ({@code null} where it is the previous period's count, shown in {@code note})
+     * @param evidence   the records behind the measured value
+     * @param exceptions records left out of the count by an exception the circular allows (force majeure, prompt
+     *                   handling), shown so nobody mistakes them for an oversight
+     * @param attestation the attestation behind an attested check
+     */
+    public record CheckResult(String checkId, Standard.Kind kind, Status status, Double measured, String comparison,
+                              Double threshold, String note, List<Evidence> evidence, List<Evidence> exceptions,
+                              Facts.Attestation attestation) {
+        public CheckResult {
+            evidence = List.copyOf(evidence);
+            exceptions = List.copyOf(exceptions);
+        }
+    }
+
+    public record CriterionResult(String criterionId, Status status, List<CheckResult> checks) {
+        public CriterionResult {
+            checks = List.copyOf(checks);
+        }
+    }
+
+    /**
+     * Indicators that help but are <b>not part of the circular</b>.
+     *
+     * @param incidentsNow         incidents of any category in the period
+     * @param incidentsBefore      the same in the previous period
+     * @param changePercent        the year-on-year change in percent, or {@code null} when there were none before
+     * @param incidentsPer1000     incidents per 1,000 residents, or {@code null} when residents are unknown
+     */
+    public record Advisory(String note, long incidentsNow, long incidentsBefore, Double changePercent,
+                           Double incidentsPer1000) {
+    }
+}

@@ -1,0 +1,170 @@
+package vn.anttmap.service;
+
+import vn.anttmap.io.RawRecord;
+import vn.anttmap.model.Feature;
+import vn.anttmap.model.FeatureQuery;
+import vn.anttmap.model.Layer;
+import vn.anttmap.model.VietnamTime;
+import vn.anttmap.scoring.Facts;
+import vn.anttmap.scoring.Scorecard;
+import vn.anttmap.scoring.Scorer;
+import vn.anttmap.scoring.Standard;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.Objects;
+
+/**
+ * Scores residential areas and wards against the standard: gathers each one's facts for a period year from the
+ * store (records were assigned to their area and ward when written, so these are plain filtered reads) and hands
+ * them to the pure {@link Scorer}. Records attestations.
+ */
+public final class ScoringService {
+    private final vn.anttmap.store.FeatureStore store;
+    private final Standard standard;
+    private final Clock clock;
+    private final ImportService importer;
+
+    public ScoringService(vn.anttmap.store.FeatureStore store, Standard standard, Clock clock, ImportService importer) {
+        this.store = store;
+        this.standard = standard;
+        this.clock = clock;
+        this.importer = importer;
+    }
+
+    public Standard standard() {
+        return standard;
+    }
+
+    /** @throws NoSuchElementException for an unknown area */
+    public Scorecard scoreArea(String areaId, int year) {
+        Feature area = store.get(Layer.AREAS, areaId)
+                .orElseThrow(() -> new NoSuchElementException("no residential area has id '" + areaId + "'"));
+        return Scorer.score(standard, areaFacts(area, year));
+    }
+
+    /** Every residential area of the ward valid on the last day of the period, by id. */
+    public List<Scorecard> scoreAreas(String wardId, int year) {
+        requireWard(wardId);
+        Standard.Period period = standard.areaPeriod().of(year);
+        return store.query(Layer.AREAS, FeatureQuery.ALL.withWard(wardId).withAt(period.last())).stream()
+                .map(a -> Scorer.score(standard, areaFacts(a, year))).toList();
+    }
+
+    public Scorecard scoreWard(String wardId, int year) {
+        Feature ward = requireWard(wardId);
+        Standard.Period period = standard.wardPeriod().of(year);
+        Standard.Period previous = standard.wardPeriod().of(year - 1);
+        FeatureQuery mine = FeatureQuery.ALL.withWard(wardId);
+        List<Scorecard> areas = scoreAreas(wardId, year);
+        int registered = 0;
+        int unregistered = 0;
+        for (Scorecard card : areas) {
+            Facts.Attestation q1 = attestations("area", card.subjectId(), year).get("K1.q1");
+            if (q1 != null && q1.attested()) {
+                registered++;
+            } else if (q1 != null) {
+                unregistered++;
+            }
+        }
+        Facts.Units units = new Facts.Units(areas.size(), registered, unregistered,
+                (int) areas.stream().filter(c -> c.verdict() == Scorecard.Verdict.DAT).count(),
+                (int) areas.stream().filter(c -> c.verdict() == Scorecard.Verdict.CHUA_DU_CAN_CU).count());
+        long residents = store.query(Layer.AREAS, mine.withAt(standard.areaPeriod().of(year).last())).stream()
+                .map(a -> (Integer) a.get("population")).filter(Objects::nonNull).mapToLong(Integer::longValue).sum();
+        Facts facts = new Facts(ward.id(), Standard.Level.WARD, year, null, null, null,
+                incidents(mine.withDays(previous.first(), period.last())),
+                records(mine.withDays(period.first(), period.last())), List.of(),
+                attestations("ward", wardId, year), units, residents == 0 ? null : residents);
+        return Scorer.score(standard, facts);
+    }
+
+    /** What an officer attests. */
+    public record AttestationRequest(String subjectKind, String subjectId, String checkId, Integer year,
+                                     Boolean attested, String attestedBy, String note, String documentRef) {
+    }
+
+    /**
+     * Records an attestation, timestamped now; the latest one per area or ward, check and year counts.
+     *
+     * @throws vn.anttmap.model.InvalidInputException naming the field at fault; nothing is written then
+     */
+    public Feature attest(AttestationRequest r) {
+        OffsetDateTime now = OffsetDateTime.now(clock.withZone(VietnamTime.ZONE));
+        Map<String, Object> values = new LinkedHashMap<>();
+        values.put("subject_kind", r.subjectKind());
+        values.put("subject_id", r.subjectId());
+        values.put("check_id", r.checkId());
+        values.put("period_year", r.year());
+        values.put("attested", r.attested());
+        values.put("attested_by", r.attestedBy());
+        values.put("attested_at", now.toString());
+        values.put("note", r.note());
+        values.put("document_ref", r.documentRef());
+        String id = "att-" + Integer.toHexString(Objects.hash(r.subjectId(), r.checkId(), r.year())) + "-"
+                + Long.toString(now.toInstant().toEpochMilli(), 36);
+        importer.importRecords(Layer.ATTESTATIONS, "attestation", List.of(new RawRecord("request", id, null, values)));
+        return store.get(Layer.ATTESTATIONS, id).orElseThrow();
+    }
+
+    private Feature requireWard(String wardId) {
+        return store.get(Layer.WARDS, wardId).orElseThrow(() -> new NoSuchElementException("no ward has id '" + wardId + "'"));
+    }
+
+    private Facts areaFacts(Feature area, int year) {
+        Standard.Period period = standard.areaPeriod().of(year);
+        Standard.Period previous = standard.areaPeriod().of(year - 1);
+        FeatureQuery mine = FeatureQuery.ALL.withArea(area.id());
+        Long resident = toLong(area.get("households"));
+        Long registered = toLong(area.get("registered_households"));
+        LocalDate asOf = null;
+        Feature count = store.query(Layer.HOUSEHOLD_COUNTS, mine.withDays(null, period.last())).stream()
+                .max(Comparator.comparing(c -> (LocalDate) c.get("as_of"))).orElse(null);
+        if (count != null) {
+            resident = toLong(count.get("resident_households"));
+            registered = toLong(count.get("registered_households"));
+            asOf = (LocalDate) count.get("as_of");
+        }
+        List<Facts.Team> teams = store.query(Layer.TEAMS, mine.withEqual("rating_year", year)).stream()
+                .map(t -> new Facts.Team(t.id(), t.text("kind"), t.text("rating"),
+                        t.get("disciplined_members") == null ? 0 : (Integer) t.get("disciplined_members"))).toList();
+        return new Facts(area.id(), Standard.Level.AREA, year, resident, registered, asOf,
+                incidents(mine.withDays(previous.first(), period.last())),
+                records(mine.withDays(period.first(), period.last())), teams,
+                attestations("area", area.id(), year), null, toLong(area.get("population")));
+    }
+
+    private List<Facts.Incident> incidents(FeatureQuery q) {
+        return store.query(Layer.INCIDENTS, q).stream().map(i -> new Facts.Incident(i.id(), (LocalDate) i.get("occurred_on"),
+                i.text("category"), i.text("severity"), Boolean.TRUE.equals(i.get("force_majeure")),
+                Boolean.TRUE.equals(i.get("promptly_handled")), Boolean.TRUE.equals(i.get("serious")),
+                i.get("deaths") == null ? 0 : (Integer) i.get("deaths"))).toList();
+    }
+
+    private List<Facts.Record> records(FeatureQuery q) {
+        return store.query(Layer.SOCIAL_RECORDS, q).stream().map(r -> new Facts.Record(r.id(), (LocalDate) r.get("recorded_on"),
+                r.text("kind"), (Integer) r.get("record_count"))).toList();
+    }
+
+    /** The latest attestation per check for one subject and year. */
+    private Map<String, Facts.Attestation> attestations(String kind, String subjectId, int year) {
+        Map<String, Facts.Attestation> latest = new HashMap<>();
+        store.query(Layer.ATTESTATIONS, FeatureQuery.ALL.withEqual("subject_kind", kind)
+                        .withEqual("subject_id", subjectId).withEqual("period_year", year)).stream()
+                .sorted(Comparator.comparing(a -> (OffsetDateTime) a.get("attested_at")))
+                .forEach(a -> latest.put(a.text("check_id"), new Facts.Attestation(a.id(), (Boolean) a.get("attested"),
+                        a.text("attested_by"), (OffsetDateTime) a.get("attested_at"), a.text("note"), a.text("document_ref"))));
+        return latest;
+    }
+
+    private static Long toLong(Object v) {
+        return v == null ? null : ((Number) v).longValue();
+    }
+}
