@@ -190,7 +190,7 @@ public final class Scorer {
     private static List<Facts.Incident> matching(Rule rule, Facts f, Period period) {
         return f.incidents().stream().filter(i -> period.contains(i.day()))
                 .filter(i -> rule.categories().contains(i.category()))
-                .filter(i -> rule.severities().isEmpty() || rule.severities().contains(i.severity()))
+                .filter(i -> rule.severities().isEmpty() || (i.severity() != null && rule.severities().contains(i.severity())))
                 .toList();
     }
 

@@ -1,0 +1,103 @@
+package vn.anttmap.scoring;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+import vn.anttmap.io.StandardReader;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Runs every worked example of {@code geodata/standards/tt124-2021.examples.json} through the scorer. */
+class WorkedExamplesTest {
+    static final Standard STANDARD = StandardReader.bundled();
+
+    static JsonNode examples() throws IOException {
+        try (InputStream in = WorkedExamplesTest.class.getResourceAsStream("/geodata/standards/tt124-2021.examples.json")) {
+            return new ObjectMapper().readTree(in).path("examples");
+        }
+    }
+
+    @TestFactory
+    Stream<DynamicTest> everyExampleGivesItsExpectedStatuses() throws IOException {
+        List<DynamicTest> tests = new ArrayList<>();
+        for (JsonNode ex : examples()) {
+            tests.add(DynamicTest.dynamicTest(ex.path("name").asText(), () -> {
+                Scorecard card = Scorer.score(STANDARD, facts(ex));
+                Map<String, String> actual = statuses(card);
+                ex.path("expected").fields().forEachRemaining(e ->
+                        assertThat(actual.get(e.getKey())).as(ex.path("name").asText() + " / " + e.getKey())
+                                .isEqualTo(e.getValue().asText()));
+            }));
+        }
+        return tests.stream();
+    }
+
+    @Test
+    void theExamplesCoverEveryComputedCheckBothWays() throws IOException {
+        Map<String, Set<String>> outcomes = new HashMap<>();
+        for (JsonNode ex : examples()) {
+            ex.path("expected").fields().forEachRemaining(e ->
+                    outcomes.computeIfAbsent(e.getKey(), k -> new HashSet<>()).add(e.getValue().asText()));
+        }
+        for (Standard.Criterion c : STANDARD.criteria()) {
+            for (Standard.Check k : c.checks()) {
+                if (k.kind() == Standard.Kind.COMPUTED) {
+                    assertThat(outcomes.get(k.id())).as(k.id()).contains("met", "not_met");
+                }
+            }
+        }
+        assertThat(outcomes.get("verdict")).containsExactlyInAnyOrder("dat", "chua_dat", "chua_du_can_cu");
+    }
+
+    static Map<String, String> statuses(Scorecard card) {
+        Map<String, String> out = new HashMap<>();
+        card.criteria().forEach(c -> c.checks().forEach(k -> out.put(k.checkId(), k.status().name().toLowerCase(Locale.ROOT))));
+        out.put("verdict", card.verdict().name().toLowerCase(Locale.ROOT));
+        return out;
+    }
+
+    static Facts facts(JsonNode ex) {
+        JsonNode f = ex.path("facts");
+        List<Facts.Incident> incidents = new ArrayList<>();
+        for (JsonNode i : f.path("incidents")) {
+            incidents.add(new Facts.Incident(i.path("id").asText(), LocalDate.parse(i.path("day").asText()),
+                    i.path("category").asText(), i.hasNonNull("severity") ? i.get("severity").asText() : null,
+                    i.path("force_majeure").asBoolean(), i.path("promptly_handled").asBoolean(),
+                    i.path("serious").asBoolean(), i.path("deaths").asInt()));
+        }
+        List<Facts.Record> records = new ArrayList<>();
+        for (JsonNode r : f.path("social_records")) {
+            records.add(new Facts.Record(r.path("id").asText(), LocalDate.parse(r.path("day").asText()),
+                    r.path("kind").asText(), r.path("count").asInt()));
+        }
+        List<Facts.Team> teams = new ArrayList<>();
+        for (JsonNode t : f.path("teams")) {
+            teams.add(new Facts.Team(t.path("id").asText(), t.path("kind").asText(), t.path("rating").asText(),
+                    t.path("disciplined").asInt()));
+        }
+        Map<String, Facts.Attestation> attestations = new HashMap<>();
+        f.path("attestations").fields().forEachRemaining(e -> attestations.put(e.getKey(),
+                new Facts.Attestation("a-" + e.getKey(), e.getValue().asBoolean(), "test", null, null, null)));
+        JsonNode u = f.path("units");
+        Facts.Units units = u.isMissingNode() ? null : new Facts.Units(u.path("total").asInt(), u.path("registered").asInt(),
+                u.path("unregistered").asInt(), u.path("recognised").asInt(), u.path("undecided").asInt());
+        return new Facts("example", Standard.Level.valueOf(ex.path("level").asText().toUpperCase(Locale.ROOT)),
+                ex.path("year").asInt(), f.hasNonNull("resident_households") ? f.get("resident_households").asLong() : null,
+                f.hasNonNull("registered_households") ? f.get("registered_households").asLong() : null, null,
+                incidents, records, teams, attestations, units, null);
+    }
+}
