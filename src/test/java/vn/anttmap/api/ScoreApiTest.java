@@ -1,0 +1,129 @@
+package vn.anttmap.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.javalin.testtools.JavalinTest;
+import okhttp3.MediaType;
+import okhttp3.Request;
+import okhttp3.RequestBody;
+import okhttp3.Response;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+import vn.anttmap.App;
+import vn.anttmap.cli.AnttMapCommand;
+import vn.anttmap.service.DemoData;
+import vn.anttmap.store.H2gisFeatureStore;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The score API on the demo data, against the CLI over the same data directory. */
+class ScoreApiTest {
+    @TempDir
+    static Path dataDir;
+    static App.Services services;
+
+    @BeforeAll
+    static void load() throws IOException {
+        H2gisFeatureStore store = H2gisFeatureStore.open(dataDir);
+        store.migrate();
+        services = App.services(store, Clock.systemUTC());
+        DemoData.load(services.importer());
+    }
+
+    @AfterAll
+    static void close() {
+        services.close();
+    }
+
+    static io.javalin.Javalin app() {
+        return HttpServer.create(services.features(), services.stats(), services.scoring(), new HttpServer.PageConfig("t", "t"));
+    }
+
+    static JsonNode json(Response r) throws IOException {
+        return HttpServer.JSON.readTree(r.body().string());
+    }
+
+    static List<String> verdicts(JsonNode areas) {
+        List<String> out = new ArrayList<>();
+        areas.forEach(a -> out.add(a.path("verdict").path("code").asText()));
+        return out;
+    }
+
+    @Test
+    void theDemoShowsAllThreeVerdictsAndTheCliAgreesWithTheApi() {
+        JavalinTest.test(app(), (server, client) -> {
+            JsonNode body = json(client.get("/api/v1/scores/areas?ward=hai-hoa&year=2023"));
+            JsonNode areas = body.path("areas");
+            assertThat(areas.size()).isEqualTo(14);
+            assertThat(verdicts(areas)).contains("dat", "chua_dat", "chua_du_can_cu");
+            JsonNode first = areas.get(0);
+            assertThat(first.path("period").toString()).isEqualTo("{\"first\":\"2022-11-01\",\"last\":\"2023-10-31\"}");
+            assertThat(first.path("criteria")).hasSize(5);
+            assertThat(first.path("advisory").path("note").asText()).contains("not part of the circular");
+
+            StringWriter out = new StringWriter();
+            CommandLine cli = AnttMapCommand.commandLine();
+            cli.setOut(new PrintWriter(out, true));
+            assertThat(cli.execute("score", "--data-dir", dataDir.toString(), "--ward", "hai-hoa", "--year", "2023",
+                    "--format", "json")).isZero();
+            JsonNode fromCli = HttpServer.JSON.readTree(out.toString());
+            assertThat(fromCli.path("areas")).isEqualTo(areas);
+            assertThat(fromCli.path("ward")).isEqualTo(json(client.get("/api/v1/scores/wards/hai-hoa?year=2023")));
+        });
+    }
+
+    @Test
+    void recordingTheMissingAttestationTurnsAnUndecidedAreaIntoADecision() {
+        JavalinTest.test(app(), (server, client) -> {
+            JsonNode areas = json(client.get("/api/v1/scores/areas?ward=hai-hoa&year=2023")).path("areas");
+            String undecided = null;
+            for (JsonNode a : areas) {
+                if (a.path("verdict").path("code").asText().equals("chua_du_can_cu")) {
+                    undecided = a.path("subjectId").asText();
+                }
+            }
+            assertThat(undecided).isNotNull();
+            String body = "{\"subject_kind\":\"area\",\"subject_id\":\"" + undecided + "\",\"check_id\":\"K2\",\"year\":2023,"
+                    + "\"attested\":true,\"attested_by\":\"Trưởng Công an phường\",\"note\":\"Biên bản họp 28/10\","
+                    + "\"document_ref\":\"BB-07/2023\"}";
+            Response created = post(client.getOkHttp(), client.getOrigin() + "/api/v1/attestations", body);
+            assertThat(created.code()).isEqualTo(201);
+            JsonNode stored = json(created);
+            assertThat(stored.path("check_id").asText()).isEqualTo("K2");
+            assertThat(stored.path("attested_at").asText()).endsWith("+07:00");
+            JsonNode card = json(client.get("/api/v1/scores/areas/" + undecided + "?year=2023"));
+            assertThat(card.path("verdict").path("code").asText()).isIn("dat", "chua_dat");
+        });
+    }
+
+    @Test
+    void badRequestsAreNamed() {
+        JavalinTest.test(app(), (server, client) -> {
+            assertThat(json(client.get("/api/v1/scores/areas?ward=hai-hoa")).path("detail").asText())
+                    .isEqualTo("year: required: the year the period ends in, e.g. 2023");
+            Response unknown = client.get("/api/v1/scores/areas/zz?year=2023");
+            assertThat(unknown.code()).isEqualTo(404);
+            assertThat(json(unknown).path("detail").asText()).isEqualTo("no residential area has id 'zz'");
+            Response bad = post(client.getOkHttp(), client.getOrigin() + "/api/v1/attestations",
+                    "{\"subject_kind\":\"area\",\"subject_id\":\"tk-1\",\"check_id\":\"K4b\",\"year\":2023,\"attested\":true,\"attested_by\":\"x\"}");
+            assertThat(bad.code()).isEqualTo(400);
+            assertThat(json(bad).path("detail").asText()).contains("field check_id: 'K4b' is not a criterion an officer attests");
+            assertThat(post(client.getOkHttp(), client.getOrigin() + "/api/v1/attestations", "not json").code()).isEqualTo(400);
+        });
+    }
+
+    static Response post(okhttp3.OkHttpClient http, String url, String json) throws IOException {
+        return http.newCall(new Request.Builder().url(url)
+                .post(RequestBody.create(json, MediaType.get("application/json"))).build()).execute();
+    }
+}

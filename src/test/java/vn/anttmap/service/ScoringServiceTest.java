@@ -1,0 +1,121 @@
+package vn.anttmap.service;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import vn.anttmap.App;
+import vn.anttmap.api.TestData;
+import vn.anttmap.model.InvalidInputException;
+import vn.anttmap.model.Layer;
+import vn.anttmap.scoring.Scorecard;
+import vn.anttmap.store.H2gisFeatureStore;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** Scoring end to end over a store: facts gathered by period, day boundaries in Vietnam, attestations. */
+class ScoringServiceTest {
+    App.Services services;
+
+    @BeforeEach
+    void setUp() throws IOException {
+        H2gisFeatureStore store = H2gisFeatureStore.inMemory("scoring-" + UUID.randomUUID());
+        store.migrate();
+        services = App.services(store, Clock.fixed(Instant.parse("2023-11-20T03:00:00Z"), ZoneOffset.UTC));
+        TestData.loadFixtures(services.importer());
+        load(Layer.TEAMS, "id,area_id,kind,member_count,rating_year,rating,disciplined_members\n"
+                + "ta,a,street_guard,2,2023,completed_well,0\ntb,b,street_guard,2,2023,completed,0\n");
+    }
+
+    @AfterEach
+    void tearDown() {
+        services.close();
+    }
+
+    void load(Layer layer, String csv) throws IOException {
+        services.importer().importFile(layer, layer.apiName() + ".csv",
+                new ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8)), ImportService.Format.CSV, null);
+    }
+
+    Scorecard.CheckResult check(Scorecard card, String id) {
+        return card.criteria().stream().flatMap(c -> c.checks().stream()).filter(k -> k.checkId().equals(id))
+                .findFirst().orElseThrow();
+    }
+
+    void attest(String area, String check, boolean yes) {
+        services.scoring().attest(new ScoringService.AttestationRequest("area", area, check, 2023, yes,
+                "Trưởng Công an phường", "họp ngày 28/10", "BB-01"));
+    }
+
+    @Test
+    void anIncidentAt2330On31OctoberLocalTimeBelongsToThePeriodEndingThatDay() throws IOException {
+        load(Layer.INCIDENTS, "id,lon,lat,occurred_at,category,severity,channel\n"
+                + "late,105.785,19.445,2023-10-31T16:30:00Z,crime,nghiem_trong,patrol\n"
+                + "early,105.795,19.445,2023-10-31T17:30:00Z,crime,nghiem_trong,patrol\n");
+        Scorecard a2023 = services.scoring().scoreArea("a", 2023);
+        assertThat(check(a2023, "K4b").status()).isEqualTo(Scorecard.Status.NOT_MET);
+        assertThat(check(a2023, "K4b").evidence()).extracting(Scorecard.Evidence::id).containsExactly("late");
+        assertThat(check(services.scoring().scoreArea("b", 2023), "K4b").status()).isEqualTo(Scorecard.Status.MET);
+        assertThat(check(services.scoring().scoreArea("b", 2024), "K4b").evidence())
+                .extracting(Scorecard.Evidence::id).containsExactly("early");
+    }
+
+    @Test
+    void anIncidentOnTheBoundaryBetweenTwoAreasIsCountedOnce() throws IOException {
+        load(Layer.INCIDENTS, "id,lon,lat,occurred_at,category,severity,channel\n"
+                + "edge,105.79,19.446,2023-03-01T10:00:00+07:00,crime,nghiem_trong,patrol\n");
+        long counted = java.util.stream.Stream.of("a", "b").map(id -> services.scoring().scoreArea(id, 2023))
+                .mapToLong(c -> check(c, "K4b").evidence().size()).sum();
+        assertThat(counted).isEqualTo(1);
+        assertThat(check(services.scoring().scoreWard("w", 2023), "X2.K4b").evidence()).hasSize(1);
+    }
+
+    @Test
+    void missingAttestationsLeaveTheVerdictUndecidedUntilRecorded() throws IOException {
+        load(Layer.HOUSEHOLD_COUNTS, "area_id,as_of,resident_households,registered_households\nb,2023-06-30,280,280\n");
+        load(Layer.INCIDENTS, "id,lon,lat,occurred_at,category,channel\n"
+                + "o1,105.795,19.445,2022-02-01T10:00:00+07:00,social_evil,patrol\n"
+                + "o2,105.795,19.445,2022-03-01T10:00:00+07:00,social_evil,patrol\n");
+        Scorecard before = services.scoring().scoreArea("b", 2023);
+        assertThat(before.verdict()).isEqualTo(Scorecard.Verdict.CHUA_DU_CAN_CU);
+        assertThat(check(before, "K2").status()).isEqualTo(Scorecard.Status.NEEDS_ATTESTATION);
+        attest("b", "K1.q1", true);
+        attest("b", "K2", true);
+        Scorecard after = services.scoring().scoreArea("b", 2023);
+        assertThat(check(after, "K2").status()).isEqualTo(Scorecard.Status.MET);
+        assertThat(check(after, "K2").attestation().attestedBy()).isEqualTo("Trưởng Công an phường");
+        assertThat(after.verdict()).isEqualTo(Scorecard.Verdict.DAT);
+        attest("b", "K2", false);
+        assertThat(services.scoring().scoreArea("b", 2023).verdict()).isEqualTo(Scorecard.Verdict.CHUA_DAT);
+    }
+
+    @Test
+    void householdCountsImportedWithAnAsOfDateTakePrecedence() throws IOException {
+        assertThat(check(services.scoring().scoreArea("a", 2023), "K1.households").measured()).isEqualTo(290.0 / 300);
+        load(Layer.HOUSEHOLD_COUNTS, "area_id,as_of,resident_households,registered_households,source\n"
+                + "a,2023-06-30,300,300,CSDLQG dân cư\na,2023-12-31,310,300,CSDLQG dân cư\n");
+        Scorecard.CheckResult k1 = check(services.scoring().scoreArea("a", 2023), "K1.households");
+        assertThat(k1.status()).isEqualTo(Scorecard.Status.MET);
+        assertThat(k1.note()).isEqualTo("300/300 (2023-06-30)");
+    }
+
+    @Test
+    void attestationsAreCheckedLikeAnyImport() {
+        assertThatThrownBy(() -> services.scoring().attest(new ScoringService.AttestationRequest("area", "a", "K4b", 2023,
+                true, "cán bộ", null, null)))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessage("attestation: request, field check_id: 'K4b' is not a criterion an officer attests for a area; those are K1.q1, K2");
+        assertThatThrownBy(() -> services.scoring().attest(new ScoringService.AttestationRequest("area", "zz", "K2", 2023,
+                true, null, null, null)))
+                .hasMessageContaining("field attested_by: required value is missing");
+        assertThat(services.store().counts().get(Layer.ATTESTATIONS)).isZero();
+    }
+}
