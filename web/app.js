@@ -1,6 +1,6 @@
 // The officers' map. Everything comes from this app's own API; only basemap tiles come from the configured URL,
 // and when they cannot load the data layers still show on a plain background.
-import { TEXTS, isoToVn, vnToIso, yearBefore, instantToVn } from "/i18n.js";
+import { TEXTS, isoToVn, vnToIso, yearBefore, instantToVn, vnDates } from "/i18n.js";
 
 let lang = localStorage.getItem("antt.lang") === "en" ? "en" : "vi";
 const t = (key) => TEXTS[lang][key] ?? key;
@@ -21,7 +21,13 @@ const CATEGORY_COLOURS = {
   political_security: "#6b21a8", crime: "#c53030", social_evil: "#b7791f", administrative_violation: "#2b6cb0",
   fire_explosion: "#dd6b20", work_accident: "#805ad5", serious_incident: "#742a2a", dispute: "#319795", other: "#718096",
 };
-const state = { ward: config.ward, from: config.period.from, to: config.period.to, category: "", area: null };
+const state = { ward: config.ward, from: config.period.from, to: config.period.to, category: "", area: null,
+  year: config.scoringYear };
+const standard = await getJson("/api/v1/standard");
+const checkTexts = new Map(standard.criteria.flatMap((c) => c.checks.map((k) => [k.id, k])));
+const VERDICT_COLOURS = { dat: "#2f855a", chua_dat: "#c53030", chua_du_can_cu: "#d69e2e" };
+let verdicts = new Map();
+const incidentMarkers = new Map();
 const layers = {};
 const areaLabels = L.layerGroup();
 let wardName = "";
@@ -37,8 +43,17 @@ tiles.addTo(map);
 // ---------------------------------------------------------------- layers
 function areaStyle(feature) {
   const selected = feature.id === state.area;
-  return { className: "antt-area", color: selected ? "#8b1a1a" : "#2b6cb0", weight: selected ? 3 : 1.2, fillColor: "#2b6cb0",
-    fillOpacity: selected ? 0.18 : 0.06 };
+  const verdict = verdicts.get(feature.id);
+  return { className: "antt-area", color: selected ? "#8b1a1a" : "#2b6cb0",
+    weight: selected ? 3 : 1.2, fillColor: VERDICT_COLOURS[verdict] ?? "#2b6cb0", fillOpacity: selected ? 0.35 : 0.2 };
+}
+
+async function loadScores() {
+  if (!state.ward) return;
+  const body = await getJson(`/api/v1/scores/areas?${new URLSearchParams({ ward: state.ward, year: state.year })}`);
+  verdicts = new Map(body.areas.map((a) => [a.subjectId, a.verdict.code]));
+  layers.areas?.setStyle(areaStyle);
+  $("ward-report").href = `/report.html?${new URLSearchParams({ ward: state.ward, year: state.year, lang })}`;
 }
 
 async function loadStaticLayers() {
@@ -81,13 +96,16 @@ async function loadIncidents() {
   const data = await getJson(`/api/v1/incidents?${q}`);
   if (layers.incidents) map.removeLayer(layers.incidents);
   const cluster = L.markerClusterGroup({ showCoverageOnHover: false, maxClusterRadius: 40 });
+  incidentMarkers.clear();
   for (const f of data.features) {
     if (state.category && f.properties.category !== state.category) continue;
     const [lon, lat] = f.geometry.coordinates;
     const colour = CATEGORY_COLOURS[f.properties.category] ?? "#718096";
-    cluster.addLayer(L.marker([lat, lon], { icon: L.divIcon({ className: "antt-incident",
+    const marker = L.marker([lat, lon], { icon: L.divIcon({ className: "antt-incident",
       html: `<div class="incident-icon" style="background:${colour};width:14px;height:14px"></div>`, iconSize: [18, 18] }) })
-      .bindPopup(() => incidentPopup(f)));
+      .bindPopup(() => incidentPopup(f));
+    incidentMarkers.set(f.id, marker);
+    cluster.addLayer(marker);
   }
   layers.incidents = cluster;
   cluster.addTo(map);
@@ -135,12 +153,56 @@ async function openArea(feature) {
     [`${t("incidentsBefore")} (${isoToVn(yearBefore(state.from))}–${isoToVn(yearBefore(state.to))})`, b],
     [t("change"), `<span class="${diff > 0 ? "up" : diff < 0 ? "down" : ""}">${diff > 0 ? "+" : ""}${diff}</span>`],
   ];
+  const card = await getJson(`/api/v1/scores/areas/${encodeURIComponent(feature.id)}?year=${state.year}`);
   $("panel-body").innerHTML = `<h2>${escapeHtml(p.name)}</h2><table>${rows.map(([k, v], i) =>
     `<tr data-row="${i}"><th>${escapeHtml(String(k))}</th><td>${v}</td></tr>`).join("")}</table>`
-    + (String(p.source ?? "").startsWith("synthetic") ? `<p class="note">${t("synthetic")}</p>` : "");
+    + (String(p.source ?? "").startsWith("synthetic") ? `<p class="note">${t("synthetic")}</p>` : "")
+    + scorecardHtml(card)
+    + `<p class="actions"><a href="/report.html?${new URLSearchParams({ ward: state.ward, area: feature.id, year: state.year, lang })}"
+         target="_blank" rel="noopener">${t("areaReport")}</a></p>`;
+  $("panel-body").querySelectorAll("button[data-incident]").forEach((b) =>
+    b.addEventListener("click", () => showIncident(b.dataset.incident, card.period)));
   const panel = $("panel");
   panel.dataset.areaId = feature.id;
   panel.hidden = false;
+}
+
+function scorecardHtml(card) {
+  const rows = card.criteria.flatMap((c) => c.checks.map((k) => {
+    const text = checkTexts.get(k.checkId);
+    const label = lang === "vi" ? text?.textVi : text?.glossEn;
+    const measured = k.measured == null ? "" : (k.checkId.endsWith("households") || k.checkId.startsWith("X4"))
+      ? `${(100 * k.measured).toLocaleString("vi-VN", { maximumFractionDigits: 1 })}%` : String(k.measured);
+    const evidence = k.evidence.filter((e) => e.layer !== "attestations").map((e) => e.layer === "incidents"
+      ? `<button type="button" data-incident="${escapeHtml(e.id)}" title="${escapeHtml(vnDates(e.label))}">${escapeHtml(e.id)}</button>`
+      : escapeHtml(vnDates(e.label ?? e.id))).join(" ");
+    const excepted = k.exceptions.length ? `<br>${t("excepted")}: ${k.exceptions.map((e) =>
+      `<button type="button" data-incident="${escapeHtml(e.id)}">${escapeHtml(e.id)}</button>`).join(" ")}` : "";
+    const attestation = k.attestation ? `${t("attestedBy")}: ${escapeHtml(k.attestation.attestedBy)}`
+      + (k.attestation.attestedAt ? `, ${instantToVn(k.attestation.attestedAt)}` : "")
+      + (k.attestation.documentRef ? ` (${escapeHtml(k.attestation.documentRef)})` : "") : "";
+    return `<tr data-check="${escapeHtml(k.checkId)}"><td><b>${escapeHtml(k.checkId)}</b> ${escapeHtml(label ?? "")}
+      <div class="ev">${evidence}${excepted}${attestation}${k.note && !k.attestation ? `<br>${escapeHtml(vnDates(k.note))}` : ""}</div></td>
+      <td class="m"><span class="st ${k.status}" title="${t(k.status)}">${t(k.status)}</span><br>${measured}</td></tr>`;
+  })).join("");
+  const a = card.advisory;
+  return `<h3>${t("standardTitle")} ${card.year} <span class="verdict ${card.verdict.code}" data-verdict="${card.verdict.code}">${t(card.verdict.code)}</span></h3>
+    <p class="note">${t("period")} ${isoToVn(card.period.first)}–${isoToVn(card.period.last)}</p>
+    <table class="scorecard">${rows}</table>
+    <p class="note">${t("advisory")}: ${a.incidentsPer1000 == null ? "" : `${t("per1000")} ${a.incidentsPer1000}; `}`
+    + `${t("yoy")} ${a.incidentsNow} / ${a.incidentsBefore}</p>`;
+}
+
+/** Shows an incident that is evidence of a criterion: widens the filters to its period if needed, then opens it. */
+async function showIncident(id, period) {
+  if (!incidentMarkers.has(id)) {
+    Object.assign(state, { from: period.first, to: period.last, category: "" });
+    $("from").value = isoToVn(state.from);
+    $("to").value = isoToVn(state.to);
+    await refresh();
+  }
+  const marker = incidentMarkers.get(id);
+  if (marker) layers.incidents.zoomToShowLayer(marker, () => marker.openPopup());
 }
 
 function closePanel() {
@@ -184,6 +246,7 @@ function buildControls() {
     div.innerHTML = `<details${window.innerWidth >= 900 ? " open" : ""}><summary><b>${t("legendTitle")}</b></summary>`
       + `${sw("border:3px solid #8b1a1a")}${t("legendWard")}<br>${sw("border:1px solid #2b6cb0;background:rgba(43,108,176,.15)")}${t("legendArea")}<br>`
       + `${sw("background:#a0a0a0;height:4px")}${t("legendRoad")}<br>${sw("background:#1e6fb8;height:3px")}${t("legendCoast")}<br>`
+      + Object.entries(VERDICT_COLOURS).map(([code, c]) => `${sw(`background:${c};opacity:.6`)}${t(code)}<br>`).join("")
       + `${sw("background:#2f855a;border-radius:50%;width:10px")}${t("legendCamera")}<br>${sw("background:rgba(47,133,90,.3)")}${t("legendSector")}<br>`
       + [...categories.keys()].map((c) => `${sw(`background:${CATEGORY_COLOURS[c]};border-radius:50%;width:10px`)}${escapeHtml(catName(c))}`).join("<br>")
       + "</details>";
@@ -216,8 +279,10 @@ $("filters").addEventListener("submit", async (e) => {
   const error = $("filter-error");
   if (!from || !to) { error.textContent = t("badDate"); return; }
   if (to < from) { error.textContent = t("badRange"); return; }
+  const year = Number($("year").value);
+  if (!/^\d{4}$/.test($("year").value) || year < 2000 || year > 2100) { error.textContent = t("badYear"); return; }
   error.textContent = "";
-  Object.assign(state, { from, to, category: $("category").value });
+  Object.assign(state, { from, to, category: $("category").value, year });
   await refresh();
 });
 
@@ -233,7 +298,7 @@ $("lang").addEventListener("click", async () => {
 $("panel-close").addEventListener("click", closePanel);
 
 async function refresh() {
-  await Promise.all([loadIncidents(), loadFigures()]);
+  await Promise.all([loadIncidents(), loadFigures(), loadScores()]);
   buildControls();
   const open = $("panel").dataset.areaId;
   if (open) await openArea(layers.areas.getLayers().find((l) => l.feature.id === open).feature);
@@ -244,6 +309,7 @@ status.textContent = t("loading");
 try {
   $("from").value = isoToVn(state.from);
   $("to").value = isoToVn(state.to);
+  $("year").value = state.year;
   await loadStaticLayers();
   applyLanguage();
   await refresh();

@@ -22,6 +22,12 @@ export const TEXTS = {
     occurredAt: "Thời điểm", severity: "Mức độ", channel: "Nguồn tiếp nhận",
     legendTitle: "Chú giải", legendWard: "Phường", legendArea: "Khu dân cư", legendCamera: "Camera",
     legendSector: "Vùng quan sát", legendRoad: "Đường", legendCoast: "Bờ biển",
+    scoringYear: "Năm đánh giá", wardReport: "Báo cáo phường", areaReport: "In báo cáo khu dân cư",
+    standardTitle: "Tiêu chuẩn “An toàn về an ninh, trật tự”", check: "Tiêu chí", status: "Kết quả",
+    measured: "Giá trị", evidence: "Căn cứ", excepted: "Loại trừ", attestedBy: "Xác nhận", badYear: "Năm không hợp lệ",
+    met: "đạt", not_met: "chưa đạt", needs_attestation: "cần xác nhận", no_data: "thiếu dữ liệu",
+    dat: "Đạt", chua_dat: "Chưa đạt", chua_du_can_cu: "Chưa đủ căn cứ", advisory: "Chỉ số tham khảo (không thuộc Thông tư)",
+    per1000: "Vụ việc/1.000 dân", yoy: "So với kỳ trước",
     switchTo: "EN", switchLabel: "English",
   },
   en: {
@@ -46,9 +52,20 @@ export const TEXTS = {
     occurredAt: "Time", severity: "Severity", channel: "Channel",
     legendTitle: "Legend", legendWard: "Ward", legendArea: "Residential area", legendCamera: "Camera",
     legendSector: "Field of view", legendRoad: "Road", legendCoast: "Coastline",
+    scoringYear: "Scoring year", wardReport: "Ward report", areaReport: "Print the area report",
+    standardTitle: "\"Safe for security and order\" standard", check: "Criterion", status: "Result",
+    measured: "Value", evidence: "Evidence", excepted: "Excepted", attestedBy: "Attested", badYear: "Not a valid year",
+    met: "met", not_met: "not met", needs_attestation: "needs attestation", no_data: "no data",
+    dat: "Met", chua_dat: "Not met", chua_du_can_cu: "Not yet decidable", advisory: "Advisory indicators (not part of the circular)",
+    per1000: "Incidents per 1,000 residents", yoy: "Against the previous period",
     switchTo: "VI", switchLabel: "Tiếng Việt",
   },
 };
+
+/** Every ISO day (2023-08-31) in a text written as on screen (31/08/2023). */
+export function vnDates(text) {
+  return String(text ?? "").replace(/\b(\d{4})-(\d{2})-(\d{2})\b/g, "$3/$2/$1");
+}
 
 /** "2023-08-31" → "31/08/2023" */
 export function isoToVn(iso) {

@@ -96,6 +96,7 @@ public final class HttpServer {
         body.put("tileAttribution", page.tileAttribution());
         body.put("ward", features.busiestWard().orElse(null));
         body.put("period", Map.of("from", to.withDayOfYear(1).toString(), "to", to.toString()));
+        body.put("scoringYear", to.getYear());
         body.put("categories", categories);
         return body;
     }

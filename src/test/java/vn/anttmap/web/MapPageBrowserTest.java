@@ -130,6 +130,36 @@ class MapPageBrowserTest {
     }
 
     @Test
+    void theAreaPanelShowsItsScorecardWithEvidenceThatLeadsToTheMap() {
+        var card = services.scoring().scoreArea("tdp-quang-trung", 2023);
+        browser.findElements(By.cssSelector(".antt-area-label span")).stream()
+                .filter(e -> e.getText().equals("Tổ dân phố Quang Trung")).findFirst().orElseThrow().click();
+        WebElement panel = waitUp().until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#panel .verdict")));
+        assertThat(panel.getAttribute("data-verdict")).isEqualTo(card.verdict().name().toLowerCase(java.util.Locale.ROOT));
+        assertThat(browser.findElements(By.cssSelector("#panel tr[data-check]"))).hasSize(9);
+        var k4b = card.criteria().stream().flatMap(c -> c.checks().stream()).filter(k -> k.checkId().equals("K4b")).findFirst().orElseThrow();
+        assertThat(k4b.evidence()).isNotEmpty();
+        String incident = k4b.evidence().get(0).id();
+        browser.findElement(By.cssSelector("#panel tr[data-check='K4b'] button[data-incident='" + incident + "']")).click();
+        WebElement popup = waitUp().until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".leaflet-popup-content")));
+        assertThat(popup.getText()).contains("Tội phạm hình sự");
+        assertThat(browser.findElement(By.id("from")).getAttribute("value")).isEqualTo("01/11/2022");
+    }
+
+    @Test
+    void thePrintableReportListsEveryCriterionAndTheVerdict() {
+        browser.get("http://127.0.0.1:" + app.port() + "/report.html?ward=hai-hoa&area=tdp-quang-trung&year=2023");
+        new WebDriverWait(browser, Duration.ofSeconds(30))
+                .until(d -> "true".equals(d.findElement(By.tagName("body")).getAttribute("data-ready")));
+        assertThat(browser.findElements(By.cssSelector("tr[data-check]"))).hasSize(9);
+        assertThat(browser.findElement(By.tagName("h1")).getText())
+                .isEqualTo("BÁO CÁO KẾT QUẢ XÂY DỰNG KHU DÂN CƯ ĐẠT TIÊU CHUẨN “AN TOÀN VỀ AN NINH, TRẬT TỰ” NĂM 2023");
+        assertThat(browser.findElement(By.cssSelector("[data-verdict]")).getText()).isEqualTo("CHƯA ĐẠT");
+        assertThat(browser.findElement(By.tagName("article")).getText()).contains("Thông tư 124/2021/TT-BCA", "124/2011/TT-BCA",
+                "Kỳ 01/11/2022 – 31/10/2023");
+    }
+
+    @Test
     void filtersChangeTheCountsOnScreen() {
         browser.findElement(By.id("from")).clear();
         browser.findElement(By.id("from")).sendKeys("01/01/2022");
