@@ -18,9 +18,13 @@ abstract class DataCommand implements Callable<Integer> {
     @Mixin
     StoreOptions storeOptions;
 
+    @Mixin
+    StandardOptions standardOptions;
+
     /** The services over the configured store, migrated; close them when done. */
-    App.Services services() {
-        return App.services(App.openStore(storeOptions.toConfig()), Clock.systemUTC());
+    App.Services services() throws java.io.IOException {
+        var standard = standardOptions.standard();
+        return App.services(App.openStore(storeOptions.toConfig()), Clock.systemUTC(), standard);
     }
 
     PrintWriter out() {

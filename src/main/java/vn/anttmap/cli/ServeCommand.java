@@ -25,6 +25,9 @@ final class ServeCommand implements Callable<Integer> {
     @Mixin
     StoreOptions storeOptions;
 
+    @Mixin
+    StandardOptions standardOptions;
+
     @Option(names = "--port", paramLabel = "PORT", description = "HTTP port (default: ${DEFAULT-VALUE}).")
     int port = ServerConfig.DEFAULT_PORT;
 
@@ -45,7 +48,9 @@ final class ServeCommand implements Callable<Integer> {
                 : tileUrl != null ? "" : ServerConfig.DEFAULT_TILE_ATTRIBUTION;
         ServerConfig config = new ServerConfig(port, storeOptions.toConfig(), tiles, attribution, !noDemo);
         LOG.info("configuration: {}", config);
-        App.Services services = App.services(App.openStore(config.store()), Clock.systemUTC());
+        var standard = standardOptions.standard();
+        App.Services services = App.services(App.openStore(config.store()), Clock.systemUTC(), standard);
+        LOG.info("standard: {} ({} criteria)", standard.id(), standard.criteria().size());
         LOG.info("store: {} (schema version {})", services.store().describe(), services.store().schemaVersion());
         if (config.loadDemo() && DemoData.isEmpty(services.store())) {
             for (ImportResult r : DemoData.load(services.importer())) {

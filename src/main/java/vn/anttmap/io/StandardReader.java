@@ -64,7 +64,8 @@ public final class StandardReader {
         });
         List<Standard.Criterion> added = criteria(source, root.path("criteria"));
         for (Standard.Criterion c : added) {
-            for (String id : concat(c.id(), c.checks().stream().map(Standard.Check::id).toList())) {
+            Set<String> own = new java.util.LinkedHashSet<>(concat(c.id(), c.checks().stream().map(Standard.Check::id).toList()));
+            for (String id : own) {
                 if (!ids.add(id)) {
                     throw new IllegalArgumentException(source + ": id '" + id + "' is already used by the standard");
                 }
