@@ -22,7 +22,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 class StoreParityTest {
     static final List<String> PATHS = List.of("/api/v1/wards", "/api/v1/areas", "/api/v1/cameras", "/api/v1/incidents",
             "/api/v1/incidents?from=2023-03-06&to=2023-04-05", "/api/v1/incidents?bbox=105.78,19.44,105.788,19.45",
-            "/api/v1/areas?at=2020-05-31", "/api/v1/incidents?area=b", "/api/v1/areas?bbox=1,2");
+            "/api/v1/areas?at=2020-05-31", "/api/v1/incidents?area=b", "/api/v1/areas?bbox=1,2",
+            "/api/v1/stats?ward=w&from=2023-01-01&to=2023-12-31", "/api/v1/scores/areas?ward=w&year=2023",
+            "/api/v1/scores/wards/w?year=2023", "/api/v1/cameras/sectors");
 
     @AfterAll
     static void drop() {
