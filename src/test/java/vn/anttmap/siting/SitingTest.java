@@ -36,7 +36,7 @@ class SitingTest {
 
     @Test
     void aSmallInstanceHasItsKnownOptimum() {
-        Assumptions.assumeTrue(ExactSolver.available(), "OR-Tools native library not loadable here");
+        requireOrTools();
         Selection exact = ExactSolver.byCount(trap(), 2, 10);
         assertThat(exact.optimal()).isTrue();
         assertThat(exact.value()).isEqualTo(10.0);
@@ -52,13 +52,13 @@ class SitingTest {
         double[] w = {1, 1, 1, 1};
         SitingInstance in = new SitingInstance(w, List.of(opt(0, 0, 1), opt(0, 2, 3), opt(1, 0)), 2);
         assertThat(LazyGreedy.byCount(in, 2).value()).isEqualTo(2.0);
-        Assumptions.assumeTrue(ExactSolver.available());
+        requireOrTools();
         assertThat(ExactSolver.byCount(in, 2, 10).value()).isEqualTo(3.0);
     }
 
     @Test
     void onRandomSmallInstancesGreedyIsWithinOneMinusOneOverEOfTheOptimumAndUnderItsBound() {
-        Assumptions.assumeTrue(ExactSolver.available(), "OR-Tools native library not loadable here");
+        requireOrTools();
         Random rnd = new Random(7);
         for (int t = 0; t < 40; t++) {
             SitingInstance in = random(rnd, 30, 12, 6);
@@ -74,7 +74,7 @@ class SitingTest {
 
     @Test
     void budgetsCountCostsAndGreedyStaysUnderItsBound() {
-        Assumptions.assumeTrue(ExactSolver.available());
+        requireOrTools();
         Random rnd = new Random(11);
         for (int t = 0; t < 20; t++) {
             SitingInstance base = random(rnd, 25, 10, 5);
@@ -134,6 +134,16 @@ class SitingTest {
         assertThat(ImageTier.IDENTIFY.rangeM(1920, 90)).isCloseTo(3.84, within(0.01));
         assertThat(ImageTier.RECOGNISE.rangeM(1920, 90)).isCloseTo(7.68, within(0.01));
         assertThat(ImageTier.DETECT.rangeM(1920, 60)).isCloseTo(66.51, within(0.01));
+    }
+
+    /** OR-Tools ships in the jar for linux-x86-64; elsewhere these tests skip, and under CI=true they fail. */
+    static void requireOrTools() {
+        if (!ExactSolver.available()) {
+            if ("true".equalsIgnoreCase(System.getenv("CI"))) {
+                org.junit.jupiter.api.Assertions.fail("OR-Tools' native library does not load, but CI=true");
+            }
+            Assumptions.abort("OR-Tools' native library does not load on this platform");
+        }
     }
 
     static SitingInstance random(Random rnd, int demand, int options, int perOption) {
