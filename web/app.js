@@ -73,7 +73,7 @@ async function loadStaticLayers() {
   for (const f of areas.features) {
     const at = f.label ? [f.label[1], f.label[0]] : layers.areas.getLayers().find((l) => l.feature.id === f.id).getBounds().getCenter();
     L.marker(at, { icon: L.divIcon({ className: "antt-area-label", html: `<span>${escapeHtml(f.properties.name)}</span>`, iconSize: null }),
-      keyboard: true, title: f.properties.name }).on("click", () => openArea(f)).addTo(areaLabels);
+      keyboard: true, title: f.properties.name, zIndexOffset: 1000 }).on("click", () => openArea(f)).addTo(areaLabels);
   }
   layers.sectors = L.geoJSON(sectors, { interactive: false, style: (f) => ({ className: "antt-sector",
     color: f.properties.status === "active" ? "#2f855a" : "#a0aec0", weight: 0.6, fillOpacity: 0.15 }) });

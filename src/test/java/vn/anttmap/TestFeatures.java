@@ -59,7 +59,8 @@ public final class TestFeatures {
     public static Feature camera(String id, double lon, double lat, String areaId, String wardId) {
         return new Feature(id, wkt("POINT (" + lon + " " + lat + ")"), props("name", "Ngã tư " + id,
                 "bearing_deg", 90.0, "fov_deg", 60.0, "range_m", 40.0, "kind", "fixed", "owner", "community",
-                "status", "active", "installed_on", LocalDate.of(2022, 5, 1), "area_id", areaId, "ward_id", wardId));
+                "status", "active", "installed_on", LocalDate.of(2022, 5, 1), "funding", "community_fund", "footage_sharing", true,
+                "last_seen_on", LocalDate.of(2023, 10, 30), "resolution_px", 1920, "area_id", areaId, "ward_id", wardId));
     }
 
     public static Feature incident(String id, double lon, double lat, OffsetDateTime at, LocalDate day,

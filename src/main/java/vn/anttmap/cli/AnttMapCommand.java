@@ -36,6 +36,7 @@ public final class AnttMapCommand implements Runnable {
                         + (bad.problems().size() == 1 ? " problem" : " problems"));
                 err.println(bad.getMessage());
             } else if (e instanceof StoreException || e instanceof IllegalArgumentException
+                    || e instanceof java.util.NoSuchElementException
                     || e instanceof java.io.IOException || e instanceof java.io.UncheckedIOException) {
                 err.println("antt-map: " + oneLine(e.getMessage()));
             } else {

@@ -95,6 +95,7 @@ public final class DemoGenerator {
         out.put(Layer.EXTRACTIONS, extractions(cameras, incidents));
         out.put(Layer.ROADS, roads);
         out.put(Layer.SOCIAL_RECORDS, socialRecords(areas));
+        out.put(Layer.CAMERA_MAINTENANCE, maintenance(cameras));
         out.put(Layer.HOUSEHOLD_COUNTS, householdCounts(areas));
         out.put(Layer.ATTESTATIONS, attestations(areas));
         out.put(Layer.COASTLINE, List.of(new Feature("coast-hai-hoa", f.createMultiLineString(new LineString[]{coast}),
@@ -299,10 +300,22 @@ public final class DemoGenerator {
             }
             double bearing = ((site.bearingDeg() + (rnd.nextBoolean() ? 0 : 180) + rnd.nextGaussian() * 5) % 360 + 360) % 360;
             LocalDate installed = firstInstall.plusDays(rnd.nextInt(850));
+            String owner = ownerCodes[owners[i]];
+            String status = statusCodes[statuses[i]];
+            String funding = switch (owner) {
+                case "household" -> "household";
+                case "business" -> "business";
+                case "police" -> "state_budget";
+                default -> "community_fund";
+            };
+            LocalDate lastSeen = "active".equals(status) ? LocalDate.of(2023, 10, 31).minusDays(rnd.nextInt(5))
+                    : LocalDate.of(2023, 1, 1).plusDays(rnd.nextInt(240));
             out.add(new Feature(String.format(Locale.ROOT, "cam-%03d", i + 1), snap(site.at()), props(
                     "name", String.format(Locale.ROOT, "Camera %03d%s", i + 1, site.crossing() ? " (ngã tư)" : ""),
                     "bearing_deg", round(bearing, 1), "fov_deg", fov, "range_m", range, "kind", kind,
-                    "owner", ownerCodes[owners[i]], "status", statusCodes[statuses[i]], "installed_on", installed)));
+                    "owner", owner, "status", status, "installed_on", installed, "funding", funding,
+                    "footage_sharing", !"household".equals(owner) || rnd.nextBoolean(), "last_seen_on", lastSeen,
+                    "resolution_px", rnd.nextBoolean() ? 1920 : 2560)));
         }
         return out;
     }
@@ -510,6 +523,25 @@ public final class DemoGenerator {
             }
         }
         return numberByDay(out, "extracted_on", "tx");
+    }
+
+    /** A yearly inspection of every camera, and the failed repair attempts of the ones out of service. */
+    private List<Feature> maintenance(List<Feature> cameras) {
+        List<Feature> out = new ArrayList<>();
+        for (Feature c : cameras) {
+            LocalDate inspected = LocalDate.of(2023, 3, 1).plusDays(rnd.nextInt(60));
+            String broken = (String) c.get("status");
+            out.add(new Feature("bt-" + c.id() + "-" + inspected, null, props("camera_id", c.id(), "done_on", inspected,
+                    "action", "inspection", "cost_vnd", 0, "note", "active".equals(broken) ? "Hoạt động bình thường"
+                            : "Hỏng nguồn / mất tín hiệu, chưa có kinh phí sửa chữa")));
+            if (!"active".equals(broken)) {
+                LocalDate tried = inspected.plusDays(10 + rnd.nextInt(30));
+                out.add(new Feature("sc-" + c.id() + "-" + tried, null, props("camera_id", c.id(), "done_on", tried,
+                        "action", "repair", "cost_vnd", 1_500_000 + 500_000 * rnd.nextInt(4),
+                        "note", "Sửa tạm, hỏng lại; cần thay thiết bị")));
+            }
+        }
+        return out;
     }
 
     private List<Feature> socialRecords(List<Feature> areas) {

@@ -28,6 +28,9 @@ public final class Codes {
     public static final List<String> CAMERA_KINDS = List.of("fixed", "dome", "ptz");
     public static final List<String> CAMERA_OWNERS = List.of("community", "household", "business", "police");
     public static final List<String> CAMERA_STATUSES = List.of("active", "inactive", "maintenance");
+    /** Who pays for a camera: the community fund (xã hội hóa), the State budget, a household, a business, other. */
+    public static final List<String> CAMERA_FUNDING = List.of("community_fund", "state_budget", "household", "business", "other");
+    public static final List<String> MAINTENANCE_ACTIONS = List.of("inspection", "repair", "replacement");
     /**
      * Penal Code 2015, article 9: tội phạm ít nghiêm trọng, nghiêm trọng, rất nghiêm trọng, đặc biệt nghiêm
      * trọng. Only crimes carry a severity class.

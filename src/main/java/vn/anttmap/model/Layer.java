@@ -69,6 +69,10 @@ public enum Layer {
             oneOf("owner", Codes.CAMERA_OWNERS).mandatory(),
             oneOf("status", Codes.CAMERA_STATUSES).mandatory(),
             of("installed_on", DATE),
+            oneOf("funding", Codes.CAMERA_FUNDING),
+            of("footage_sharing", BOOLEAN),
+            of("last_seen_on", DATE),
+            of("resolution_px", INTEGER).range(100, 20_000),
             derived("area_id", TEXT),
             derived("ward_id", TEXT))),
 
@@ -118,6 +122,22 @@ public enum Layer {
             of("record_count", INTEGER).mandatory().range(1, 10_000),
             text("description"),
             derived("ward_id", TEXT))),
+
+    /** Each inspection, repair or replacement of a camera. */
+    CAMERA_MAINTENANCE("camera_maintenance", "camera_maintenance", GeometryKind.NONE, "done_on", false, List.of(
+            text("camera_id").mandatory(),
+            of("done_on", DATE).mandatory(),
+            oneOf("action", Codes.MAINTENANCE_ACTIONS).mandatory(),
+            of("cost_vnd", INTEGER).range(0, 2_000_000_000),
+            text("note"),
+            derived("area_id", TEXT),
+            derived("ward_id", TEXT))),
+
+    /** Building footprints; their walls block cameras' views. */
+    BUILDINGS("buildings", "building", GeometryKind.MULTIPOLYGON, null, false, List.of(
+            text("name"),
+            text("kind"),
+            text("source"))),
 
     /** Resident and registered households per area as of a day (e.g. from the population database's export). */
     HOUSEHOLD_COUNTS("household_counts", "household_count", GeometryKind.NONE, "as_of", false, List.of(

@@ -204,6 +204,9 @@ public final class ImportService {
                 }
                 return f.with(mapOf("ward_id", area.get().text("ward_id")));
             }
+            case BUILDINGS:
+                return f;
+            case CAMERA_MAINTENANCE:
             case EXTRACTIONS: {
                 String cameraId = f.text("camera_id");
                 Optional<Feature> camera = pending.get(Layer.CAMERAS, cameraId);

@@ -127,7 +127,7 @@ class DemoDataTest {
         try (InputStream source = getClass().getResourceAsStream(DemoFiles.SOURCE)) {
             generated = DemoFiles.generate(DemoFiles.SOURCE, source);
         }
-        assertThat(generated).hasSize(12);
+        assertThat(generated).hasSize(13);
         for (Map.Entry<Layer, byte[]> e : generated.entrySet()) {
             try (InputStream shipped = getClass().getResourceAsStream(DemoData.FOLDER + e.getKey().apiName() + ".geojson")) {
                 assertThat(shipped).as(e.getKey().apiName()).isNotNull();

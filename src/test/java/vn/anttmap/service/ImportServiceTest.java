@@ -163,11 +163,11 @@ class ImportServiceTest {
                 """))
                 .isInstanceOf(InvalidInputException.class)
                 .satisfies(e -> assertThat(((InvalidInputException) e).problems()).extracting(Object::toString).containsExactly(
-                        "line 2, field colour: unknown field for layer cameras; its fields are name, bearing_deg, fov_deg, range_m, kind, owner, status, installed_on",
+                        "line 2, field colour: unknown field for layer cameras; its fields are name, bearing_deg, fov_deg, range_m, kind, owner, status, installed_on, funding, footage_sharing, last_seen_on, resolution_px",
                         "line 2, field bearing_deg: 400 is outside 0–360",
-                        "line 3, field colour: unknown field for layer cameras; its fields are name, bearing_deg, fov_deg, range_m, kind, owner, status, installed_on",
+                        "line 3, field colour: unknown field for layer cameras; its fields are name, bearing_deg, fov_deg, range_m, kind, owner, status, installed_on, funding, footage_sharing, last_seen_on, resolution_px",
                         "line 3, field kind: 'bullet' is not one of fixed, dome, ptz",
-                        "line 4, field colour: unknown field for layer cameras; its fields are name, bearing_deg, fov_deg, range_m, kind, owner, status, installed_on"));
+                        "line 4, field colour: unknown field for layer cameras; its fields are name, bearing_deg, fov_deg, range_m, kind, owner, status, installed_on, funding, footage_sharing, last_seen_on, resolution_px"));
     }
 
     @Test

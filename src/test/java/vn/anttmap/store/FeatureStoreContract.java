@@ -62,7 +62,7 @@ public abstract class FeatureStoreContract {
     @Test
     void migrationIsIdempotentAndReachesLatestVersion() {
         assertThat(store.migrate()).isZero();
-        assertThat(store.schemaVersion()).isEqualTo(store.latestSchemaVersion()).isEqualTo(3);
+        assertThat(store.schemaVersion()).isEqualTo(store.latestSchemaVersion()).isEqualTo(4);
     }
 
     @Test
@@ -82,6 +82,10 @@ public abstract class FeatureStoreContract {
                         "check_id", "K2", "period_year", 2023, "attested", true, "attested_by", "Trưởng Công an phường",
                         "attested_at", OffsetDateTime.of(2023, 10, 20, 9, 0, 0, 0, ZoneOffset.ofHours(7)), "note", "ok",
                         "document_ref", "BB-12"))),
+                Map.entry(Layer.CAMERA_MAINTENANCE, new Feature("m1", null, props("camera_id", "c1", "done_on", LocalDate.of(2023, 4, 2),
+                        "action", "repair", "cost_vnd", 1_500_000, "note", "thay nguồn", "area_id", "a", "ward_id", "w"))),
+                Map.entry(Layer.BUILDINGS, new Feature("b1", wkt("MULTIPOLYGON (((105.781 19.441, 105.782 19.441, 105.782 19.442, 105.781 19.441)))"),
+                        props("name", "Nhà văn hóa", "kind", "public", "source", "test"))),
                 Map.entry(Layer.ROADS, new Feature("r1", wkt("MULTILINESTRING ((105.78 19.44, 105.79 19.445, 105.80 19.44))"),
                         props("name", "Đường ven biển", "kind", "beach_road", "source", "synthetic"))),
                 Map.entry(Layer.COASTLINE, new Feature("coast", wkt("MULTILINESTRING ((105.81 19.441, 105.808 19.4596))"),
