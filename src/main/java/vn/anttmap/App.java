@@ -6,6 +6,8 @@ import vn.anttmap.io.TaxonomyReader;
 import vn.anttmap.service.FeatureService;
 import vn.anttmap.service.ImportService;
 import vn.anttmap.service.StatsService;
+import vn.anttmap.service.CoverageService;
+import vn.anttmap.service.PlanService;
 import vn.anttmap.service.ScoringService;
 import vn.anttmap.io.StandardReader;
 import vn.anttmap.scoring.Standard;
@@ -23,7 +25,7 @@ public final class App {
 
     /** The services over one open store. Closing it closes the store. */
     public record Services(FeatureStore store, FeatureService features, ImportService importer, StatsService stats,
-                           ScoringService scoring) implements AutoCloseable {
+                           ScoringService scoring, CoverageService coverage, PlanService planner) implements AutoCloseable {
         @Override
         public void close() {
             store.close();
@@ -70,7 +72,8 @@ public final class App {
                 "area", Set.copyOf(standard.attestedChecks(Standard.Level.AREA)),
                 "ward", Set.copyOf(standard.attestedChecks(Standard.Level.WARD)));
         ImportService importer = new ImportService(store, TaxonomyReader.bundled(), clock, attestable);
+        CoverageService coverage = new CoverageService(store);
         return new Services(store, new FeatureService(store, clock), importer, new StatsService(store),
-                new ScoringService(store, standard, clock, importer));
+                new ScoringService(store, standard, clock, importer, coverage), coverage, new PlanService(store, coverage));
     }
 }

@@ -10,6 +10,7 @@ import vn.anttmap.model.InvalidInputException;
 import vn.anttmap.model.Layer;
 import vn.anttmap.service.FeatureService;
 import vn.anttmap.service.StatsService;
+import vn.anttmap.App;
 import vn.anttmap.service.ScoringService;
 import vn.anttmap.store.StoreException;
 
@@ -35,7 +36,13 @@ public final class HttpServer {
     private HttpServer() {
     }
 
-    public static Javalin create(FeatureService features, StatsService stats, ScoringService scoring, PageConfig page) {
+    public static Javalin create(App.Services services, PageConfig page) {
+        return create(services.features(), services.stats(), services.scoring(), new CameraController(services.coverage(),
+                services.planner(), services.features()), page);
+    }
+
+    static Javalin create(FeatureService features, StatsService stats, ScoringService scoring, CameraController cameras,
+                          PageConfig page) {
         Javalin app = Javalin.create(cfg -> {
             cfg.showJavalinBanner = false;
             cfg.http.defaultContentType = "application/json; charset=utf-8";
@@ -59,6 +66,8 @@ public final class HttpServer {
         app.get("/api/v1/scores/areas/{id}", scores::area);
         app.get("/api/v1/scores/wards/{id}", scores::ward);
         app.post("/api/v1/attestations", scores::attest);
+        app.get("/api/v1/coverage", cameras::coverage);
+        app.post("/api/v1/camera-plans", cameras::plan);
         app.get("/api/v1/cameras/sectors", featureController::sectors);
         for (Layer layer : SERVED) {
             app.get("/api/v1/" + layer.apiName(), ctx -> featureController.list(ctx, layer));

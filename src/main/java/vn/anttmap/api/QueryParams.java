@@ -40,9 +40,10 @@ final class QueryParams {
 
     static LocalDate date(Context ctx, String name) {
         String v = text(ctx, name);
-        if (v == null) {
-            return null;
-        }
+        return v == null ? null : parseDate(name, v);
+    }
+
+    static LocalDate parseDate(String name, String v) {
         try {
             return LocalDate.parse(v);
         } catch (DateTimeParseException e) {

@@ -57,8 +57,7 @@ final class ServeCommand implements Callable<Integer> {
                 LOG.info("demo data: {} {}", r.written(), r.layer().apiName());
             }
         }
-        Javalin app = HttpServer.create(services.features(), services.stats(), services.scoring(),
-                new HttpServer.PageConfig(config.tileUrl(), config.tileAttribution()));
+        Javalin app = HttpServer.create(services, new HttpServer.PageConfig(config.tileUrl(), config.tileAttribution()));
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             app.stop();

@@ -14,12 +14,22 @@ import java.util.Map;
  * @param householdsAsOf       the day the household figures are from, or {@code null}
  * @param units                for a ward: its residential areas' registration and verdicts (X4), else {@code null}
  * @param residents            residents, for the advisory rate per 1,000, or {@code null}
+ * @param coverage             advisory camera coverage shares (area, roads, incidents), possibly empty
  */
 public record Facts(String subjectId, Standard.Level level, int year, Long residentHouseholds, Long registeredHouseholds,
                     LocalDate householdsAsOf, List<Incident> incidents, List<Record> socialRecords, List<Team> teams,
-                    Map<String, Attestation> attestations, Units units, Long residents) {
+                    Map<String, Attestation> attestations, Units units, Long residents, Map<String, Double> coverage) {
+
+    /** Without advisory camera coverage. */
+    public Facts(String subjectId, Standard.Level level, int year, Long residentHouseholds, Long registeredHouseholds,
+                 LocalDate householdsAsOf, List<Incident> incidents, List<Record> socialRecords, List<Team> teams,
+                 Map<String, Attestation> attestations, Units units, Long residents) {
+        this(subjectId, level, year, residentHouseholds, registeredHouseholds, householdsAsOf, incidents, socialRecords,
+                teams, attestations, units, residents, Map.of());
+    }
 
     public Facts {
+        coverage = coverage == null ? Map.of() : Map.copyOf(coverage);
         incidents = List.copyOf(incidents);
         socialRecords = List.copyOf(socialRecords);
         teams = List.copyOf(teams);

@@ -88,8 +88,9 @@ public record Scorecard(String subjectId, Standard.Level level, int year, Standa
      * @param incidentsBefore      the same in the previous period
      * @param changePercent        the year-on-year change in percent, or {@code null} when there were none before
      * @param incidentsPer1000     incidents per 1,000 residents, or {@code null} when residents are unknown
+     * @param cameraCoverage       shares of the area, road length and incidents that working cameras see
      */
     public record Advisory(String note, long incidentsNow, long incidentsBefore, Double changePercent,
-                           Double incidentsPer1000) {
+                           Double incidentsPer1000, java.util.Map<String, Double> cameraCoverage) {
     }
 }

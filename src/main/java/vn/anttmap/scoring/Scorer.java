@@ -234,6 +234,6 @@ public final class Scorer {
         Double change = before == 0 ? null : Math.round(1000.0 * (now - before) / before) / 10.0;
         Double per1000 = f.residents() == null || f.residents() == 0 ? null
                 : Math.round(10000.0 * now / f.residents()) / 10.0;
-        return new Scorecard.Advisory(ADVISORY_NOTE, now, before, change, per1000);
+        return new Scorecard.Advisory(ADVISORY_NOTE, now, before, change, per1000, f.coverage());
     }
 }

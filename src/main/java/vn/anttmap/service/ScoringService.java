@@ -31,12 +31,15 @@ public final class ScoringService {
     private final Standard standard;
     private final Clock clock;
     private final ImportService importer;
+    private final CoverageService coverage;
 
-    public ScoringService(vn.anttmap.store.FeatureStore store, Standard standard, Clock clock, ImportService importer) {
+    public ScoringService(vn.anttmap.store.FeatureStore store, Standard standard, Clock clock, ImportService importer,
+                          CoverageService coverage) {
         this.store = store;
         this.standard = standard;
         this.clock = clock;
         this.importer = importer;
+        this.coverage = coverage;
     }
 
     public Standard standard() {
@@ -138,7 +141,25 @@ public final class ScoringService {
         return new Facts(area.id(), Standard.Level.AREA, year, resident, registered, asOf,
                 incidents(mine.withDays(previous.first(), period.last())),
                 records(mine.withDays(period.first(), period.last())), teams,
-                attestations("area", area.id(), year), null, toLong(area.get("population")));
+                attestations("area", area.id(), year), null, toLong(area.get("population")),
+                coverageShares(area.text("ward_id"), area.id(), period));
+    }
+
+    /** Advisory: what working cameras see of the area in the period (not part of the circular). */
+    private Map<String, Double> coverageShares(String wardId, String areaId, Standard.Period period) {
+        if (coverage == null || wardId == null) {
+            return Map.of();
+        }
+        CoverageService.Report r = coverage.coverage(wardId, areaId, period.first(), period.last());
+        Map<String, Double> out = new LinkedHashMap<>();
+        out.put("area", r.areaShare());
+        if (r.roadShare() != null) {
+            out.put("roads", r.roadShare());
+        }
+        if (r.incidentShare() != null) {
+            out.put("incidents", r.incidentShare());
+        }
+        return out;
     }
 
     private List<Facts.Incident> incidents(FeatureQuery q) {

@@ -49,7 +49,7 @@ class HttpServerTest {
     }
 
     io.javalin.Javalin app() {
-        return HttpServer.create(services.features(), services.stats(), services.scoring(), new HttpServer.PageConfig("https://tiles.example/{z}/{x}/{y}.png", "test"));
+        return HttpServer.create(services, new HttpServer.PageConfig("https://tiles.example/{z}/{x}/{y}.png", "test"));
     }
 
     static JsonNode json(Response r) throws IOException {

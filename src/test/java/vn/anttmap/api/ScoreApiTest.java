@@ -46,7 +46,7 @@ class ScoreApiTest {
     }
 
     static io.javalin.Javalin app() {
-        return HttpServer.create(services.features(), services.stats(), services.scoring(), new HttpServer.PageConfig("t", "t"));
+        return HttpServer.create(services, new HttpServer.PageConfig("t", "t"));
     }
 
     static JsonNode json(Response r) throws IOException {

@@ -33,7 +33,7 @@ class StoreParityTest {
 
     static Map<String, String> answers(App.Services s) {
         Map<String, String> out = new LinkedHashMap<>();
-        JavalinTest.test(HttpServer.create(s.features(), s.stats(), s.scoring(), new HttpServer.PageConfig("t", "t")), (server, client) -> {
+        JavalinTest.test(HttpServer.create(s, new HttpServer.PageConfig("t", "t")), (server, client) -> {
             for (String p : PATHS) {
                 var r = client.get(p);
                 out.put(p, r.code() + " " + r.body().string());

@@ -14,7 +14,7 @@ import java.util.Random;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-class SitingTest {
+public class SitingTest {
 
     static Geometry wkt(String s) throws Exception {
         return new WKTReader().read(s);
@@ -134,6 +134,10 @@ class SitingTest {
         assertThat(ImageTier.IDENTIFY.rangeM(1920, 90)).isCloseTo(3.84, within(0.01));
         assertThat(ImageTier.RECOGNISE.rangeM(1920, 90)).isCloseTo(7.68, within(0.01));
         assertThat(ImageTier.DETECT.rangeM(1920, 60)).isCloseTo(66.51, within(0.01));
+    }
+
+    public static void requireOrToolsPublic() {
+        requireOrTools();
     }
 
     /** OR-Tools ships in the jar for linux-x86-64; elsewhere these tests skip, and under CI=true they fail. */

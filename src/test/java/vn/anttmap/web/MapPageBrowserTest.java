@@ -52,7 +52,7 @@ class MapPageBrowserTest {
         store.migrate();
         services = App.services(store, Clock.systemUTC());
         DemoData.load(services.importer());
-        app = HttpServer.create(services.features(), services.stats(), services.scoring(),
+        app = HttpServer.create(services,
                 new HttpServer.PageConfig("http://127.0.0.1:9/{z}/{x}/{y}.png", "offline test")).start("127.0.0.1", 0);
         profile = Files.createTempDirectory("antt-chromium");
         ChromeOptions options = new ChromeOptions().setBinary(chromium.toFile()).addArguments("--headless=new",

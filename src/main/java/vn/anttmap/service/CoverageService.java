@@ -1,0 +1,159 @@
+package vn.anttmap.service;
+
+import org.locationtech.jts.algorithm.construct.MaximumInscribedCircle;
+import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.geom.LineString;
+import org.locationtech.jts.geom.Point;
+import org.locationtech.jts.geom.prep.PreparedGeometry;
+import org.locationtech.jts.geom.prep.PreparedGeometryFactory;
+import org.locationtech.jts.operation.union.UnaryUnionOp;
+import vn.anttmap.geo.GeometryChecks;
+import vn.anttmap.geo.MetricProjection;
+import vn.anttmap.model.Feature;
+import vn.anttmap.model.FeatureQuery;
+import vn.anttmap.model.Layer;
+import vn.anttmap.siting.ViewshedBuilder;
+import vn.anttmap.store.FeatureStore;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.NoSuchElementException;
+
+/**
+ * What the working cameras see, per ward or residential area, in metres: the share of the area, of the road length
+ * and of the period's incidents inside their fields of view (walls of recorded buildings block them), and the
+ * largest places no camera sees.
+ */
+public final class CoverageService {
+    /** Angular step of the rays cast when buildings are present, degrees. */
+    static final double RAY_STEP_DEG = 2;
+    private final FeatureStore store;
+
+    public CoverageService(FeatureStore store) {
+        this.store = store;
+    }
+
+    /** A largest uncovered place: the centre and radius of the largest circle no working camera sees into. */
+    public record Gap(double lon, double lat, double radiusM) {
+    }
+
+    /**
+     * @param coverage the covered part of the ward or area, in lon/lat (for the map)
+     */
+    public record Report(String ward, String area, LocalDate from, LocalDate to, int camerasWorking, int camerasTotal,
+                         double areaM2, double coveredAreaM2, double areaShare, double roadM, double coveredRoadM,
+                         Double roadShare, long incidents, long incidentsCovered, Double incidentShare,
+                         List<Gap> largestGaps, Geometry coverage) {
+    }
+
+    public Report coverage(String wardId, String areaId, LocalDate from, LocalDate to) {
+        Feature subject = areaId == null
+                ? store.get(Layer.WARDS, wardId).orElseThrow(() -> new NoSuchElementException("no ward has id '" + wardId + "'"))
+                : store.get(Layer.AREAS, areaId).orElseThrow(() -> new NoSuchElementException("no residential area has id '" + areaId + "'"));
+        MetricProjection utm = MetricProjection.forGeometry(subject.geometry());
+        Geometry subjectM = utm.toMeters(subject.geometry());
+        FeatureQuery mine = FeatureQuery.ALL.withWard(wardId).withArea(areaId);
+        List<Feature> cameras = store.query(Layer.CAMERAS, mine).stream().filter(c -> installedBy(c, to)).toList();
+        List<Feature> working = cameras.stream().filter(CoverageService::working).toList();
+        Geometry reach = utm.toLonLat(subjectM.getEnvelope().buffer(MAX_RANGE_M));
+        List<Feature> seeing = store.query(Layer.CAMERAS, FeatureQuery.ALL.withBbox(reach.getEnvelopeInternal())).stream()
+                .filter(c -> installedBy(c, to) && working(c)).toList();
+        Geometry coveredM = coverageM(seeing, utm, buildingsNear(subjectM, utm)).intersection(subjectM);
+
+        double roadM = 0;
+        double coveredRoadM = 0;
+        for (Feature r : store.query(Layer.ROADS, FeatureQuery.ALL.withBbox(subject.geometry().getEnvelopeInternal()))) {
+            Geometry inside = utm.toMeters(r.geometry()).intersection(subjectM);
+            roadM += inside.getLength();
+            coveredRoadM += inside.intersection(coveredM).getLength();
+        }
+        PreparedGeometry covered = PreparedGeometryFactory.prepare(coveredM);
+        List<Feature> incidents = store.query(Layer.INCIDENTS, mine.withDays(from, to));
+        long seen = incidents.stream().filter(i -> covered.covers(utm.toMeters(i.geometry()))).count();
+
+        List<Gap> gaps = new ArrayList<>();
+        Geometry uncovered = subjectM.difference(coveredM);
+        for (int i = 0; i < 3 && !uncovered.isEmpty(); i++) {
+            MaximumInscribedCircle mic = new MaximumInscribedCircle(uncovered, 1.0);
+            Point centre = mic.getCenter();
+            double radius = mic.getRadiusLine().getLength();
+            if (radius < 5) {
+                break;
+            }
+            Point lonLat = (Point) utm.toLonLat(centre);
+            gaps.add(new Gap(round(lonLat.getX(), 7), round(lonLat.getY(), 7), round(radius, 1)));
+            uncovered = uncovered.difference(centre.buffer(radius * 1.5));
+        }
+        double areaM2 = subjectM.getArea();
+        return new Report(wardId, areaId, from, to, working.size(), cameras.size(), round(areaM2, 1),
+                round(coveredM.getArea(), 1), share(coveredM.getArea(), areaM2), round(roadM, 1), round(coveredRoadM, 1),
+                roadM == 0 ? null : share(coveredRoadM, roadM), incidents.size(), seen,
+                incidents.isEmpty() ? null : share(seen, incidents.size()), gaps,
+                GeometryChecks.orientRfc7946(utm.toLonLat(coveredM)));
+    }
+
+    /** Cameras farther than this from a subject cannot see into it (the largest range a camera record allows). */
+    static final double MAX_RANGE_M = 1000;
+
+    private static boolean installedBy(Feature c, LocalDate day) {
+        return c.get("installed_on") == null || !((LocalDate) c.get("installed_on")).isAfter(day);
+    }
+
+    /** A camera counts when it works: status active. */
+    static boolean working(Feature camera) {
+        return "active".equals(camera.get("status"));
+    }
+
+    /** The union of the cameras' views in metres. */
+    static Geometry coverageM(List<Feature> cameras, MetricProjection utm, List<Geometry> buildingsM) {
+        List<Geometry> views = new ArrayList<>();
+        for (Feature c : cameras) {
+            views.add(viewM(c, utm, buildingsM));
+        }
+        return views.isEmpty() ? utm.toMeters(GeometryChecks.WGS84.createPolygon()) : UnaryUnionOp.union(views);
+    }
+
+    /** One camera's view in metres: its sector, cut by the walls of nearby buildings. */
+    static Geometry viewM(Feature c, MetricProjection utm, List<Geometry> buildingsM) {
+        Point at = (Point) utm.toMeters(c.geometry());
+        double range = ((Number) c.get("range_m")).doubleValue();
+        List<Geometry> near = buildingsM.stream()
+                .filter(b -> b.getEnvelopeInternal().distance(at.getEnvelopeInternal()) <= range).toList();
+        return ViewshedBuilder.viewshed(at.getX(), at.getY(), ((Number) c.get("bearing_deg")).doubleValue(),
+                ((Number) c.get("fov_deg")).doubleValue(), range, near, near.isEmpty() ? 360.0 / 64 : RAY_STEP_DEG);
+    }
+
+    /** Building footprints around a subject, in metres. */
+    List<Geometry> buildingsNear(Geometry subjectM, MetricProjection utm) {
+        Geometry box = utm.toLonLat(subjectM.getEnvelope().buffer(200));
+        List<Geometry> out = new ArrayList<>();
+        for (Feature b : store.query(Layer.BUILDINGS, FeatureQuery.ALL.withBbox(box.getEnvelopeInternal()))) {
+            out.add(utm.toMeters(b.geometry()));
+        }
+        return out;
+    }
+
+    /** Road lines of a subject in metres. */
+    List<LineString> roadsM(Geometry subjectM, Geometry subjectLonLat, MetricProjection utm) {
+        List<LineString> out = new ArrayList<>();
+        for (Feature r : store.query(Layer.ROADS, FeatureQuery.ALL.withBbox(subjectLonLat.getEnvelopeInternal()))) {
+            Geometry inside = utm.toMeters(r.geometry()).intersection(subjectM);
+            for (int i = 0; i < inside.getNumGeometries(); i++) {
+                if (inside.getGeometryN(i) instanceof LineString l && l.getLength() > 0) {
+                    out.add(l);
+                }
+            }
+        }
+        return out;
+    }
+
+    static double share(double part, double whole) {
+        return whole == 0 ? 0 : round(part / whole, 4);
+    }
+
+    static double round(double v, int decimals) {
+        double s = Math.pow(10, decimals);
+        return Math.round(v * s) / s;
+    }
+}
