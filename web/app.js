@@ -112,9 +112,21 @@ async function loadIncidents() {
 }
 
 // ---------------------------------------------------------------- figures bar, panel, popups
+async function loadCoverage() {
+  if (!state.ward) return null;
+  const c = await getJson(`/api/v1/coverage?${new URLSearchParams({ ward: state.ward, from: state.from, to: state.to })}`);
+  if (layers.coverage) map.removeLayer(layers.coverage);
+  layers.coverage = L.geoJSON(c.coverage, { interactive: false, style: { className: "antt-coverage", color: "#276749",
+    weight: 1, fillColor: "#38a169", fillOpacity: 0.35 } }).addTo(map);
+  return c;
+}
+
+const pct = (share) => share == null ? "–" : `${(100 * share).toLocaleString("vi-VN", { maximumFractionDigits: 1 })}%`;
+
 async function loadFigures() {
   if (!state.ward) return;
-  const s = await getJson(`/api/v1/stats?${new URLSearchParams({ ward: state.ward, from: state.from, to: state.to })}`);
+  const [s, c] = await Promise.all([
+    getJson(`/api/v1/stats?${new URLSearchParams({ ward: state.ward, from: state.from, to: state.to })}`), loadCoverage()]);
   const incidents = state.category ? (s.incidents.byCategory[state.category] ?? 0) : s.incidents.total;
   const team = (k) => s.teams.byKind[k] ?? { teams: 0, members: 0 };
   $("figures").innerHTML = [
@@ -124,6 +136,8 @@ async function loadFigures() {
     [t("figRegistered"), s.registeredHouseholds.toLocaleString("vi-VN"), "registered"],
     [t("figGuards"), `${team("street_guard").teams} (${team("street_guard").members} ${t("members")})`, "guards"],
     [t("figTeams"), `${team("social_security").teams} (${team("social_security").members.toLocaleString("vi-VN")} ${t("members")})`, "teams"],
+    [t("figCoverage"), `${pct(c.areaShare)} ${t("coverageArea")} · ${pct(c.roadShare)} ${t("coverageRoads")} · `
+      + `${c.incidentsCovered}/${c.incidents} ${t("coverageIncidents")}`, "coverage"],
   ].map(([label, value, key]) => `<span data-figure="${key}">${escapeHtml(label)}: <b>${value}</b></span>`).join("")
     + `<span class="note">${t("period")} ${isoToVn(state.from)}–${isoToVn(state.to)}</span>`;
 }
@@ -153,7 +167,11 @@ async function openArea(feature) {
     [`${t("incidentsBefore")} (${isoToVn(yearBefore(state.from))}–${isoToVn(yearBefore(state.to))})`, b],
     [t("change"), `<span class="${diff > 0 ? "up" : diff < 0 ? "down" : ""}">${diff > 0 ? "+" : ""}${diff}</span>`],
   ];
-  const card = await getJson(`/api/v1/scores/areas/${encodeURIComponent(feature.id)}?year=${state.year}`);
+  const [card, cov] = await Promise.all([
+    getJson(`/api/v1/scores/areas/${encodeURIComponent(feature.id)}?year=${state.year}`),
+    getJson(`/api/v1/coverage?${new URLSearchParams({ ...base, from: state.from, to: state.to })}`)]);
+  rows.push([t("workingShare"), `${cov.camerasWorking}/${cov.camerasTotal}`], [t("coveredArea"), pct(cov.areaShare)],
+    [t("coveredRoads"), pct(cov.roadShare)], [t("coveredIncidents"), `${cov.incidentsCovered}/${cov.incidents}`]);
   $("panel-body").innerHTML = `<h2>${escapeHtml(p.name)}</h2><table>${rows.map(([k, v], i) =>
     `<tr data-row="${i}"><th>${escapeHtml(String(k))}</th><td>${v}</td></tr>`).join("")}</table>`
     + (String(p.source ?? "").startsWith("synthetic") ? `<p class="note">${t("synthetic")}</p>` : "")
@@ -207,6 +225,7 @@ async function showIncident(id, period) {
 
 function closePanel() {
   $("panel").hidden = true;
+  delete $("panel").dataset.mode;
   delete $("panel").dataset.areaId;
   state.area = null;
   layers.areas?.setStyle(areaStyle);
@@ -238,7 +257,8 @@ function buildControls() {
   layerControl = L.control.layers(null, {
     [t("wards")]: layers.wards, [t("areas")]: layers.areaGroup, [t("roads")]: layers.roads,
     [t("coastline")]: layers.coastline, [t("sectors")]: layers.sectors, [t("cameras")]: layers.cameras,
-    [t("incidents")]: layers.incidents }, { collapsed: window.innerWidth < 900 }).addTo(map);
+    [t("incidents")]: layers.incidents, [t("coverage")]: layers.coverage,
+    ...(layers.plan ? { [t("proposals")]: layers.plan } : {}) }, { collapsed: window.innerWidth < 900 }).addTo(map);
   legend = L.control({ position: "bottomright" });
   legend.onAdd = () => {
     const div = L.DomUtil.create("div", "legend");
@@ -296,6 +316,64 @@ $("lang").addEventListener("click", async () => {
   if (open) await openArea(layers.areas.getLayers().find((l) => l.feature.id === open).feature);
 });
 $("panel-close").addEventListener("click", closePanel);
+$("planner").addEventListener("click", openPlanner);
+
+function openPlanner() {
+  state.area = null;
+  layers.areas?.setStyle(areaStyle);
+  const panel = $("panel");
+  delete panel.dataset.areaId;
+  panel.dataset.mode = "plan";
+  $("panel-body").innerHTML = `<h2>${t("planner")}</h2><form class="plan" id="plan-form">
+    <label>${t("count")} <input id="plan-count" type="number" min="1" max="100" value="10" required></label>
+    <label>${t("candidates")} <select id="plan-candidates"><option value="crossings,along-roads">${t("crossingsRoads")}</option>
+      <option value="crossings">${t("crossings")}</option><option value="along-roads">${t("alongRoads")}</option></select></label>
+    <label>${t("method")} <select id="plan-method"><option value="auto">${t("auto")}</option>
+      <option value="greedy">${t("greedy")}</option><option value="exact">${t("exact")}</option></select></label>
+    <button type="submit">${t("run")}</button></form><div id="plan-result" aria-live="polite"></div>`;
+  panel.hidden = false;
+  $("plan-form").addEventListener("submit", async (e) => {
+    e.preventDefault();
+    $("plan-result").textContent = t("planning");
+    const body = { ward: state.ward, count: Number($("plan-count").value), candidates: $("plan-candidates").value,
+      method: $("plan-method").value, to: state.to };
+    const r = await fetch("/api/v1/camera-plans", { method: "POST", headers: { "Content-Type": "application/json" },
+      body: JSON.stringify(body) });
+    const plan = await r.json();
+    if (!r.ok) { $("plan-result").textContent = `${plan.error}: ${plan.detail}`; return; }
+    showPlan(plan);
+  });
+}
+
+function showPlan(plan) {
+  if (layers.plan) map.removeLayer(layers.plan);
+  const group = L.layerGroup();
+  for (const f of plan.proposals.features) {
+    L.geoJSON(f.sector, { interactive: false, style: { className: "antt-proposal-sector", color: "#6b21a8", weight: 1,
+      fillOpacity: 0.25, dashArray: "3 3" } }).addTo(group);
+    const [lon, lat] = f.geometry.coordinates;
+    L.marker([lat, lon], { zIndexOffset: 2000, icon: L.divIcon({ className: "antt-proposal",
+      html: `<div class="proposal-icon">${f.properties.rank}</div>`, iconSize: [24, 24] }) })
+      .bindPopup(`#${f.properties.rank} · ${t("gain")} ${f.properties.gain} · ${f.properties.bearing_deg}°`).addTo(group);
+  }
+  layers.plan = group.addTo(map);
+  buildControls();
+  const blob = new Blob([JSON.stringify({ type: "FeatureCollection", method: plan.method, gap: plan.gap,
+    features: plan.proposals.features.flatMap((f) => [{ type: "Feature", id: f.id, geometry: f.geometry, properties: f.properties },
+      { type: "Feature", id: `sector-${f.properties.rank}`, geometry: f.sector, properties: { ...f.properties, role: "sector" } }]) })],
+    { type: "application/geo+json" });
+  const num = (x) => x.toLocaleString("vi-VN", { maximumFractionDigits: 2 });
+  $("plan-result").innerHTML = `<table data-plan-method="${escapeHtml(plan.method)}">
+    <tr><th>${t("method")}</th><td>${escapeHtml(plan.method)}</td></tr>
+    <tr><th>${t("coveredBefore")}</th><td>${num(plan.coveredBefore)} / ${num(plan.totalDemand)}</td></tr>
+    <tr><th>${t("coveredAfter")}</th><td data-covered-after>${num(plan.coveredAfter)}</td></tr>
+    <tr><th>${t("bound")}</th><td>${num(plan.upperBound)}</td></tr>
+    <tr><th>${t("gap")}</th><td data-gap>${pct(plan.gap)}</td></tr></table>
+    <h3>${t("proposals")}</h3><ol class="proposals">${plan.proposals.features.map((f) =>
+      `<li>${f.geometry.coordinates[1].toFixed(5)}, ${f.geometry.coordinates[0].toFixed(5)} · ${f.properties.bearing_deg}° · `
+      + `${t("gain")} ${num(f.properties.gain)}</li>`).join("")}</ol>
+    <p class="actions"><a id="plan-download" download="camera-plan.geojson" href="${URL.createObjectURL(blob)}">${t("download")}</a></p>`;
+}
 
 async function refresh() {
   await Promise.all([loadIncidents(), loadFigures(), loadScores()]);

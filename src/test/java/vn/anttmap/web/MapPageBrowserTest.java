@@ -147,6 +147,24 @@ class MapPageBrowserTest {
     }
 
     @Test
+    void theCoverageOnTheMapIsTheCoverageEndpointsAndThePlannerDrawsItsProposals() {
+        var c = services.coverage().coverage(DemoFiles.WARD_ID, null, LocalDate.of(2023, 1, 1), LocalDate.of(2023, 8, 31));
+        String share = String.format(java.util.Locale.ROOT, "%.1f", 100 * c.areaShare()).replace('.', ',') + "% diện tích";
+        assertThat(figure("coverage")).startsWith("Camera quan sát: " + share)
+                .endsWith(c.incidentsCovered() + "/" + c.incidents() + " vụ việc");
+        assertThat(browser.findElements(By.cssSelector("path.antt-coverage"))).isNotEmpty();
+        browser.findElement(By.id("planner")).click();
+        waitUp().until(ExpectedConditions.visibilityOfElementLocated(By.id("plan-form")));
+        browser.findElement(By.cssSelector("#plan-form button")).click();
+        WebElement after = waitUp().until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[data-covered-after]")));
+        assertThat(after.getText()).isNotEmpty();
+        assertThat(browser.findElements(By.cssSelector(".antt-proposal"))).hasSize(10);
+        assertThat(browser.findElements(By.cssSelector("path.antt-proposal-sector"))).hasSize(10);
+        assertThat(browser.findElement(By.id("plan-download")).getAttribute("href")).startsWith("blob:");
+        assertThat(browser.findElement(By.cssSelector("[data-gap]")).getText()).endsWith("%");
+    }
+
+    @Test
     void thePrintableReportListsEveryCriterionAndTheVerdict() {
         browser.get("http://127.0.0.1:" + app.port() + "/report.html?ward=hai-hoa&area=tdp-quang-trung&year=2023");
         new WebDriverWait(browser, Duration.ofSeconds(30))

@@ -1,0 +1,95 @@
+package vn.anttmap.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.javalin.testtools.JavalinTest;
+import okhttp3.Response;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import vn.anttmap.App;
+import vn.anttmap.service.DemoData;
+import vn.anttmap.store.H2gisFeatureStore;
+
+import java.io.IOException;
+import java.time.Clock;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The coverage endpoint and the planner on the demo data. */
+class CameraApiTest {
+    static App.Services services;
+
+    @BeforeAll
+    static void load() throws IOException {
+        H2gisFeatureStore store = H2gisFeatureStore.inMemory("cameras-" + UUID.randomUUID());
+        store.migrate();
+        services = App.services(store, Clock.systemUTC());
+        DemoData.load(services.importer());
+    }
+
+    @AfterAll
+    static void close() {
+        services.close();
+    }
+
+    static io.javalin.Javalin app() {
+        return HttpServer.create(services, new HttpServer.PageConfig("t", "t"));
+    }
+
+    static JsonNode json(Response r) throws IOException {
+        return HttpServer.JSON.readTree(r.body().string());
+    }
+
+    @Test
+    void coverageCountsOnlyWorkingCamerasAndNamesTheLargestGaps() {
+        JavalinTest.test(app(), (server, client) -> {
+            JsonNode c = json(client.get("/api/v1/coverage?ward=hai-hoa&from=2022-11-01&to=2023-10-31"));
+            assertThat(c.path("camerasTotal").asInt()).isEqualTo(125);
+            assertThat(c.path("camerasWorking").asInt()).isEqualTo(117);
+            assertThat(c.path("areaShare").asDouble()).isBetween(0.01, 0.2);
+            assertThat(c.path("roadShare").asDouble()).isGreaterThan(c.path("areaShare").asDouble());
+            assertThat(c.path("incidents").asInt()).isEqualTo(11);
+            assertThat(c.path("largestGaps")).hasSize(3);
+            assertThat(c.path("largestGaps").get(0).path("radiusM").asDouble())
+                    .isGreaterThanOrEqualTo(c.path("largestGaps").get(1).path("radiusM").asDouble());
+            assertThat(c.path("coverage").path("type").asText()).isIn("Polygon", "MultiPolygon");
+            JsonNode area = json(client.get("/api/v1/coverage?ward=hai-hoa&area=tk-1&from=2022-11-01&to=2023-10-31"));
+            assertThat(area.path("areaM2").asDouble()).isLessThan(c.path("areaM2").asDouble());
+            assertThat(json(client.get("/api/v1/coverage?area=tk-1")).path("detail").asText()).isEqualTo("ward: required: the ward's id");
+        });
+    }
+
+    @Test
+    void thePlannerProposesTenSitesForHaiHoaWithItsGapAndTheSameAnswerTwice() {
+        JavalinTest.test(app(), (server, client) -> {
+            String body = "{\"ward\":\"hai-hoa\",\"count\":10}";
+            JsonNode first = json(ScoreApiTest.post(client.getOkHttp(), client.getOrigin() + "/api/v1/camera-plans", body));
+            JsonNode second = json(ScoreApiTest.post(client.getOkHttp(), client.getOrigin() + "/api/v1/camera-plans", body));
+            assertThat(first.path("proposals").path("features")).hasSize(10);
+            assertThat(first.path("coveredAfter").asDouble()).isGreaterThan(first.path("coveredBefore").asDouble());
+            assertThat(first.path("upperBound").asDouble()).isGreaterThanOrEqualTo(first.path("coveredAfter").asDouble());
+            assertThat(first.path("gap").asDouble()).isBetween(0.0, 1.0);
+            assertThat(first.path("method").asText()).isNotEmpty();
+            assertThat(second).isEqualTo(first);
+            JsonNode p1 = first.path("proposals").path("features").get(0);
+            assertThat(p1.path("properties").path("rank").asInt()).isEqualTo(1);
+            assertThat(p1.path("sector").path("type").asText()).isEqualTo("Polygon");
+        });
+    }
+
+    @Test
+    void badPlanRequestsAreNamed() {
+        JavalinTest.test(app(), (server, client) -> {
+            Response r = ScoreApiTest.post(client.getOkHttp(), client.getOrigin() + "/api/v1/camera-plans",
+                    "{\"ward\":\"hai-hoa\",\"count\":10,\"candidates\":\"rooftops\"}");
+            assertThat(r.code()).isEqualTo(400);
+            assertThat(json(r).path("detail").asText()).isEqualTo("candidates must be crossings, along-roads or points, got 'rooftops'");
+            Response bad = ScoreApiTest.post(client.getOkHttp(), client.getOrigin() + "/api/v1/camera-plans",
+                    "{\"ward\":\"hai-hoa\",\"candidates\":[[105.79]]}");
+            assertThat(json(bad).path("detail").asText()).isEqualTo("candidates: each point is [lon, lat], got [105.79]");
+            Response unknown = ScoreApiTest.post(client.getOkHttp(), client.getOrigin() + "/api/v1/camera-plans", "{\"ward\":\"nowhere\"}");
+            assertThat(unknown.code()).isEqualTo(404);
+        });
+    }
+}
