@@ -11,9 +11,10 @@ import java.util.PriorityQueue;
  * site. With a count limit the result covers at least (1 − 1/e) of the optimum. Ties break by option index, so the
  * same instance always gives the same answer.
  *
- * <p>The upper bound is data-dependent: for any set O of at most k options, f(O) ≤ f(S) + Σ Δ(o | S) over O, so the
- * bound is f(S) plus the k largest marginal gains with respect to the final S (one per site). With a budget it is
- * f(S) plus the fractional knapsack of marginal gains within the budget.
+ * <p>The upper bound is data-dependent: for any set O of at most k options and any S, f(O) ≤ f(S) + Σ Δ(o | S) over
+ * O, so f(S) plus the k largest marginal gains with respect to S (one per site) bounds the optimum; it is taken at
+ * steps 0, 1, 2, 4, 8, … and the last of the greedy, and the smallest kept. With a budget the sum is the fractional knapsack of marginal gains
+ * within the budget.
  */
 public final class LazyGreedy {
     private LazyGreedy() {
@@ -52,6 +53,7 @@ public final class LazyGreedy {
         double spent = 0;
         double value = 0;
         int round = 0;
+        double bound = boundAt(in, covered, 0, count, budget, budgeted);
         while (!queue.isEmpty() && chosen.size() < count) {
             Entry top = queue.poll();
             SitingInstance.Option opt = in.options().get(top.option());
@@ -75,6 +77,9 @@ public final class LazyGreedy {
             value += g;
             spent += opt.cost();
             round++;
+            if (Integer.bitCount(round) == 1) {
+                bound = Math.min(bound, boundAt(in, covered, value, count, budget, budgeted));
+            }
         }
         if (budgeted) {
             int best = -1;
@@ -98,8 +103,14 @@ public final class LazyGreedy {
                 }
             }
         }
-        double bound = value + (budgeted ? fractionalKnapsack(in, covered, budget) : topGains(in, covered, count));
+        bound = Math.max(value, Math.min(bound, boundAt(in, covered, value, count, budget, budgeted)));
         return new Selection(chosen, gains, value, bound, budgeted ? "lazy greedy (gain per cost)" : "lazy greedy", false);
+    }
+
+    /** f(S) plus what any feasible set could still add to S: an upper bound on the optimum. */
+    private static double boundAt(SitingInstance in, boolean[] covered, double value, int count, double budget,
+                                  boolean budgeted) {
+        return value + (budgeted ? fractionalKnapsack(in, covered, budget) : topGains(in, covered, count));
     }
 
     /** The sum of the k largest marginal gains, at most one per site. */
