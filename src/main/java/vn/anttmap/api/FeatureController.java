@@ -37,8 +37,8 @@ final class FeatureController {
 
     /** {@code GET /api/v1/cameras/sectors}: each camera's field of view as a polygon, computed in metres. */
     void sectors(Context ctx) throws IOException {
-        QueryParams.only(ctx, Set.of("bbox", "ward", "area"));
-        List<Feature> sectors = features.cameraSectors(QueryParams.featureQuery(ctx));
+        QueryParams.only(ctx, Set.of("bbox", "ward", "area", "tier"));
+        List<Feature> sectors = features.cameraSectors(QueryParams.featureQuery(ctx), QueryParams.tier(ctx));
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         GeoJsonWriter.writeComputed(sectors, Map.of("numberReturned", sectors.size()), out);
         ctx.contentType(GEOJSON).result(out.toByteArray());

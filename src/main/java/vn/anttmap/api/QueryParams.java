@@ -38,6 +38,19 @@ final class QueryParams {
         return v == null || v.isBlank() ? null : v.trim();
     }
 
+    /** {@code tier=detect|observe|recognise|identify} (EN 62676-4), or {@code null}. */
+    static vn.anttmap.siting.ImageTier tier(Context ctx) {
+        String v = text(ctx, "tier");
+        if (v == null) {
+            return null;
+        }
+        try {
+            return vn.anttmap.siting.ImageTier.valueOf(v.toUpperCase(java.util.Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw ApiException.badParameter("tier", "'" + v + "' is not one of detect, observe, recognise, identify");
+        }
+    }
+
     static LocalDate date(Context ctx, String name) {
         String v = text(ctx, name);
         return v == null ? null : parseDate(name, v);

@@ -2,6 +2,7 @@ package vn.anttmap.service;
 
 import org.locationtech.jts.geom.Point;
 import vn.anttmap.geo.CameraSectorBuilder;
+import vn.anttmap.siting.ImageTier;
 import vn.anttmap.io.CsvWriter;
 import vn.anttmap.io.GeoJsonWriter;
 import vn.anttmap.model.Feature;
@@ -58,10 +59,30 @@ public final class FeatureService {
      * id = the camera's id; properties kind, status, range_m.
      */
     public List<Feature> cameraSectors(FeatureQuery query) {
-        return store.query(Layer.CAMERAS, query).stream().map(c -> new Feature(c.id(),
-                CameraSectorBuilder.sector((Point) c.geometry(), ((Number) c.get("bearing_deg")).doubleValue(),
-                        ((Number) c.get("fov_deg")).doubleValue(), ((Number) c.get("range_m")).doubleValue()),
-                Map.of("kind", c.get("kind"), "status", c.get("status"), "range_m", c.get("range_m")))).toList();
+        return cameraSectors(query, null);
+    }
+
+    /**
+     * As {@link #cameraSectors(FeatureQuery)}, with each range cut to the EN 62676-4 tier's distance where the
+     * camera's resolution is known ({@code tier} {@code null}: the recorded range).
+     */
+    public List<Feature> cameraSectors(FeatureQuery query, ImageTier tier) {
+        return store.query(Layer.CAMERAS, query).stream().map(c -> {
+            double range = effectiveRangeM(c, tier);
+            return new Feature(c.id(), CameraSectorBuilder.sector((Point) c.geometry(),
+                    ((Number) c.get("bearing_deg")).doubleValue(), ((Number) c.get("fov_deg")).doubleValue(), range),
+                    Map.of("kind", c.get("kind"), "status", c.get("status"), "range_m", Math.round(range * 10) / 10.0));
+        }).toList();
+    }
+
+    /** The camera's range, cut to the tier's distance when its resolution is known. */
+    public static double effectiveRangeM(Feature camera, ImageTier tier) {
+        double range = ((Number) camera.get("range_m")).doubleValue();
+        Object px = camera.get("resolution_px");
+        if (tier == null || px == null) {
+            return range;
+        }
+        return Math.min(range, tier.rangeM(((Number) px).intValue(), ((Number) camera.get("fov_deg")).doubleValue()));
     }
 
     /** The ward with the most residential areas, which the page opens on; empty when there are no areas. */

@@ -79,6 +79,20 @@ class CameraApiTest {
     }
 
     @Test
+    void sectorsCanBeCutToAnEn62676Tier() {
+        JavalinTest.test(app(), (server, client) -> {
+            JsonNode full = json(client.get("/api/v1/cameras/sectors?ward=hai-hoa"));
+            JsonNode identify = json(client.get("/api/v1/cameras/sectors?ward=hai-hoa&tier=identify"));
+            assertThat(identify.path("numberReturned").asInt()).isEqualTo(125);
+            double fullRange = full.path("features").get(0).path("properties").path("range_m").asDouble();
+            double idRange = identify.path("features").get(0).path("properties").path("range_m").asDouble();
+            assertThat(idRange).isLessThan(fullRange).isLessThan(15);
+            assertThat(json(client.get("/api/v1/cameras/sectors?tier=zoom")).path("detail").asText())
+                    .isEqualTo("tier: 'zoom' is not one of detect, observe, recognise, identify");
+        });
+    }
+
+    @Test
     void badPlanRequestsAreNamed() {
         JavalinTest.test(app(), (server, client) -> {
             Response r = ScoreApiTest.post(client.getOkHttp(), client.getOrigin() + "/api/v1/camera-plans",
