@@ -8,6 +8,7 @@ import vn.anttmap.service.ImportService;
 import vn.anttmap.service.StatsService;
 import vn.anttmap.service.CoverageService;
 import vn.anttmap.service.PlanService;
+import vn.anttmap.service.PublishService;
 import vn.anttmap.service.ScoringService;
 import vn.anttmap.io.StandardReader;
 import vn.anttmap.scoring.Standard;
@@ -25,7 +26,8 @@ public final class App {
 
     /** The services over one open store. Closing it closes the store. */
     public record Services(FeatureStore store, FeatureService features, ImportService importer, StatsService stats,
-                           ScoringService scoring, CoverageService coverage, PlanService planner) implements AutoCloseable {
+                           ScoringService scoring, CoverageService coverage, PlanService planner, PublishService publish)
+            implements AutoCloseable {
         @Override
         public void close() {
             store.close();
@@ -73,7 +75,10 @@ public final class App {
                 "ward", Set.copyOf(standard.attestedChecks(Standard.Level.WARD)));
         ImportService importer = new ImportService(store, TaxonomyReader.bundled(), clock, attestable);
         CoverageService coverage = new CoverageService(store);
-        return new Services(store, new FeatureService(store, clock), importer, new StatsService(store),
-                new ScoringService(store, standard, clock, importer, coverage), coverage, new PlanService(store, coverage));
+        FeatureService features = new FeatureService(store, clock);
+        ScoringService scoring = new ScoringService(store, standard, clock, importer, coverage);
+        PlanService planner = new PlanService(store, coverage);
+        return new Services(store, features, importer, new StatsService(store), scoring, coverage, planner,
+                new PublishService(store, features, scoring, coverage, planner));
     }
 }

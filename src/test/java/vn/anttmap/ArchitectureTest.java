@@ -22,7 +22,7 @@ class ArchitectureTest {
     /** import prefix → the only packages (relative to vn.anttmap) that may use it. */
     static final Map<String, List<String>> ONLY_IN = Map.of(
             "java.sql", List.of("store"),
-            "io.javalin", List.of("api", "cli"),
+            "io.javalin", List.of("api", "api.ogc", "cli"),
             "picocli", List.of("cli"),
             "com.zaxxer", List.of("store"),
             "org.h2", List.of("store"),

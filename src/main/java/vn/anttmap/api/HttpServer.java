@@ -37,8 +37,16 @@ public final class HttpServer {
     }
 
     public static Javalin create(App.Services services, PageConfig page) {
-        return create(services.features(), services.stats(), services.scoring(), new CameraController(services.coverage(),
+        Javalin app = create(services.features(), services.stats(), services.scoring(), new CameraController(services.coverage(),
                 services.planner(), services.features()), page);
+        new vn.anttmap.api.ogc.OgcController(services.publish(), (ctx, status, type, body) -> {
+            try {
+                ctx.status(status).contentType(type).result(JSON.writeValueAsBytes(body));
+            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                throw new IllegalStateException(e);
+            }
+        }).register(app);
+        return app;
     }
 
     static Javalin create(FeatureService features, StatsService stats, ScoringService scoring, CameraController cameras,
@@ -74,6 +82,8 @@ public final class HttpServer {
         }
 
         app.exception(ApiException.class, (e, ctx) -> error(ctx, e.status, e.error, e.getMessage()));
+        app.exception(vn.anttmap.api.ogc.OgcController.BadRequest.class, (e, ctx) -> error(ctx, e.status,
+                e.status == 404 ? ErrorMessages.NOT_FOUND : ErrorMessages.BAD_PARAMETER, e.getMessage()));
         app.exception(java.util.NoSuchElementException.class, (e, ctx) -> error(ctx, 404, ErrorMessages.NOT_FOUND, e.getMessage()));
         app.exception(InvalidInputException.class, (e, ctx) -> error(ctx, 400, ErrorMessages.INVALID_INPUT, e.getMessage()));
         app.exception(StoreException.class, (e, ctx) -> {
@@ -85,7 +95,7 @@ public final class HttpServer {
             error(ctx, 500, ErrorMessages.INTERNAL, e.getClass().getSimpleName());
         });
         app.error(404, ctx -> {
-            if (ctx.path().startsWith("/api/") && !ctx.res().isCommitted()
+            if ((ctx.path().startsWith("/api/") || ctx.path().startsWith("/ogc")) && !ctx.res().isCommitted()
                     && !ctx.result().startsWith("{")) {
                 error(ctx, 404, ErrorMessages.NOT_FOUND, "no endpoint " + ctx.path());
             }

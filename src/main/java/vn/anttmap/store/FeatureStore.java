@@ -40,6 +40,12 @@ public interface FeatureStore extends AutoCloseable {
      */
     List<Aggregate> aggregate(Layer layer, FeatureQuery query, String groupBy, String sumField);
 
+    /**
+     * A number that changes whenever this store object writes (so caches of derived data can tell they are stale).
+     * Writes by another process through the same database are not seen.
+     */
+    long dataVersion();
+
     /** Rows per layer, in {@link Layer} order. */
     Map<Layer, Long> counts();
 

@@ -38,6 +38,7 @@ abstract class JdbcFeatureStore implements FeatureStore {
     private final HikariDataSource dataSource;
     private final Dialect dialect;
     private final String description;
+    private final java.util.concurrent.atomic.AtomicLong version = new java.util.concurrent.atomic.AtomicLong();
 
     JdbcFeatureStore(HikariDataSource dataSource, Dialect dialect, String description) {
         this.dataSource = dataSource;
@@ -207,6 +208,7 @@ abstract class JdbcFeatureStore implements FeatureStore {
                     upsert(c, u.layer(), u.features());
                 }
                 c.commit();
+                version.incrementAndGet();
             } catch (SQLException | RuntimeException e) {
                 c.rollback();
                 throw e;
@@ -216,6 +218,11 @@ abstract class JdbcFeatureStore implements FeatureStore {
         } catch (SQLException e) {
             throw fault("writing " + batch.size() + " records (nothing was written)", e);
         }
+    }
+
+    @Override
+    public long dataVersion() {
+        return version.get();
     }
 
     @Override

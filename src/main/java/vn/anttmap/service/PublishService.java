@@ -1,0 +1,211 @@
+package vn.anttmap.service;
+
+import org.locationtech.jts.geom.Envelope;
+import vn.anttmap.model.Feature;
+import vn.anttmap.model.FeatureQuery;
+import vn.anttmap.model.Layer;
+import vn.anttmap.model.VietnamTime;
+import vn.anttmap.scoring.Scorecard;
+import vn.anttmap.scoring.Standard;
+import vn.anttmap.store.FeatureStore;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The published collections (OGC API – Features, vector tiles, exports): stored layers, and layers computed from
+ * them (areas with their latest verdict, camera coverage per area, the proposed camera sites). Computed collections
+ * are cached per data version of the store.
+ */
+public final class PublishService {
+
+    /**
+     * A published collection.
+     *
+     * @param temporalField the day field {@code datetime} filters apply to, or {@code null}
+     * @param properties    property names, in order
+     */
+    public record Collection(String id, String title, String description, String geometryType, String temporalField,
+                             List<String> properties) {
+    }
+
+    private final FeatureStore store;
+    private final FeatureService features;
+    private final ScoringService scoring;
+    private final CoverageService coverage;
+    private final PlanService planner;
+    private final Map<String, CachedLayer> cache = new ConcurrentHashMap<>();
+
+    private record CachedLayer(long version, List<Feature> features) {
+    }
+
+    public PublishService(FeatureStore store, FeatureService features, ScoringService scoring, CoverageService coverage,
+                          PlanService planner) {
+        this.store = store;
+        this.features = features;
+        this.scoring = scoring;
+        this.coverage = coverage;
+        this.planner = planner;
+    }
+
+    public List<Collection> collections() {
+        return List.of(
+                stored("wards", "Ranh giới phường, xã / Wards", Layer.WARDS, "MultiPolygon", null),
+                new Collection("residential_areas", "Khu dân cư / Residential areas",
+                        "Residential areas valid today, with their latest verdict against Thông tư 124/2021/TT-BCA",
+                        "MultiPolygon", null, concat(names(Layer.AREAS),
+                        List.of("verdict_year", "verdict_code", "verdict", "standard", "period_first", "period_last"))),
+                stored("cameras", "Camera / Cameras", Layer.CAMERAS, "Point", "installed_on"),
+                new Collection("camera_coverage", "Vùng camera quan sát / Camera coverage",
+                        "Per residential area: the part working cameras see, and the shares of area, roads and incidents",
+                        "MultiPolygon", null, List.of("area_id", "ward_id", "period_first", "period_last", "cameras_working",
+                        "cameras_total", "area_share", "road_share", "incident_share")),
+                stored("incidents", "Vụ việc ANTT / Incidents", Layer.INCIDENTS, "Point", "occurred_on"),
+                new Collection("camera_proposals", "Đề xuất vị trí camera / Proposed camera sites",
+                        "Ten proposed sites per ward (planner defaults), ranked by marginal gain", "Point", null,
+                        List.of("ward_id", "rank", "kind", "bearing_deg", "fov_deg", "range_m", "gain", "method", "gap")));
+    }
+
+    public Optional<Collection> collection(String id) {
+        return collections().stream().filter(c -> c.id().equals(id)).findFirst();
+    }
+
+    /** Every feature of a collection (current boundaries), by id. */
+    public List<Feature> features(String id) {
+        return switch (id) {
+            case "wards" -> features.list(Layer.WARDS, FeatureQuery.ALL);
+            case "cameras" -> store.query(Layer.CAMERAS, FeatureQuery.ALL);
+            case "incidents" -> store.query(Layer.INCIDENTS, FeatureQuery.ALL);
+            case "residential_areas" -> cached(id, this::areasWithVerdicts);
+            case "camera_coverage" -> cached(id, this::coveragePerArea);
+            case "camera_proposals" -> cached(id, this::proposals);
+            default -> throw new java.util.NoSuchElementException("no collection '" + id + "'");
+        };
+    }
+
+    /** Features of a collection within a lon/lat box. */
+    public List<Feature> features(String id, Envelope bbox) {
+        if (bbox == null) {
+            return features(id);
+        }
+        return features(id).stream().filter(f -> f.geometry() != null && f.geometry().getEnvelopeInternal().intersects(bbox)
+                && f.geometry().intersects(f.geometry().getFactory().toGeometry(bbox))).toList();
+    }
+
+    /** The period year the published verdicts are for: that of the last whole month before the latest incident. */
+    public int scoringYear() {
+        return features.lastIncidentDay().orElse(features.today()).withDayOfMonth(1).minusDays(1).getYear();
+    }
+
+    public Standard standard() {
+        return scoring.standard();
+    }
+
+    private List<Feature> areasWithVerdicts() {
+        int year = scoringYear();
+        List<Feature> out = new ArrayList<>();
+        for (Feature a : features.list(Layer.AREAS, FeatureQuery.ALL)) {
+            Scorecard card = scoring.scoreArea(a.id(), year);
+            Map<String, Object> extra = new LinkedHashMap<>();
+            extra.put("verdict_year", year);
+            extra.put("verdict_code", card.verdict().name().toLowerCase(java.util.Locale.ROOT));
+            extra.put("verdict", card.verdict().vi());
+            extra.put("standard", scoring.standard().id());
+            extra.put("period_first", card.period().first());
+            extra.put("period_last", card.period().last());
+            out.add(a.with(extra));
+        }
+        return out;
+    }
+
+    private List<Feature> coveragePerArea() {
+        Standard.Period period = scoring.standard().areaPeriod().of(scoringYear());
+        List<Feature> out = new ArrayList<>();
+        for (Feature a : features.list(Layer.AREAS, FeatureQuery.ALL)) {
+            if (a.text("ward_id") == null) {
+                continue;
+            }
+            CoverageService.Report r = coverage.coverage(a.text("ward_id"), a.id(), period.first(), period.last());
+            Map<String, Object> p = new LinkedHashMap<>();
+            p.put("area_id", a.id());
+            p.put("ward_id", a.text("ward_id"));
+            p.put("period_first", period.first());
+            p.put("period_last", period.last());
+            p.put("cameras_working", r.camerasWorking());
+            p.put("cameras_total", r.camerasTotal());
+            p.put("area_share", r.areaShare());
+            p.put("road_share", r.roadShare());
+            p.put("incident_share", r.incidentShare());
+            out.add(new Feature("coverage-" + a.id(), vn.anttmap.geo.GeometryChecks.toMultiPolygon(
+                    r.coverage().isEmpty() ? r.coverage().getFactory().createMultiPolygon() : r.coverage()), p));
+        }
+        return out;
+    }
+
+    private List<Feature> proposals() {
+        List<Feature> out = new ArrayList<>();
+        for (Feature ward : features.list(Layer.WARDS, FeatureQuery.ALL)) {
+            if (store.aggregate(Layer.ROADS, FeatureQuery.ALL.withBbox(ward.geometry().getEnvelopeInternal()), null, null)
+                    .stream().mapToLong(vn.anttmap.store.Aggregate::count).sum() == 0) {
+                continue;
+            }
+            PlanService.Result plan = planner.plan(new PlanService.Request(ward.id(), 10, null, null, null, null, null,
+                    null, null, null, null, null, null, "greedy", null));
+            for (PlanService.Proposal p : plan.proposals()) {
+                Map<String, Object> props = new LinkedHashMap<>();
+                props.put("ward_id", ward.id());
+                props.put("rank", p.rank());
+                props.put("kind", p.kind());
+                props.put("bearing_deg", p.bearingDeg());
+                props.put("fov_deg", p.fovDeg());
+                props.put("range_m", p.rangeM());
+                props.put("gain", p.gain());
+                props.put("method", plan.method());
+                props.put("gap", plan.gap());
+                out.add(new Feature(ward.id() + "-proposal-" + p.rank(), vn.anttmap.geo.GeometryChecks.WGS84.createPoint(
+                        new org.locationtech.jts.geom.Coordinate(p.lon(), p.lat())), props));
+            }
+        }
+        return out;
+    }
+
+    private List<Feature> cached(String id, java.util.function.Supplier<List<Feature>> compute) {
+        long version = store.dataVersion();
+        CachedLayer c = cache.get(id);
+        if (c == null || c.version() != version) {
+            c = new CachedLayer(version, compute.get());
+            cache.put(id, c);
+        }
+        return c.features();
+    }
+
+    private static Collection stored(String id, String title, Layer layer, String geometryType, String temporal) {
+        return new Collection(id, title, "Layer " + layer.apiName() + " as stored", geometryType, temporal, names(layer));
+    }
+
+    private static List<String> names(Layer layer) {
+        return layer.fields().stream().map(vn.anttmap.model.FieldDef::name).toList();
+    }
+
+    private static List<String> concat(List<String> a, List<String> b) {
+        List<String> out = new ArrayList<>(a);
+        out.addAll(b);
+        return out;
+    }
+
+    /** The Vietnam day of a temporal value. */
+    public static LocalDate day(Object v) {
+        if (v instanceof LocalDate d) {
+            return d;
+        }
+        if (v instanceof java.time.OffsetDateTime t) {
+            return VietnamTime.localDay(t);
+        }
+        return null;
+    }
+}
