@@ -9,6 +9,7 @@ import vn.anttmap.service.StatsService;
 import vn.anttmap.service.CoverageService;
 import vn.anttmap.service.PlanService;
 import vn.anttmap.service.PublishService;
+import vn.anttmap.service.ExportService;
 import vn.anttmap.service.ScoringService;
 import vn.anttmap.io.StandardReader;
 import vn.anttmap.scoring.Standard;
@@ -26,8 +27,8 @@ public final class App {
 
     /** The services over one open store. Closing it closes the store. */
     public record Services(FeatureStore store, FeatureService features, ImportService importer, StatsService stats,
-                           ScoringService scoring, CoverageService coverage, PlanService planner, PublishService publish)
-            implements AutoCloseable {
+                           ScoringService scoring, CoverageService coverage, PlanService planner, PublishService publish,
+                           ExportService exports) implements AutoCloseable {
         @Override
         public void close() {
             store.close();
@@ -78,7 +79,8 @@ public final class App {
         FeatureService features = new FeatureService(store, clock);
         ScoringService scoring = new ScoringService(store, standard, clock, importer, coverage);
         PlanService planner = new PlanService(store, coverage);
-        return new Services(store, features, importer, new StatsService(store), scoring, coverage, planner,
-                new PublishService(store, features, scoring, coverage, planner));
+        PublishService publish = new PublishService(store, features, scoring, coverage, planner);
+        return new Services(store, features, importer, new StatsService(store), scoring, coverage, planner, publish,
+                new ExportService(store, publish, scoring));
     }
 }

@@ -46,6 +46,25 @@ public final class HttpServer {
                 throw new IllegalStateException(e);
             }
         }).register(app);
+        app.get("/api/v1/export", ctx -> {
+            QueryParams.only(ctx, java.util.Set.of("layers", "format"));
+            String layers = QueryParams.text(ctx, "layers");
+            if (layers == null) {
+                throw ApiException.badParameter("layers", "required: a comma-separated list of layers");
+            }
+            vn.anttmap.service.ExportService.Format format;
+            List<String> names = List.of(layers.split(","));
+            try {
+                format = vn.anttmap.service.ExportService.Format.of(QueryParams.text(ctx, "format") == null ? "geojson"
+                        : QueryParams.text(ctx, "format"));
+                java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+                services.exports().export(names, format, out);
+                ctx.header("Content-Disposition", "attachment; filename=\"" + vn.anttmap.service.ExportService.fileName(format, names) + "\"")
+                        .contentType(vn.anttmap.service.ExportService.mediaType(format, names.size())).result(out.toByteArray());
+            } catch (IllegalArgumentException e) {
+                throw ApiException.badParameter(e.getMessage().startsWith("unknown format") ? "format" : "layers", e.getMessage());
+            }
+        });
         return app;
     }
 

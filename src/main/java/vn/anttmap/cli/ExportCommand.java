@@ -15,11 +15,13 @@ import java.nio.file.StandardCopyOption;
 @Command(name = "export", mixinStandardHelpOptions = true,
         description = "Export a layer (every record, all boundary versions) as GeoJSON or CSV; import reads the file back.")
 final class ExportCommand extends DataCommand {
-    @Option(names = "--layer", required = true, paramLabel = "LAYER",
-            description = "wards, areas, teams, cameras, incidents, disputes or extractions.")
-    String layer;
+    @Option(names = {"--layer", "--layers"}, required = true, paramLabel = "LAYERS", split = ",",
+            description = "One or more layers: stored ones (wards, areas, teams, cameras, incidents, …) or published "
+                    + "collections (residential_areas with verdicts, camera_coverage, camera_proposals).")
+    java.util.List<String> layers;
 
-    @Option(names = "--format", paramLabel = "FORMAT", description = "geojson or csv (default: from the --out file name).")
+    @Option(names = "--format", paramLabel = "FORMAT",
+            description = "gpkg, geojson, kml, fgb or csv (default: from the --out file name).")
     String format;
 
     @Option(names = "--out", required = true, paramLabel = "FILE", description = "The file to write (replaced whole, or not at all).")
@@ -27,18 +29,26 @@ final class ExportCommand extends DataCommand {
 
     @Override
     public Integer call() throws Exception {
-        Layer source = layer(layer);
-        ImportService.Format fmt = ImportService.Format.of(format, out.getFileName().toString());
+        String ext = format != null ? format : out.getFileName().toString().replaceFirst(".*\\.", "");
+        boolean roundTrip = layers.size() == 1 && Layer.byName(layers.get(0)).isPresent()
+                && (ext.equalsIgnoreCase("geojson") || ext.equalsIgnoreCase("json") || ext.equalsIgnoreCase("csv"));
         Path target = out.toAbsolutePath();
         Files.createDirectories(target.getParent());
         Path tmp = Files.createTempFile(target.getParent(), ".antt-export-", ".tmp");
         try (App.Services services = services()) {
-            int n;
+            String what;
             try (OutputStream os = Files.newOutputStream(tmp)) {
-                n = services.features().export(source, fmt, os);
+                if (roundTrip) {
+                    Layer source = layer(layers.get(0));
+                    int n = services.features().export(source, ImportService.Format.of(ext, out.getFileName().toString()), os);
+                    what = n + " " + source.apiName();
+                } else {
+                    services.exports().export(layers, vn.anttmap.service.ExportService.Format.of(ext), os);
+                    what = String.join(", ", layers);
+                }
             }
             Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            out().println("exported " + n + " " + source.apiName() + " to " + out);
+            out().println("exported " + what + " to " + out);
         } finally {
             Files.deleteIfExists(tmp);
         }

@@ -61,6 +61,34 @@ public final class CsvWriter {
         w.flush();
     }
 
+    /** Features that belong to no layer: {@code id}, {@code wkt} (when any has a geometry), then the properties. */
+    public static void writeComputed(List<String> properties, List<Feature> features, OutputStream out) throws IOException {
+        Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+        w.write('\uFEFF');
+        boolean geometry = features.stream().anyMatch(f -> f.geometry() != null);
+        List<String> header = new ArrayList<>();
+        header.add("id");
+        if (geometry) {
+            header.add("wkt");
+        }
+        header.addAll(properties);
+        writeRow(w, header);
+        WKTWriter wkt = new WKTWriter();
+        for (Feature f : features) {
+            List<String> row = new ArrayList<>();
+            row.add(f.id());
+            if (geometry) {
+                row.add(f.geometry() == null ? "" : wkt.write(f.geometry()));
+            }
+            for (String p : properties) {
+                String v = Values.format(f.get(p));
+                row.add(v == null ? "" : v);
+            }
+            writeRow(w, row);
+        }
+        w.flush();
+    }
+
     private static void writeRow(Writer w, List<String> cells) throws IOException {
         for (int i = 0; i < cells.size(); i++) {
             if (i > 0) {

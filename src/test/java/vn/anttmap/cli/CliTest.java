@@ -116,7 +116,7 @@ class CliTest {
         assertThat(missing.err()).startsWith("antt-map: ").contains("none.csv (no such file)").hasLineCount(1);
 
         Run badFormat = run("export", "--data-dir", data, "--layer", "cameras", "--out", dir.resolve("c.shp").toString());
-        assertThat(badFormat.err()).isEqualTo("antt-map: unknown format 'shp'; use geojson or csv\n");
+        assertThat(badFormat.err()).isEqualTo("antt-map: unknown format 'shp'; use gpkg, geojson, kml, fgb or csv\n");
 
         Run unreachable = run("db", "check", "--db", "jdbc:postgresql://127.0.0.1:1/x?password=hunter2&connectTimeout=2");
         assertThat(unreachable.code()).isEqualTo(1);

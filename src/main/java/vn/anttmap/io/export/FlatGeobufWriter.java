@@ -1,0 +1,129 @@
+package vn.anttmap.io.export;
+
+import com.google.flatbuffers.FlatBufferBuilder;
+import org.locationtech.jts.geom.Envelope;
+import org.wololo.flatgeobuf.ColumnMeta;
+import org.wololo.flatgeobuf.GeometryConversions;
+import org.wololo.flatgeobuf.HeaderMeta;
+import org.wololo.flatgeobuf.generated.ColumnType;
+import org.wololo.flatgeobuf.generated.Feature;
+import vn.anttmap.io.Values;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Writes one layer as FlatGeobuf (EPSG:4326, no spatial index). Property values: integers as Long, reals as Double,
+ * booleans as Bool, everything else as String (ISO 8601 for days and instants).
+ */
+public final class FlatGeobufWriter {
+    private static final byte[] MAGIC = {0x66, 0x67, 0x62, 0x03, 0x66, 0x67, 0x62, 0x00};
+
+    private FlatGeobufWriter() {
+    }
+
+    public static void write(ExportLayer layer, OutputStream out) throws IOException {
+        List<ColumnMeta> columns = new ArrayList<>();
+        List<Byte> types = new ArrayList<>();
+        ColumnMeta idColumn = column("feature_id", (byte) ColumnType.String);
+        columns.add(idColumn);
+        types.add((byte) ColumnType.String);
+        for (String p : layer.properties()) {
+            byte t = type(layer, p);
+            columns.add(column(p, t));
+            types.add(t);
+        }
+        HeaderMeta header = new HeaderMeta();
+        header.name = layer.name();
+        header.geometryType = GeometryConversions.toGeometryType(geometryClass(layer.geometryType()));
+        header.srid = 4326;
+        header.columns = columns;
+        header.featuresCount = layer.features().size();
+        header.indexNodeSize = 0;
+        Envelope e = new Envelope();
+        layer.features().forEach(f -> {
+            if (f.geometry() != null) {
+                e.expandToInclude(f.geometry().getEnvelopeInternal());
+            }
+        });
+        header.envelope = e.isNull() ? null : e;
+        out.write(MAGIC);
+        HeaderMeta.write(header, out, new FlatBufferBuilder(1024));
+        for (vn.anttmap.model.Feature f : layer.features()) {
+            FlatBufferBuilder b = new FlatBufferBuilder(1024);
+            ByteArrayOutputStream props = new ByteArrayOutputStream();
+            writeProperty(props, 0, (byte) ColumnType.String, f.id());
+            for (int i = 0; i < layer.properties().size(); i++) {
+                Object v = f.get(layer.properties().get(i));
+                if (v != null) {
+                    writeProperty(props, i + 1, types.get(i + 1), v);
+                }
+            }
+            int geometry = f.geometry() == null ? 0 : GeometryConversions.serialize(b, f.geometry(), header.geometryType);
+            int properties = Feature.createPropertiesVector(b, props.toByteArray());
+            int feature = Feature.createFeature(b, geometry, properties, 0);
+            b.finishSizePrefixed(feature);
+            ByteBuffer buf = b.dataBuffer();
+            byte[] bytes = new byte[buf.remaining()];
+            buf.get(bytes);
+            out.write(bytes);
+        }
+        out.flush();
+    }
+
+    private static ColumnMeta column(String name, byte type) {
+        ColumnMeta c = new ColumnMeta();
+        c.name = name;
+        c.type = type;
+        c.nullable = true;
+        return c;
+    }
+
+    private static byte type(ExportLayer layer, String p) {
+        for (vn.anttmap.model.Feature f : layer.features()) {
+            Object v = f.get(p);
+            if (v instanceof Integer || v instanceof Long) {
+                return (byte) ColumnType.Long;
+            }
+            if (v instanceof Double) {
+                return (byte) ColumnType.Double;
+            }
+            if (v instanceof Boolean) {
+                return (byte) ColumnType.Bool;
+            }
+            if (v != null) {
+                return (byte) ColumnType.String;
+            }
+        }
+        return (byte) ColumnType.String;
+    }
+
+    private static void writeProperty(ByteArrayOutputStream out, int column, byte type, Object v) {
+        ByteBuffer b;
+        if (type == (byte) ColumnType.Long) {
+            b = ByteBuffer.allocate(2 + 8).order(ByteOrder.LITTLE_ENDIAN).putShort((short) column).putLong(((Number) v).longValue());
+        } else if (type == (byte) ColumnType.Double) {
+            b = ByteBuffer.allocate(2 + 8).order(ByteOrder.LITTLE_ENDIAN).putShort((short) column).putDouble(((Number) v).doubleValue());
+        } else if (type == (byte) ColumnType.Bool) {
+            b = ByteBuffer.allocate(2 + 1).order(ByteOrder.LITTLE_ENDIAN).putShort((short) column).put((byte) ((Boolean) v ? 1 : 0));
+        } else {
+            byte[] s = Values.format(v).getBytes(StandardCharsets.UTF_8);
+            b = ByteBuffer.allocate(2 + 4 + s.length).order(ByteOrder.LITTLE_ENDIAN).putShort((short) column).putInt(s.length).put(s);
+        }
+        out.write(b.array(), 0, b.position());
+    }
+
+    private static Class<?> geometryClass(String type) {
+        return switch (type) {
+            case "Point" -> org.locationtech.jts.geom.Point.class;
+            case "MultiLineString" -> org.locationtech.jts.geom.MultiLineString.class;
+            default -> org.locationtech.jts.geom.MultiPolygon.class;
+        };
+    }
+}

@@ -1,0 +1,114 @@
+package vn.anttmap.io.export;
+
+import org.locationtech.jts.geom.Coordinate;
+import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.geom.LineString;
+import org.locationtech.jts.geom.Point;
+import org.locationtech.jts.geom.Polygon;
+import vn.anttmap.io.Values;
+import vn.anttmap.model.Feature;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Writes layers as one KML document, a folder per layer, attributes as ExtendedData. Residential areas are filled
+ * with their verdict's colour (đạt green, chưa đạt red, chưa đủ căn cứ amber) so Google Earth shows the scoring.
+ */
+public final class KmlWriter {
+    /** KML colours are aabbggrr. */
+    static final Map<String, String> VERDICT_COLOURS = Map.of("dat", "7f5a852f", "chua_dat", "7f3030c5", "chua_du_can_cu", "7f2e9ed6");
+
+    private KmlWriter() {
+    }
+
+    public static void write(List<ExportLayer> layers, OutputStream out) throws IOException {
+        Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+        w.write("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<kml xmlns=\"http://www.opengis.net/kml/2.2\">\n<Document>\n"
+                + "<name>ANTT Map</name>\n");
+        for (Map.Entry<String, String> e : VERDICT_COLOURS.entrySet()) {
+            w.write("<Style id=\"verdict-" + e.getKey() + "\"><LineStyle><color>ff000000</color><width>1</width></LineStyle>"
+                    + "<PolyStyle><color>" + e.getValue() + "</color></PolyStyle></Style>\n");
+        }
+        for (ExportLayer layer : layers) {
+            w.write("<Folder><name>" + esc(layer.name()) + "</name>\n");
+            for (Feature f : layer.features()) {
+                if (f.geometry() == null) {
+                    continue;
+                }
+                w.write("<Placemark id=\"" + esc(f.id()) + "\"><name>" + esc(name(f)) + "</name>");
+                Object verdict = f.get("verdict_code");
+                if (verdict != null && VERDICT_COLOURS.containsKey(verdict.toString())) {
+                    w.write("<styleUrl>#verdict-" + verdict + "</styleUrl>");
+                }
+                w.write("<ExtendedData>");
+                w.write("<Data name=\"id\"><value>" + esc(f.id()) + "</value></Data>");
+                for (String p : layer.properties()) {
+                    String v = Values.format(f.get(p));
+                    if (v != null) {
+                        w.write("<Data name=\"" + esc(p) + "\"><value>" + esc(v) + "</value></Data>");
+                    }
+                }
+                w.write("</ExtendedData>");
+                geometry(w, f.geometry());
+                w.write("</Placemark>\n");
+            }
+            w.write("</Folder>\n");
+        }
+        w.write("</Document>\n</kml>\n");
+        w.flush();
+    }
+
+    private static String name(Feature f) {
+        Object n = f.get("name");
+        return n != null ? n.toString() : f.id();
+    }
+
+    private static void geometry(Writer w, Geometry g) throws IOException {
+        if (g.getNumGeometries() > 1 || !(g instanceof Point || g instanceof LineString || g instanceof Polygon)) {
+            w.write("<MultiGeometry>");
+            for (int i = 0; i < g.getNumGeometries(); i++) {
+                geometry(w, g.getGeometryN(i));
+            }
+            w.write("</MultiGeometry>");
+        } else if (g instanceof Point p) {
+            w.write("<Point><coordinates>" + xy(p.getCoordinate()) + "</coordinates></Point>");
+        } else if (g instanceof LineString l) {
+            w.write("<LineString><coordinates>" + coords(l.getCoordinates()) + "</coordinates></LineString>");
+        } else {
+            Polygon p = (Polygon) g;
+            w.write("<Polygon><outerBoundaryIs><LinearRing><coordinates>" + coords(p.getExteriorRing().getCoordinates())
+                    + "</coordinates></LinearRing></outerBoundaryIs>");
+            for (int i = 0; i < p.getNumInteriorRing(); i++) {
+                w.write("<innerBoundaryIs><LinearRing><coordinates>" + coords(p.getInteriorRingN(i).getCoordinates())
+                        + "</coordinates></LinearRing></innerBoundaryIs>");
+            }
+            w.write("</Polygon>");
+        }
+    }
+
+    private static String coords(Coordinate[] cs) {
+        StringBuilder sb = new StringBuilder();
+        for (Coordinate c : cs) {
+            if (sb.length() > 0) {
+                sb.append(' ');
+            }
+            sb.append(xy(c));
+        }
+        return sb.toString();
+    }
+
+    private static String xy(Coordinate c) {
+        return String.format(Locale.ROOT, "%.7f,%.7f", c.x, c.y);
+    }
+
+    static String esc(String s) {
+        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+    }
+}
