@@ -46,6 +46,60 @@ public final class HttpServer {
                 throw new IllegalStateException(e);
             }
         }).register(app);
+        app.get("/tiles/{file}", ctx -> {
+            String file = ctx.pathParam("file");
+            if (!file.endsWith(".json")) {
+                throw new ApiException(404, ErrorMessages.NOT_FOUND, "no tile set " + file);
+            }
+            String id = file.substring(0, file.length() - 5);
+            var c = services.publish().collection(id)
+                    .orElseThrow(() -> new ApiException(404, ErrorMessages.NOT_FOUND, "no collection '" + id + "'"));
+            Map<String, Object> tj = new LinkedHashMap<>();
+            tj.put("tilejson", "3.0.0");
+            tj.put("name", c.title());
+            tj.put("scheme", "xyz");
+            tj.put("tiles", List.of(ctx.scheme() + "://" + ctx.host() + "/tiles/" + id + "/{z}/{x}/{y}.mvt"));
+            tj.put("minzoom", 0);
+            tj.put("maxzoom", 22);
+            Map<String, Object> fields = new LinkedHashMap<>();
+            fields.put("id", "String");
+            c.properties().forEach(p -> fields.put(p, "String"));
+            tj.put("vector_layers", List.of(Map.of("id", id, "fields", fields)));
+            json(ctx, 200, tj);
+        });
+        app.get("/tiles/{collection}/{z}/{x}/{tile}", ctx -> {
+            String id = ctx.pathParam("collection");
+            services.publish().collection(id)
+                    .orElseThrow(() -> new ApiException(404, ErrorMessages.NOT_FOUND, "no collection '" + id + "'"));
+            String tile = ctx.pathParam("tile");
+            int z;
+            int x;
+            int y;
+            try {
+                if (!tile.endsWith(".mvt")) {
+                    throw new NumberFormatException();
+                }
+                z = Integer.parseInt(ctx.pathParam("z"));
+                x = Integer.parseInt(ctx.pathParam("x"));
+                y = Integer.parseInt(tile.substring(0, tile.length() - 4));
+            } catch (NumberFormatException e) {
+                throw new ApiException(404, ErrorMessages.NOT_FOUND, "no tile " + ctx.path());
+            }
+            if (!vn.anttmap.io.MvtTiles.valid(z, x, y)) {
+                throw new ApiException(404, ErrorMessages.NOT_FOUND, "no tile " + z + "/" + x + "/" + y);
+            }
+            var bounds = vn.anttmap.io.MvtTiles.lonLatBounds(z, x, y);
+            var margin = new org.locationtech.jts.geom.Envelope(bounds);
+            margin.expandBy(bounds.getWidth() / 16, bounds.getHeight() / 16);
+            byte[] bytes = vn.anttmap.io.MvtTiles.encode(id, services.publish().features(id, margin), z, x, y);
+            String etag = "\"" + java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-1").digest(bytes)) + "\"";
+            ctx.header("ETag", etag).header("Cache-Control", "no-cache");
+            if (etag.equals(ctx.header("If-None-Match"))) {
+                ctx.status(304);
+                return;
+            }
+            ctx.contentType("application/vnd.mapbox-vector-tile").result(bytes);
+        });
         app.get("/api/v1/export", ctx -> {
             QueryParams.only(ctx, java.util.Set.of("layers", "format"));
             String layers = QueryParams.text(ctx, "layers");

@@ -1,0 +1,114 @@
+package vn.anttmap.io;
+
+import io.github.sebasbaumh.mapbox.vectortile.adapt.jts.JtsAdapter;
+import io.github.sebasbaumh.mapbox.vectortile.adapt.jts.MvtEncoder;
+import io.github.sebasbaumh.mapbox.vectortile.adapt.jts.model.JtsLayer;
+import io.github.sebasbaumh.mapbox.vectortile.adapt.jts.model.JtsMvt;
+import io.github.sebasbaumh.mapbox.vectortile.build.MvtLayerParams;
+import org.locationtech.jts.geom.CoordinateSequence;
+import org.locationtech.jts.geom.CoordinateSequenceFilter;
+import org.locationtech.jts.geom.Envelope;
+import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.geom.GeometryFactory;
+import vn.anttmap.model.Feature;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Mapbox Vector Tiles (MVT 2.1) in the Web Mercator tiling scheme (EPSG:3857, z/x/y with y from the north), extent
+ * 4096. Each feature keeps its id as property {@code id} and its scalar properties (dates as ISO 8601 text).
+ */
+public final class MvtTiles {
+    static final double R = 6378137.0;
+    static final double HALF = Math.PI * R;
+
+    private MvtTiles() {
+    }
+
+    /** The tile's bounds in lon/lat. */
+    public static Envelope lonLatBounds(int z, int x, int y) {
+        double size = 2 * HALF / (1 << z);
+        double minX = -HALF + x * size;
+        double maxY = HALF - y * size;
+        return new Envelope(lon(minX), lon(minX + size), lat(maxY - size), lat(maxY));
+    }
+
+    static Envelope mercatorBounds(int z, int x, int y) {
+        double size = 2 * HALF / (1 << z);
+        double minX = -HALF + x * size;
+        double maxY = HALF - y * size;
+        return new Envelope(minX, minX + size, maxY - size, maxY);
+    }
+
+    /** Whether z/x/y names a tile. */
+    public static boolean valid(int z, int x, int y) {
+        return z >= 0 && z <= 24 && x >= 0 && y >= 0 && x < (1 << z) && y < (1 << z);
+    }
+
+    public static byte[] encode(String layer, List<Feature> features, int z, int x, int y) {
+        Envelope tile = mercatorBounds(z, x, y);
+        GeometryFactory f = new GeometryFactory();
+        MvtLayerParams params = MvtLayerParams.DEFAULT;
+        List<Geometry> out = new ArrayList<>();
+        for (Feature feature : features) {
+            if (feature.geometry() == null || feature.geometry().isEmpty()) {
+                continue;
+            }
+            Geometry m = toMercator(feature.geometry());
+            Map<String, Object> props = new LinkedHashMap<>();
+            props.put("id", feature.id());
+            feature.properties().forEach((k, v) -> {
+                if (v != null) {
+                    props.put(k, v instanceof Number || v instanceof Boolean ? v : Values.format(v));
+                }
+            });
+            m.setUserData(props);
+            Geometry t = JtsAdapter.createTileGeom(m, tile, f, params, g -> true);
+            for (int i = 0; i < t.getNumGeometries(); i++) {
+                Geometry part = t.getGeometryN(i);
+                if (part.isEmpty()) {
+                    continue;
+                }
+                part.setUserData(props);
+                out.add(part);
+            }
+        }
+        return MvtEncoder.encode(new JtsMvt(new JtsLayer(layer, out)));
+    }
+
+    static Geometry toMercator(Geometry lonLat) {
+        Geometry g = lonLat.copy();
+        g.apply(new CoordinateSequenceFilter() {
+            @Override
+            public void filter(CoordinateSequence seq, int i) {
+                double lon = seq.getX(i);
+                double lat = Math.max(-85.05112878, Math.min(85.05112878, seq.getY(i)));
+                seq.setOrdinate(i, 0, Math.toRadians(lon) * R);
+                seq.setOrdinate(i, 1, Math.log(Math.tan(Math.PI / 4 + Math.toRadians(lat) / 2)) * R);
+            }
+
+            @Override
+            public boolean isDone() {
+                return false;
+            }
+
+            @Override
+            public boolean isGeometryChanged() {
+                return true;
+            }
+        });
+        g.geometryChanged();
+        return g;
+    }
+
+    static double lon(double x) {
+        return Math.toDegrees(x / R);
+    }
+
+    static double lat(double y) {
+        return Math.toDegrees(2 * Math.atan(Math.exp(y / R)) - Math.PI / 2);
+    }
+}
