@@ -1,6 +1,7 @@
 // The officers' map. Everything comes from this app's own API; only basemap tiles come from the configured URL,
 // and when they cannot load the data layers still show on a plain background.
 import { TEXTS, isoToVn, vnToIso, yearBefore, instantToVn, vnDates } from "/i18n.js";
+import { vectorTileLayer } from "/mvt.js";
 
 let lang = localStorage.getItem("antt.lang") === "en" ? "en" : "vi";
 const t = (key) => TEXTS[lang][key] ?? key;
@@ -115,9 +116,11 @@ async function loadIncidents() {
 async function loadCoverage() {
   if (!state.ward) return null;
   const c = await getJson(`/api/v1/coverage?${new URLSearchParams({ ward: state.ward, from: state.from, to: state.to })}`);
-  if (layers.coverage) map.removeLayer(layers.coverage);
-  layers.coverage = L.geoJSON(c.coverage, { interactive: false, style: { className: "antt-coverage", color: "#276749",
-    weight: 1, fillColor: "#38a169", fillOpacity: 0.35 } }).addTo(map);
+  if (layers.coverage) layers.coverage.redraw();
+  if (!layers.coverage) {
+    // The coverage polygons come as vector tiles (the collection camera_coverage), drawn on canvas.
+    layers.coverage = vectorTileLayer("camera_coverage", { fill: "rgba(56,161,105,0.35)", stroke: "#276749" }).addTo(map);
+  }
   return c;
 }
 

@@ -98,7 +98,7 @@ public final class HttpServer {
                 ctx.status(304);
                 return;
             }
-            ctx.contentType("application/vnd.mapbox-vector-tile").result(bytes);
+            binary(ctx, "application/vnd.mapbox-vector-tile", bytes);
         });
         app.get("/api/v1/export", ctx -> {
             QueryParams.only(ctx, java.util.Set.of("layers", "format"));
@@ -114,7 +114,14 @@ public final class HttpServer {
                 java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
                 services.exports().export(names, format, out);
                 ctx.header("Content-Disposition", "attachment; filename=\"" + vn.anttmap.service.ExportService.fileName(format, names) + "\"")
-                        .contentType(vn.anttmap.service.ExportService.mediaType(format, names.size())).result(out.toByteArray());
+                        .result(out.toByteArray());
+                String type = vn.anttmap.service.ExportService.mediaType(format, names.size());
+                if (format == vn.anttmap.service.ExportService.Format.GEOJSON || format == vn.anttmap.service.ExportService.Format.CSV
+                        || format == vn.anttmap.service.ExportService.Format.KML) {
+                    ctx.contentType(type + "; charset=utf-8");
+                } else {
+                    binary(ctx, type, out.toByteArray());
+                }
             } catch (IllegalArgumentException e) {
                 throw ApiException.badParameter(e.getMessage().startsWith("unknown format") ? "format" : "layers", e.getMessage());
             }
@@ -191,6 +198,13 @@ public final class HttpServer {
         body.put("scoringYear", to.getYear());
         body.put("categories", categories);
         return body;
+    }
+
+    /** A binary body: no charset in its media type. */
+    private static void binary(Context ctx, String type, byte[] body) {
+        ctx.result(body);
+        ctx.res().setCharacterEncoding(null);
+        ctx.res().setContentType(type);
     }
 
     private static Map<String, Object> health(FeatureService features) {

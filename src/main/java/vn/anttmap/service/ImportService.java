@@ -45,7 +45,7 @@ public final class ImportService {
 
     /** The file formats import reads. */
     public enum Format {
-        GEOJSON, CSV;
+        GEOJSON, CSV, GPKG, KML;
 
         /** From an explicit name ({@code geojson}, {@code csv}) or, when that is null, the file name's extension. */
         public static Format of(String name, String fileName) {
@@ -54,7 +54,9 @@ public final class ImportService {
             return switch (n) {
                 case "geojson", "json" -> GEOJSON;
                 case "csv" -> CSV;
-                default -> throw new IllegalArgumentException("unknown format '" + n + "'; use geojson or csv");
+                case "gpkg" -> GPKG;
+                case "kml" -> KML;
+                default -> throw new IllegalArgumentException("unknown format '" + n + "'; use geojson, csv, gpkg or kml");
             };
         }
     }
@@ -82,11 +84,7 @@ public final class ImportService {
      * @throws InvalidInputException listing what is wrong and where; nothing was written
      */
     public ImportResult importFile(Layer layer, String source, InputStream in, Format format, String crs) throws IOException {
-        if (format == Format.GEOJSON && crs != null) {
-            throw new InvalidInputException(source, new Problem("option --crs", null,
-                    "GeoJSON is always lon/lat WGS 84 (RFC 7946); --crs applies to CSV only"));
-        }
-        return importRecords(layer, source, read(source, in, format, crs));
+        return importRecords(layer, source, read(source, in, format, crs, layer));
     }
 
     /** Imports records already read, all or nothing. */
@@ -117,7 +115,30 @@ public final class ImportService {
 
     /** Reads a file in the given format. */
     public static List<RawRecord> read(String source, InputStream in, Format format, String crs) throws IOException {
-        return format == Format.GEOJSON ? GeoJsonReader.read(source, in) : CsvReader.read(source, in, crs);
+        return read(source, in, format, crs, null);
+    }
+
+    /** Reads a file; for GeoPackage and KML, the table or folder named after {@code layer} (or the only one). */
+    public static List<RawRecord> read(String source, InputStream in, Format format, String crs, Layer layer) throws IOException {
+        if (crs != null && format != Format.CSV) {
+            throw new InvalidInputException(source, new Problem("option --crs", null,
+                    format + " carries its own coordinate system; --crs applies to CSV only"));
+        }
+        String name = layer == null ? "" : layer.apiName();
+        return switch (format) {
+            case GEOJSON -> GeoJsonReader.read(source, in);
+            case CSV -> CsvReader.read(source, in, crs);
+            case KML -> vn.anttmap.io.export.KmlReader.read(source, in, name);
+            case GPKG -> {
+                java.nio.file.Path tmp = java.nio.file.Files.createTempFile("antt-import-", ".gpkg");
+                try {
+                    java.nio.file.Files.copy(in, tmp, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                    yield vn.anttmap.io.export.GeoPackageReader.read(source, tmp.toFile(), name);
+                } finally {
+                    java.nio.file.Files.deleteIfExists(tmp);
+                }
+            }
+        };
     }
 
     /** Checks records and adds them, assigned, to {@code pending}. */

@@ -152,7 +152,8 @@ class MapPageBrowserTest {
         String share = String.format(java.util.Locale.ROOT, "%.1f", 100 * c.areaShare()).replace('.', ',') + "% diện tích";
         assertThat(figure("coverage")).startsWith("Camera quan sát: " + share)
                 .endsWith(c.incidentsCovered() + "/" + c.incidents() + " vụ việc");
-        assertThat(browser.findElements(By.cssSelector("path.antt-coverage"))).isNotEmpty();
+        waitUp().until(d -> d.findElements(By.cssSelector("canvas.antt-tile-camera_coverage")).stream()
+                .anyMatch(t -> t.getAttribute("data-features") != null && !"0".equals(t.getAttribute("data-features"))));
         browser.findElement(By.id("planner")).click();
         waitUp().until(ExpectedConditions.visibilityOfElementLocated(By.id("plan-form")));
         browser.findElement(By.cssSelector("#plan-form button")).click();

@@ -164,8 +164,10 @@ public final class OgcController {
             }
         });
         if (!e.isNull()) {
-            m.put("extent", Map.of("spatial", Map.of("bbox", List.of(List.of(e.getMinX(), e.getMinY(), e.getMaxX(), e.getMaxY())),
-                    "crs", "http://www.opengis.net/def/crs/OGC/1.3/CRS84")));
+            Map<String, Object> spatial = new LinkedHashMap<>();
+            spatial.put("bbox", List.of(List.of(e.getMinX(), e.getMinY(), e.getMaxX(), e.getMaxY())));
+            spatial.put("crs", "http://www.opengis.net/def/crs/OGC/1.3/CRS84");
+            m.put("extent", Map.of("spatial", spatial));
         }
         m.put("links", List.of(link(b + "/collections/" + c.id(), "self", JSON, "this collection"),
                 link(items, "items", GEOJSON, "the features"), link(items + "?f=html", "items", HTML, "the features as HTML"),

@@ -1,0 +1,97 @@
+package vn.anttmap.io.export;
+
+import mil.nga.geopackage.GeoPackage;
+import mil.nga.geopackage.GeoPackageManager;
+import mil.nga.geopackage.features.user.FeatureResultSet;
+import mil.nga.geopackage.features.user.FeatureDao;
+import mil.nga.geopackage.features.user.FeatureRow;
+import mil.nga.geopackage.geom.GeoPackageGeometryData;
+import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.io.ParseException;
+import org.locationtech.jts.io.WKBReader;
+import vn.anttmap.geo.GeometryChecks;
+import vn.anttmap.io.RawRecord;
+import vn.anttmap.model.InvalidInputException;
+import vn.anttmap.model.Problem;
+
+import java.io.File;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Reads one feature table of a GeoPackage: the table named after the layer, or the only one. Geometries must be
+ * EPSG:4326. A {@code feature_id} (or {@code id}) column gives each record's id.
+ */
+public final class GeoPackageReader {
+    private GeoPackageReader() {
+    }
+
+    public static List<RawRecord> read(String source, File file, String table) throws IOException {
+        GeoPackage gpkg;
+        try {
+            gpkg = GeoPackageManager.open(file);
+        } catch (RuntimeException e) {
+            throw new InvalidInputException(source, new Problem("file", null, "not a GeoPackage: " + e.getMessage()));
+        }
+        try (gpkg) {
+            List<String> tables = gpkg.getFeatureTables();
+            String name = tables.contains(table) ? table : tables.size() == 1 ? tables.get(0) : null;
+            if (name == null) {
+                throw new InvalidInputException(source, new Problem("file", null, "no feature table named '" + table
+                        + "'; the GeoPackage has " + String.join(", ", tables)));
+            }
+            FeatureDao dao = gpkg.getFeatureDao(name);
+            long srs = dao.getGeometryColumns().getSrsId();
+            if (srs != 4326) {
+                throw new InvalidInputException(source, new Problem("table " + name, "geom",
+                        "geometries are in SRS " + srs + "; export them in EPSG:4326"));
+            }
+            List<RawRecord> out = new ArrayList<>();
+            List<Problem> problems = new ArrayList<>();
+            WKBReader wkb = new WKBReader(GeometryChecks.WGS84);
+            String geomColumn = dao.getGeometryColumnName();
+            int n = 0;
+            FeatureResultSet cursor = dao.queryForAll();
+            try {
+                while (cursor.moveToNext()) {
+                    FeatureRow row = cursor.getRow();
+                    String location = "table " + name + ", row " + (++n);
+                    Geometry g = null;
+                    GeoPackageGeometryData data = row.getGeometry();
+                    if (data != null && data.getGeometry() != null) {
+                        try {
+                            g = wkb.read(data.getWkb());
+                            g.setSRID(4326);
+                        } catch (ParseException e) {
+                            problems.add(new Problem(location, geomColumn, "unreadable geometry: " + e.getMessage()));
+                            continue;
+                        }
+                    }
+                    Map<String, Object> values = new LinkedHashMap<>();
+                    String id = null;
+                    for (String col : row.getColumnNames()) {
+                        if (col.equals(geomColumn) || col.equals(dao.getPkColumnName())) {
+                            continue;
+                        }
+                        Object v = row.getValue(col);
+                        if (col.equals("feature_id") || col.equals("id")) {
+                            id = v == null ? null : v.toString();
+                        } else {
+                            values.put(col, v);
+                        }
+                    }
+                    out.add(new RawRecord(location, id, g, values));
+                }
+            } finally {
+                cursor.close();
+            }
+            if (!problems.isEmpty()) {
+                throw new InvalidInputException(source, problems);
+            }
+            return out;
+        }
+    }
+}

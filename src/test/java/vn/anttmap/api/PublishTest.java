@@ -1,0 +1,255 @@
+package vn.anttmap.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.reprezen.kaizen.oasparser.OpenApi3Parser;
+import com.reprezen.kaizen.oasparser.model3.OpenApi3;
+import io.javalin.testtools.JavalinTest;
+import okhttp3.Request;
+import okhttp3.Response;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import vn.anttmap.App;
+import vn.anttmap.RequiredTool;
+import vn.anttmap.model.FeatureQuery;
+import vn.anttmap.model.Layer;
+import vn.anttmap.service.DemoData;
+import vn.anttmap.service.ExportService;
+import vn.anttmap.service.ImportService;
+import vn.anttmap.service.PublishService;
+import vn.anttmap.store.H2gisFeatureStore;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Publishing checked by GDAL, an independent reader: every OGC collection, paging through next links, every export
+ * format, GeoPackage validity; the OpenAPI document by a strict validator; golden OGC documents; tile ETags.
+ */
+class PublishTest {
+    static App.Services services;
+    static final List<String> LAYERS = List.of("residential_areas", "cameras", "incidents");
+
+    @BeforeAll
+    static void load() throws IOException {
+        H2gisFeatureStore store = H2gisFeatureStore.inMemory("publish-" + UUID.randomUUID());
+        store.migrate();
+        services = App.services(store, Clock.systemUTC());
+        DemoData.load(services.importer());
+    }
+
+    @AfterAll
+    static void close() {
+        services.close();
+    }
+
+    static io.javalin.Javalin app() {
+        return HttpServer.create(services, new HttpServer.PageConfig("t", "t"));
+    }
+
+    static String run(Path workDir, String... cmd) throws Exception {
+        Process p = new ProcessBuilder(cmd).directory(workDir.toFile()).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
+        assertThat(p.exitValue()).as(String.join(" ", cmd) + "\n" + out).isZero();
+        return out;
+    }
+
+    static int count(String ogrinfo) {
+        var m = java.util.regex.Pattern.compile("Feature Count: (\\d+)").matcher(ogrinfo);
+        assertThat(m.find()).as(ogrinfo).isTrue();
+        return Integer.parseInt(m.group(1));
+    }
+
+    @Test
+    void gdalReadsEveryOgcCollectionAndPagesThroughEachFeatureOnce(@TempDir Path dir) {
+        String ogrinfo = RequiredTool.require("ogrinfo", "gdal-bin").toString();
+        String ogr2ogr = RequiredTool.require("ogr2ogr", "gdal-bin").toString();
+        JavalinTest.test(app(), (server, client) -> {
+            String oapif = "OAPIF:" + client.getOrigin() + "/ogc";
+            String list = run(dir, ogrinfo, "-ro", oapif);
+            for (PublishService.Collection c : services.publish().collections()) {
+                assertThat(list).contains(c.id());
+                String info = run(dir, ogrinfo, "-ro", "-so", oapif, c.id());
+                assertThat(count(info)).as(c.id()).isEqualTo(services.publish().features(c.id()).size());
+            }
+            assertThat(run(dir, ogrinfo, "-ro", "-so", oapif, "residential_areas")).contains("verdict_code: String");
+            run(dir, ogr2ogr, "-f", "GeoJSON", "harvest.geojson", oapif, "incidents", "-oo", "PAGE_SIZE=7");
+            JsonNode harvested = HttpServer.JSON.readTree(dir.resolve("harvest.geojson").toFile());
+            List<String> ids = new ArrayList<>();
+            harvested.path("features").forEach(f -> ids.add(f.path("properties").path("id").asText()));
+            int stored = services.store().query(Layer.INCIDENTS, FeatureQuery.ALL).size();
+            assertThat(ids).hasSize(stored);
+            assertThat(new HashSet<>(ids)).hasSize(stored);
+        });
+    }
+
+    @Test
+    void pagingFiltersAndErrorsFollowTheStandard() {
+        JavalinTest.test(app(), (server, client) -> {
+            JsonNode page = json(client.get("/ogc/collections/incidents/items?limit=10&offset=30"));
+            assertThat(page.path("numberMatched").asInt()).isEqualTo(36);
+            assertThat(page.path("numberReturned").asInt()).isEqualTo(6);
+            assertThat(page.path("links").toString()).contains("\"prev\"").doesNotContain("\"next\"");
+            JsonNode crimes = json(client.get("/ogc/collections/incidents/items?filter=" + enc("category='crime' AND severity='nghiem_trong'")));
+            assertThat(crimes.path("numberMatched").asInt()).isEqualTo(services.store().query(Layer.INCIDENTS,
+                    FeatureQuery.ALL.withEqual("category", "crime").withEqual("severity", "nghiem_trong")).size());
+            JsonNode in2023 = json(client.get("/ogc/collections/incidents/items?datetime=2023-01-01/2023-08-31"));
+            assertThat(in2023.path("numberMatched").asInt()).isEqualTo(5);
+            assertThat(json(client.get("/ogc/collections/incidents/items?filter=" + enc("colour='red'"))).path("detail").asText())
+                    .startsWith("filter: unknown property 'colour'");
+            assertThat(client.get("/ogc/collections/nothing").code()).isEqualTo(404);
+            Response one = client.get("/ogc/collections/cameras/items/cam-001");
+            assertThat(json(one).path("id").asText()).isEqualTo("cam-001");
+            assertThat(client.get("/ogc/collections/cameras/items?f=html").body().string()).contains("<table>");
+        });
+    }
+
+    @Test
+    void theOpenApiDocumentIsValidSelfContainedAndPointsAtTheRealServer(@TempDir Path dir) {
+        JavalinTest.test(app(), (server, client) -> {
+            String doc = client.get("/ogc/api").body().string();
+            Path file = dir.resolve("openapi.json");
+            Files.writeString(file, doc);
+            OpenApi3 model = new OpenApi3Parser().parse(file.toFile(), true);
+            assertThat(model.isValid()).as(String.valueOf(model.getValidationItems())).isTrue();
+            JsonNode tree = HttpServer.JSON.readTree(doc);
+            assertThat(tree.path("servers").get(0).path("url").asText()).isEqualTo(client.getOrigin() + "/ogc");
+            assertThat(doc).doesNotContain("\"$ref\":\"http");
+            tree.path("paths").fieldNames().forEachRemaining(p -> assertThat(p).startsWith("/"));
+            assertThat(client.get("/ogc/collections/incidents/items?limit=1").code()).isEqualTo(200);
+        });
+    }
+
+    @Test
+    void theOgcDocumentsMatchTheirGoldenFiles() {
+        JavalinTest.test(app(), (server, client) -> {
+            for (String[] doc : new String[][]{{"/ogc", "ogc-landing.json"}, {"/ogc/conformance", "ogc-conformance.json"},
+                    {"/ogc/collections", "ogc-collections.json"}}) {
+                String body = client.get(doc[0]).body().string().replace(client.getOrigin(), "http://localhost:7070");
+                String pretty = HttpServer.JSON.writerWithDefaultPrettyPrinter().writeValueAsString(HttpServer.JSON.readTree(body)) + "\n";
+                Path golden = Path.of("src/test/resources/golden", doc[1]);
+                if (Boolean.getBoolean("bless") || !Files.exists(golden)) {
+                    Files.writeString(golden, pretty);
+                }
+                assertThat(pretty).as(doc[1] + " changed: rerun with -Dbless=true if on purpose").isEqualTo(Files.readString(golden));
+            }
+        });
+    }
+
+    @Test
+    void everyExportFormatOpensInGdalWithItsLayersCountsAttributesAndCrs(@TempDir Path dir) throws Exception {
+        String ogrinfo = RequiredTool.require("ogrinfo", "gdal-bin").toString();
+        for (ExportService.Format format : ExportService.Format.values()) {
+            for (String layer : LAYERS) {
+                Path file = dir.resolve(layer + "." + format.extension);
+                try (OutputStream out = Files.newOutputStream(file)) {
+                    services.exports().export(List.of(layer), format, out);
+                }
+                List<String> args = new ArrayList<>(List.of(ogrinfo, "-ro", "-al", "-so"));
+                if (format == ExportService.Format.CSV) {
+                    args.addAll(List.of("-oo", layer.equals("residential_areas") ? "GEOM_POSSIBLE_NAMES=wkt" : "X_POSSIBLE_NAMES=lon",
+                            "-oo", "Y_POSSIBLE_NAMES=lat", "-oo", "KEEP_GEOM_COLUMNS=NO"));
+                }
+                args.add(file.toString());
+                String info = run(dir, args.toArray(String[]::new));
+                int expected = services.publish().features(layer).size();
+                assertThat(info).as(format + " " + layer).contains("Feature Count: " + expected);
+                if (format != ExportService.Format.CSV) {
+                    assertThat(info).as(format + " " + layer).contains("ID[\"EPSG\",4326]");
+                }
+                assertThat(info).as(format + " " + layer).contains(layer.equals("incidents") ? "category" : layer.equals("cameras") ? "bearing_deg" : "verdict");
+            }
+        }
+        Path gpkg = dir.resolve("all.gpkg");
+        try (OutputStream out = Files.newOutputStream(gpkg)) {
+            services.exports().export(LAYERS, ExportService.Format.GPKG, out);
+        }
+        String info = run(dir, ogrinfo, "-ro", gpkg.toString());
+        assertThat(info).contains("residential_areas (Multi Polygon)", "cameras (Point)", "incidents (Point)", "scorecards (None)");
+        assertThat(run(dir, ogrinfo, "-ro", "-al", "-so", gpkg.toString(), "scorecards")).contains("standard: String", "period_first");
+        Path python = RequiredTool.require("python3", "python3");
+        String check = run(dir, "/usr/bin/python3", "-c", "import osgeo_utils.samples.validate_gpkg");
+        assertThat(check).isEmpty();
+        run(dir, "/usr/bin/python3", "-m", "osgeo_utils.samples.validate_gpkg", gpkg.toString());
+        assertThat(python).exists();
+        String kml = Files.readString(dir.resolve("residential_areas.kml"));
+        assertThat(kml).contains("<styleUrl>#verdict-dat</styleUrl>", "<styleUrl>#verdict-chua_dat</styleUrl>");
+    }
+
+    @Test
+    void geoPackageAndKmlImportWhatExportWrote(@TempDir Path dir) throws Exception {
+        for (ExportService.Format format : List.of(ExportService.Format.GPKG, ExportService.Format.KML)) {
+            java.io.ByteArrayOutputStream wards = new java.io.ByteArrayOutputStream();
+            java.io.ByteArrayOutputStream areas = new java.io.ByteArrayOutputStream();
+            java.io.ByteArrayOutputStream incidents = new java.io.ByteArrayOutputStream();
+            services.exports().export(List.of("wards"), format, wards);
+            services.exports().export(List.of("areas"), format, areas);
+            services.exports().export(List.of("incidents"), format, incidents);
+            H2gisFeatureStore store = H2gisFeatureStore.inMemory("reimport-" + UUID.randomUUID());
+            store.migrate();
+            try (App.Services copy = App.services(store, Clock.systemUTC())) {
+                ImportService.Format f = ImportService.Format.valueOf(format.name());
+                copy.importer().importFile(Layer.WARDS, "wards", new ByteArrayInputStream(wards.toByteArray()), f, null);
+                copy.importer().importFile(Layer.AREAS, "areas", new ByteArrayInputStream(areas.toByteArray()), f, null);
+                copy.importer().importFile(Layer.INCIDENTS, "incidents", new ByteArrayInputStream(incidents.toByteArray()), f, null);
+                var original = services.store().get(Layer.INCIDENTS, "vv-2023-001").orElseThrow();
+                var back = store.get(Layer.INCIDENTS, "vv-2023-001").orElseThrow();
+                assertThat(store.counts().get(Layer.INCIDENTS)).as(format.name()).isEqualTo(36L);
+                assertThat(back.properties()).as(format.name()).isEqualTo(original.properties());
+            }
+        }
+    }
+
+    @Test
+    void editingAnIncidentChangesTheEtagOfTheTileThatHoldsIt() throws IOException {
+        var incident = services.store().get(Layer.INCIDENTS, "vv-2023-002").orElseThrow();
+        var p = (org.locationtech.jts.geom.Point) incident.geometry();
+        int z = 16;
+        int x = (int) Math.floor((p.getX() + 180) / 360 * (1 << z));
+        double lat = Math.toRadians(p.getY());
+        int y = (int) Math.floor((1 - Math.log(Math.tan(lat) + 1 / Math.cos(lat)) / Math.PI) / 2 * (1 << z));
+        String tile = "/tiles/incidents/" + z + "/" + x + "/" + y + ".mvt";
+        String far = "/tiles/incidents/" + z + "/" + (x + 40) + "/" + y + ".mvt";
+        JavalinTest.test(app(), (server, client) -> {
+            Response first = client.get(tile);
+            assertThat(first.code()).isEqualTo(200);
+            assertThat(first.header("Content-Type")).isEqualTo("application/vnd.mapbox-vector-tile");
+            String etag = first.header("ETag");
+            String farEtag = client.get(far).header("ETag");
+            Response cached = client.getOkHttp().newCall(new Request.Builder().url(client.getOrigin() + tile)
+                    .header("If-None-Match", etag).build()).execute();
+            assertThat(cached.code()).isEqualTo(304);
+
+            String csv = "id,lon,lat,occurred_at,category,channel,description\nvv-2023-002," + p.getX() + "," + p.getY() + ","
+                    + incident.get("occurred_at") + ",other,patrol,đã sửa\n";
+            services.importer().importFile(Layer.INCIDENTS, "edit.csv", new ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8)),
+                    ImportService.Format.CSV, null);
+            assertThat(client.get(tile).header("ETag")).isNotEqualTo(etag);
+            assertThat(client.get(far).header("ETag")).isEqualTo(farEtag);
+            JsonNode tj = json(client.get("/tiles/incidents.json"));
+            assertThat(tj.path("tiles").get(0).asText()).isEqualTo(client.getOrigin() + "/tiles/incidents/{z}/{x}/{y}.mvt");
+        });
+    }
+
+    static JsonNode json(Response r) throws IOException {
+        return HttpServer.JSON.readTree(r.body().string());
+    }
+
+    static String enc(String s) {
+        return java.net.URLEncoder.encode(s, StandardCharsets.UTF_8);
+    }
+}
