@@ -245,6 +245,24 @@ class PublishTest {
         });
     }
 
+    @Test
+    void theExportEndpointNamesItsFilesAndTypes() {
+        JavalinTest.test(app(), (server, client) -> {
+            Response gpkg = client.get("/api/v1/export?layers=incidents,cameras&format=gpkg");
+            assertThat(gpkg.code()).isEqualTo(200);
+            assertThat(gpkg.header("Content-Type")).isEqualTo("application/geopackage+sqlite3");
+            assertThat(gpkg.header("Content-Disposition")).isEqualTo("attachment; filename=\"antt-map.gpkg\"");
+            byte[] bytes = gpkg.body().bytes();
+            assertThat(new String(bytes, 0, 15, StandardCharsets.US_ASCII)).isEqualTo("SQLite format 3");
+            Response zip = client.get("/api/v1/export?layers=incidents,cameras&format=geojson");
+            assertThat(zip.header("Content-Type")).startsWith("application/zip");
+            Response bad = client.get("/api/v1/export?layers=incidents&format=shp");
+            assertThat(bad.code()).isEqualTo(400);
+            assertThat(json(bad).path("detail").asText()).isEqualTo("format: unknown format 'shp'; use gpkg, geojson, kml, fgb or csv");
+            assertThat(json(client.get("/api/v1/export?layers=roofs")).path("detail").asText()).startsWith("layers: unknown layer 'roofs'");
+        });
+    }
+
     static JsonNode json(Response r) throws IOException {
         return HttpServer.JSON.readTree(r.body().string());
     }
