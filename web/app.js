@@ -8,14 +8,28 @@ const t = (key) => TEXTS[lang][key] ?? key;
 const $ = (id) => document.getElementById(id);
 const status = $("status");
 
+let session = { role: "public", csrf: null };
+
 async function getJson(url) {
-  const r = await fetch(url);
+  const r = await fetch(url, { credentials: "same-origin" });
   const body = await r.json();
   if (!r.ok) throw new Error(`${body.error}: ${body.detail}`);
   return body;
 }
 
 const config = await getJson("/api/v1/config");
+session = await getJson("/api/v1/session");
+const signedIn = session.role !== "public";
+
+/** A write with the session's CSRF token. */
+async function send(method, url, body) {
+  const r = await fetch(url, { method, credentials: "same-origin", headers: { "Content-Type": "application/json",
+    ...(session.csrf ? { "X-CSRF-Token": session.csrf } : {}) }, body: body == null ? undefined : JSON.stringify(body) });
+  const text = await r.text();
+  const json = text ? JSON.parse(text) : {};
+  if (!r.ok) throw new Error(`${json.error}: ${json.detail}`);
+  return json;
+}
 const categories = new Map(config.categories.map((c) => [c.code, c]));
 const catName = (code) => { const c = categories.get(code); return c ? (lang === "vi" ? c.nameVi : c.nameEn) : code; };
 const CATEGORY_COLOURS = {
@@ -92,6 +106,10 @@ function fitWard() {
 }
 
 async function loadIncidents() {
+  if (!signedIn || session.role === "planner") {
+    layers.incidents = layers.incidents ?? L.layerGroup();
+    return;
+  }
   const q = new URLSearchParams({ from: state.from, to: state.to });
   if (state.ward) q.set("ward", state.ward);
   const data = await getJson(`/api/v1/incidents?${q}`);
@@ -320,6 +338,69 @@ $("lang").addEventListener("click", async () => {
 });
 $("panel-close").addEventListener("click", closePanel);
 $("planner").addEventListener("click", openPlanner);
+$("planner").hidden = !signedIn;
+$("new-incident").hidden = !(session.role === "officer" || session.role === "admin");
+$("login").addEventListener("click", () => (signedIn ? logout() : openLogin()));
+
+function openLogin() {
+  $("panel-body").innerHTML = `<h2>${t("login")}</h2><form class="plan" id="login-form">
+    <label>${t("username")} <input id="login-user" autocomplete="username" required></label>
+    <label>${t("password")} <input id="login-password" type="password" autocomplete="current-password" required></label>
+    <button type="submit">${t("signIn")}</button></form><p id="login-error" class="up"></p>`;
+  $("panel").hidden = false;
+  $("login-form").addEventListener("submit", async (e) => {
+    e.preventDefault();
+    try {
+      await send("POST", "/api/v1/login", { username: $("login-user").value, password: $("login-password").value });
+      location.reload();
+    } catch (err) { $("login-error").textContent = err.message; }
+  });
+}
+
+async function logout() {
+  await send("POST", "/api/v1/logout");
+  location.reload();
+}
+
+let pickingIncident = false;
+$("new-incident").addEventListener("click", () => {
+  pickingIncident = true;
+  status.textContent = t("clickMap");
+});
+map.on("click", (e) => {
+  if (!pickingIncident) return;
+  pickingIncident = false;
+  status.textContent = "";
+  openIncidentForm(e.latlng);
+});
+
+function openIncidentForm(latlng) {
+  const now = new Date();
+  const pad = (n) => String(n).padStart(2, "0");
+  $("panel-body").innerHTML = `<h2>${t("newIncident")}</h2><form class="plan" id="incident-form">
+    <p class="note">${latlng.lat.toFixed(6)}, ${latlng.lng.toFixed(6)}</p>
+    <label>${t("category")} <select id="inc-category">${[...categories.keys()].map((c) =>
+      `<option value="${c}">${escapeHtml(catName(c))}</option>`).join("")}</select></label>
+    <label>${t("occurredLocal")} <input id="inc-time" value="${pad(now.getDate())}/${pad(now.getMonth() + 1)}/${now.getFullYear()} ${pad(now.getHours())}:${pad(now.getMinutes())}" required></label>
+    <label>${t("severity")} <select id="inc-severity"><option value=""></option><option>it_nghiem_trong</option>
+      <option>nghiem_trong</option><option>rat_nghiem_trong</option><option>dac_biet_nghiem_trong</option></select></label>
+    <label>${t("channel")} <select id="inc-channel"><option>in_person</option><option>hotline_113</option><option>vneid</option>
+      <option>app</option><option>patrol</option></select></label>
+    <label>${t("evidence")} <input id="inc-description"></label>
+    <button type="submit">${t("save")}</button></form><p id="incident-result" aria-live="polite"></p>`;
+  $("panel").hidden = false;
+  $("incident-form").addEventListener("submit", async (e) => {
+    e.preventDefault();
+    const feature = { type: "Feature", geometry: { type: "Point", coordinates: [latlng.lng, latlng.lat] }, properties: {
+      occurred_at: $("inc-time").value, category: $("inc-category").value, severity: $("inc-severity").value || null,
+      channel: $("inc-channel").value, description: $("inc-description").value } };
+    try {
+      const saved = await send("POST", "/api/v1/incidents", feature);
+      $("incident-result").textContent = `${t("saved")}: ${saved.id}`;
+      await refresh();
+    } catch (err) { $("incident-result").textContent = err.message; }
+  });
+}
 
 function openPlanner() {
   state.area = null;
@@ -340,11 +421,9 @@ function openPlanner() {
     $("plan-result").textContent = t("planning");
     const body = { ward: state.ward, count: Number($("plan-count").value), candidates: $("plan-candidates").value,
       method: $("plan-method").value, to: state.to };
-    const r = await fetch("/api/v1/camera-plans", { method: "POST", headers: { "Content-Type": "application/json" },
-      body: JSON.stringify(body) });
-    const plan = await r.json();
-    if (!r.ok) { $("plan-result").textContent = `${plan.error}: ${plan.detail}`; return; }
-    showPlan(plan);
+    try {
+      showPlan(await send("POST", "/api/v1/camera-plans", body));
+    } catch (err) { $("plan-result").textContent = err.message; }
   });
 }
 
@@ -393,6 +472,8 @@ try {
   $("year").value = state.year;
   await loadStaticLayers();
   applyLanguage();
+  $("login").textContent = signedIn ? `${t("logout")} (${session.username})` : t("login");
+  if (!signedIn) status.dataset.public = t("publicNote");
   await refresh();
   fitWard();
   if (tileErrors === 0) status.textContent = "";

@@ -36,6 +36,9 @@ export const TEXTS = {
     method: "Phương pháp", auto: "Tự động", greedy: "Tham lam (nhanh)", exact: "Tối ưu chính xác", run: "Tính",
     proposals: "Vị trí đề xuất", coveredBefore: "Nhu cầu được che phủ hiện nay", coveredAfter: "Sau khi lắp thêm",
     bound: "Cận trên", gap: "Khoảng cách tới cận trên", download: "Tải GeoJSON", gain: "mức tăng", planning: "Đang tính…",
+    login: "Đăng nhập", logout: "Đăng xuất", username: "Tên đăng nhập", password: "Mật khẩu", signIn: "Đăng nhập",
+    newIncident: "Thêm vụ việc", clickMap: "Bấm vào bản đồ tại nơi xảy ra vụ việc", occurredLocal: "Thời điểm (dd/mm/yyyy hh:mm)",
+    save: "Lưu", saved: "Đã lưu", publicNote: "Bạn đang xem dữ liệu công khai: không hiển thị vụ việc và camera hộ gia đình.",
     switchTo: "EN", switchLabel: "English",
   },
   en: {
@@ -74,6 +77,9 @@ export const TEXTS = {
     method: "Method", auto: "Automatic", greedy: "Greedy (fast)", exact: "Exact optimum", run: "Plan",
     proposals: "Proposed sites", coveredBefore: "Demand covered now", coveredAfter: "With the new cameras",
     bound: "Upper bound", gap: "Gap to the bound", download: "Download GeoJSON", gain: "gain", planning: "Planning…",
+    login: "Sign in", logout: "Sign out", username: "User name", password: "Password", signIn: "Sign in",
+    newIncident: "New incident", clickMap: "Click the map where the incident happened", occurredLocal: "Time (dd/mm/yyyy hh:mm)",
+    save: "Save", saved: "Saved", publicNote: "Public view: incidents and household cameras are not shown.",
     switchTo: "VI", switchLabel: "Tiếng Việt",
   },
 };

@@ -28,7 +28,8 @@ public final class App {
     /** The services over one open store. Closing it closes the store. */
     public record Services(FeatureStore store, FeatureService features, ImportService importer, StatsService stats,
                            ScoringService scoring, CoverageService coverage, PlanService planner, PublishService publish,
-                           ExportService exports) implements AutoCloseable {
+                           ExportService exports, vn.anttmap.auth.AuthService auth, vn.anttmap.service.EditService edits)
+            implements AutoCloseable {
         @Override
         public void close() {
             store.close();
@@ -81,6 +82,7 @@ public final class App {
         PlanService planner = new PlanService(store, coverage);
         PublishService publish = new PublishService(store, features, scoring, coverage, planner);
         return new Services(store, features, importer, new StatsService(store), scoring, coverage, planner, publish,
-                new ExportService(store, publish, scoring));
+                new ExportService(store, publish, scoring), new vn.anttmap.auth.AuthService(store, clock),
+                new vn.anttmap.service.EditService(store, importer, clock));
     }
 }

@@ -9,6 +9,7 @@ import vn.anttmap.service.PlanService;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /** Camera coverage ({@code GET /api/v1/coverage}) and the site planner ({@code POST /api/v1/camera-plans}). */
@@ -36,10 +37,18 @@ final class CameraController {
         if (to.isBefore(from)) {
             throw ApiException.badParameter("to", "'" + to + "' is before from '" + from + "'");
         }
-        HttpServer.json(ctx, 200, GeoJsonMembers.coverage(coverage.coverage(ward, QueryParams.text(ctx, "area"), from, to)));
+        Map<String, Object> body = GeoJsonMembers.coverage(coverage.coverage(ward, QueryParams.text(ctx, "area"), from, to));
+        if (!vn.anttmap.auth.AccessPolicy.seesCoverage(Access.principal(ctx), ward)) {
+            body.put("coverage", null);
+            body.put("largestGaps", List.of());
+        }
+        HttpServer.json(ctx, 200, body);
     }
 
     void plan(Context ctx) {
+        if (!vn.anttmap.auth.AccessPolicy.canPlan(Access.principal(ctx))) {
+            throw Access.denied(ctx, "camera plans");
+        }
         JsonNode b;
         try {
             b = HttpServer.JSON.readTree(ctx.body());

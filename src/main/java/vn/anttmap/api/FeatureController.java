@@ -26,7 +26,12 @@ final class FeatureController {
 
     void list(Context ctx, Layer layer) throws IOException {
         QueryParams.only(ctx, parameters(layer));
-        List<Feature> found = features.list(layer, QueryParams.featureQuery(ctx));
+        vn.anttmap.auth.Principal who = Access.principal(ctx);
+        if (!vn.anttmap.auth.AccessPolicy.canRead(who, layer.apiName())) {
+            throw Access.denied(ctx, layer.apiName());
+        }
+        List<Feature> found = vn.anttmap.auth.AccessPolicy.filter(who, layer.apiName(),
+                features.list(layer, QueryParams.featureQuery(ctx)));
         Map<String, Object> extra = new LinkedHashMap<>();
         extra.put("layer", layer.apiName());
         extra.put("numberReturned", found.size());
@@ -38,7 +43,12 @@ final class FeatureController {
     /** {@code GET /api/v1/cameras/sectors}: each camera's field of view as a polygon, computed in metres. */
     void sectors(Context ctx) throws IOException {
         QueryParams.only(ctx, Set.of("bbox", "ward", "area", "tier"));
-        List<Feature> sectors = features.cameraSectors(QueryParams.featureQuery(ctx), QueryParams.tier(ctx));
+        vn.anttmap.model.FeatureQuery q = QueryParams.featureQuery(ctx);
+        java.util.Set<String> visible = new java.util.HashSet<>();
+        vn.anttmap.auth.AccessPolicy.filter(Access.principal(ctx), "cameras", features.list(Layer.CAMERAS, q))
+                .forEach(c -> visible.add(c.id()));
+        List<Feature> sectors = features.cameraSectors(q, QueryParams.tier(ctx)).stream()
+                .filter(s -> visible.contains(s.id())).toList();
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         GeoJsonWriter.writeComputed(sectors, Map.of("numberReturned", sectors.size()), out);
         ctx.contentType(GEOJSON).result(out.toByteArray());

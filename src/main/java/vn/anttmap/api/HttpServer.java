@@ -37,9 +37,10 @@ public final class HttpServer {
     }
 
     public static Javalin create(App.Services services, PageConfig page) {
-        Javalin app = create(services.features(), services.stats(), services.scoring(), new CameraController(services.coverage(),
+        Javalin app = create(services, services.features(), services.stats(), services.scoring(), new CameraController(services.coverage(),
                 services.planner(), services.features()), page);
-        new vn.anttmap.api.ogc.OgcController(services.publish(), (ctx, status, type, body) -> {
+        AuthController.register(app, services.auth(), services.store(), services.edits());
+        new vn.anttmap.api.ogc.OgcController(services.publish(), Access::principal, (ctx, status, type, body) -> {
             try {
                 ctx.status(status).contentType(type).result(JSON.writeValueAsBytes(body));
             } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
@@ -54,6 +55,9 @@ public final class HttpServer {
             String id = file.substring(0, file.length() - 5);
             var c = services.publish().collection(id)
                     .orElseThrow(() -> new ApiException(404, ErrorMessages.NOT_FOUND, "no collection '" + id + "'"));
+            if (!vn.anttmap.auth.AccessPolicy.canRead(Access.principal(ctx), id)) {
+                throw Access.denied(ctx, id);
+            }
             Map<String, Object> tj = new LinkedHashMap<>();
             tj.put("tilejson", "3.0.0");
             tj.put("name", c.title());
@@ -71,6 +75,9 @@ public final class HttpServer {
             String id = ctx.pathParam("collection");
             services.publish().collection(id)
                     .orElseThrow(() -> new ApiException(404, ErrorMessages.NOT_FOUND, "no collection '" + id + "'"));
+            if (!vn.anttmap.auth.AccessPolicy.canRead(Access.principal(ctx), id)) {
+                throw Access.denied(ctx, id);
+            }
             String tile = ctx.pathParam("tile");
             int z;
             int x;
@@ -91,9 +98,9 @@ public final class HttpServer {
             var bounds = vn.anttmap.io.MvtTiles.lonLatBounds(z, x, y);
             var margin = new org.locationtech.jts.geom.Envelope(bounds);
             margin.expandBy(bounds.getWidth() / 16, bounds.getHeight() / 16);
-            byte[] bytes = vn.anttmap.io.MvtTiles.encode(id, services.publish().features(id, margin), z, x, y);
+            byte[] bytes = vn.anttmap.io.MvtTiles.encode(id, services.publish().features(Access.principal(ctx), id, margin), z, x, y);
             String etag = "\"" + java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-1").digest(bytes)) + "\"";
-            ctx.header("ETag", etag).header("Cache-Control", "no-cache");
+            ctx.header("ETag", etag).header("Cache-Control", "private, no-cache").header("Vary", "Authorization, Cookie");
             if (etag.equals(ctx.header("If-None-Match"))) {
                 ctx.status(304);
                 return;
@@ -112,7 +119,8 @@ public final class HttpServer {
                 format = vn.anttmap.service.ExportService.Format.of(QueryParams.text(ctx, "format") == null ? "geojson"
                         : QueryParams.text(ctx, "format"));
                 java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
-                services.exports().export(names, format, out);
+                services.exports().export(Access.principal(ctx), names, format, out);
+                services.auth().audit(Access.principal(ctx).username(), "export", String.join(",", names) + " as " + format);
                 ctx.header("Content-Disposition", "attachment; filename=\"" + vn.anttmap.service.ExportService.fileName(format, names) + "\"")
                         .result(out.toByteArray());
                 String type = vn.anttmap.service.ExportService.mediaType(format, names.size());
@@ -129,8 +137,8 @@ public final class HttpServer {
         return app;
     }
 
-    static Javalin create(FeatureService features, StatsService stats, ScoringService scoring, CameraController cameras,
-                          PageConfig page) {
+    static Javalin create(App.Services services, FeatureService features, StatsService stats, ScoringService scoring,
+                          CameraController cameras, PageConfig page) {
         Javalin app = Javalin.create(cfg -> {
             cfg.showJavalinBanner = false;
             cfg.http.defaultContentType = "application/json; charset=utf-8";
@@ -140,10 +148,12 @@ public final class HttpServer {
                 sf.location = Location.CLASSPATH;
             });
             cfg.staticFiles.enableWebjars();
+            cfg.http.maxRequestSize = 10_000_000L;
         });
+        app.before(ctx -> Access.resolve(ctx, services.auth()));
         FeatureController featureController = new FeatureController(features);
         StatsController statsController = new StatsController(stats, features);
-        ScoreController scores = new ScoreController(scoring);
+        ScoreController scores = new ScoreController(scoring, services.edits());
 
         app.get("/healthz", ctx -> json(ctx, 200, health(features)));
         var categories = vn.anttmap.io.TaxonomyReader.bundled().categories();
@@ -162,6 +172,30 @@ public final class HttpServer {
         }
 
         app.exception(ApiException.class, (e, ctx) -> error(ctx, e.status, e.error, e.getMessage()));
+        app.exception(SecurityException.class, (e, ctx) -> error(ctx, Access.principal(ctx).isPublic() ? 401 : 403,
+                Access.principal(ctx).isPublic() ? "unauthorized" : "forbidden", e.getMessage()));
+        app.exception(vn.anttmap.auth.AuthService.AuthException.class, (e, ctx) -> {
+            if (e.retryAfterSeconds > 0) {
+                ctx.header("Retry-After", Long.toString(e.retryAfterSeconds));
+            }
+            error(ctx, e.status, e.status == 429 ? "too many requests" : "unauthorized", e.getMessage());
+        });
+        app.exception(vn.anttmap.service.EditService.EditException.class, (e, ctx) -> {
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("error", switch (e.status) {
+                case 401 -> "unauthorized";
+                case 403 -> "forbidden";
+                case 409 -> "conflict";
+                case 428 -> "precondition required";
+                default -> "not allowed";
+            });
+            body.put("detail", e.getMessage());
+            if (e.currentVersion != null) {
+                body.put("currentVersion", e.currentVersion);
+                ctx.header("ETag", "\"" + e.currentVersion + "\"");
+            }
+            json(ctx, e.status, body);
+        });
         app.exception(vn.anttmap.api.ogc.OgcController.BadRequest.class, (e, ctx) -> error(ctx, e.status,
                 e.status == 404 ? ErrorMessages.NOT_FOUND : ErrorMessages.BAD_PARAMETER, e.getMessage()));
         app.exception(java.util.NoSuchElementException.class, (e, ctx) -> error(ctx, 404, ErrorMessages.NOT_FOUND, e.getMessage()));

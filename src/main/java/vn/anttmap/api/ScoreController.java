@@ -13,9 +13,15 @@ import java.util.Set;
 /** Scorecards against Thông tư 124/2021/TT-BCA, and officers' attestations. */
 final class ScoreController {
     private final ScoringService scoring;
+    private final vn.anttmap.service.EditService edits;
 
-    ScoreController(ScoringService scoring) {
+    ScoreController(ScoringService scoring, vn.anttmap.service.EditService edits) {
         this.scoring = scoring;
+        this.edits = edits;
+    }
+
+    private static Scorecard shown(Context ctx, Scorecard card, String ward) {
+        return vn.anttmap.auth.AccessPolicy.seesExact(Access.principal(ctx), ward) ? card : ScoringService.redacted(card);
     }
 
     /** {@code GET /api/v1/scores/areas?ward=&year=} */
@@ -26,7 +32,7 @@ final class ScoreController {
             throw ApiException.badParameter("ward", "required: the ward's id");
         }
         int year = year(ctx);
-        List<Scorecard> cards = scoring.scoreAreas(ward, year);
+        List<Scorecard> cards = scoring.scoreAreas(ward, year).stream().map(c -> shown(ctx, c, ward)).toList();
         Map<String, Object> body = header(year);
         body.put("ward", ward);
         body.put("areas", cards);
@@ -36,13 +42,15 @@ final class ScoreController {
     /** {@code GET /api/v1/scores/areas/{id}?year=} */
     void area(Context ctx) {
         QueryParams.only(ctx, Set.of("year"));
-        HttpServer.json(ctx, 200, scoring.scoreArea(ctx.pathParam("id"), year(ctx)));
+        String id = ctx.pathParam("id");
+        HttpServer.json(ctx, 200, shown(ctx, scoring.scoreArea(id, year(ctx)), scoring.wardOfArea(id)));
     }
 
     /** {@code GET /api/v1/scores/wards/{id}?year=} */
     void ward(Context ctx) {
         QueryParams.only(ctx, Set.of("year"));
-        HttpServer.json(ctx, 200, scoring.scoreWard(ctx.pathParam("id"), year(ctx)));
+        String id = ctx.pathParam("id");
+        HttpServer.json(ctx, 200, shown(ctx, scoring.scoreWard(id, year(ctx)), id));
     }
 
     /** {@code GET /api/v1/standard}: the criteria, texts and rules the scores apply. */
@@ -61,10 +69,19 @@ final class ScoreController {
         if (b == null || !b.isObject()) {
             throw new ApiException(400, ErrorMessages.INVALID_INPUT, "expected a JSON object");
         }
-        var stored = scoring.attest(new ScoringService.AttestationRequest(text(b, "subject_kind"), text(b, "subject_id"),
-                text(b, "check_id"), b.path("year").isInt() ? b.path("year").asInt() : null,
-                b.path("attested").isBoolean() ? b.path("attested").asBoolean() : null, text(b, "attested_by"),
-                text(b, "note"), text(b, "document_ref")));
+        Map<String, Object> values = new LinkedHashMap<>();
+        values.put("subject_kind", text(b, "subject_kind"));
+        values.put("subject_id", text(b, "subject_id"));
+        values.put("check_id", text(b, "check_id"));
+        values.put("period_year", b.path("year").isInt() ? b.path("year").asInt() : null);
+        values.put("attested", b.path("attested").isBoolean() ? b.path("attested").asBoolean() : null);
+        values.put("attested_by", text(b, "attested_by"));
+        values.put("attested_at", java.time.OffsetDateTime.now(vn.anttmap.model.VietnamTime.ZONE).toString());
+        values.put("note", text(b, "note"));
+        values.put("document_ref", text(b, "document_ref"));
+        String id = "att-" + java.util.UUID.randomUUID().toString().substring(0, 18);
+        var stored = edits.create(Access.principal(ctx), vn.anttmap.model.Layer.ATTESTATIONS,
+                new vn.anttmap.io.RawRecord("request", id, null, values)).feature();
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("id", stored.id());
         body.putAll(stored.properties());

@@ -56,6 +56,14 @@ final class ServeCommand implements Callable<Integer> {
             for (ImportResult r : DemoData.load(services.importer())) {
                 LOG.info("demo data: {} {}", r.written(), r.layer().apiName());
             }
+            var accounts = services.auth().createDemoAccounts(vn.anttmap.service.DemoFiles.WARD_ID);
+            if (!accounts.isEmpty()) {
+                StringBuilder sb = new StringBuilder("\nDemo accounts (shown once; change them with 'antt-map user passwd NAME'):\n");
+                accounts.forEach((name, password) -> sb.append("  ").append(name).append("  ").append(password).append('\n'));
+                sb.append("Sign in on the page, or get a token for QGIS/GDAL: POST /api/v1/tokens after signing in.\n");
+                System.out.print(sb);
+                System.out.flush();
+            }
         }
         Javalin app = HttpServer.create(services, new HttpServer.PageConfig(config.tileUrl(), config.tileAttribution()));
         CountDownLatch stopped = new CountDownLatch(1);

@@ -78,16 +78,26 @@ public final class ExportService {
      * @throws IllegalArgumentException naming an unknown layer
      */
     public void export(List<String> names, Format format, OutputStream out) throws IOException {
+        export(vn.anttmap.auth.Principal.ADMIN_LOCAL, names, format, out);
+    }
+
+    /** Exports what the principal may see of the layers (the access policy applies to every row). */
+    public void export(vn.anttmap.auth.Principal who, List<String> names, Format format, OutputStream out) throws IOException {
         List<ExportLayer> layers = new ArrayList<>();
         for (String n : names) {
-            layers.add(layer(n.trim()));
+            ExportLayer l = layer(n.trim());
+            if (!vn.anttmap.auth.AccessPolicy.canRead(who, l.name())) {
+                throw new SecurityException("you may not export " + l.name());
+            }
+            layers.add(new ExportLayer(l.name(), l.geometryType(), l.properties(),
+                    vn.anttmap.auth.AccessPolicy.filter(who, l.name(), l.features())));
         }
         switch (format) {
             case GPKG -> {
                 Path tmp = Files.createTempFile("antt-export-", ".gpkg");
                 try {
                     List<ExportLayer> all = new ArrayList<>(layers);
-                    all.add(scorecards());
+                    all.add(scorecards(who));
                     GeoPackageWriter.write(tmp.toFile(), all);
                     Files.copy(tmp, out);
                 } finally {
@@ -158,7 +168,7 @@ public final class ExportService {
     }
 
     /** Every check of every scorecard of the published year, with the standard and period: provenance. */
-    ExportLayer scorecards() {
+    ExportLayer scorecards(vn.anttmap.auth.Principal who) {
         int year = publish.scoringYear();
         List<Feature> rows = new ArrayList<>();
         for (Feature ward : store.query(Layer.WARDS, FeatureQuery.ALL)) {
@@ -184,7 +194,8 @@ public final class ExportService {
                         p.put("measured", k.measured());
                         p.put("comparison", k.comparison());
                         p.put("threshold", k.threshold());
-                        p.put("evidence", String.join(" ", k.evidence().stream().map(Scorecard.Evidence::id).toList()));
+                        p.put("evidence", vn.anttmap.auth.AccessPolicy.seesExact(who, ward.id())
+                                ? String.join(" ", k.evidence().stream().map(Scorecard.Evidence::id).toList()) : null);
                         rows.add(new Feature(card.subjectId() + ":" + k.checkId(), null, p));
                     }
                 }

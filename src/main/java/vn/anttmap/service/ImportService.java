@@ -89,8 +89,20 @@ public final class ImportService {
 
     /** Imports records already read, all or nothing. */
     public synchronized ImportResult importRecords(Layer layer, String source, List<RawRecord> raws) {
+        return importRecords(layer, source, raws, (features, batch) -> batch.audit(new vn.anttmap.model.AuditEntry(
+                java.util.UUID.randomUUID().toString(), java.time.OffsetDateTime.now(clock), null, "import",
+                layer.apiName(), null, null, null, source + ": " + features.size() + " records")));
+    }
+
+    /**
+     * Imports records, letting {@code beforeWrite} see the checked, assigned features and add to the batch (audit
+     * entries) or refuse (by throwing) before anything is written.
+     */
+    public synchronized ImportResult importRecords(Layer layer, String source, List<RawRecord> raws,
+                                                   java.util.function.BiConsumer<List<Feature>, WriteBatch> beforeWrite) {
         Pending pending = new Pending();
         ImportResult r = stage(pending, layer, source, raws);
+        beforeWrite.accept(List.copyOf(pending.added.getOrDefault(layer, Map.of()).values()), pending.batch);
         store.write(pending.batch);
         return r;
     }
@@ -109,6 +121,9 @@ public final class ImportService {
         for (Input in : inputs) {
             results.add(stage(pending, in.layer(), in.source(), in.records()));
         }
+        pending.batch.audit(new vn.anttmap.model.AuditEntry(java.util.UUID.randomUUID().toString(),
+                java.time.OffsetDateTime.now(clock), null, "import", null, null, null, null,
+                inputs.size() + " files: " + String.join(", ", inputs.stream().map(Input::source).toList())));
         store.write(pending.batch);
         return results;
     }

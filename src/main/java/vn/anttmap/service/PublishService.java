@@ -88,6 +88,16 @@ public final class PublishService {
         };
     }
 
+    /** The collections the principal may read. */
+    public List<Collection> collections(vn.anttmap.auth.Principal who) {
+        return collections().stream().filter(c -> vn.anttmap.auth.AccessPolicy.canRead(who, c.id())).toList();
+    }
+
+    /** What the principal may see of a collection within a box: the one chokepoint of OGC API, tiles and exports. */
+    public List<Feature> features(vn.anttmap.auth.Principal who, String id, Envelope bbox) {
+        return vn.anttmap.auth.AccessPolicy.filter(who, id, features(id, bbox));
+    }
+
     /** Features of a collection within a lon/lat box. */
     public List<Feature> features(String id, Envelope bbox) {
         if (bbox == null) {

@@ -46,6 +46,24 @@ public final class ScoringService {
         return standard;
     }
 
+    /** The ward an area belongs to. */
+    public String wardOfArea(String areaId) {
+        return store.get(Layer.AREAS, areaId).map(a -> a.text("ward_id"))
+                .orElseThrow(() -> new NoSuchElementException("no residential area has id '" + areaId + "'"));
+    }
+
+    /**
+     * The scorecard as someone who may not see the ward's exact records sees it: statuses, values and verdicts,
+     * without the evidence (incident ids, teams, attestations) behind them.
+     */
+    public static Scorecard redacted(Scorecard card) {
+        List<Scorecard.CriterionResult> criteria = card.criteria().stream().map(c -> new Scorecard.CriterionResult(
+                c.criterionId(), c.status(), c.checks().stream().map(k -> new Scorecard.CheckResult(k.checkId(), k.kind(),
+                        k.status(), k.measured(), k.comparison(), k.threshold(), k.note(), List.of(), List.of(), null)).toList())).toList();
+        return new Scorecard(card.subjectId(), card.level(), card.year(), card.period(), card.previousPeriod(), card.verdict(),
+                criteria, card.advisory());
+    }
+
     /** @throws NoSuchElementException for an unknown area */
     public Scorecard scoreArea(String areaId, int year) {
         Feature area = store.get(Layer.AREAS, areaId)

@@ -52,6 +52,29 @@ public interface FeatureStore extends AutoCloseable {
     /** Inserts or replaces, by id, every feature of the batch in one transaction; on any error writes nothing. */
     void write(WriteBatch batch);
 
+    Optional<vn.anttmap.model.Account> account(String username);
+
+    List<vn.anttmap.model.Account> accounts();
+
+    /** Inserts or replaces an account. */
+    void saveAccount(vn.anttmap.model.Account account);
+
+    /** Removes an account and its tokens; returns whether it existed. */
+    boolean removeAccount(String username);
+
+    /** Stores a token's hash for a user. */
+    void saveToken(String tokenHash, String username, String name);
+
+    /** The user a token hash belongs to. */
+    Optional<String> tokenUser(String tokenHash);
+
+    /** Appends to the audit log (it is never updated or deleted). */
+    void appendAudit(vn.anttmap.model.AuditEntry entry);
+
+    /** Audit entries, newest first, filtered by user, layer and time (each optional). */
+    List<vn.anttmap.model.AuditEntry> audit(String username, String layer, java.time.OffsetDateTime from,
+                                            java.time.OffsetDateTime to, int limit);
+
     /** A description safe to log: the database URL with any password masked. */
     String describe();
 

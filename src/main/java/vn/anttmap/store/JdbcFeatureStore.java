@@ -207,6 +207,18 @@ abstract class JdbcFeatureStore implements FeatureStore {
                 for (WriteBatch.Upsert u : batch.upserts()) {
                     upsert(c, u.layer(), u.features());
                 }
+                for (WriteBatch.Delete d : batch.deletes()) {
+                    try (PreparedStatement ps = c.prepareStatement("DELETE FROM " + d.layer().table() + " WHERE id = ?")) {
+                        for (String id : d.ids()) {
+                            ps.setString(1, id);
+                            ps.addBatch();
+                        }
+                        ps.executeBatch();
+                    }
+                }
+                for (vn.anttmap.model.AuditEntry e : batch.auditEntries()) {
+                    insertAudit(c, e);
+                }
                 c.commit();
                 version.incrementAndGet();
             } catch (SQLException | RuntimeException e) {
@@ -223,6 +235,170 @@ abstract class JdbcFeatureStore implements FeatureStore {
     @Override
     public long dataVersion() {
         return version.get();
+    }
+
+    @Override
+    public Optional<vn.anttmap.model.Account> account(String username) {
+        return accountsWhere(" WHERE username = ?", username).stream().findFirst();
+    }
+
+    @Override
+    public List<vn.anttmap.model.Account> accounts() {
+        return accountsWhere("", null);
+    }
+
+    private List<vn.anttmap.model.Account> accountsWhere(String where, String arg) {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement("SELECT username, password_hash, role, ward_id, created_at FROM user_account"
+                     + where + " ORDER BY username")) {
+            if (arg != null) {
+                ps.setString(1, arg);
+            }
+            List<vn.anttmap.model.Account> out = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new vn.anttmap.model.Account(rs.getString(1), rs.getString(2),
+                            vn.anttmap.model.Account.Role.valueOf(rs.getString(3)), rs.getString(4),
+                            rs.getObject(5, OffsetDateTime.class)));
+                }
+            }
+            return out;
+        } catch (SQLException e) {
+            throw fault("reading accounts", e);
+        }
+    }
+
+    @Override
+    public void saveAccount(vn.anttmap.model.Account a) {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement(dialect.upsert("user_account",
+                     List.of("username", "password_hash", "role", "ward_id", "created_at"), List.of("?", "?", "?", "?", "?"))
+                     .replace("KEY (id)", "KEY (username)").replace("ON CONFLICT (id)", "ON CONFLICT (username)")
+                     .replace("username = EXCLUDED.username, ", ""))) {
+            ps.setString(1, a.username());
+            ps.setString(2, a.passwordHash());
+            ps.setString(3, a.role().name());
+            ps.setString(4, a.wardId());
+            ps.setObject(5, a.createdAt());
+            ps.executeUpdate();
+            version.incrementAndGet();
+        } catch (SQLException e) {
+            throw fault("saving an account", e);
+        }
+    }
+
+    @Override
+    public boolean removeAccount(String username) {
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            try (PreparedStatement t = c.prepareStatement("DELETE FROM api_token WHERE username = ?");
+                 PreparedStatement a = c.prepareStatement("DELETE FROM user_account WHERE username = ?")) {
+                t.setString(1, username);
+                t.executeUpdate();
+                a.setString(1, username);
+                int n = a.executeUpdate();
+                c.commit();
+                return n > 0;
+            } catch (SQLException e) {
+                c.rollback();
+                throw e;
+            } finally {
+                c.setAutoCommit(true);
+            }
+        } catch (SQLException e) {
+            throw fault("removing an account", e);
+        }
+    }
+
+    @Override
+    public void saveToken(String tokenHash, String username, String name) {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement("INSERT INTO api_token (token_hash, username, name, created_at) VALUES (?, ?, ?, ?)")) {
+            ps.setString(1, tokenHash);
+            ps.setString(2, username);
+            ps.setString(3, name);
+            ps.setObject(4, OffsetDateTime.now());
+            ps.executeUpdate();
+        } catch (SQLException e) {
+            throw fault("saving a token", e);
+        }
+    }
+
+    @Override
+    public Optional<String> tokenUser(String tokenHash) {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement("SELECT username FROM api_token WHERE token_hash = ?")) {
+            ps.setString(1, tokenHash);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw fault("reading a token", e);
+        }
+    }
+
+    @Override
+    public void appendAudit(vn.anttmap.model.AuditEntry entry) {
+        try (Connection c = dataSource.getConnection()) {
+            insertAudit(c, entry);
+        } catch (SQLException e) {
+            throw fault("writing the audit log", e);
+        }
+    }
+
+    private static void insertAudit(Connection c, vn.anttmap.model.AuditEntry e) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO audit_log (id, at, username, action, layer, record_id, "
+                + "before_json, after_json, detail) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            ps.setString(1, e.id());
+            ps.setObject(2, e.at());
+            ps.setString(3, e.username());
+            ps.setString(4, e.action());
+            ps.setString(5, e.layer());
+            ps.setString(6, e.recordId());
+            ps.setString(7, e.beforeJson());
+            ps.setString(8, e.afterJson());
+            ps.setString(9, e.detail());
+            ps.executeUpdate();
+        }
+    }
+
+    @Override
+    public List<vn.anttmap.model.AuditEntry> audit(String username, String layer, OffsetDateTime from, OffsetDateTime to, int limit) {
+        StringBuilder sql = new StringBuilder("SELECT id, at, username, action, layer, record_id, before_json, after_json, detail "
+                + "FROM audit_log WHERE 1 = 1");
+        List<Object> params = new ArrayList<>();
+        if (username != null) {
+            sql.append(" AND username = ?");
+            params.add(username);
+        }
+        if (layer != null) {
+            sql.append(" AND layer = ?");
+            params.add(layer);
+        }
+        if (from != null) {
+            sql.append(" AND at >= ?");
+            params.add(from);
+        }
+        if (to != null) {
+            sql.append(" AND at <= ?");
+            params.add(to);
+        }
+        sql.append(" ORDER BY at DESC, id DESC");
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql.toString())) {
+            bindAll(ps, params);
+            ps.setMaxRows(limit);
+            List<vn.anttmap.model.AuditEntry> out = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    OffsetDateTime at = rs.getObject(2, OffsetDateTime.class);
+                    out.add(new vn.anttmap.model.AuditEntry(rs.getString(1), VietnamTime.inVietnam(at), rs.getString(3),
+                            rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9)));
+                }
+            }
+            return out;
+        } catch (SQLException e) {
+            throw fault("reading the audit log", e);
+        }
     }
 
     @Override

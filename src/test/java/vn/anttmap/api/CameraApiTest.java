@@ -26,6 +26,13 @@ class CameraApiTest {
         store.migrate();
         services = App.services(store, Clock.systemUTC());
         DemoData.load(services.importer());
+        token = vn.anttmap.TestAuth.admin(services);
+    }
+
+    static String token;
+
+    static Response get(io.javalin.testtools.HttpClient client, String path) {
+        return client.get(path, vn.anttmap.TestAuth.bearer(token));
     }
 
     @AfterAll
@@ -44,7 +51,7 @@ class CameraApiTest {
     @Test
     void coverageCountsOnlyWorkingCamerasAndNamesTheLargestGaps() {
         JavalinTest.test(app(), (server, client) -> {
-            JsonNode c = json(client.get("/api/v1/coverage?ward=hai-hoa&from=2022-11-01&to=2023-10-31"));
+            JsonNode c = json(get(client, "/api/v1/coverage?ward=hai-hoa&from=2022-11-01&to=2023-10-31"));
             assertThat(c.path("camerasTotal").asInt()).isEqualTo(125);
             assertThat(c.path("camerasWorking").asInt()).isEqualTo(117);
             assertThat(c.path("areaShare").asDouble()).isBetween(0.01, 0.2);
@@ -54,9 +61,9 @@ class CameraApiTest {
             assertThat(c.path("largestGaps").get(0).path("radiusM").asDouble())
                     .isGreaterThanOrEqualTo(c.path("largestGaps").get(1).path("radiusM").asDouble());
             assertThat(c.path("coverage").path("type").asText()).isIn("Polygon", "MultiPolygon");
-            JsonNode area = json(client.get("/api/v1/coverage?ward=hai-hoa&area=tk-1&from=2022-11-01&to=2023-10-31"));
+            JsonNode area = json(get(client, "/api/v1/coverage?ward=hai-hoa&area=tk-1&from=2022-11-01&to=2023-10-31"));
             assertThat(area.path("areaM2").asDouble()).isLessThan(c.path("areaM2").asDouble());
-            assertThat(json(client.get("/api/v1/coverage?area=tk-1")).path("detail").asText()).isEqualTo("ward: required: the ward's id");
+            assertThat(json(get(client, "/api/v1/coverage?area=tk-1")).path("detail").asText()).isEqualTo("ward: required: the ward's id");
         });
     }
 
@@ -64,8 +71,8 @@ class CameraApiTest {
     void thePlannerProposesTenSitesForHaiHoaWithItsGapAndTheSameAnswerTwice() {
         JavalinTest.test(app(), (server, client) -> {
             String body = "{\"ward\":\"hai-hoa\",\"count\":10}";
-            JsonNode first = json(ScoreApiTest.post(client.getOkHttp(), client.getOrigin() + "/api/v1/camera-plans", body));
-            JsonNode second = json(ScoreApiTest.post(client.getOkHttp(), client.getOrigin() + "/api/v1/camera-plans", body));
+            JsonNode first = json(ScoreApiTest.post(client.getOkHttp(), token, client.getOrigin() + "/api/v1/camera-plans", body));
+            JsonNode second = json(ScoreApiTest.post(client.getOkHttp(), token, client.getOrigin() + "/api/v1/camera-plans", body));
             assertThat(first.path("proposals").path("features")).hasSize(10);
             assertThat(first.path("coveredAfter").asDouble()).isGreaterThan(first.path("coveredBefore").asDouble());
             assertThat(first.path("upperBound").asDouble()).isGreaterThanOrEqualTo(first.path("coveredAfter").asDouble());
@@ -81,13 +88,13 @@ class CameraApiTest {
     @Test
     void sectorsCanBeCutToAnEn62676Tier() {
         JavalinTest.test(app(), (server, client) -> {
-            JsonNode full = json(client.get("/api/v1/cameras/sectors?ward=hai-hoa"));
-            JsonNode identify = json(client.get("/api/v1/cameras/sectors?ward=hai-hoa&tier=identify"));
+            JsonNode full = json(get(client, "/api/v1/cameras/sectors?ward=hai-hoa"));
+            JsonNode identify = json(get(client, "/api/v1/cameras/sectors?ward=hai-hoa&tier=identify"));
             assertThat(identify.path("numberReturned").asInt()).isEqualTo(125);
             double fullRange = full.path("features").get(0).path("properties").path("range_m").asDouble();
             double idRange = identify.path("features").get(0).path("properties").path("range_m").asDouble();
             assertThat(idRange).isLessThan(fullRange).isLessThan(15);
-            assertThat(json(client.get("/api/v1/cameras/sectors?tier=zoom")).path("detail").asText())
+            assertThat(json(get(client, "/api/v1/cameras/sectors?tier=zoom")).path("detail").asText())
                     .isEqualTo("tier: 'zoom' is not one of detect, observe, recognise, identify");
         });
     }
@@ -95,14 +102,14 @@ class CameraApiTest {
     @Test
     void badPlanRequestsAreNamed() {
         JavalinTest.test(app(), (server, client) -> {
-            Response r = ScoreApiTest.post(client.getOkHttp(), client.getOrigin() + "/api/v1/camera-plans",
+            Response r = ScoreApiTest.post(client.getOkHttp(), token, client.getOrigin() + "/api/v1/camera-plans",
                     "{\"ward\":\"hai-hoa\",\"count\":10,\"candidates\":\"rooftops\"}");
             assertThat(r.code()).isEqualTo(400);
             assertThat(json(r).path("detail").asText()).isEqualTo("candidates must be crossings, along-roads or points, got 'rooftops'");
-            Response bad = ScoreApiTest.post(client.getOkHttp(), client.getOrigin() + "/api/v1/camera-plans",
+            Response bad = ScoreApiTest.post(client.getOkHttp(), token, client.getOrigin() + "/api/v1/camera-plans",
                     "{\"ward\":\"hai-hoa\",\"candidates\":[[105.79]]}");
             assertThat(json(bad).path("detail").asText()).isEqualTo("candidates: each point is [lon, lat], got [105.79]");
-            Response unknown = ScoreApiTest.post(client.getOkHttp(), client.getOrigin() + "/api/v1/camera-plans", "{\"ward\":\"nowhere\"}");
+            Response unknown = ScoreApiTest.post(client.getOkHttp(), token, client.getOrigin() + "/api/v1/camera-plans", "{\"ward\":\"nowhere\"}");
             assertThat(unknown.code()).isEqualTo(404);
         });
     }

@@ -38,9 +38,16 @@ class HttpServerTest {
         return s;
     }
 
+    String token;
+
     @BeforeEach
     void setUp() throws IOException {
         services = servicesOver(H2gisFeatureStore.inMemory("api-" + UUID.randomUUID()));
+        token = vn.anttmap.TestAuth.admin(services);
+    }
+
+    Response get(io.javalin.testtools.HttpClient client, String path) {
+        return client.get(path, vn.anttmap.TestAuth.bearer(token));
     }
 
     @AfterEach
@@ -92,10 +99,10 @@ class HttpServerTest {
     @Test
     void incidentsFilterByIsoDatesInclusive() {
         JavalinTest.test(app(), (server, client) -> {
-            assertThat(ids(json(client.get("/api/v1/incidents")))).containsExactly("i1", "i2", "i3");
-            assertThat(ids(json(client.get("/api/v1/incidents?from=2023-03-06&to=2023-04-05")))).containsExactly("i1", "i2");
-            assertThat(ids(json(client.get("/api/v1/incidents?from=2023-08-31")))).containsExactly("i3");
-            JsonNode i1 = json(client.get("/api/v1/incidents?to=2023-03-06")).path("features").get(0);
+            assertThat(ids(json(get(client, "/api/v1/incidents")))).containsExactly("i1", "i2", "i3");
+            assertThat(ids(json(get(client, "/api/v1/incidents?from=2023-03-06&to=2023-04-05")))).containsExactly("i1", "i2");
+            assertThat(ids(json(get(client, "/api/v1/incidents?from=2023-08-31")))).containsExactly("i3");
+            JsonNode i1 = json(get(client, "/api/v1/incidents?to=2023-03-06")).path("features").get(0);
             assertThat(i1.path("properties").path("occurred_at").asText()).isEqualTo("2023-03-06T03:00:00+07:00");
             assertThat(i1.path("properties").path("occurred_on").asText()).isEqualTo("2023-03-06");
         });
@@ -104,10 +111,10 @@ class HttpServerTest {
     @Test
     void bboxFiltersEveryLayer() {
         JavalinTest.test(app(), (server, client) -> {
-            assertThat(ids(json(client.get("/api/v1/incidents?bbox=105.78,19.44,105.788,19.45")))).containsExactly("i1");
+            assertThat(ids(json(get(client, "/api/v1/incidents?bbox=105.78,19.44,105.788,19.45")))).containsExactly("i1");
             assertThat(ids(json(client.get("/api/v1/areas?bbox=105.795,19.441,105.799,19.449")))).containsExactly("b");
             assertThat(ids(json(client.get("/api/v1/wards?bbox=100,10,101,11")))).isEmpty();
-            assertThat(ids(json(client.get("/api/v1/cameras")))).isEmpty();
+            assertThat(ids(json(get(client, "/api/v1/cameras")))).isEmpty();
         });
     }
 
@@ -123,15 +130,15 @@ class HttpServerTest {
     @Test
     void badRequestsAnswer400WithErrorAndDetail() {
         JavalinTest.test(app(), (server, client) -> {
-            Response r = client.get("/api/v1/incidents?bbox=1,2,3");
+            Response r = get(client, "/api/v1/incidents?bbox=1,2,3");
             assertThat(r.code()).isEqualTo(400);
             assertThat(r.header("Content-Type")).startsWith("application/json");
             assertThat(json(r).toString()).isEqualTo("{\"error\":\"invalid query parameter\",\"detail\":\"bbox: expected 4 numbers minLon,minLat,maxLon,maxLat, got '1,2,3'\"}");
-            assertThat(json(client.get("/api/v1/incidents?from=05/03/2023")).path("detail").asText())
+            assertThat(json(get(client, "/api/v1/incidents?from=05/03/2023")).path("detail").asText())
                     .isEqualTo("from: '05/03/2023' is not an ISO date (YYYY-MM-DD)");
-            assertThat(json(client.get("/api/v1/incidents?from=2023-05-01&to=2023-04-01")).path("detail").asText())
+            assertThat(json(get(client, "/api/v1/incidents?from=2023-05-01&to=2023-04-01")).path("detail").asText())
                     .isEqualTo("to: '2023-04-01' is before from '2023-05-01'");
-            assertThat(json(client.get("/api/v1/incidents?bbox=19.44,105.78,19.45,105.80")).path("detail").asText())
+            assertThat(json(get(client, "/api/v1/incidents?bbox=19.44,105.78,19.45,105.80")).path("detail").asText())
                     .startsWith("bbox: outside longitude -180..180 / latitude -90..90");
             Response unknown = client.get("/api/v1/wards?form=2023-01-01");
             assertThat(unknown.code()).isEqualTo(400);

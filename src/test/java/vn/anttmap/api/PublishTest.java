@@ -49,6 +49,16 @@ class PublishTest {
         store.migrate();
         services = App.services(store, Clock.systemUTC());
         DemoData.load(services.importer());
+        token = vn.anttmap.TestAuth.admin(services);
+    }
+
+    static String token;
+
+    /** GDAL sends the bearer token from a header file. */
+    static String headerFile(Path dir) throws IOException {
+        Path f = dir.resolve("headers.txt");
+        Files.writeString(f, "Authorization: Bearer " + token + "\n");
+        return f.toString();
     }
 
     @AfterAll
@@ -80,14 +90,15 @@ class PublishTest {
         String ogr2ogr = RequiredTool.require("ogr2ogr", "gdal-bin").toString();
         JavalinTest.test(app(), (server, client) -> {
             String oapif = "OAPIF:" + client.getOrigin() + "/ogc";
-            String list = run(dir, ogrinfo, "-ro", oapif);
+            String h = headerFile(dir);
+            String list = run(dir, ogrinfo, "--config", "GDAL_HTTP_HEADER_FILE", h, "-ro", oapif);
             for (PublishService.Collection c : services.publish().collections()) {
                 assertThat(list).contains(c.id());
-                String info = run(dir, ogrinfo, "-ro", "-so", oapif, c.id());
+                String info = run(dir, ogrinfo, "--config", "GDAL_HTTP_HEADER_FILE", h, "-ro", "-so", oapif, c.id());
                 assertThat(count(info)).as(c.id()).isEqualTo(services.publish().features(c.id()).size());
             }
             assertThat(run(dir, ogrinfo, "-ro", "-so", oapif, "residential_areas")).contains("verdict_code: String");
-            run(dir, ogr2ogr, "-f", "GeoJSON", "harvest.geojson", oapif, "incidents", "-oo", "PAGE_SIZE=7");
+            run(dir, ogr2ogr, "--config", "GDAL_HTTP_HEADER_FILE", h, "-f", "GeoJSON", "harvest.geojson", oapif, "incidents", "-oo", "PAGE_SIZE=7");
             JsonNode harvested = HttpServer.JSON.readTree(dir.resolve("harvest.geojson").toFile());
             List<String> ids = new ArrayList<>();
             harvested.path("features").forEach(f -> ids.add(f.path("properties").path("id").asText()));
@@ -100,28 +111,28 @@ class PublishTest {
     @Test
     void pagingFiltersAndErrorsFollowTheStandard() {
         JavalinTest.test(app(), (server, client) -> {
-            JsonNode page = json(client.get("/ogc/collections/incidents/items?limit=10&offset=30"));
+            JsonNode page = json(client.get("/ogc/collections/incidents/items?limit=10&offset=30", vn.anttmap.TestAuth.bearer(token)));
             assertThat(page.path("numberMatched").asInt()).isEqualTo(36);
             assertThat(page.path("numberReturned").asInt()).isEqualTo(6);
             assertThat(page.path("links").toString()).contains("\"prev\"").doesNotContain("\"next\"");
-            JsonNode crimes = json(client.get("/ogc/collections/incidents/items?filter=" + enc("category='crime' AND severity='nghiem_trong'")));
+            JsonNode crimes = json(client.get("/ogc/collections/incidents/items?filter=" + enc("category='crime' AND severity='nghiem_trong'"), vn.anttmap.TestAuth.bearer(token)));
             assertThat(crimes.path("numberMatched").asInt()).isEqualTo(services.store().query(Layer.INCIDENTS,
                     FeatureQuery.ALL.withEqual("category", "crime").withEqual("severity", "nghiem_trong")).size());
-            JsonNode in2023 = json(client.get("/ogc/collections/incidents/items?datetime=2023-01-01/2023-08-31"));
+            JsonNode in2023 = json(client.get("/ogc/collections/incidents/items?datetime=2023-01-01/2023-08-31", vn.anttmap.TestAuth.bearer(token)));
             assertThat(in2023.path("numberMatched").asInt()).isEqualTo(5);
-            assertThat(json(client.get("/ogc/collections/incidents/items?filter=" + enc("colour='red'"))).path("detail").asText())
+            assertThat(json(client.get("/ogc/collections/incidents/items?filter=" + enc("colour='red'"), vn.anttmap.TestAuth.bearer(token))).path("detail").asText())
                     .startsWith("filter: unknown property 'colour'");
-            assertThat(client.get("/ogc/collections/nothing").code()).isEqualTo(404);
-            Response one = client.get("/ogc/collections/cameras/items/cam-001");
+            assertThat(client.get("/ogc/collections/nothing", vn.anttmap.TestAuth.bearer(token)).code()).isEqualTo(404);
+            Response one = client.get("/ogc/collections/cameras/items/cam-001", vn.anttmap.TestAuth.bearer(token));
             assertThat(json(one).path("id").asText()).isEqualTo("cam-001");
-            assertThat(client.get("/ogc/collections/cameras/items?f=html").body().string()).contains("<table>");
+            assertThat(client.get("/ogc/collections/cameras/items?f=html", vn.anttmap.TestAuth.bearer(token)).body().string()).contains("<table>");
         });
     }
 
     @Test
     void theOpenApiDocumentIsValidSelfContainedAndPointsAtTheRealServer(@TempDir Path dir) {
         JavalinTest.test(app(), (server, client) -> {
-            String doc = client.get("/ogc/api").body().string();
+            String doc = client.get("/ogc/api", vn.anttmap.TestAuth.bearer(token)).body().string();
             Path file = dir.resolve("openapi.json");
             Files.writeString(file, doc);
             OpenApi3 model = new OpenApi3Parser().parse(file.toFile(), true);
@@ -130,7 +141,7 @@ class PublishTest {
             assertThat(tree.path("servers").get(0).path("url").asText()).isEqualTo(client.getOrigin() + "/ogc");
             assertThat(doc).doesNotContain("\"$ref\":\"http");
             tree.path("paths").fieldNames().forEachRemaining(p -> assertThat(p).startsWith("/"));
-            assertThat(client.get("/ogc/collections/incidents/items?limit=1").code()).isEqualTo(200);
+            assertThat(client.get("/ogc/collections/incidents/items?limit=1", vn.anttmap.TestAuth.bearer(token)).code()).isEqualTo(200);
         });
     }
 
@@ -225,22 +236,22 @@ class PublishTest {
         String tile = "/tiles/incidents/" + z + "/" + x + "/" + y + ".mvt";
         String far = "/tiles/incidents/" + z + "/" + (x + 40) + "/" + y + ".mvt";
         JavalinTest.test(app(), (server, client) -> {
-            Response first = client.get(tile);
+            Response first = client.get(tile, vn.anttmap.TestAuth.bearer(token));
             assertThat(first.code()).isEqualTo(200);
             assertThat(first.header("Content-Type")).isEqualTo("application/vnd.mapbox-vector-tile");
             String etag = first.header("ETag");
-            String farEtag = client.get(far).header("ETag");
+            String farEtag = client.get(far, vn.anttmap.TestAuth.bearer(token)).header("ETag");
             Response cached = client.getOkHttp().newCall(new Request.Builder().url(client.getOrigin() + tile)
-                    .header("If-None-Match", etag).build()).execute();
+                    .header("If-None-Match", etag).header("Authorization", "Bearer " + token).build()).execute();
             assertThat(cached.code()).isEqualTo(304);
 
             String csv = "id,lon,lat,occurred_at,category,channel,description\nvv-2023-002," + p.getX() + "," + p.getY() + ","
                     + incident.get("occurred_at") + ",other,patrol,đã sửa\n";
             services.importer().importFile(Layer.INCIDENTS, "edit.csv", new ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8)),
                     ImportService.Format.CSV, null);
-            assertThat(client.get(tile).header("ETag")).isNotEqualTo(etag);
-            assertThat(client.get(far).header("ETag")).isEqualTo(farEtag);
-            JsonNode tj = json(client.get("/tiles/incidents.json"));
+            assertThat(client.get(tile, vn.anttmap.TestAuth.bearer(token)).header("ETag")).isNotEqualTo(etag);
+            assertThat(client.get(far, vn.anttmap.TestAuth.bearer(token)).header("ETag")).isEqualTo(farEtag);
+            JsonNode tj = json(client.get("/tiles/incidents.json", vn.anttmap.TestAuth.bearer(token)));
             assertThat(tj.path("tiles").get(0).asText()).isEqualTo(client.getOrigin() + "/tiles/incidents/{z}/{x}/{y}.mvt");
         });
     }
@@ -248,18 +259,18 @@ class PublishTest {
     @Test
     void theExportEndpointNamesItsFilesAndTypes() {
         JavalinTest.test(app(), (server, client) -> {
-            Response gpkg = client.get("/api/v1/export?layers=incidents,cameras&format=gpkg");
+            Response gpkg = client.get("/api/v1/export?layers=incidents,cameras&format=gpkg", vn.anttmap.TestAuth.bearer(token));
             assertThat(gpkg.code()).isEqualTo(200);
             assertThat(gpkg.header("Content-Type")).isEqualTo("application/geopackage+sqlite3");
             assertThat(gpkg.header("Content-Disposition")).isEqualTo("attachment; filename=\"antt-map.gpkg\"");
             byte[] bytes = gpkg.body().bytes();
             assertThat(new String(bytes, 0, 15, StandardCharsets.US_ASCII)).isEqualTo("SQLite format 3");
-            Response zip = client.get("/api/v1/export?layers=incidents,cameras&format=geojson");
+            Response zip = client.get("/api/v1/export?layers=incidents,cameras&format=geojson", vn.anttmap.TestAuth.bearer(token));
             assertThat(zip.header("Content-Type")).startsWith("application/zip");
-            Response bad = client.get("/api/v1/export?layers=incidents&format=shp");
+            Response bad = client.get("/api/v1/export?layers=incidents&format=shp", vn.anttmap.TestAuth.bearer(token));
             assertThat(bad.code()).isEqualTo(400);
             assertThat(json(bad).path("detail").asText()).isEqualTo("format: unknown format 'shp'; use gpkg, geojson, kml, fgb or csv");
-            assertThat(json(client.get("/api/v1/export?layers=roofs")).path("detail").asText()).startsWith("layers: unknown layer 'roofs'");
+            assertThat(json(client.get("/api/v1/export?layers=roofs", vn.anttmap.TestAuth.bearer(token))).path("detail").asText()).startsWith("layers: unknown layer 'roofs'");
         });
     }
 

@@ -38,7 +38,10 @@ class ScoreApiTest {
         store.migrate();
         services = App.services(store, Clock.systemUTC());
         DemoData.load(services.importer());
+        token = vn.anttmap.TestAuth.admin(services);
     }
+
+    static String token;
 
     @AfterAll
     static void close() {
@@ -62,7 +65,7 @@ class ScoreApiTest {
     @Test
     void theDemoShowsAllThreeVerdictsAndTheCliAgreesWithTheApi() {
         JavalinTest.test(app(), (server, client) -> {
-            JsonNode body = json(client.get("/api/v1/scores/areas?ward=hai-hoa&year=2023"));
+            JsonNode body = json(client.get("/api/v1/scores/areas?ward=hai-hoa&year=2023", vn.anttmap.TestAuth.bearer(token)));
             JsonNode areas = body.path("areas");
             assertThat(areas.size()).isEqualTo(14);
             assertThat(verdicts(areas)).contains("dat", "chua_dat", "chua_du_can_cu");
@@ -78,14 +81,14 @@ class ScoreApiTest {
                     "--format", "json")).isZero();
             JsonNode fromCli = HttpServer.JSON.readTree(out.toString());
             assertThat(fromCli.path("areas")).isEqualTo(areas);
-            assertThat(fromCli.path("ward")).isEqualTo(json(client.get("/api/v1/scores/wards/hai-hoa?year=2023")));
+            assertThat(fromCli.path("ward")).isEqualTo(json(client.get("/api/v1/scores/wards/hai-hoa?year=2023", vn.anttmap.TestAuth.bearer(token))));
         });
     }
 
     @Test
     void recordingTheMissingAttestationTurnsAnUndecidedAreaIntoADecision() {
         JavalinTest.test(app(), (server, client) -> {
-            JsonNode areas = json(client.get("/api/v1/scores/areas?ward=hai-hoa&year=2023")).path("areas");
+            JsonNode areas = json(client.get("/api/v1/scores/areas?ward=hai-hoa&year=2023", vn.anttmap.TestAuth.bearer(token))).path("areas");
             String undecided = null;
             for (JsonNode a : areas) {
                 if (a.path("verdict").path("code").asText().equals("chua_du_can_cu")) {
@@ -96,12 +99,12 @@ class ScoreApiTest {
             String body = "{\"subject_kind\":\"area\",\"subject_id\":\"" + undecided + "\",\"check_id\":\"K2\",\"year\":2023,"
                     + "\"attested\":true,\"attested_by\":\"Trưởng Công an phường\",\"note\":\"Biên bản họp 28/10\","
                     + "\"document_ref\":\"BB-07/2023\"}";
-            Response created = post(client.getOkHttp(), client.getOrigin() + "/api/v1/attestations", body);
+            Response created = post(client.getOkHttp(), token, client.getOrigin() + "/api/v1/attestations", body);
             assertThat(created.code()).isEqualTo(201);
             JsonNode stored = json(created);
             assertThat(stored.path("check_id").asText()).isEqualTo("K2");
             assertThat(stored.path("attested_at").asText()).endsWith("+07:00");
-            JsonNode card = json(client.get("/api/v1/scores/areas/" + undecided + "?year=2023"));
+            JsonNode card = json(client.get("/api/v1/scores/areas/" + undecided + "?year=2023", vn.anttmap.TestAuth.bearer(token)));
             assertThat(card.path("verdict").path("code").asText()).isIn("dat", "chua_dat");
         });
     }
@@ -109,21 +112,24 @@ class ScoreApiTest {
     @Test
     void badRequestsAreNamed() {
         JavalinTest.test(app(), (server, client) -> {
-            assertThat(json(client.get("/api/v1/scores/areas?ward=hai-hoa")).path("detail").asText())
+            assertThat(json(client.get("/api/v1/scores/areas?ward=hai-hoa", vn.anttmap.TestAuth.bearer(token))).path("detail").asText())
                     .isEqualTo("year: required: the year the period ends in, e.g. 2023");
-            Response unknown = client.get("/api/v1/scores/areas/zz?year=2023");
+            Response unknown = client.get("/api/v1/scores/areas/zz?year=2023", vn.anttmap.TestAuth.bearer(token));
             assertThat(unknown.code()).isEqualTo(404);
             assertThat(json(unknown).path("detail").asText()).isEqualTo("no residential area has id 'zz'");
-            Response bad = post(client.getOkHttp(), client.getOrigin() + "/api/v1/attestations",
+            Response bad = post(client.getOkHttp(), token, client.getOrigin() + "/api/v1/attestations",
                     "{\"subject_kind\":\"area\",\"subject_id\":\"tk-1\",\"check_id\":\"K4b\",\"year\":2023,\"attested\":true,\"attested_by\":\"x\"}");
             assertThat(bad.code()).isEqualTo(400);
             assertThat(json(bad).path("detail").asText()).contains("field check_id: 'K4b' is not a criterion an officer attests");
-            assertThat(post(client.getOkHttp(), client.getOrigin() + "/api/v1/attestations", "not json").code()).isEqualTo(400);
+            assertThat(post(client.getOkHttp(), token, client.getOrigin() + "/api/v1/attestations", "not json").code()).isEqualTo(400);
         });
     }
 
-    static Response post(okhttp3.OkHttpClient http, String url, String json) throws IOException {
-        return http.newCall(new Request.Builder().url(url)
-                .post(RequestBody.create(json, MediaType.get("application/json"))).build()).execute();
+    static Response post(okhttp3.OkHttpClient http, String token, String url, String json) throws IOException {
+        Request.Builder b = new Request.Builder().url(url).post(RequestBody.create(json, MediaType.get("application/json")));
+        if (token != null) {
+            b.header("Authorization", "Bearer " + token);
+        }
+        return http.newCall(b.build()).execute();
     }
 }

@@ -52,6 +52,8 @@ class MapPageBrowserTest {
         store.migrate();
         services = App.services(store, Clock.systemUTC());
         DemoData.load(services.importer());
+        services.auth().addUser("officer-hh", vn.anttmap.model.Account.Role.OFFICER, DemoFiles.WARD_ID,
+                vn.anttmap.TestAuth.PASSWORD.toCharArray());
         app = HttpServer.create(services,
                 new HttpServer.PageConfig("http://127.0.0.1:9/{z}/{x}/{y}.png", "offline test")).start("127.0.0.1", 0);
         profile = Files.createTempDirectory("antt-chromium");
@@ -84,6 +86,29 @@ class MapPageBrowserTest {
         browser.navigate().refresh();
         new WebDriverWait(browser, Duration.ofSeconds(60))
                 .until(d -> "true".equals(d.findElement(By.tagName("body")).getAttribute("data-ready")));
+        if (browser.findElement(By.id("login")).getText().equals("Đăng nhập")) {
+            browser.findElement(By.id("login")).click();
+            browser.findElement(By.id("login-user")).sendKeys("officer-hh");
+            browser.findElement(By.id("login-password")).sendKeys(vn.anttmap.TestAuth.PASSWORD);
+            browser.findElement(By.cssSelector("#login-form button")).click();
+            new WebDriverWait(browser, Duration.ofSeconds(60)).until(d -> d.findElement(By.id("login")).getText().startsWith("Đăng xuất")
+                    && "true".equals(d.findElement(By.tagName("body")).getAttribute("data-ready")));
+        }
+    }
+
+    @Test
+    void thePublicSeesNoIncidentAndNoHouseholdCamera() {
+        browser.manage().deleteAllCookies();
+        browser.navigate().refresh();
+        new WebDriverWait(browser, Duration.ofSeconds(60))
+                .until(d -> "true".equals(d.findElement(By.tagName("body")).getAttribute("data-ready")));
+        long community = services.store().query(vn.anttmap.model.Layer.CAMERAS, vn.anttmap.model.FeatureQuery.ALL).stream()
+                .filter(c -> "community".equals(c.get("owner"))).count();
+        assertThat(browser.findElements(By.cssSelector("path.antt-camera"))).hasSize((int) community);
+        assertThat(browser.findElements(By.cssSelector(".antt-incident, .marker-cluster"))).isEmpty();
+        assertThat(browser.findElements(By.cssSelector("path.antt-area"))).hasSize(14);
+        assertThat(figure("incidents")).isEqualTo("Vụ việc ANTT: 5");
+        assertThat(browser.findElement(By.id("planner")).isDisplayed()).isFalse();
     }
 
     static WebDriverWait waitUp() {

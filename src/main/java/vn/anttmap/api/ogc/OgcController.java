@@ -55,22 +55,26 @@ public final class OgcController {
 
     private final PublishService publish;
     private final Json json;
+    private final java.util.function.Function<Context, vn.anttmap.auth.Principal> principal;
 
     /** How the HTTP layer writes a JSON body. */
     public interface Json {
         void write(Context ctx, int status, String contentType, Object body);
     }
 
-    public OgcController(PublishService publish, Json json) {
+    public OgcController(PublishService publish, java.util.function.Function<Context, vn.anttmap.auth.Principal> principal,
+                         Json json) {
         this.publish = publish;
         this.json = json;
+        this.principal = principal;
     }
 
     public void register(Javalin app) {
         app.get("/ogc", this::landing);
         app.get("/ogc/", this::landing);
         app.get("/ogc/conformance", this::conformance);
-        app.get("/ogc/api", ctx -> json.write(ctx, 200, OPENAPI, OpenApiDocument.build(base(ctx), publish.collections())));
+        app.get("/ogc/api", ctx -> json.write(ctx, 200, OPENAPI, OpenApiDocument.build(base(ctx),
+                publish.collections(principal.apply(ctx)))));
         app.get("/ogc/collections", this::collections);
         app.get("/ogc/collections/{id}", this::collection);
         app.get("/ogc/collections/{id}/queryables", this::queryables);
@@ -120,8 +124,8 @@ public final class OgcController {
     void collections(Context ctx) {
         String b = base(ctx);
         List<Object> cols = new ArrayList<>();
-        for (PublishService.Collection c : publish.collections()) {
-            cols.add(describe(b, c));
+        for (PublishService.Collection c : publish.collections(principal.apply(ctx))) {
+            cols.add(describe(b, c, principal.apply(ctx)));
         }
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("links", List.of(link(b + "/collections", "self", JSON, "the collections"),
@@ -131,7 +135,7 @@ public final class OgcController {
     }
 
     void collection(Context ctx) {
-        respond(ctx, describe(base(ctx), find(ctx)));
+        respond(ctx, describe(base(ctx), find(ctx), principal.apply(ctx)));
     }
 
     void queryables(Context ctx) {
@@ -149,7 +153,7 @@ public final class OgcController {
         json.write(ctx, 200, "application/schema+json", body);
     }
 
-    private Map<String, Object> describe(String b, PublishService.Collection c) {
+    private Map<String, Object> describe(String b, PublishService.Collection c, vn.anttmap.auth.Principal who) {
         String items = b + "/collections/" + c.id() + "/items";
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("id", c.id());
@@ -158,7 +162,7 @@ public final class OgcController {
         m.put("itemType", "feature");
         m.put("crs", List.of("http://www.opengis.net/def/crs/OGC/1.3/CRS84"));
         Envelope e = new Envelope();
-        publish.features(c.id()).forEach(f -> {
+        publish.features(who, c.id(), null).forEach(f -> {
             if (f.geometry() != null && !f.geometry().isEmpty()) {
                 e.expandToInclude(f.geometry().getEnvelopeInternal());
             }
@@ -185,7 +189,7 @@ public final class OgcController {
         }
         int limit = intParam(ctx, "limit", DEFAULT_LIMIT, 1, MAX_LIMIT);
         int offset = intParam(ctx, "offset", 0, 0, Integer.MAX_VALUE);
-        List<Feature> all = publish.features(c.id(), bbox(ctx));
+        List<Feature> all = publish.features(principal.apply(ctx), c.id(), bbox(ctx));
         String datetime = ctx.queryParam("datetime");
         if (datetime != null) {
             all = all.stream().filter(datetimeFilter(c, datetime)).toList();
@@ -233,7 +237,7 @@ public final class OgcController {
     void item(Context ctx) throws IOException {
         PublishService.Collection c = find(ctx);
         String id = ctx.pathParam("featureId");
-        Feature f = publish.features(c.id()).stream().filter(x -> x.id().equals(id)).findFirst()
+        Feature f = publish.features(principal.apply(ctx), c.id(), null).stream().filter(x -> x.id().equals(id)).findFirst()
                 .orElseThrow(() -> new BadRequest(404, "no feature '" + id + "' in collection " + c.id()));
         if (html(ctx)) {
             ctx.contentType("text/html; charset=utf-8").result(HtmlView.items(c, List.of(f), 1, List.of()));
@@ -251,7 +255,12 @@ public final class OgcController {
 
     private PublishService.Collection find(Context ctx) {
         String id = ctx.pathParam("id");
-        return publish.collection(id).orElseThrow(() -> new BadRequest(404, "no collection '" + id + "'"));
+        PublishService.Collection c = publish.collection(id).orElseThrow(() -> new BadRequest(404, "no collection '" + id + "'"));
+        vn.anttmap.auth.Principal who = principal.apply(ctx);
+        if (!vn.anttmap.auth.AccessPolicy.canRead(who, id)) {
+            throw new BadRequest(who.isPublic() ? 401 : 403, "sign in with a role that may see " + id);
+        }
+        return c;
     }
 
     private void respond(Context ctx, Object body) {

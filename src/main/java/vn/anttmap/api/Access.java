@@ -1,0 +1,53 @@
+package vn.anttmap.api;
+
+import io.javalin.http.Context;
+import vn.anttmap.auth.AuthService;
+import vn.anttmap.auth.Principal;
+
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Who is asking, resolved once per request: a bearer token ({@code Authorization: Bearer …}, for QGIS, GDAL and
+ * scripts), else the session cookie, else the public. Writes made with the session cookie must carry the session's
+ * CSRF token in {@code X-CSRF-Token}.
+ */
+public final class Access {
+    public static final String COOKIE = "antt_session";
+    static final String ATTRIBUTE = "antt.principal";
+    private static final Set<String> SAFE = Set.of("GET", "HEAD", "OPTIONS");
+
+    private Access() {
+    }
+
+    static void resolve(Context ctx, AuthService auth) {
+        String header = ctx.header("Authorization");
+        if (header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            Principal p = auth.tokenPrincipal(header.substring(7).trim())
+                    .orElseThrow(() -> new ApiException(401, "unauthorized", "the bearer token is not known"));
+            ctx.attribute(ATTRIBUTE, p);
+            return;
+        }
+        Optional<AuthService.Session> session = auth.session(ctx.cookie(COOKIE));
+        if (session.isPresent()) {
+            if (!SAFE.contains(ctx.method().name()) && !ctx.path().equals("/api/v1/login")
+                    && !session.get().csrf().equals(ctx.header("X-CSRF-Token"))) {
+                throw new ApiException(403, "forbidden", "missing or wrong X-CSRF-Token for a write with the session cookie");
+            }
+            ctx.attribute(ATTRIBUTE, session.get().principal());
+            return;
+        }
+        ctx.attribute(ATTRIBUTE, Principal.PUBLIC);
+    }
+
+    public static Principal principal(Context ctx) {
+        Principal p = ctx.attribute(ATTRIBUTE);
+        return p == null ? Principal.PUBLIC : p;
+    }
+
+    /** 401 for the public, 403 for a signed-in user who lacks the right. */
+    static ApiException denied(Context ctx, String what) {
+        return principal(ctx).isPublic() ? new ApiException(401, "unauthorized", "sign in to see " + what)
+                : new ApiException(403, "forbidden", "your role may not see " + what);
+    }
+}

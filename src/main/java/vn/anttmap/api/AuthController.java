@@ -1,0 +1,135 @@
+package vn.anttmap.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import vn.anttmap.auth.AccessPolicy;
+import vn.anttmap.auth.AuthService;
+import vn.anttmap.auth.Principal;
+import vn.anttmap.io.GeoJsonReader;
+import vn.anttmap.io.RawRecord;
+import vn.anttmap.model.Account;
+import vn.anttmap.model.AuditEntry;
+import vn.anttmap.model.Layer;
+import vn.anttmap.service.EditService;
+import vn.anttmap.store.FeatureStore;
+
+import java.io.ByteArrayInputStream;
+import java.time.OffsetDateTime;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Sign-in, sessions, personal tokens, the audit log, and editing single records. */
+final class AuthController {
+    private AuthController() {
+    }
+
+    static void register(Javalin app, AuthService auth, FeatureStore store, EditService edits) {
+        app.post("/api/v1/login", ctx -> {
+            JsonNode b = body(ctx);
+            String password = b.path("password").asText("");
+            AuthService.Session s = auth.login(b.path("username").asText(""), password.toCharArray(), ctx.ip());
+            String secure = ctx.scheme().equals("https") ? "; Secure" : "";
+            ctx.header("Set-Cookie", Access.COOKIE + "=" + s.id() + "; Path=/; HttpOnly; SameSite=Strict; Max-Age=43200" + secure);
+            HttpServer.json(ctx, 200, session(s.principal(), s.csrf()));
+        });
+        app.post("/api/v1/logout", ctx -> {
+            auth.logout(ctx.cookie(Access.COOKIE));
+            ctx.header("Set-Cookie", Access.COOKIE + "=; Path=/; HttpOnly; SameSite=Strict; Max-Age=0");
+            HttpServer.json(ctx, 200, session(Principal.PUBLIC, null));
+        });
+        app.get("/api/v1/session", ctx -> {
+            var s = auth.session(ctx.cookie(Access.COOKIE));
+            HttpServer.json(ctx, 200, session(Access.principal(ctx), s.map(AuthService.Session::csrf).orElse(null)));
+        });
+        app.post("/api/v1/tokens", ctx -> {
+            Principal p = Access.principal(ctx);
+            if (p.isPublic()) {
+                throw Access.denied(ctx, "tokens");
+            }
+            String token = auth.createToken(p.username(), body(ctx).path("name").asText("token"));
+            HttpServer.json(ctx, 201, Map.of("token", token, "note", "shown once; send it as Authorization: Bearer <token>"));
+        });
+        app.get("/api/v1/audit", ctx -> {
+            if (!Access.principal(ctx).is(Account.Role.ADMIN)) {
+                throw Access.denied(ctx, "the audit log");
+            }
+            QueryParams.only(ctx, java.util.Set.of("user", "layer", "from", "to", "limit"));
+            OffsetDateTime from = instant(ctx, "from");
+            OffsetDateTime to = instant(ctx, "to");
+            int limit = ctx.queryParam("limit") == null ? 500 : Math.min(5000, Integer.parseInt(ctx.queryParam("limit")));
+            List<AuditEntry> entries = store.audit(QueryParams.text(ctx, "user"), QueryParams.text(ctx, "layer"), from, to, limit);
+            HttpServer.json(ctx, 200, Map.of("entries", entries));
+        });
+        for (Layer layer : EditService.EDITABLE) {
+            String base = "/api/v1/" + layer.apiName();
+            if (layer != Layer.ATTESTATIONS) {
+                app.post(base, ctx -> {
+                    EditService.Versioned v = edits.create(Access.principal(ctx), layer, record(ctx));
+                    respond(ctx, 201, layer, v);
+                });
+            }
+            app.get(base + "/{id}", ctx -> {
+                EditService.Versioned v = edits.get(layer, ctx.pathParam("id"))
+                        .filter(x -> AccessPolicy.visible(Access.principal(ctx), layer.apiName(), x.feature()))
+                        .orElseThrow(() -> new ApiException(404, ErrorMessages.NOT_FOUND, "no " + layer.apiName() + " '" + ctx.pathParam("id") + "'"));
+                respond(ctx, 200, layer, v);
+            });
+            app.put(base + "/{id}", ctx -> respond(ctx, 200, layer,
+                    edits.update(Access.principal(ctx), layer, ctx.pathParam("id"), record(ctx), ctx.header("If-Match"))));
+            app.delete(base + "/{id}", ctx -> {
+                edits.delete(Access.principal(ctx), layer, ctx.pathParam("id"), ctx.header("If-Match"));
+                ctx.status(204);
+            });
+        }
+    }
+
+    private static void respond(Context ctx, int status, Layer layer, EditService.Versioned v) {
+        ctx.status(status).header("ETag", "\"" + v.version() + "\"").contentType("application/geo+json; charset=utf-8")
+                .result(EditService.json(layer, v.feature()));
+    }
+
+    /** One GeoJSON Feature from the body. */
+    private static RawRecord record(Context ctx) throws java.io.IOException {
+        List<RawRecord> records = GeoJsonReader.read("request body", new ByteArrayInputStream(ctx.bodyAsBytes()));
+        if (records.size() != 1) {
+            throw new ApiException(400, ErrorMessages.INVALID_INPUT, "send one GeoJSON Feature");
+        }
+        return records.get(0);
+    }
+
+    private static JsonNode body(Context ctx) {
+        try {
+            JsonNode b = HttpServer.JSON.readTree(ctx.body());
+            if (b == null || !b.isObject()) {
+                throw new ApiException(400, ErrorMessages.INVALID_INPUT, "expected a JSON object");
+            }
+            return b;
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new ApiException(400, ErrorMessages.INVALID_INPUT, "the body is not JSON: " + e.getOriginalMessage());
+        }
+    }
+
+    private static Map<String, Object> session(Principal p, String csrf) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("username", p.username());
+        m.put("role", p.role().name().toLowerCase(java.util.Locale.ROOT));
+        m.put("ward", p.wardId());
+        m.put("csrf", csrf);
+        return m;
+    }
+
+    private static OffsetDateTime instant(Context ctx, String name) {
+        String v = QueryParams.text(ctx, name);
+        if (v == null) {
+            return null;
+        }
+        try {
+            return v.length() == 10 ? java.time.LocalDate.parse(v).atStartOfDay(vn.anttmap.model.VietnamTime.ZONE).toOffsetDateTime()
+                    : OffsetDateTime.parse(v);
+        } catch (java.time.format.DateTimeParseException e) {
+            throw ApiException.badParameter(name, "'" + v + "' is not an ISO date or instant");
+        }
+    }
+}

@@ -1,0 +1,98 @@
+package vn.anttmap.auth;
+
+import vn.anttmap.model.Account.Role;
+import vn.anttmap.model.Feature;
+
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The one access policy, applied to every way data leaves the service.
+ *
+ * <ul>
+ *   <li><b>Public</b> (not signed in): wards, residential areas and their verdicts, roads, the coastline,
+ *       aggregated counts, and community street cameras. Never an incident (point or description), never a
+ *       household's, business's or police camera, never teams, disputes, extractions, records, attestations.</li>
+ *   <li><b>Officer</b>: everything of their own ward, exactly; for other wards, what the public sees.</li>
+ *   <li><b>Planner</b>: what the public sees, plus every camera, the coverage and camera plans; no incidents.</li>
+ *   <li><b>Admin</b>: everything, and users and the audit log.</li>
+ * </ul>
+ * Layers are named as in the API and OGC collections ({@code incidents}, {@code cameras}, {@code areas} /
+ * {@code residential_areas}, …).
+ */
+public final class AccessPolicy {
+    /** Layers everyone may read (subject to row filters for cameras). */
+    static final Set<String> PUBLIC_LAYERS = Set.of("wards", "areas", "residential_areas", "roads", "coastline", "cameras");
+    /** Layers with camera positions, coverage or plans, which planners also see whole. */
+    static final Set<String> PLANNER_LAYERS = Set.of("cameras", "camera_coverage", "camera_proposals", "buildings");
+
+    private AccessPolicy() {
+    }
+
+    /** Whether the principal may read any record of the layer. */
+    public static boolean canRead(Principal p, String layer) {
+        return switch (p.role()) {
+            case ADMIN -> true;
+            case OFFICER -> true;
+            case PLANNER -> PUBLIC_LAYERS.contains(layer) || PLANNER_LAYERS.contains(layer);
+            case PUBLIC -> PUBLIC_LAYERS.contains(layer);
+        };
+    }
+
+    /** The records of a layer the principal may see. */
+    public static List<Feature> filter(Principal p, String layer, List<Feature> features) {
+        if (!canRead(p, layer)) {
+            return List.of();
+        }
+        if (p.is(Role.ADMIN) || (p.is(Role.PLANNER) && PLANNER_LAYERS.contains(layer)) || PUBLIC_LAYERS.contains(layer) && !layer.equals("cameras")) {
+            return features;
+        }
+        return features.stream().filter(f -> visible(p, layer, f)).toList();
+    }
+
+    /** Whether the principal may see this record. */
+    public static boolean visible(Principal p, String layer, Feature f) {
+        if (p.is(Role.ADMIN)) {
+            return true;
+        }
+        if (p.is(Role.OFFICER) && p.wardId() != null && p.wardId().equals(wardOf(layer, f))) {
+            return true;
+        }
+        if (layer.equals("cameras")) {
+            return p.is(Role.PLANNER) || "community".equals(f.get("owner"));
+        }
+        return canRead(Principal.PUBLIC, layer) || (p.is(Role.PLANNER) && PLANNER_LAYERS.contains(layer));
+    }
+
+    /** Whether the principal may write records of the layer in the ward. */
+    public static boolean canWrite(Principal p, String layer, String wardId) {
+        if (p.is(Role.ADMIN)) {
+            return true;
+        }
+        return p.is(Role.OFFICER) && p.wardId() != null && p.wardId().equals(wardId)
+                && Set.of("incidents", "cameras", "areas", "teams", "attestations").contains(layer);
+    }
+
+    /** Whether the principal sees a ward's exact records (incident evidence, coverage geometry). */
+    public static boolean seesExact(Principal p, String wardId) {
+        return p.is(Role.ADMIN) || (p.is(Role.OFFICER) && p.wardId() != null && p.wardId().equals(wardId));
+    }
+
+    public static boolean canPlan(Principal p) {
+        return p.is(Role.ADMIN) || p.is(Role.PLANNER) || p.is(Role.OFFICER);
+    }
+
+    public static boolean seesCoverage(Principal p, String wardId) {
+        return p.is(Role.PLANNER) || seesExact(p, wardId);
+    }
+
+    private static String wardOf(String layer, Feature f) {
+        if (layer.equals("wards")) {
+            return f.id();
+        }
+        if (layer.equals("attestations")) {
+            return "ward".equals(f.get("subject_kind")) ? f.text("subject_id") : null;
+        }
+        return f.text("ward_id");
+    }
+}
