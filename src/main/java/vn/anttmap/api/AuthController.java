@@ -71,6 +71,9 @@ final class AuthController {
                 });
             }
             app.get(base + "/{id}", ctx -> {
+                if (!AccessPolicy.canRead(Access.principal(ctx), layer.apiName())) {
+                    throw Access.denied(ctx, layer.apiName());
+                }
                 EditService.Versioned v = edits.get(layer, ctx.pathParam("id"))
                         .filter(x -> AccessPolicy.visible(Access.principal(ctx), layer.apiName(), x.feature()))
                         .orElseThrow(() -> new ApiException(404, ErrorMessages.NOT_FOUND, "no " + layer.apiName() + " '" + ctx.pathParam("id") + "'"));

@@ -1,0 +1,210 @@
+package vn.anttmap.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.javalin.testtools.JavalinTest;
+import okhttp3.MediaType;
+import okhttp3.Request;
+import okhttp3.RequestBody;
+import okhttp3.Response;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import vn.anttmap.App;
+import vn.anttmap.TestAuth;
+import vn.anttmap.model.Account;
+import vn.anttmap.model.FeatureQuery;
+import vn.anttmap.model.Layer;
+import vn.anttmap.service.DemoData;
+import vn.anttmap.store.H2gisFeatureStore;
+
+import java.io.IOException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Consumer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** One access policy on every way out, editing with optimistic locking, and the audit log. */
+class AccessAndEditTest {
+    static App.Services services;
+    static String officer;
+    static String otherOfficer;
+    static String admin;
+    static List<String> secrets = new ArrayList<>();
+
+    @BeforeAll
+    static void load() throws IOException {
+        H2gisFeatureStore store = H2gisFeatureStore.inMemory("access-" + UUID.randomUUID());
+        store.migrate();
+        services = App.services(store, Clock.systemUTC());
+        DemoData.load(services.importer());
+        officer = TestAuth.token(services, Account.Role.OFFICER, "hai-hoa");
+        otherOfficer = TestAuth.token(services, Account.Role.OFFICER, "ninh-hai");
+        admin = TestAuth.admin(services);
+        for (var i : store.query(Layer.INCIDENTS, FeatureQuery.ALL)) {
+            secrets.add(i.text("description"));
+            secrets.add(i.id());
+        }
+        for (var c : store.query(Layer.CAMERAS, FeatureQuery.ALL)) {
+            if ("household".equals(c.get("owner"))) {
+                secrets.add(c.id());
+            }
+        }
+    }
+
+    @AfterAll
+    static void close() {
+        services.close();
+    }
+
+    static io.javalin.Javalin app() {
+        return HttpServer.create(services, new HttpServer.PageConfig("t", "t"));
+    }
+
+    static String body(Response r) throws IOException {
+        return r.body().string();
+    }
+
+    static final List<String> EVERY_WAY_OUT = List.of("/api/v1/wards", "/api/v1/areas", "/api/v1/cameras", "/api/v1/incidents",
+            "/api/v1/cameras/sectors", "/api/v1/roads", "/api/v1/stats?ward=hai-hoa&from=2021-01-01&to=2023-12-31",
+            "/api/v1/scores/areas?ward=hai-hoa&year=2023", "/api/v1/scores/wards/hai-hoa?year=2023",
+            "/api/v1/scores/areas/tdp-quang-trung?year=2023", "/api/v1/coverage?ward=hai-hoa&from=2022-11-01&to=2023-10-31",
+            "/ogc/collections", "/ogc/collections/incidents/items", "/ogc/collections/cameras/items?limit=1000",
+            "/ogc/collections/camera_coverage/items", "/ogc/collections/camera_proposals/items", "/ogc/api",
+            "/api/v1/export?layers=incidents&format=geojson", "/api/v1/export?layers=cameras&format=geojson",
+            "/api/v1/export?layers=residential_areas,cameras&format=kml", "/api/v1/export?layers=cameras&format=csv",
+            "/tiles/incidents.json", "/api/v1/incidents/vv-2023-001", "/api/v1/audit");
+
+    @Test
+    void anonymousRequestsShowNoIncidentNoDescriptionAndNoHouseholdCamera() {
+        JavalinTest.test(app(), (server, client) -> {
+            for (String path : EVERY_WAY_OUT) {
+                Response r = client.get(path);
+                String text = body(r);
+                assertThat(r.code()).as(path).isIn(200, 401);
+                for (String s : secrets) {
+                    assertThat(text).as(path + " leaks " + s).doesNotContain(s);
+                }
+            }
+            for (int z = 12; z <= 16; z += 2) {
+                int x = (int) Math.floor((105.795 + 180) / 360 * (1 << z));
+                double lat = Math.toRadians(19.451);
+                int y = (int) Math.floor((1 - Math.log(Math.tan(lat) + 1 / Math.cos(lat)) / Math.PI) / 2 * (1 << z));
+                assertThat(client.get("/tiles/incidents/" + z + "/" + x + "/" + y + ".mvt").code()).isEqualTo(401);
+                byte[] cams = client.get("/tiles/cameras/" + z + "/" + x + "/" + y + ".mvt").body().bytes();
+                String decoded = new String(cams, java.nio.charset.StandardCharsets.ISO_8859_1);
+                secrets.stream().filter(s -> s.startsWith("cam-")).forEach(s -> assertThat(decoded).doesNotContain(s));
+            }
+        });
+    }
+
+    @Test
+    void anOfficersTokenShowsTheirWardsIncidentsAndCameras() {
+        JavalinTest.test(app(), (server, client) -> {
+            JsonNode incidents = HttpServer.JSON.readTree(body(client.get("/api/v1/incidents", TestAuth.bearer(officer))));
+            assertThat(incidents.path("features")).hasSize(36);
+            assertThat(incidents.path("features").get(0).path("properties").path("description").asText()).isNotEmpty();
+            JsonNode cameras = HttpServer.JSON.readTree(body(client.get("/api/v1/cameras", TestAuth.bearer(officer))));
+            assertThat(cameras.path("features")).hasSize(125);
+            JsonNode scores = HttpServer.JSON.readTree(body(client.get("/api/v1/scores/areas/tdp-quang-trung?year=2023", TestAuth.bearer(officer))));
+            assertThat(scores.toString()).contains("\"layer\":\"incidents\"");
+            JsonNode other = HttpServer.JSON.readTree(body(client.get("/api/v1/incidents", TestAuth.bearer(otherOfficer))));
+            assertThat(other.path("features")).isEmpty();
+            assertThat(client.get("/api/v1/audit", TestAuth.bearer(officer)).code()).isEqualTo(403);
+        });
+    }
+
+    static Response send(io.javalin.testtools.HttpClient client, String method, String path, String json, Consumer<Request.Builder> extra)
+            throws IOException {
+        Request.Builder b = new Request.Builder().url(client.getOrigin() + path)
+                .method(method, json == null ? (method.equals("DELETE") ? RequestBody.create(new byte[0]) : null)
+                        : RequestBody.create(json, MediaType.get("application/json")));
+        extra.accept(b);
+        return client.getOkHttp().newCall(b.build()).execute();
+    }
+
+    @Test
+    void editsAreCheckedLockedAndAudited() {
+        JavalinTest.test(app(), (server, client) -> {
+            String feature = "{\"type\":\"Feature\",\"id\":\"vv-new-1\",\"geometry\":{\"type\":\"Point\",\"coordinates\":[105.795,19.451]},"
+                    + "\"properties\":{\"occurred_at\":\"2023-10-20T21:00:00+07:00\",\"category\":\"crime\",\"severity\":\"it_nghiem_trong\","
+                    + "\"channel\":\"hotline_113\",\"description\":\"Trộm xe đạp\"}}";
+            assertThat(send(client, "POST", "/api/v1/incidents", feature, b -> { }).code()).isEqualTo(401);
+            assertThat(send(client, "POST", "/api/v1/incidents", feature, TestAuth.bearer(otherOfficer)).code()).isEqualTo(403);
+            Response created = send(client, "POST", "/api/v1/incidents", feature, TestAuth.bearer(officer));
+            assertThat(created.code()).as(body(created)).isEqualTo(201);
+            String etag = created.header("ETag");
+            assertThat(services.store().get(Layer.INCIDENTS, "vv-new-1").orElseThrow().get("area_id")).isNotNull();
+
+            String changed = feature.replace("Trộm xe đạp", "Trộm xe máy");
+            assertThat(send(client, "PUT", "/api/v1/incidents/vv-new-1", changed, TestAuth.bearer(officer)).code()).isEqualTo(428);
+            Response stale = send(client, "PUT", "/api/v1/incidents/vv-new-1", changed, b -> {
+                TestAuth.bearer(officer).accept(b);
+                b.header("If-Match", "\"0000\"");
+            });
+            assertThat(stale.code()).isEqualTo(409);
+            assertThat(HttpServer.JSON.readTree(body(stale)).path("currentVersion").asText()).isEqualTo(etag.replace("\"", ""));
+            Response updated = send(client, "PUT", "/api/v1/incidents/vv-new-1", changed, b -> {
+                TestAuth.bearer(officer).accept(b);
+                b.header("If-Match", etag);
+            });
+            assertThat(updated.code()).isEqualTo(200);
+            assertThat(services.store().get(Layer.INCIDENTS, "vv-new-1").orElseThrow().get("description")).isEqualTo("Trộm xe máy");
+            Response bad = send(client, "PUT", "/api/v1/incidents/vv-new-1", changed.replace("105.795", "95.795"), b -> {
+                TestAuth.bearer(officer).accept(b);
+                b.header("If-Match", updated.header("ETag"));
+            });
+            assertThat(bad.code()).isEqualTo(400);
+            assertThat(send(client, "DELETE", "/api/v1/incidents/vv-new-1", null, b -> {
+                TestAuth.bearer(officer).accept(b);
+                b.header("If-Match", updated.header("ETag"));
+            }).code()).isEqualTo(204);
+            assertThat(services.store().get(Layer.INCIDENTS, "vv-new-1")).isEmpty();
+
+            JsonNode audit = HttpServer.JSON.readTree(body(client.get("/api/v1/audit?layer=incidents", TestAuth.bearer(admin))));
+            List<String> actions = new ArrayList<>();
+            audit.path("entries").forEach(e -> {
+                if ("vv-new-1".equals(e.path("recordId").asText())) {
+                    actions.add(e.path("action").asText());
+                }
+            });
+            assertThat(actions).containsExactly("delete", "update", "create");
+            JsonNode update = null;
+            for (JsonNode e : audit.path("entries")) {
+                if (e.path("action").asText().equals("update")) {
+                    update = e;
+                }
+            }
+            assertThat(update.path("beforeJson").asText()).contains("Trộm xe đạp");
+            assertThat(update.path("afterJson").asText()).contains("Trộm xe máy");
+            assertThat(update.path("username").asText()).isEqualTo("test-officer-hai-hoa");
+        });
+    }
+
+    @Test
+    void signInUsesAnHttpOnlyStrictCookieWritesNeedTheCsrfTokenAndFailuresAreSlowed() {
+        services.auth().addUser("sign-in-test", Account.Role.PLANNER, null, "a good long password".toCharArray());
+        JavalinTest.test(app(), (server, client) -> {
+            Response ok = send(client, "POST", "/api/v1/login", "{\"username\":\"sign-in-test\",\"password\":\"a good long password\"}", b -> { });
+            assertThat(ok.code()).isEqualTo(200);
+            String cookie = ok.header("Set-Cookie");
+            assertThat(cookie).contains("HttpOnly", "SameSite=Strict");
+            String session = cookie.substring(0, cookie.indexOf(';'));
+            String csrf = HttpServer.JSON.readTree(body(ok)).path("csrf").asText();
+            String plan = "{\"ward\":\"hai-hoa\",\"count\":2,\"method\":\"greedy\"}";
+            assertThat(send(client, "POST", "/api/v1/camera-plans", plan, b -> b.header("Cookie", session)).code()).isEqualTo(403);
+            assertThat(send(client, "POST", "/api/v1/camera-plans", plan, b -> b.header("Cookie", session).header("X-CSRF-Token", csrf))
+                    .code()).isEqualTo(200);
+            int last = 0;
+            for (int i = 0; i < 7; i++) {
+                last = send(client, "POST", "/api/v1/login", "{\"username\":\"sign-in-test\",\"password\":\"wrong\"}", b -> { }).code();
+            }
+            assertThat(last).isEqualTo(429);
+            JsonNode audit = HttpServer.JSON.readTree(body(client.get("/api/v1/audit?user=sign-in-test", TestAuth.bearer(admin))));
+            assertThat(audit.toString()).contains("login_failed", "\"login\"");
+            assertThat(audit.toString()).doesNotContain("a good long password");
+        });
+    }
+}
