@@ -204,7 +204,23 @@ final class RecordConverter {
         }
     }
 
+    /** Markup (an HTML tag) in a text value: refused, so that no page can be made to run it. */
+    private static final Pattern MARKUP = Pattern.compile("<\\s*[a-zA-Z/!?]");
+    /** Control characters other than tab and line breaks. */
+    private static final Pattern CONTROL = Pattern.compile("[\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\x7F]");
+
     private static Object check(FieldDef f, Object v) {
+        if (v instanceof String text) {
+            if (MARKUP.matcher(text).find()) {
+                throw new IllegalArgumentException("markup is not allowed in text ('" + abbreviate(text) + "')");
+            }
+            if (CONTROL.matcher(text).find()) {
+                throw new IllegalArgumentException("control characters are not allowed in text");
+            }
+            if (text.length() > 4000) {
+                throw new IllegalArgumentException("text longer than 4,000 characters");
+            }
+        }
         if (!f.allowed().isEmpty() && !f.allowed().contains((String) v)) {
             throw new IllegalArgumentException("'" + v + "' is not one of " + String.join(", ", f.allowed()));
         }
@@ -311,6 +327,10 @@ final class RecordConverter {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    private static String abbreviate(String s) {
+        return s.length() > 40 ? s.substring(0, 40) + "…" : s;
     }
 
     /** Number formatting for messages. */
