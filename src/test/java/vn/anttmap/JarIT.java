@@ -36,7 +36,7 @@ class JarIT {
     Process server;
     int port;
 
-    record Result(int code, String out, String err) {
+    public record Result(int code, String out, String err) {
     }
 
     Result java(String... args) throws IOException, InterruptedException {

@@ -10,7 +10,7 @@ import java.util.Map;
 
 /** {@code db}: schema migrations and a health check of the store. */
 @Command(name = "db", mixinStandardHelpOptions = true, description = "Database maintenance.",
-        subcommands = {DbCommand.Migrate.class, DbCommand.Check.class})
+        subcommands = {DbCommand.Migrate.class, DbCommand.Check.class, DbCommand.Backup.class, DbCommand.Restore.class})
 final class DbCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -29,6 +29,42 @@ final class DbCommand implements Runnable {
                 out().println(store.describe() + ": applied " + applied + " migration(s); schema version "
                         + store.schemaVersion());
             }
+            return 0;
+        }
+    }
+
+    @Command(name = "backup", mixinStandardHelpOptions = true,
+            description = "Copy the embedded store to a ZIP file, consistently, even while the server runs.")
+    static final class Backup extends DataCommand {
+        @picocli.CommandLine.Option(names = "--out", required = true, paramLabel = "FILE")
+        java.nio.file.Path out;
+
+        @Override
+        public Integer call() {
+            try (FeatureStore store = App.openStore(storeOptions.toConfig(), false)) {
+                if (!(store instanceof vn.anttmap.store.H2gisFeatureStore h2)) {
+                    throw new IllegalArgumentException("db backup is for the embedded store; back PostGIS up with pg_dump");
+                }
+                h2.backup(out);
+            }
+            out().println("backed up to " + out);
+            return 0;
+        }
+    }
+
+    @Command(name = "restore", mixinStandardHelpOptions = true,
+            description = "Replace the embedded store with a backup (stop the server first).")
+    static final class Restore extends DataCommand {
+        @picocli.CommandLine.Option(names = "--from", required = true, paramLabel = "FILE")
+        java.nio.file.Path from;
+
+        @Override
+        public Integer call() {
+            if (storeOptions.toConfig().usesPostgis()) {
+                throw new IllegalArgumentException("db restore is for the embedded store; restore PostGIS with pg_restore");
+            }
+            vn.anttmap.store.H2gisFeatureStore.restore(from, storeOptions.toConfig().dataDir());
+            out().println("restored " + storeOptions.toConfig().dataDir() + " from " + from);
             return 0;
         }
     }

@@ -36,8 +36,45 @@ public final class H2gisFeatureStore extends JdbcFeatureStore {
         if (!Files.isWritable(dir)) {
             throw new StoreException("the data directory " + dir + " is not writable");
         }
+        clearStaleLock(dir.resolve(FILE_NAME + ".lock.db"));
         String url = "jdbc:h2:file:" + dir.resolve(FILE_NAME) + ";AUTO_SERVER=TRUE";
         return new H2gisFeatureStore(pool(url), "H2GIS " + dir.resolve(FILE_NAME + ".mv.db"));
+    }
+
+    /**
+     * Removes the lock left by a process that died holding the database (killed, power cut): the lock names the
+     * port its owner served the database on; when nothing listens there, the owner is gone. A live owner's lock is
+     * left alone, and this process then connects to it.
+     */
+    static void clearStaleLock(Path lock) {
+        if (!Files.exists(lock)) {
+            return;
+        }
+        java.util.Properties p = new java.util.Properties();
+        try (java.io.InputStream in = Files.newInputStream(lock)) {
+            p.load(in);
+        } catch (IOException e) {
+            return;
+        }
+        String server = p.getProperty("server");
+        if (server == null || !server.contains(":")) {
+            return;
+        }
+        int port;
+        try {
+            port = Integer.parseInt(server.substring(server.lastIndexOf(':') + 1));
+        } catch (NumberFormatException e) {
+            return;
+        }
+        try (java.net.Socket socket = new java.net.Socket()) {
+            socket.connect(new java.net.InetSocketAddress("127.0.0.1", port), 1000);
+        } catch (IOException refused) {
+            try {
+                Files.deleteIfExists(lock);
+            } catch (IOException e) {
+                throw new StoreException("a dead process's lock " + lock + " cannot be removed: " + e.getMessage(), e);
+            }
+        }
     }
 
     /** A private in-memory database, gone when closed; for tests. */
@@ -53,7 +90,42 @@ public final class H2gisFeatureStore extends JdbcFeatureStore {
         cfg.setMaximumPoolSize(4);
         cfg.setPoolName("h2gis");
         cfg.setInitializationFailTimeout(-1);
+        cfg.setConnectionTimeout(10_000);
         return new HikariDataSource(cfg);
+    }
+
+    /** Writes a consistent copy of the database to a ZIP file, while it is in use. */
+    public void backup(Path zip) {
+        try (Connection c = dataSourceConnection(); Statement st = c.createStatement()) {
+            st.execute("BACKUP TO '" + zip.toAbsolutePath().toString().replace("'", "''") + "'");
+        } catch (SQLException e) {
+            throw new StoreException("backup to " + zip + " failed: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Replaces the database in {@code dataDir} with a backup. The database must not be open (no server running).
+     *
+     * @throws StoreException when a process holds the data directory or the backup is unreadable
+     */
+    public static void restore(Path zip, Path dataDir) {
+        Path dir = dataDir.toAbsolutePath().normalize();
+        if (Files.exists(dir.resolve(FILE_NAME + ".lock.db"))) {
+            throw new StoreException("a running server holds " + dir + "; stop it before restoring");
+        }
+        if (!Files.isRegularFile(zip)) {
+            throw new StoreException("no backup file " + zip);
+        }
+        try {
+            Files.createDirectories(dir);
+            Files.deleteIfExists(dir.resolve(FILE_NAME + ".mv.db"));
+            org.h2.tools.Restore.execute(zip.toAbsolutePath().toString(), dir.toString(), FILE_NAME);
+        } catch (IOException | RuntimeException e) {
+            throw new StoreException("restore from " + zip + " failed: " + e.getMessage(), e);
+        }
+        if (!Files.exists(dir.resolve(FILE_NAME + ".mv.db"))) {
+            throw new StoreException(zip + " holds no ANTT Map database");
+        }
     }
 
     @Override

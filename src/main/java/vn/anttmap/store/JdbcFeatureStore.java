@@ -46,6 +46,11 @@ abstract class JdbcFeatureStore implements FeatureStore {
         this.description = description;
     }
 
+    /** A connection from the pool, for adapter-specific maintenance. */
+    Connection dataSourceConnection() throws SQLException {
+        return dataSource.getConnection();
+    }
+
     /** Prepares a fresh connection's database before migrations (extensions, spatial functions). */
     abstract void prepare(Connection c) throws SQLException;
 

@@ -16,6 +16,9 @@ import java.sql.Statement;
  */
 public final class PostgisFeatureStore extends JdbcFeatureStore {
 
+    /** How long a request waits for a connection before it fails (and the API answers 503). */
+    public static final long CONNECTION_TIMEOUT_MS = 3_000;
+
     private PostgisFeatureStore(HikariDataSource ds, String description) {
         super(ds, Dialect.POSTGIS, description);
     }
@@ -41,7 +44,10 @@ public final class PostgisFeatureStore extends JdbcFeatureStore {
         }
         cfg.setMaximumPoolSize(8);
         cfg.setPoolName("postgis");
-        cfg.setConnectionTimeout(10_000);
+        // Fail fast while the database is down or restarting (the API answers 503) and let the pool reconnect by
+        // itself when it is back: no connection is held across requests.
+        cfg.setConnectionTimeout(CONNECTION_TIMEOUT_MS);
+        cfg.setValidationTimeout(2_000);
         try {
             return new PostgisFeatureStore(new HikariDataSource(cfg), "PostGIS " + Secrets.maskUrl(jdbcUrl));
         } catch (HikariPool.PoolInitializationException e) {

@@ -47,12 +47,17 @@ public final class PostgisTestDatabase {
 
     /** A store over a new, empty schema of the test database (PostGIS functions from {@code public}). */
     public static PostgisFeatureStore freshStore() {
+        return PostgisFeatureStore.connect(freshSchemaUrl(), null, null);
+    }
+
+    /** The URL of a new, empty schema of the test database (dropped with the others at the end). */
+    public static String freshSchemaUrl() {
         String schema = "antt_t" + ProcessHandle.current().pid() + "_" + COUNTER.incrementAndGet();
         exec("DROP SCHEMA IF EXISTS " + schema + " CASCADE; CREATE SCHEMA " + schema);
         synchronized (CREATED) {
             CREATED.add(schema);
         }
-        return PostgisFeatureStore.connect(withSchema(url(), schema), null, null);
+        return withSchema(url(), schema);
     }
 
     /** The URL with its search path set to {@code schema}, then {@code public}. */
