@@ -58,7 +58,7 @@ final class AuthController {
             QueryParams.only(ctx, java.util.Set.of("user", "layer", "from", "to", "limit"));
             OffsetDateTime from = instant(ctx, "from");
             OffsetDateTime to = instant(ctx, "to");
-            int limit = ctx.queryParam("limit") == null ? 500 : Math.min(5000, Integer.parseInt(ctx.queryParam("limit")));
+            int limit = QueryParams.integer(ctx, "limit", 500, 1, 5000);
             List<AuditEntry> entries = store.audit(QueryParams.text(ctx, "user"), QueryParams.text(ctx, "layer"), from, to, limit);
             HttpServer.json(ctx, 200, Map.of("entries", entries));
         });

@@ -51,6 +51,23 @@ final class QueryParams {
         }
     }
 
+    /** A whole number between {@code min} and {@code max}, or {@code fallback} when absent. */
+    static int integer(Context ctx, String name, int fallback, int min, int max) {
+        String v = text(ctx, name);
+        if (v == null) {
+            return fallback;
+        }
+        try {
+            int n = Integer.parseInt(v);
+            if (n >= min && n <= max) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw ApiException.badParameter(name, "'" + v + "' is not a whole number from " + min + " to " + max);
+    }
+
     static LocalDate date(Context ctx, String name) {
         String v = text(ctx, name);
         return v == null ? null : parseDate(name, v);

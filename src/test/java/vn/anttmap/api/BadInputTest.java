@@ -100,6 +100,8 @@ class BadInputTest {
                         400, "cannot read date and time '31-02-2023'"),
                 new Case("huge payload", "POST", "/api/v1/incidents", huge, 413, null),
                 new Case("injection in a query", "GET", "/api/v1/incidents?bbox=1,2,3,4';DROP%20TABLE%20incident;--", null, 400, "bbox"),
+                // Regression: a non-numeric audit limit was a 500 (NumberFormatException).
+                new Case("non-numeric limit", "GET", "/api/v1/audit?limit=abc", null, 400, "'abc' is not a whole number"),
                 new Case("unknown parameter", "GET", "/api/v1/incidents?ward=hai-hoa'%20OR%20'1'='1&x=1", null, 400, "unknown query parameter"));
         JavalinTest.test(HttpServer.create(services, new HttpServer.PageConfig("t", "t")), (server, client) -> {
             for (Case c : cases) {
