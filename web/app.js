@@ -7,6 +7,8 @@ let lang = localStorage.getItem("antt.lang") === "en" ? "en" : "vi";
 const t = (key) => TEXTS[lang][key] ?? key;
 const $ = (id) => document.getElementById(id);
 const status = $("status");
+/** True between "Thêm vụ việc" and the click on the map that places the incident. */
+let pickingIncident = false;
 
 let session = { role: "public", csrf: null };
 
@@ -83,12 +85,15 @@ async function loadStaticLayers() {
   layers.roads = L.geoJSON(roads, { interactive: false, style: (f) => ({ className: "antt-road", color: "#a0a0a0",
     weight: f.properties.kind === "main" ? 5 : f.properties.kind === "beach_road" ? 4 : 2.5, opacity: 0.9 }) });
   layers.coastline = L.geoJSON(coast, { interactive: false, style: { className: "antt-coast", color: "#1e6fb8", weight: 3 } });
-  layers.areas = L.geoJSON(areas, { style: areaStyle, onEachFeature: (f, l) => l.on("click", () => openArea(f)) });
+  layers.areas = L.geoJSON(areas, { style: areaStyle, onEachFeature: (f, l) => l.on("click", () => {
+    // While placing a new incident the click belongs to the map (the form), not to the area's panel.
+    if (!pickingIncident) openArea(f);
+  }) });
   areaLabels.clearLayers();
   for (const f of areas.features) {
     const at = f.label ? [f.label[1], f.label[0]] : layers.areas.getLayers().find((l) => l.feature.id === f.id).getBounds().getCenter();
     L.marker(at, { icon: L.divIcon({ className: "antt-area-label", html: `<span>${escapeHtml(f.properties.name)}</span>`, iconSize: null }),
-      keyboard: true, title: f.properties.name, zIndexOffset: 1000 }).on("click", () => openArea(f)).addTo(areaLabels);
+      keyboard: true, title: f.properties.name, zIndexOffset: 1000 }).on("click", (e) => pickingIncident ? map.fire("click", { latlng: e.latlng }) : openArea(f)).addTo(areaLabels);
   }
   layers.sectors = L.geoJSON(sectors, { interactive: false, style: (f) => ({ className: "antt-sector",
     color: f.properties.status === "active" ? "#2f855a" : "#a0aec0", weight: 0.6, fillOpacity: 0.15 }) });
@@ -362,7 +367,6 @@ async function logout() {
   location.reload();
 }
 
-let pickingIncident = false;
 $("new-incident").addEventListener("click", () => {
   pickingIncident = true;
   status.textContent = t("clickMap");

@@ -103,6 +103,34 @@ class JarIT {
     }
 
     @Test
+    void aFreshDemoPrintsOneAccountPerRoleOnceAndThePrintedPasswordSignsIn() throws Exception {
+        String log = Files.readString(workDir.resolve("server.log"), StandardCharsets.UTF_8);
+        java.util.Map<String, String> printed = new java.util.LinkedHashMap<>();
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?m)^  (officer|planner|admin)  (\\S+)$").matcher(log);
+        while (m.find()) {
+            printed.put(m.group(1), m.group(2));
+        }
+        assertThat(printed).as(log).containsOnlyKeys("officer", "planner", "admin");
+        assertThat(new java.util.HashSet<>(printed.values())).as("three different random passwords").hasSize(3);
+
+        HttpResponse<String> login = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/login"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"username\":\"officer\",\"password\":\"" + printed.get("officer") + "\"}"))
+                .build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        assertThat(login.statusCode()).as(login.body()).isEqualTo(200);
+        assertThat(new ObjectMapper().readTree(login.body()).path("role").asText()).isEqualTo("officer");
+        assertThat(login.headers().firstValue("Set-Cookie").orElseThrow()).contains("HttpOnly", "SameSite=Strict");
+
+        stop();
+        start();
+        String again = Files.readString(workDir.resolve("server.log"), StandardCharsets.UTF_8);
+        assertThat(again).as("a second start prints no password").doesNotContain("Demo accounts");
+        for (String password : printed.values()) {
+            assertThat(again).doesNotContain(password);
+        }
+    }
+
+    @Test
     void cliCommandsWorkAlongsideTheRunningServer() throws Exception {
         Result check = java("db", "check");
         assertThat(check.code()).as(check.err()).isZero();

@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The command line, in process, on a temporary data directory. */
 class CliTest {
@@ -37,6 +38,49 @@ class CliTest {
             Files.copy(in, p, StandardCopyOption.REPLACE_EXISTING);
         }
         return p;
+    }
+
+    static Run withStdin(String stdin, String... args) {
+        java.io.InputStream saved = System.in;
+        System.setIn(new java.io.ByteArrayInputStream(stdin.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        try {
+            return run(args);
+        } finally {
+            System.setIn(saved);
+        }
+    }
+
+    @Test
+    void usersAreManagedWithPasswordsFromStandardInputOnly(@TempDir Path dir) throws IOException {
+        String data = dir.resolve("data").toString();
+        assertThat(run("import", "--data-dir", data, "--layer", "wards", fixture(dir, "wards.geojson").toString()).code()).isZero();
+        String password = "mật khẩu đủ dài 2023";
+        Run added = withStdin(password + "\n", "user", "add", "lan", "--role", "officer", "--ward", "w", "--data-dir", data);
+        assertThat(added.code()).as(added.err()).isZero();
+        assertThat(added.out()).isEqualTo("added lan (officer)\n");
+        assertThat(run("user", "list", "--data-dir", data).out()).containsPattern("lan\\s+officer\\s+w");
+        assertThat(run("user", "add", "--help").out()).doesNotContain("--password");
+        assertThat(run("user", "add", "x", "--role", "admin", "--password", "p", "--data-dir", data).code()).isNotZero();
+
+        try (vn.anttmap.App.Services s = vn.anttmap.App.services(vn.anttmap.store.H2gisFeatureStore.open(Path.of(data)),
+                java.time.Clock.systemUTC())) {
+            assertThat(s.auth().login("lan", password.toCharArray(), "127.0.0.1").principal().wardId()).isEqualTo("w");
+            assertThat(s.store().account("lan").orElseThrow().toString()).doesNotContain(password);
+        }
+        Run changed = withStdin("một mật khẩu mới khác\n", "user", "passwd", "lan", "--data-dir", data);
+        assertThat(changed.code()).as(changed.err()).isZero();
+        Run token = run("user", "token", "lan", "--name", "qgis", "--data-dir", data);
+        assertThat(token.code()).as(token.err()).isZero();
+        try (vn.anttmap.App.Services s = vn.anttmap.App.services(vn.anttmap.store.H2gisFeatureStore.open(Path.of(data)),
+                java.time.Clock.systemUTC())) {
+            assertThatThrownBy(() -> s.auth().login("lan", password.toCharArray(), "127.0.0.1")).hasMessageContaining("wrong");
+            assertThat(s.auth().login("lan", "một mật khẩu mới khác".toCharArray(), "127.0.0.1").principal().username()).isEqualTo("lan");
+        }
+        assertThat(run("user", "remove", "lan", "--data-dir", data).out()).isEqualTo("removed lan\n");
+        assertThat(run("user", "list", "--data-dir", data).out()).doesNotContain("lan");
+        Run missing = run("user", "remove", "lan", "--data-dir", data);
+        assertThat(missing.code()).isEqualTo(1);
+        assertThat(missing.err()).contains("no user 'lan'");
     }
 
     @Test
