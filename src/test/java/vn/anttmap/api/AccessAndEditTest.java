@@ -207,4 +207,16 @@ class AccessAndEditTest {
             assertThat(audit.toString()).doesNotContain("a good long password");
         });
     }
+
+    @Test
+    void anExportIsAuditedWithWhoAndWhat() {
+        JavalinTest.test(app(), (server, client) -> {
+            assertThat(client.get("/api/v1/export?layers=incidents&format=geojson", TestAuth.bearer(officer)).code()).isEqualTo(200);
+            JsonNode audit = HttpServer.JSON.readTree(body(client.get("/api/v1/audit?user=test-officer-hai-hoa", TestAuth.bearer(admin))));
+            assertThat(audit.path("entries")).anySatisfy(e -> {
+                assertThat(e.path("action").asText()).isEqualTo("export");
+                assertThat(e.path("detail").asText().toLowerCase(java.util.Locale.ROOT)).contains("incidents", "geojson");
+            });
+        });
+    }
 }
