@@ -30,7 +30,8 @@ final class AuthController {
             JsonNode b = body(ctx);
             String password = b.path("password").asText("");
             AuthService.Session s = auth.login(b.path("username").asText(""), password.toCharArray(), ctx.ip());
-            String secure = ctx.scheme().equals("https") ? "; Secure" : "";
+            // Secure under HTTPS, including behind a TLS-terminating proxy that says so (adding Secure never weakens it).
+            String secure = ctx.scheme().equals("https") || "https".equalsIgnoreCase(ctx.header("X-Forwarded-Proto")) ? "; Secure" : "";
             ctx.header("Set-Cookie", Access.COOKIE + "=" + s.id() + "; Path=/; HttpOnly; SameSite=Strict; Max-Age=43200" + secure);
             HttpServer.json(ctx, 200, session(s.principal(), s.csrf()));
         });

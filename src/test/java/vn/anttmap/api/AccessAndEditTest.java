@@ -219,4 +219,16 @@ class AccessAndEditTest {
             });
         });
     }
+
+    @Test
+    void theSessionCookieIsSecureBehindAnHttpsProxy() {
+        services.auth().addUser("proxy-test", Account.Role.PLANNER, null, "another long password".toCharArray());
+        JavalinTest.test(app(), (server, client) -> {
+            String login = "{\"username\":\"proxy-test\",\"password\":\"another long password\"}";
+            String plain = send(client, "POST", "/api/v1/login", login, b -> { }).header("Set-Cookie");
+            assertThat(plain).contains("HttpOnly", "SameSite=Strict").doesNotContain("Secure");
+            String proxied = send(client, "POST", "/api/v1/login", login, b -> b.header("X-Forwarded-Proto", "https")).header("Set-Cookie");
+            assertThat(proxied).contains("HttpOnly", "SameSite=Strict", "; Secure");
+        });
+    }
 }
