@@ -54,15 +54,7 @@ final class GeoJsonMembers {
         body.put("spent", r.spent());
         List<Map<String, Object>> features = new ArrayList<>();
         for (PlanService.Proposal p : r.proposals()) {
-            Map<String, Object> props = new LinkedHashMap<>();
-            props.put("rank", p.rank());
-            props.put("kind", p.kind());
-            props.put("site_id", p.siteId());
-            props.put("bearing_deg", p.bearingDeg());
-            props.put("fov_deg", p.fovDeg());
-            props.put("range_m", p.rangeM());
-            props.put("gain", p.gain());
-            props.put("cost", p.cost());
+            Map<String, Object> props = p.properties();
             Map<String, Object> f = new LinkedHashMap<>();
             f.put("type", "Feature");
             f.put("id", "proposal-" + p.rank());

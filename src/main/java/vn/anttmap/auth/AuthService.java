@@ -120,6 +120,14 @@ public final class AuthService {
         if (role == Account.Role.OFFICER && wardId == null) {
             throw new IllegalArgumentException("an officer needs the ward they serve (--ward)");
         }
+        if (role == Account.Role.OFFICER && store.get(vn.anttmap.model.Layer.WARDS, wardId).isEmpty()) {
+            throw new IllegalArgumentException("no ward has id '" + wardId + "'; wards: " + String.join(", ",
+                    store.query(vn.anttmap.model.Layer.WARDS, vn.anttmap.model.FeatureQuery.ALL).stream()
+                            .map(vn.anttmap.model.Feature::id).distinct().sorted().toList()));
+        }
+        if (role != Account.Role.OFFICER && wardId != null) {
+            throw new IllegalArgumentException("only an officer serves a ward; leave out --ward for a " + role.name().toLowerCase(java.util.Locale.ROOT));
+        }
         if (password == null || password.length < 10) {
             throw new IllegalArgumentException("the password must have at least 10 characters");
         }

@@ -3,7 +3,6 @@ package vn.anttmap.cli;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import vn.anttmap.App;
-import vn.anttmap.geo.GeometryChecks;
 import vn.anttmap.io.GeoJsonWriter;
 import vn.anttmap.model.Feature;
 import vn.anttmap.service.PlanService;
@@ -60,16 +59,8 @@ final class PlanCommand extends DataCommand {
             if (out != null) {
                 List<Feature> features = new ArrayList<>();
                 for (PlanService.Proposal p : r.proposals()) {
-                    Map<String, Object> props = new LinkedHashMap<>();
-                    props.put("rank", p.rank());
-                    props.put("kind", p.kind());
-                    props.put("site_id", p.siteId());
-                    props.put("bearing_deg", p.bearingDeg());
-                    props.put("fov_deg", p.fovDeg());
-                    props.put("range_m", p.rangeM());
-                    props.put("gain", p.gain());
-                    features.add(new Feature("proposal-" + p.rank(), GeometryChecks.WGS84.createPoint(
-                            new org.locationtech.jts.geom.Coordinate(p.lon(), p.lat())), props));
+                    Map<String, Object> props = p.properties();
+                    features.add(new Feature("proposal-" + p.rank(), p.point(), props));
                     Map<String, Object> sector = new LinkedHashMap<>(props);
                     sector.put("role", "sector");
                     features.add(new Feature("sector-" + p.rank(), p.sector(), sector));

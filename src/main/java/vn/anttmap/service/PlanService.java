@@ -74,6 +74,23 @@ public final class PlanService {
     /** A proposed camera: a new site, or a repair of a broken camera. */
     public record Proposal(int rank, String kind, String siteId, double lon, double lat, double bearingDeg,
                            double fovDeg, double rangeM, double gain, double cost, Geometry sector) {
+        /** Its properties, as the API, the CLI's GeoJSON file and the OGC collection show them. */
+        public java.util.Map<String, Object> properties() {
+            java.util.Map<String, Object> props = new java.util.LinkedHashMap<>();
+            props.put("rank", rank);
+            props.put("kind", kind);
+            props.put("site_id", siteId);
+            props.put("bearing_deg", bearingDeg);
+            props.put("fov_deg", fovDeg);
+            props.put("range_m", rangeM);
+            props.put("gain", gain);
+            props.put("cost", cost);
+            return props;
+        }
+
+        public Point point() {
+            return GeometryChecks.WGS84.createPoint(new Coordinate(lon, lat));
+        }
     }
 
     /**

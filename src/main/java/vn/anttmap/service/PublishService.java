@@ -68,7 +68,7 @@ public final class PublishService {
                 stored("incidents", "Vụ việc ANTT / Incidents", Layer.INCIDENTS, "Point", "occurred_on"),
                 new Collection("camera_proposals", "Đề xuất vị trí camera / Proposed camera sites",
                         "Ten proposed sites per ward (planner defaults), ranked by marginal gain", "Point", null,
-                        List.of("ward_id", "rank", "kind", "bearing_deg", "fov_deg", "range_m", "gain", "method", "gap")));
+                        List.of("ward_id", "rank", "kind", "site_id", "bearing_deg", "fov_deg", "range_m", "gain", "cost", "method", "gap")));
     }
 
     public Optional<Collection> collection(String id) {
@@ -169,16 +169,10 @@ public final class PublishService {
             for (PlanService.Proposal p : plan.proposals()) {
                 Map<String, Object> props = new LinkedHashMap<>();
                 props.put("ward_id", ward.id());
-                props.put("rank", p.rank());
-                props.put("kind", p.kind());
-                props.put("bearing_deg", p.bearingDeg());
-                props.put("fov_deg", p.fovDeg());
-                props.put("range_m", p.rangeM());
-                props.put("gain", p.gain());
+                props.putAll(p.properties());
                 props.put("method", plan.method());
                 props.put("gap", plan.gap());
-                out.add(new Feature(ward.id() + "-proposal-" + p.rank(), vn.anttmap.geo.GeometryChecks.WGS84.createPoint(
-                        new org.locationtech.jts.geom.Coordinate(p.lon(), p.lat())), props));
+                out.add(new Feature(ward.id() + "-proposal-" + p.rank(), p.point(), props));
             }
         }
         return out;

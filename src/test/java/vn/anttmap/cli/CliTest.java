@@ -61,6 +61,11 @@ class CliTest {
         assertThat(run("user", "list", "--data-dir", data).out()).containsPattern("lan\\s+officer\\s+w");
         assertThat(run("user", "add", "--help").out()).doesNotContain("--password");
         assertThat(run("user", "add", "x", "--role", "admin", "--password", "p", "--data-dir", data).code()).isNotZero();
+        // Regression: an officer for a ward that does not exist was accepted.
+        Run unknownWard = withStdin(password + "\n", "user", "add", "minh", "--role", "officer", "--ward", "nowhere", "--data-dir", data);
+        assertThat(unknownWard.code()).isEqualTo(1);
+        assertThat(unknownWard.err()).contains("no ward has id 'nowhere'; wards: w");
+        assertThat(run("user", "list", "--data-dir", data).out()).doesNotContain("minh");
 
         try (vn.anttmap.App.Services s = vn.anttmap.App.services(vn.anttmap.store.H2gisFeatureStore.open(Path.of(data)),
                 java.time.Clock.systemUTC())) {
