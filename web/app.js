@@ -52,6 +52,7 @@ let wardName = "";
 // ---------------------------------------------------------------- map and basemap
 const map = L.map("map", { zoomControl: true, zoomSnap: 0.25 }).setView([19.4515, 105.7954], 14);
 L.control.scale({ imperial: false, metric: true }).addTo(map);
+window.anttMap = map; // for scripted checks and the browser tests
 const tiles = L.tileLayer(config.tileUrl, { maxZoom: 19, attribution: config.tileAttribution });
 let tileErrors = 0;
 tiles.on("tileerror", () => { tileErrors += 1; if (tileErrors === 1) status.textContent = t("tilesFailed"); });
@@ -135,6 +136,96 @@ async function loadIncidents() {
   cluster.addTo(map);
 }
 
+// ---------------------------------------------------------------- hotspots: computed on the server, in metres
+// Each layer is a grid of cells with fixed values; zooming only redraws them, so what a cell shows never depends on
+// the zoom (unlike screen-space heatmaps). The legend says how each was computed.
+const DENSITY_COLOURS = ["#ffffb2", "#fecc5c", "#fd8d3c", "#f03b20", "#bd0026"];
+const GI_COLOURS = { hot_99: "#b2182b", hot_95: "#ef8a62", hot_90: "#fddbc7", cold_90: "#d1e5f0", cold_95: "#67a9cf",
+  cold_99: "#2166ac" };
+const EMERGING_COLOURS = { new: "#7f0000", consecutive: "#d7301f", intensifying: "#ef6548", persistent: "#fc8d59",
+  diminishing: "#fdbb84", sporadic: "#fdd49e", oscillating: "#c994c7", historical: "#bdbdbd" };
+const hotspots = { density: null, gistar: null, emerging: null };
+const seesHotspots = () => session.role === "admin" || session.role === "planner"
+  || (session.role === "officer" && session.ward === state.ward);
+
+function hotspotStyle(kind, p) {
+  if (kind === "density") {
+    return { className: `antt-hs antt-density c${p.class}`, stroke: false, fillColor: DENSITY_COLOURS[p.class - 1], fillOpacity: 0.55 };
+  }
+  const colour = kind === "gistar" ? GI_COLOURS[p.class] : EMERGING_COLOURS[p.pattern];
+  return { className: `antt-hs antt-${kind} ${kind === "gistar" ? p.class : p.pattern}`, stroke: !!colour, weight: 0.5,
+    color: "#fff", fillColor: colour ?? "#000", fillOpacity: colour ? 0.6 : 0 };
+}
+
+async function loadHotspots() {
+  if (!state.ward || !seesHotspots()) return;
+  const q = new URLSearchParams({ ward: state.ward, to: state.to });
+  if (state.category) q.set("categories", state.category);
+  await Promise.all(Object.keys(hotspots).map(async (kind) => {
+    const label = t({ density: "hsDensity", gistar: "hsGistar", emerging: "hsEmerging" }[kind]);
+    const group = hotspots[kind]?.layer ?? L.layerGroup();
+    group.clearLayers();
+    try {
+      const body = await getJson(`/api/v1/hotspots/${kind}?${q}`);
+      L.geoJSON(body, { interactive: false, style: (f) => hotspotStyle(kind, f.properties) }).addTo(group);
+      hotspots[kind] = { layer: group, label, body, error: null };
+    } catch (e) {
+      hotspots[kind] = { layer: group, label, body: null, error: e.message.replace(/^[^:]*: /, "") };
+    }
+  }));
+  updateHotspotLegend();
+}
+
+const num = (x, d = 1) => Number(x).toLocaleString(lang === "vi" ? "vi-VN" : "en-GB", { maximumFractionDigits: d });
+
+function hotspotParameters(p) {
+  const cats = p.categories === "all" ? t("hsAllCats") : p.categories.split(",").map(catName).join(", ");
+  const parts = [];
+  if (p.analysis === "density") {
+    parts.push(`${t("hsKernel")}, ${t("hsBandwidth")} ${num(p.bandwidth_m)} m (${p.bandwidth_rule === "given" ? t("hsGiven") : t("hsRule")})`);
+  }
+  parts.push(`${t("hsCell")} ${num(p.cell_m)} m`);
+  if (p.band_m) parts.push(`${t("hsBand")} ${num(p.band_m)} m`);
+  if (p.correction) parts.push("FDR Benjamini–Hochberg");
+  if (p.step_months) parts.push(`${t("hsStep")} ${p.step_months} ${t("hsMonths")} × ${p.steps}`);
+  parts.push(`n = ${p.n}`, `${isoToVn(p.period_first)}–${isoToVn(p.period_last)}`, cats, p.crs);
+  return parts.join(" · ");
+}
+
+let hotspotLegend;
+function updateHotspotLegend() {
+  hotspotLegend?.remove();
+  const shown = Object.entries(hotspots).filter(([, h]) => h && map.hasLayer(h.layer));
+  if (!shown.length) return;
+  hotspotLegend = L.control({ position: "bottomleft" });
+  hotspotLegend.onAdd = () => {
+    const div = L.DomUtil.create("div", "legend hotspot-legend");
+    const sw = (c) => `<i style="background:${c};opacity:.75"></i>`;
+    div.innerHTML = shown.map(([kind, h]) => {
+      const title = t({ density: "hsDensityTitle", gistar: "hsGistarTitle", emerging: "hsEmergingTitle" }[kind]);
+      if (!h.body) return `<div data-hotspot="${kind}"><b>${title}</b><br><span class="up">${t("hsNotPossible")}: ${escapeHtml(h.error)}</span></div>`;
+      const p = h.body.parameters;
+      let classes;
+      if (kind === "density") {
+        const b = h.body.summary.breaks_per_km2;
+        classes = b.map((v, i) => `${sw(DENSITY_COLOURS[i])}${num(i ? b[i - 1] : 0, 2)}–${num(v, 2)}`).join("<br>");
+      } else if (kind === "gistar") {
+        const counts = h.body.summary.classes;
+        classes = Object.keys(GI_COLOURS).map((c) => `<span data-class="${c}">${sw(GI_COLOURS[c])}${t(c)} (${counts[c] ?? 0})</span>`).join("<br>")
+          + `<br><span data-class="not_significant"><i style="border:1px solid #999"></i>${t("not_significant")} (${counts.not_significant ?? 0})</span>`;
+      } else {
+        const counts = h.body.summary.patterns;
+        classes = Object.keys(EMERGING_COLOURS).map((c) => `<span data-class="${c}">${sw(EMERGING_COLOURS[c])}${t(c)} (${counts[c] ?? 0})</span>`).join("<br>");
+      }
+      return `<div data-hotspot="${kind}"><b>${title}</b><br>${classes}<p class="note params">${escapeHtml(hotspotParameters(p))}</p></div>`;
+    }).join("");
+    L.DomEvent.disableClickPropagation(div);
+    return div;
+  };
+  hotspotLegend.addTo(map);
+}
+map.on("overlayadd overlayremove", updateHotspotLegend);
+
 // ---------------------------------------------------------------- figures bar, panel, popups
 async function loadCoverage() {
   if (!state.ward) return null;
@@ -193,15 +284,17 @@ async function openArea(feature) {
     [`${t("incidentsBefore")} (${isoToVn(yearBefore(state.from))}–${isoToVn(yearBefore(state.to))})`, b],
     [t("change"), `<span class="${diff > 0 ? "up" : diff < 0 ? "down" : ""}">${diff > 0 ? "+" : ""}${diff}</span>`],
   ];
-  const [card, cov] = await Promise.all([
+  const [card, cov, trends] = await Promise.all([
     getJson(`/api/v1/scores/areas/${encodeURIComponent(feature.id)}?year=${state.year}`),
-    getJson(`/api/v1/coverage?${new URLSearchParams({ ...base, from: state.from, to: state.to })}`)]);
+    getJson(`/api/v1/coverage?${new URLSearchParams({ ...base, from: state.from, to: state.to })}`),
+    getJson(`/api/v1/trends?${new URLSearchParams({ ...base, to: state.to })}`)]);
   rows.push([t("workingShare"), `${cov.camerasWorking}/${cov.camerasTotal}`], [t("coveredArea"), pct(cov.areaShare)],
     [t("coveredRoads"), pct(cov.roadShare)], [t("coveredIncidents"), `${cov.incidentsCovered}/${cov.incidents}`]);
   $("panel-body").innerHTML = `<h2>${escapeHtml(p.name)}</h2><table>${rows.map(([k, v], i) =>
     `<tr data-row="${i}"><th>${escapeHtml(String(k))}</th><td>${v}</td></tr>`).join("")}</table>`
     + (String(p.source ?? "").startsWith("synthetic") ? `<p class="note">${t("synthetic")}</p>` : "")
     + scorecardHtml(card)
+    + trendsHtml(trends)
     + `<p class="actions"><a href="/report.html?${new URLSearchParams({ ward: state.ward, area: feature.id, year: state.year, lang })}"
          target="_blank" rel="noopener">${t("areaReport")}</a></p>`;
   $("panel-body").querySelectorAll("button[data-incident]").forEach((b) =>
@@ -209,6 +302,39 @@ async function openArea(feature) {
   const panel = $("panel");
   panel.dataset.areaId = feature.id;
   panel.hidden = false;
+  drawTrends(trends);
+}
+
+// ---------------------------------------------------------------- trend charts (Chart.js, served by the app)
+let charts = [];
+function trendsHtml(tr) {
+  const y = tr.yearOnYear;
+  const change = y.changePercent == null ? "–" : `${y.changePercent > 0 ? "+" : ""}${num(y.changePercent)}%`;
+  return `<h3>${t("trendsTitle")}</h3>
+    <figure class="chart"><figcaption>${t("trendMonths")} (${isoToVn(tr.from)}–${isoToVn(tr.to)})</figcaption>
+      <canvas id="trend-months" role="img" aria-label="${t("trendMonths")}"></canvas></figure>
+    <figure class="chart"><figcaption>${t("trendPeriods")}</figcaption>
+      <canvas id="trend-periods" role="img" aria-label="${t("trendPeriods")}"></canvas></figure>
+    <p class="note" id="trend-yoy">${t("yoyToDate")}: ${isoToVn(y.first)}–${isoToVn(y.last)} <b>${y.count}</b>;
+      ${isoToVn(y.previousFirst)}–${isoToVn(y.previousLast)} <b>${y.previousCount}</b> (<span class="${y.count > y.previousCount ? "up" : y.count < y.previousCount ? "down" : ""}">${change}</span>)</p>`;
+}
+
+function drawTrends(tr) {
+  charts.forEach((c) => c.destroy());
+  charts = [];
+  if (!window.Chart) return;
+  const cats = [...new Set(tr.months.flatMap((m) => Object.keys(m.byCategory)))];
+  const stacked = { x: { stacked: true }, y: { stacked: true, beginAtZero: true, ticks: { precision: 0 } } };
+  const options = { animation: false, responsive: true, maintainAspectRatio: false, scales: stacked,
+    plugins: { legend: { position: "bottom", labels: { boxWidth: 10, font: { size: 10 } } } } };
+  charts.push(new Chart($("trend-months"), { type: "bar", options, data: {
+    labels: tr.months.map((m) => `${m.month.slice(5)}/${m.month.slice(0, 4)}`),
+    datasets: cats.map((c) => ({ label: catName(c), backgroundColor: CATEGORY_COLOURS[c] ?? "#718096",
+      data: tr.months.map((m) => m.byCategory[c] ?? 0) })) } }));
+  charts.push(new Chart($("trend-periods"), { type: "bar", options, data: {
+    labels: tr.periods.map((p) => `${isoToVn(p.first)}–${isoToVn(p.last)}${p.whole ? "" : ` (${t("partialPeriod")})`}`),
+    datasets: cats.map((c) => ({ label: catName(c), backgroundColor: CATEGORY_COLOURS[c] ?? "#718096",
+      data: tr.periods.map((p) => p.byCategory[c] ?? 0) })) } }));
 }
 
 function scorecardHtml(card) {
@@ -284,7 +410,11 @@ function buildControls() {
     [t("wards")]: layers.wards, [t("areas")]: layers.areaGroup, [t("roads")]: layers.roads,
     [t("coastline")]: layers.coastline, [t("sectors")]: layers.sectors, [t("cameras")]: layers.cameras,
     [t("incidents")]: layers.incidents, [t("coverage")]: layers.coverage,
-    ...(layers.plan ? { [t("proposals")]: layers.plan } : {}) }, { collapsed: window.innerWidth < 900 }).addTo(map);
+    ...(layers.plan ? { [t("proposals")]: layers.plan } : {}),
+    ...Object.fromEntries(Object.entries(hotspots).filter(([, h]) => h).map(([kind, h]) =>
+      [t({ density: "hsDensity", gistar: "hsGistar", emerging: "hsEmerging" }[kind]), h.layer])) },
+  { collapsed: window.innerWidth < 900 }).addTo(map);
+  updateHotspotLegend();
   legend = L.control({ position: "bottomright" });
   legend.onAdd = () => {
     const div = L.DomUtil.create("div", "legend");
@@ -462,7 +592,7 @@ function showPlan(plan) {
 }
 
 async function refresh() {
-  await Promise.all([loadIncidents(), loadFigures(), loadScores()]);
+  await Promise.all([loadIncidents(), loadFigures(), loadScores(), loadHotspots()]);
   buildControls();
   const open = $("panel").dataset.areaId;
   if (open) await openArea(layers.areas.getLayers().find((l) => l.feature.id === open).feature);

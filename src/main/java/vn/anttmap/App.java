@@ -28,7 +28,8 @@ public final class App {
     /** The services over one open store. Closing it closes the store. */
     public record Services(FeatureStore store, FeatureService features, ImportService importer, StatsService stats,
                            ScoringService scoring, CoverageService coverage, PlanService planner, PublishService publish,
-                           ExportService exports, vn.anttmap.auth.AuthService auth, vn.anttmap.service.EditService edits)
+                           ExportService exports, vn.anttmap.auth.AuthService auth, vn.anttmap.service.EditService edits,
+                           vn.anttmap.service.HotspotService hotspots, vn.anttmap.service.TrendService trends)
             implements AutoCloseable {
         @Override
         public void close() {
@@ -80,9 +81,13 @@ public final class App {
         FeatureService features = new FeatureService(store, clock);
         ScoringService scoring = new ScoringService(store, standard, clock, importer, coverage);
         PlanService planner = new PlanService(store, coverage);
-        PublishService publish = new PublishService(store, features, scoring, coverage, planner);
+        vn.anttmap.service.HotspotService hotspots = new vn.anttmap.service.HotspotService(store, features,
+                TaxonomyReader.bundled().categories().stream().map(vn.anttmap.model.Taxonomy.Category::code)
+                        .collect(java.util.stream.Collectors.toSet()));
+        PublishService publish = new PublishService(store, features, scoring, coverage, planner, hotspots);
         return new Services(store, features, importer, new StatsService(store), scoring, coverage, planner, publish,
                 new ExportService(store, publish, scoring), new vn.anttmap.auth.AuthService(store, clock),
-                new vn.anttmap.service.EditService(store, importer, clock));
+                new vn.anttmap.service.EditService(store, importer, clock), hotspots,
+                new vn.anttmap.service.TrendService(store, standard));
     }
 }

@@ -167,6 +167,9 @@ public final class HttpServer {
         app.get("/api/v1/coverage", cameras::coverage);
         app.post("/api/v1/camera-plans", cameras::plan);
         app.get("/api/v1/cameras/sectors", featureController::sectors);
+        HotspotController hotspots = new HotspotController(services.hotspots(), services.trends(), features);
+        app.get("/api/v1/hotspots/{kind}", hotspots::hotspots);
+        app.get("/api/v1/trends", hotspots::trends);
         for (Layer layer : SERVED) {
             app.get("/api/v1/" + layer.apiName(), ctx -> featureController.list(ctx, layer));
         }

@@ -14,7 +14,8 @@ import java.util.Set;
  *       aggregated counts, and community street cameras. Never an incident (point or description), never a
  *       household's, business's or police camera, never teams, disputes, extractions, records, attestations.</li>
  *   <li><b>Officer</b>: everything of their own ward, exactly; for other wards, what the public sees.</li>
- *   <li><b>Planner</b>: what the public sees, plus every camera, the coverage and camera plans; no incidents.</li>
+ *   <li><b>Planner</b>: what the public sees, plus every camera, the coverage and camera plans, and the hotspot
+ *       grids (aggregated to cells of tens of metres, which is where cameras help most); no incidents.</li>
  *   <li><b>Admin</b>: everything, and users and the audit log.</li>
  * </ul>
  * Layers are named as in the API and OGC collections ({@code incidents}, {@code cameras}, {@code areas} /
@@ -24,7 +25,8 @@ public final class AccessPolicy {
     /** Layers everyone may read (subject to row filters for cameras). */
     static final Set<String> PUBLIC_LAYERS = Set.of("wards", "areas", "residential_areas", "roads", "coastline", "cameras");
     /** Layers with camera positions, coverage or plans, which planners also see whole. */
-    static final Set<String> PLANNER_LAYERS = Set.of("cameras", "camera_coverage", "camera_proposals", "buildings");
+    static final Set<String> PLANNER_LAYERS = Set.of("cameras", "camera_coverage", "camera_proposals", "buildings",
+            "hotspot_density", "hotspot_gistar", "hotspot_emerging");
 
     private AccessPolicy() {
     }
@@ -76,6 +78,11 @@ public final class AccessPolicy {
     /** Whether the principal sees a ward's exact records (incident evidence, coverage geometry). */
     public static boolean seesExact(Principal p, String wardId) {
         return p.is(Role.ADMIN) || (p.is(Role.OFFICER) && p.wardId() != null && p.wardId().equals(wardId));
+    }
+
+    /** Whether the principal sees a ward's hotspot grids: admins, planners, and the ward's own officers. */
+    public static boolean seesHotspots(Principal p, String wardId) {
+        return p.is(Role.PLANNER) || seesExact(p, wardId);
     }
 
     public static boolean canPlan(Principal p) {

@@ -83,7 +83,7 @@ public final class DemoGenerator {
         List<Feature> areas = areas(coast);
         List<Feature> roads = roads();
         List<Feature> cameras = cameras(roads);
-        List<Feature> incidents = incidents(areas);
+        List<Feature> incidents = incidents(areas, roads);
         out.put(Layer.WARDS, List.of(new Feature(ward.id(), GeometryChecks.toMultiPolygon(
                 org.locationtech.jts.coverage.CoverageUnion.union(areas.stream().map(Feature::geometry)
                         .toArray(Geometry[]::new)).norm()), ward.properties())));
@@ -433,7 +433,15 @@ public final class DemoGenerator {
         return OTHER;
     }
 
-    private List<Feature> incidents(List<Feature> areas) {
+    /**
+     * Incidents of each area, on the days the plan gives. Most of those of the areas next to the beach access at
+     * cross road 4 (the tourist beach, where thefts and disorder gather) fall within 200 m of it; the rest anywhere
+     * in their area. The one cluster that a hotspot analysis of the demo should find.
+     */
+    private List<Feature> incidents(List<Feature> areas, List<Feature> roads) {
+        Geometry beach = roads.stream().filter(r -> r.id().equals("road-beach")).findFirst().orElseThrow().geometry();
+        Geometry cross = roads.stream().filter(r -> r.id().equals("road-cross-4")).findFirst().orElseThrow().geometry();
+        Geometry beachAccess = utm.bufferM(beach.intersection(cross).getCentroid(), 200);
         String[] channels = {"in_person", "hotline_113", "vneid", "app", "patrol"};
         double[] channelWeights = {0.30, 0.25, 0.15, 0.10, 0.20};
         List<Feature> out = new ArrayList<>();
@@ -452,7 +460,10 @@ public final class DemoGenerator {
                         at = OffsetDateTime.of(day, LocalTime.of(hour, 5 * rnd.nextInt(12)), VN);
                     }
                     boolean seriousUnhandled = a == 8 && w == 3 && k == 0;
-                    out.add(new Feature(null, snap(randomPointIn(utm.bufferM(areas.get(a).geometry(), -15))), props(
+                    Geometry inner = utm.bufferM(areas.get(a).geometry(), -15);
+                    Geometry near = inner.intersection(beachAccess);
+                    Point where = near.getArea() > 0 && rnd.nextDouble() < 0.8 ? randomPointIn(near) : randomPointIn(inner);
+                    out.add(new Feature(null, snap(where), props(
                             "occurred_at", at, "category", kind.category(), "severity", kind.severity(),
                             "channel", channels[weighted(channelWeights)], "force_majeure", false,
                             "promptly_handled", !seriousUnhandled && rnd.nextDouble() < 0.85,

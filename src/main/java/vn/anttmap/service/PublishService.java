@@ -39,19 +39,24 @@ public final class PublishService {
     private final ScoringService scoring;
     private final CoverageService coverage;
     private final PlanService planner;
+    private final HotspotService hotspots;
     private final Map<String, CachedLayer> cache = new ConcurrentHashMap<>();
 
     private record CachedLayer(long version, List<Feature> features) {
     }
 
     public PublishService(FeatureStore store, FeatureService features, ScoringService scoring, CoverageService coverage,
-                          PlanService planner) {
+                          PlanService planner, HotspotService hotspots) {
         this.store = store;
         this.features = features;
         this.scoring = scoring;
         this.coverage = coverage;
         this.planner = planner;
+        this.hotspots = hotspots;
     }
+
+    private static final List<String> HOTSPOT_COMMON = List.of("analysis", "ward_id", "period_first", "period_last",
+            "categories", "n", "crs");
 
     public List<Collection> collections() {
         return List.of(
@@ -68,7 +73,24 @@ public final class PublishService {
                 stored("incidents", "Vụ việc ANTT / Incidents", Layer.INCIDENTS, "Point", "occurred_on"),
                 new Collection("camera_proposals", "Đề xuất vị trí camera / Proposed camera sites",
                         "Ten proposed sites per ward (planner defaults), ranked by marginal gain", "Point", null,
-                        List.of("ward_id", "rank", "kind", "site_id", "bearing_deg", "fov_deg", "range_m", "gain", "cost", "method", "gap")));
+                        List.of("ward_id", "rank", "kind", "site_id", "bearing_deg", "fov_deg", "range_m", "gain", "cost", "method", "gap")),
+                new Collection("hotspot_density", "Mật độ vụ việc / Incident density",
+                        "Kernel density of each ward's incidents (quartic kernel, metres, default bandwidth by the spatial "
+                                + "Silverman rule) over the " + HotspotService.DEFAULT_MONTHS + " months to the last whole month; "
+                                + "each cell carries the parameters", "Polygon", null,
+                        concat(List.of("cell_id", "density_per_km2", "class"), concat(HOTSPOT_COMMON,
+                                List.of("kernel", "bandwidth_m", "bandwidth_rule", "cell_m", "unit")))),
+                new Collection("hotspot_gistar", "Điểm nóng Gi* / Gi* hot spots",
+                        "Getis-Ord Gi* per grid cell of each ward (binary distance band, Benjamini-Hochberg FDR), classed "
+                                + "hot or cold at 99/95/90 % confidence; each cell carries the parameters", "Polygon", null,
+                        concat(List.of("cell_id", "count", "gi_z", "p_value", "gi_bin", "class", "neighbours"),
+                                concat(HOTSPOT_COMMON, List.of("cell_m", "band_m", "weights", "correction", "fdr_cutoff_p99",
+                                        "fdr_cutoff_p95", "fdr_cutoff_p90")))),
+                new Collection("hotspot_emerging", "Điểm nóng mới nổi / Emerging hot spots",
+                        "Emerging hot-spot pattern per grid cell (new, consecutive, intensifying, persistent, diminishing, "
+                                + "sporadic, oscillating, historical) over three-month steps", "Polygon", null,
+                        concat(List.of("cell_id", "pattern", "pattern_vi", "hot_steps", "bins"), concat(HOTSPOT_COMMON,
+                                List.of("cell_m", "band_m", "step_months", "steps", "time_lag_steps", "trend_test")))));
     }
 
     public Optional<Collection> collection(String id) {
@@ -84,6 +106,7 @@ public final class PublishService {
             case "residential_areas" -> cached(id, this::areasWithVerdicts);
             case "camera_coverage" -> cached(id, this::coveragePerArea);
             case "camera_proposals" -> cached(id, this::proposals);
+            case "hotspot_density", "hotspot_gistar", "hotspot_emerging" -> cached(id, () -> hotspotCells(id));
             default -> throw new java.util.NoSuchElementException("no collection '" + id + "'");
         };
     }
@@ -153,6 +176,24 @@ public final class PublishService {
             p.put("incident_share", r.incidentShare());
             out.add(new Feature("coverage-" + a.id(), vn.anttmap.geo.GeometryChecks.toMultiPolygon(
                     r.coverage().isEmpty() ? r.coverage().getFactory().createMultiPolygon() : r.coverage()), p));
+        }
+        return out;
+    }
+
+    /** Each ward's default hotspot analysis; wards where it cannot be run (too few incidents) have no cells. */
+    private List<Feature> hotspotCells(String id) {
+        List<Feature> out = new ArrayList<>();
+        for (Feature ward : features.list(Layer.WARDS, FeatureQuery.ALL)) {
+            HotspotService.Request r = HotspotService.Request.of(id, ward.id());
+            try {
+                out.addAll((switch (id) {
+                    case "hotspot_density" -> hotspots.density(r);
+                    case "hotspot_gistar" -> hotspots.giStar(r);
+                    default -> hotspots.emerging(r);
+                }).cells());
+            } catch (vn.anttmap.hotspot.HotspotException e) {
+                // not enough incidents in this ward for the analysis
+            }
         }
         return out;
     }
