@@ -299,6 +299,8 @@ async function openArea(feature) {
          target="_blank" rel="noopener">${t("areaReport")}</a></p>`;
   $("panel-body").querySelectorAll("button[data-incident]").forEach((b) =>
     b.addEventListener("click", () => showIncident(b.dataset.incident, card.period)));
+  $("panel-body").querySelectorAll("button[data-confirm-hint]").forEach((b) =>
+    b.addEventListener("click", () => confirmHotspot(feature, card, b)));
   const panel = $("panel");
   panel.dataset.areaId = feature.id;
   panel.hidden = false;
@@ -337,6 +339,29 @@ function drawTrends(tr) {
       data: tr.periods.map((p) => p.byCategory[c] ?? 0) })) } }));
 }
 
+/** The officer confirms a hotspot hint: a K4c record (a new social-order hotspot) dated in the scored period. */
+async function confirmHotspot(feature, card, button) {
+  const today = new Date().toLocaleDateString("sv-SE", { timeZone: "Asia/Ho_Chi_Minh" });
+  const hint = card.hints.find((h) => h.checkId === button.dataset.confirmHint);
+  button.disabled = true;
+  try {
+    await send("POST", "/api/v1/social_records", { type: "Feature", geometry: null, properties: {
+      area_id: feature.id, kind: "new_hotspot", record_count: 1,
+      recorded_on: today > card.period.last ? card.period.last : today,
+      description: `${t("confirmedFrom")}: ${hint.evidence.map((e) => e.id).join(", ")}` } });
+    await openArea(feature);
+    await loadScores();
+  } catch (err) { button.disabled = false; status.textContent = err.message; }
+}
+
+const canConfirm = () => session.role === "admin" || (session.role === "officer" && session.ward === state.ward);
+
+function hintsHtml(card) {
+  return (card.hints ?? []).map((h) => `<div class="hint" data-hint="${escapeHtml(h.checkId)}"><b>${escapeHtml(h.checkId)}</b>
+    ${escapeHtml(lang === "vi" ? h.textVi : h.textEn)}<br><span class="note">${h.evidence.map((e) => escapeHtml(`${e.id} (${e.label})`)).join(", ")}</span>
+    ${canConfirm() ? `<br><button type="button" data-confirm-hint="${escapeHtml(h.checkId)}">${t("confirmHotspot")}</button>` : ""}</div>`).join("");
+}
+
 function scorecardHtml(card) {
   const rows = card.criteria.flatMap((c) => c.checks.map((k) => {
     const text = checkTexts.get(k.checkId);
@@ -358,7 +383,7 @@ function scorecardHtml(card) {
   const a = card.advisory;
   return `<h3>${t("standardTitle")} ${card.year} <span class="verdict ${card.verdict.code}" data-verdict="${card.verdict.code}">${t(card.verdict.code)}</span></h3>
     <p class="note">${t("period")} ${isoToVn(card.period.first)}–${isoToVn(card.period.last)}</p>
-    <table class="scorecard">${rows}</table>
+    <table class="scorecard">${rows}</table>${hintsHtml(card)}
     <p class="note">${t("advisory")}: ${a.incidentsPer1000 == null ? "" : `${t("per1000")} ${a.incidentsPer1000}; `}`
     + `${t("yoy")} ${a.incidentsNow} / ${a.incidentsBefore}</p>`;
 }

@@ -79,11 +79,11 @@ public final class App {
         ImportService importer = new ImportService(store, TaxonomyReader.bundled(), clock, attestable);
         CoverageService coverage = new CoverageService(store);
         FeatureService features = new FeatureService(store, clock);
-        ScoringService scoring = new ScoringService(store, standard, clock, importer, coverage);
-        PlanService planner = new PlanService(store, coverage);
         vn.anttmap.service.HotspotService hotspots = new vn.anttmap.service.HotspotService(store, features,
                 TaxonomyReader.bundled().categories().stream().map(vn.anttmap.model.Taxonomy.Category::code)
                         .collect(java.util.stream.Collectors.toSet()));
+        ScoringService scoring = new ScoringService(store, standard, clock, importer, coverage, hotspots);
+        PlanService planner = new PlanService(store, coverage);
         PublishService publish = new PublishService(store, features, scoring, coverage, planner, hotspots);
         return new Services(store, features, importer, new StatsService(store), scoring, coverage, planner, publish,
                 new ExportService(store, publish, scoring), new vn.anttmap.auth.AuthService(store, clock),

@@ -434,14 +434,16 @@ public final class DemoGenerator {
     }
 
     /**
-     * Incidents of each area, on the days the plan gives. Most of those of the areas next to the beach access at
-     * cross road 4 (the tourist beach, where thefts and disorder gather) fall within 200 m of it; the rest anywhere
-     * in their area. The one cluster that a hotspot analysis of the demo should find.
+     * Incidents of each area, on the days the plan gives. Most of those of the areas that meet at the crossing of the
+     * main road and cross road 5 (the demo's market crossing, where thefts and disorder gather) fall within 300 m of
+     * it; the rest anywhere in their area. The one cluster a hotspot analysis of the demo should find (synthetic,
+     * like every demo incident).
      */
     private List<Feature> incidents(List<Feature> areas, List<Feature> roads) {
-        Geometry beach = roads.stream().filter(r -> r.id().equals("road-beach")).findFirst().orElseThrow().geometry();
-        Geometry cross = roads.stream().filter(r -> r.id().equals("road-cross-4")).findFirst().orElseThrow().geometry();
-        Geometry beachAccess = utm.bufferM(beach.intersection(cross).getCentroid(), 200);
+        Geometry main = roads.stream().filter(r -> r.id().equals("road-main")).findFirst().orElseThrow().geometry();
+        Geometry cross = roads.stream().filter(r -> r.id().equals("road-cross-5")).findFirst().orElseThrow().geometry();
+        Geometry market = utm.bufferM(main.intersection(cross).getCentroid(), 300);
+        java.util.Random placing = new java.util.Random(124);
         String[] channels = {"in_person", "hotline_113", "vneid", "app", "patrol"};
         double[] channelWeights = {0.30, 0.25, 0.15, 0.10, 0.20};
         List<Feature> out = new ArrayList<>();
@@ -461,8 +463,10 @@ public final class DemoGenerator {
                     }
                     boolean seriousUnhandled = a == 8 && w == 3 && k == 0;
                     Geometry inner = utm.bufferM(areas.get(a).geometry(), -15);
-                    Geometry near = inner.intersection(beachAccess);
-                    Point where = near.getArea() > 0 && rnd.nextDouble() < 0.8 ? randomPointIn(near) : randomPointIn(inner);
+                    Geometry near = inner.intersection(market);
+                    // The uniform draw comes first, as it always did, so every other draw of the demo stays the same.
+                    Point uniform = randomPointIn(inner);
+                    Point where = near.getArea() > 0 && placing.nextDouble() < 0.8 ? randomPointIn(near, placing) : uniform;
                     out.add(new Feature(null, snap(where), props(
                             "occurred_at", at, "category", kind.category(), "severity", kind.severity(),
                             "channel", channels[weighted(channelWeights)], "force_majeure", false,
@@ -702,6 +706,10 @@ public final class DemoGenerator {
     }
 
     private Point randomPointIn(Geometry g) {
+        return randomPointIn(g, rnd);
+    }
+
+    private Point randomPointIn(Geometry g, java.util.Random rnd) {
         Envelope e = g.getEnvelopeInternal();
         while (true) {
             Point p = f.createPoint(new Coordinate(e.getMinX() + rnd.nextDouble() * e.getWidth(),

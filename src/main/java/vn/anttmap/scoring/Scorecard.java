@@ -7,10 +7,34 @@ import java.util.List;
  */
 public record Scorecard(String subjectId, Standard.Level level, int year, Standard.Period period,
                         Standard.Period previousPeriod, Verdict verdict, List<CriterionResult> criteria,
-                        Advisory advisory) {
+                        Advisory advisory, List<Hint> hints) {
 
     public Scorecard {
         criteria = List.copyOf(criteria);
+        hints = hints == null ? List.of() : List.copyOf(hints);
+    }
+
+    public Scorecard(String subjectId, Standard.Level level, int year, Standard.Period period, Standard.Period previousPeriod,
+                     Verdict verdict, List<CriterionResult> criteria, Advisory advisory) {
+        this(subjectId, level, year, period, previousPeriod, verdict, criteria, advisory, List.of());
+    }
+
+    /** The same card with these hints. */
+    public Scorecard withHints(List<Hint> more) {
+        return new Scorecard(subjectId, level, year, period, previousPeriod, verdict, criteria, advisory, more);
+    }
+
+    /**
+     * A lead the data gives on a check, which an officer confirms (by recording what the check counts) or dismisses.
+     * Never part of the verdict.
+     *
+     * @param kind     what found it, e.g. {@code emerging_hotspot}
+     * @param evidence what it points at on the map
+     */
+    public record Hint(String checkId, String kind, String textVi, String textEn, List<Evidence> evidence) {
+        public Hint {
+            evidence = List.copyOf(evidence);
+        }
     }
 
     public enum Status {

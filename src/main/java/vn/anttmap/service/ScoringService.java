@@ -32,9 +32,11 @@ public final class ScoringService {
     private final Clock clock;
     private final ImportService importer;
     private final CoverageService coverage;
+    private final HotspotService hotspots;
 
     public ScoringService(vn.anttmap.store.FeatureStore store, Standard standard, Clock clock, ImportService importer,
-                          CoverageService coverage) {
+                          CoverageService coverage, HotspotService hotspots) {
+        this.hotspots = hotspots;
         this.store = store;
         this.standard = standard;
         this.clock = clock;
@@ -60,6 +62,7 @@ public final class ScoringService {
         List<Scorecard.CriterionResult> criteria = card.criteria().stream().map(c -> new Scorecard.CriterionResult(
                 c.criterionId(), c.status(), c.checks().stream().map(k -> new Scorecard.CheckResult(k.checkId(), k.kind(),
                         k.status(), k.measured(), k.comparison(), k.threshold(), k.note(), List.of(), List.of(), null)).toList())).toList();
+        // Hints come from the ward's incidents, so they go with the evidence.
         return new Scorecard(card.subjectId(), card.level(), card.year(), card.period(), card.previousPeriod(), card.verdict(),
                 criteria, card.advisory());
     }
@@ -68,7 +71,7 @@ public final class ScoringService {
     public Scorecard scoreArea(String areaId, int year) {
         Feature area = store.get(Layer.AREAS, areaId)
                 .orElseThrow(() -> new NoSuchElementException("no residential area has id '" + areaId + "'"));
-        return Scorer.score(standard, areaFacts(area, year));
+        return withHints(Scorer.score(standard, areaFacts(area, year)), area);
     }
 
     /** Every residential area of the ward valid on the last day of the period, by id. */
@@ -76,7 +79,47 @@ public final class ScoringService {
         requireWard(wardId);
         Standard.Period period = standard.areaPeriod().of(year);
         return store.query(Layer.AREAS, FeatureQuery.ALL.withWard(wardId).withAt(period.last())).stream()
-                .map(a -> Scorer.score(standard, areaFacts(a, year))).toList();
+                .map(a -> withHints(Scorer.score(standard, areaFacts(a, year)), a)).toList();
+    }
+
+    /**
+     * K4c asks whether a new social-order hotspot appeared. Cells of the area that an emerging hot-spot analysis of the
+     * ward's incidents (the previous and this period, three-month steps) calls new or consecutive are a lead the
+     * officer confirms by recording a new hotspot (social_records), or dismisses. Without enough incidents there is
+     * no lead.
+     */
+    private Scorecard withHints(Scorecard card, Feature area) {
+        String wardId = area.text("ward_id");
+        if (hotspots == null || wardId == null || standard.check("K4c").isEmpty()) {
+            return card;
+        }
+        HotspotService.Analysis a;
+        try {
+            a = hotspots.emerging(new HotspotService.Request("emerging", wardId, card.previousPeriod().first(),
+                    card.period().last(), null, null, null, null, 3));
+        } catch (IllegalArgumentException e) {
+            return card;
+        }
+        var prepared = org.locationtech.jts.geom.prep.PreparedGeometryFactory.prepare(area.geometry());
+        List<Scorecard.Evidence> cells = a.cells().stream()
+                .filter(c -> java.util.Set.of("new", "consecutive").contains(c.text("pattern")))
+                .filter(c -> prepared.intersects(c.geometry()))
+                .map(c -> new Scorecard.Evidence("hotspot_emerging", c.text("cell_id"), c.text("pattern_vi") + " / " + c.text("pattern")))
+                .toList();
+        if (cells.isEmpty()) {
+            return card;
+        }
+        java.time.format.DateTimeFormatter vn = java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy");
+        Map<String, Object> p = a.parameters();
+        String window = ((LocalDate) p.get("period_first")).format(vn) + "–" + ((LocalDate) p.get("period_last")).format(vn);
+        String cell = HotspotService.fmt((Double) p.get("cell_m"));
+        String vi = "Phân tích điểm nóng mới nổi của phường (ô " + cell + " m, bước 3 tháng, " + window + ", n = " + p.get("n")
+                + ") thấy " + cells.size() + " ô điểm nóng mới trong khu dân cư này. Nếu đó là tụ điểm phức tạp về trật tự "
+                + "xã hội, hãy ghi nhận để K4c tính đến; nếu không, bỏ qua gợi ý này.";
+        String en = "The ward's emerging hot-spot analysis (" + cell + " m cells, three-month steps, " + window + ", n = "
+                + p.get("n") + ") finds " + cells.size() + " new hot-spot cell(s) in this area. If it is a social-order "
+                + "hotspot, record it so that K4c counts it; otherwise dismiss this hint.";
+        return card.withHints(List.of(new Scorecard.Hint("K4c", "emerging_hotspot", vi, en, cells)));
     }
 
     public Scorecard scoreWard(String wardId, int year) {

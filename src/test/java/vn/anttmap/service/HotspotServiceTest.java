@@ -151,4 +151,31 @@ class HotspotServiceTest {
         assertThat(t.yearOnYear().changePercent()).isNull();
         assertThatThrownBy(() -> services.trends().trends("w", "nowhere", FROM, TO)).isInstanceOf(java.util.NoSuchElementException.class);
     }
+
+    static vn.anttmap.scoring.Scorecard.Status k4c(vn.anttmap.scoring.Scorecard card) {
+        return card.criteria().stream().flatMap(c -> c.checks().stream()).filter(k -> k.checkId().equals("K4c"))
+                .findFirst().orElseThrow().status();
+    }
+
+    @Test
+    void aNewHotSpotIsAK4cHintThatCountsOnceTheOfficerRecordsIt() throws IOException {
+        // The area period of 2023 runs 01/11/2022–31/10/2023; the cluster's October incidents make the last
+        // three-month step hot for the first time.
+        var card = services.scoring().scoreArea("b", 2023);
+        var hint = card.hints().stream().filter(h -> h.checkId().equals("K4c")).findFirst().orElseThrow();
+        assertThat(hint.kind()).isEqualTo("emerging_hotspot");
+        assertThat(hint.textVi()).contains("ô điểm nóng mới").contains("01/11/2021–31/10/2023");
+        assertThat(hint.evidence()).isNotEmpty().allSatisfy(e -> assertThat(e.layer()).isEqualTo("hotspot_emerging"));
+        assertThat(services.scoring().scoreArea("a", 2023).hints()).isEmpty();
+        // A hint is not a verdict: K4c still counts only records.
+        assertThat(k4c(card)).isEqualTo(vn.anttmap.scoring.Scorecard.Status.MET);
+        // Those who may not see the evidence do not get the hint either.
+        assertThat(ScoringService.redacted(card).hints()).isEmpty();
+
+        services.importer().importFile(Layer.SOCIAL_RECORDS, "confirmed.csv", new ByteArrayInputStream(
+                ("id,area_id,kind,recorded_on,record_count,description\n"
+                        + "sr-hint,b,new_hotspot,2023-10-31,1,Xác nhận từ gợi ý điểm nóng\n").getBytes(StandardCharsets.UTF_8)),
+                ImportService.Format.CSV, null);
+        assertThat(k4c(services.scoring().scoreArea("b", 2023))).isEqualTo(vn.anttmap.scoring.Scorecard.Status.NOT_MET);
+    }
 }

@@ -144,6 +144,97 @@ class MapPageBrowserTest {
         assertThat(browser.findElement(By.id("planner")).isDisplayed()).isFalse();
     }
 
+    /** Turns on an overlay by its name in the layer control. */
+    static void showOverlay(String name) {
+        WebElement label = browser.findElements(By.cssSelector(".leaflet-control-layers-overlays label")).stream()
+                .filter(l -> l.getText().trim().equals(name)).findFirst().orElseThrow();
+        WebElement box = label.findElement(By.tagName("input"));
+        if (!box.isSelected()) {
+            ((JavascriptExecutor) browser).executeScript("arguments[0].click()", box);
+        }
+    }
+
+    @Test
+    void theDensityLayerShowsTheSameValuesAtEveryZoom() {
+        showOverlay("Mật độ vụ việc (KDE)");
+        WebElement legend = waitUp().until(ExpectedConditions.visibilityOfElementLocated(
+                By.cssSelector(".hotspot-legend [data-hotspot='density'] .params")));
+        assertThat(legend.getText()).contains("nhân bậc bốn, băng thông").contains("theo quy tắc Silverman không gian")
+                .contains("ô ").contains("n = ").contains("EPSG:32648");
+        JavascriptExecutor js = (JavascriptExecutor) browser;
+        int cells = browser.findElements(By.cssSelector("path.antt-density")).size();
+        assertThat(cells).isPositive();
+        // The centre of the densest cell, then what is drawn there at zooms 13 to 18.
+        Object centre = js.executeScript("""
+                const p = document.querySelector('path.antt-density.c5').getBoundingClientRect();
+                const box = document.getElementById('map').getBoundingClientRect();
+                const ll = window.anttMap.containerPointToLatLng([p.left + p.width / 2 - box.left, p.top + p.height / 2 - box.top]);
+                return [ll.lat, ll.lng];""");
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        for (int zoom = 13; zoom <= 18; zoom++) {
+            js.executeScript("window.anttMap.setView(arguments[0], arguments[1], {animate: false})", centre, zoom);
+            String drawn = (String) js.executeScript("""
+                    const box = document.getElementById('map').getBoundingClientRect();
+                    const at = window.anttMap.latLngToContainerPoint(arguments[0]);
+                    // The cells are not interactive (clicks go to the areas), so find the one drawn around the point.
+                    const x = box.left + at.x, y = box.top + at.y;
+                    let hit = null, best = Infinity;
+                    for (const e of document.querySelectorAll('path.antt-density')) {
+                      const r = e.getBoundingClientRect();
+                      const d = Math.hypot(r.left + r.width / 2 - x, r.top + r.height / 2 - y);
+                      if (x >= r.left && x <= r.right && y >= r.top && y <= r.bottom && d < best) { hit = e; best = d; }
+                    }
+                    return hit ? hit.getAttribute('class').replace(/leaflet-\\S+/g, '').trim() + ' ' + hit.getAttribute('fill') : 'none';""",
+                    centre);
+            seen.add(drawn);
+        }
+        assertThat(seen).hasSize(1);
+        assertThat(seen.iterator().next()).contains("c5").contains("#bd0026");
+        // Zooming redraws the same cells; nothing is recomputed for the zoom.
+        assertThat(browser.findElements(By.cssSelector("path.antt-density"))).hasSize(cells);
+        assertThat((Long) js.executeScript("return performance.getEntriesByType('resource')"
+                + ".filter((e) => e.name.includes('/api/v1/hotspots/density')).length")).isEqualTo(1L);
+    }
+
+    @Test
+    void theGiStarLayerShowsItsConfidenceClassesWithTheParameters() {
+        var gi = services.hotspots().giStar(new vn.anttmap.service.HotspotService.Request("gistar", DemoFiles.WARD_ID,
+                null, LocalDate.of(2023, 8, 31), null, null, null, null, null));
+        showOverlay("Điểm nóng Gi*");
+        WebElement legend = waitUp().until(ExpectedConditions.visibilityOfElementLocated(
+                By.cssSelector(".hotspot-legend [data-hotspot='gistar']")));
+        assertThat(legend.getText()).contains("Điểm nóng 99%").contains("Điểm nóng 95%").contains("Điểm nóng 90%")
+                .contains("Điểm lạnh 90%").contains("Không có ý nghĩa thống kê");
+        String params = legend.findElement(By.cssSelector(".params")).getText();
+        var p = gi.parameters();
+        assertThat(params).contains("ô " + Math.round((Double) p.get("cell_m")) + " m")
+                .contains("khoảng cách lân cận " + Math.round((Double) p.get("band_m")) + " m")
+                .contains("FDR Benjamini–Hochberg").contains("n = " + p.get("n")).contains("01/09/2021–31/08/2023");
+        for (String c : new String[]{"hot_99", "hot_95", "hot_90"}) {
+            long expected = gi.cells().stream().filter(f -> c.equals(f.get("class"))).count();
+            assertThat(browser.findElements(By.cssSelector("path.antt-gistar." + c))).as(c).hasSize((int) expected);
+            assertThat(legend.findElement(By.cssSelector("[data-class='" + c + "']")).getText()).endsWith("(" + expected + ")");
+        }
+        assertThat(browser.findElements(By.cssSelector("path.antt-gistar.hot_99, path.antt-gistar.hot_95"))).isNotEmpty();
+    }
+
+    @Test
+    void theAreaPanelShowsTrendCharts() {
+        browser.findElements(By.cssSelector(".antt-area-label span")).stream()
+                .filter(e -> e.getText().equals("Tổ dân phố Trung Tiến")).findFirst().orElseThrow().click();
+        waitUp().until(ExpectedConditions.visibilityOfElementLocated(By.id("trend-months")));
+        var trends = services.trends().trends(DemoFiles.WARD_ID, "tdp-trung-tien", null, LocalDate.of(2023, 8, 31));
+        JavascriptExecutor js = (JavascriptExecutor) browser;
+        waitUp().until(d -> js.executeScript("return !!Chart.getChart(document.getElementById('trend-periods'))").equals(true));
+        long drawn = (Long) js.executeScript("return Chart.getChart(document.getElementById('trend-months')).data.datasets"
+                + ".flatMap((d) => d.data).reduce((a, b) => a + b, 0)");
+        assertThat(drawn).isEqualTo(trends.months().stream().mapToLong(vn.anttmap.service.TrendService.Month::total).sum());
+        assertThat((Long) js.executeScript("return Chart.getChart(document.getElementById('trend-months')).data.labels.length"))
+                .isEqualTo(24L);
+        assertThat(browser.findElement(By.id("trend-yoy")).getText()).startsWith("So với cùng kỳ năm trước:")
+                .contains(trends.yearOnYear().count() + ";");
+    }
+
     /** Waits up to 20 s; the page re-renders the figures bar, so an element read mid-render is read again. */
     static WebDriverWait waitUp() {
         WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
