@@ -24,7 +24,10 @@ class StoreParityTest {
             "/api/v1/incidents?from=2023-03-06&to=2023-04-05", "/api/v1/incidents?bbox=105.78,19.44,105.788,19.45",
             "/api/v1/areas?at=2020-05-31", "/api/v1/incidents?area=b", "/api/v1/areas?bbox=1,2",
             "/api/v1/stats?ward=w&from=2023-01-01&to=2023-12-31", "/api/v1/scores/areas?ward=w&year=2023",
-            "/api/v1/scores/wards/w?year=2023", "/api/v1/cameras/sectors");
+            "/api/v1/scores/wards/w?year=2023", "/api/v1/cameras/sectors",
+            "/api/v1/hotspots/density?ward=w&from=2023-01-01&to=2023-12-31",
+            "/api/v1/hotspots/gistar?ward=w&from=2023-01-01&to=2023-12-31",
+            "/api/v1/trends?ward=w&from=2023-01-01&to=2023-12-31", "/api/v1/trends?ward=w&area=b&to=2023-12-31");
 
     @AfterAll
     static void drop() {
@@ -51,6 +54,10 @@ class StoreParityTest {
             Map<String, String> embedded = answers(h2);
             Map<String, String> postgis = answers(pg);
             assertThat(embedded.get("/api/v1/incidents")).startsWith("200 {\"type\":\"FeatureCollection\"").contains("\"i3\"");
+            assertThat(embedded.get("/api/v1/hotspots/density?ward=w&from=2023-01-01&to=2023-12-31")).startsWith("200 ")
+                    .contains("\"bandwidth_m\"");
+            assertThat(embedded.get("/api/v1/hotspots/gistar?ward=w&from=2023-01-01&to=2023-12-31")).startsWith("422 ")
+                    .contains("got 3");
             assertThat(postgis).isEqualTo(embedded);
         }
     }
