@@ -89,6 +89,30 @@ class CliTest {
     }
 
     @Test
+    void hotspotsPrintsAndWritesTheParametersAndRefusesWhatTheDataCannotSupport(@TempDir Path dir) throws IOException {
+        String data = dir.resolve("data").toString();
+        run("import", "--data-dir", data, "--layer", "wards", fixture(dir, "wards.geojson").toString());
+        run("import", "--data-dir", data, "--layer", "areas", fixture(dir, "areas.geojson").toString());
+        run("import", "--data-dir", data, "--layer", "incidents", fixture(dir, "incidents-good.csv").toString());
+        Path out = dir.resolve("density.geojson");
+        Run density = run("hotspots", "--data-dir", data, "--ward", "w", "--analysis", "density", "--from", "2023-01-01",
+                "--to", "2023-12-31", "--bandwidth-m", "400", "--out", out.toString());
+        assertThat(density.code()).as(density.err()).isZero();
+        assertThat(density.out()).contains("density for w: ", "bandwidth_m = 400.0", "bandwidth_rule = given", "n = 3",
+                "period_first = 2023-01-01", "crs = EPSG:32648", "wrote " + out);
+        var json = vn.anttmap.io.ScoreJson.mapper().readTree(out.toFile());
+        assertThat(json.get("features")).isNotEmpty();
+        json.get("features").forEach(f -> assertThat(f.get("properties").get("bandwidth_m").asDouble()).isEqualTo(400.0));
+
+        Run gi = run("hotspots", "--data-dir", data, "--ward", "w", "--from", "2023-01-01", "--to", "2023-12-31");
+        assertThat(gi.code()).isEqualTo(1);
+        assertThat(gi.err()).isEqualTo("antt-map: Gi* needs at least 30 incidents to be trusted, got 3; widen the period "
+                + "or the categories\n");
+        assertThat(run("hotspots", "--data-dir", data, "--ward", "w", "--analysis", "kde").err())
+                .contains("--analysis: 'kde' is not density, gistar or emerging");
+    }
+
+    @Test
     void everyCommandHasHelp() {
         for (String[] args : new String[][]{{"--help"}, {"serve", "--help"}, {"import", "--help"}, {"export", "--help"},
                 {"db", "--help"}, {"db", "migrate", "--help"}, {"db", "check", "--help"}}) {
