@@ -36,6 +36,7 @@ public final class HttpServer {
     private HttpServer() {
     }
 
+
     public static Javalin create(App.Services services, PageConfig page) {
         Javalin app = create(services, services.features(), services.stats(), services.scoring(), new CameraController(services.coverage(),
                 services.planner(), services.features()), page);
@@ -71,6 +72,14 @@ public final class HttpServer {
             tj.put("vector_layers", List.of(Map.of("id", id, "fields", fields)));
             json(ctx, 200, tj);
         });
+        // Recently encoded vector tiles (at most 4,096), keyed by collection, tile, role, ward and data version.
+        java.util.Map<String, byte[]> tileCache = java.util.Collections.synchronizedMap(
+                new java.util.LinkedHashMap<>(256, 0.75f, true) {
+                    @Override
+                    protected boolean removeEldestEntry(java.util.Map.Entry<String, byte[]> eldest) {
+                        return size() > 4096;
+                    }
+                });
         app.get("/tiles/{collection}/{z}/{x}/{tile}", ctx -> {
             String id = ctx.pathParam("collection");
             services.publish().collection(id)
@@ -98,7 +107,17 @@ public final class HttpServer {
             var bounds = vn.anttmap.io.MvtTiles.lonLatBounds(z, x, y);
             var margin = new org.locationtech.jts.geom.Envelope(bounds);
             margin.expandBy(bounds.getWidth() / 16, bounds.getHeight() / 16);
-            byte[] bytes = vn.anttmap.io.MvtTiles.encode(id, services.publish().features(Access.principal(ctx), id, margin), z, x, y);
+            vn.anttmap.auth.Principal who = Access.principal(ctx);
+            // Encoded tiles are kept per data version and per what the asker may see (role and ward).
+            String key = id + "/" + z + "/" + x + "/" + y + "/" + who.role() + "/" + who.wardId() + "/" + services.store().dataVersion();
+            byte[] bytes = tileCache.get(key);
+            if (bytes == null) {
+                bytes = services.publish().storedTile(who, id, margin, z, x, y).orElse(null);
+                if (bytes == null) {
+                    bytes = vn.anttmap.io.MvtTiles.encode(id, services.publish().features(who, id, margin), z, x, y);
+                }
+                tileCache.put(key, bytes);
+            }
             String etag = "\"" + java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-1").digest(bytes)) + "\"";
             ctx.header("ETag", etag).header("Cache-Control", "private, no-cache").header("Vary", "Authorization, Cookie");
             if (etag.equals(ctx.header("If-None-Match"))) {

@@ -95,10 +95,36 @@ public final class AuthService {
         return Optional.of(s);
     }
 
-    /** The principal a bearer token stands for, if the token is known. */
+    /** How long a resolved token is trusted without asking the store again. */
+    static final java.time.Duration TOKEN_CACHE = java.time.Duration.ofSeconds(30);
+    private record KnownToken(Principal principal, Instant until) {
+    }
+
+    private final Map<String, KnownToken> tokens = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /**
+     * The principal a bearer token stands for, if the token is known. Answers are kept for {@link #TOKEN_CACHE}
+     * (a map tile or a page of features should not cost a database round trip for its token); removing a user or
+     * changing a password here forgets them at once, and a change made by another process is seen within that time.
+     */
     public Optional<Principal> tokenPrincipal(String token) {
-        return store.tokenUser(PasswordHasher.tokenHash(token)).flatMap(store::account)
+        String hash = PasswordHasher.tokenHash(token);
+        Instant now = clock.instant();
+        KnownToken known = tokens.get(hash);
+        if (known != null && now.isBefore(known.until())) {
+            return Optional.of(known.principal());
+        }
+        Optional<Principal> p = store.tokenUser(hash).flatMap(store::account)
                 .map(a -> new Principal(a.username(), a.role(), a.wardId()));
+        if (p.isPresent()) {
+            if (tokens.size() > 10_000) {
+                tokens.clear();
+            }
+            tokens.put(hash, new KnownToken(p.get(), now.plus(TOKEN_CACHE)));
+        } else {
+            tokens.remove(hash);
+        }
+        return p;
     }
 
     /** Creates a personal token for a user; the token is shown once and only its hash is kept. */
@@ -147,12 +173,14 @@ public final class AuthService {
         }
         store.saveAccount(new Account(a.username(), PasswordHasher.hash(password), a.role(), a.wardId(), a.createdAt()));
         sessions.values().removeIf(s -> username.equals(s.principal().username()));
+        tokens.values().removeIf(t -> username.equals(t.principal().username()));
         audit(null, "password_changed", username);
     }
 
     public boolean removeUser(String username) {
         boolean removed = store.removeAccount(username);
         sessions.values().removeIf(s -> username.equals(s.principal().username()));
+        tokens.values().removeIf(t -> username.equals(t.principal().username()));
         if (removed) {
             audit(null, "user_removed", username);
         }
@@ -167,16 +195,23 @@ public final class AuthService {
      * On a fresh demo: one account per role with a random password. Returns user name → password, to be shown once.
      */
     public Map<String, String> createDemoAccounts(String wardId) {
-        Map<String, String> out = new LinkedHashMap<>();
-        for (Account.Role role : List.of(Account.Role.OFFICER, Account.Role.PLANNER, Account.Role.ADMIN)) {
+        Map<String, String> out = new java.util.concurrent.ConcurrentSkipListMap<>();
+        // The password hashes (PBKDF2, 210,000 rounds each) are computed side by side: it shortens the first start.
+        List.of(Account.Role.OFFICER, Account.Role.PLANNER, Account.Role.ADMIN).parallelStream().forEach(role -> {
             String name = role.name().toLowerCase(java.util.Locale.ROOT);
             if (store.account(name).isEmpty()) {
                 String password = PasswordHasher.randomSecret(12);
                 addUser(name, role, role == Account.Role.OFFICER ? wardId : null, password.toCharArray());
                 out.put(name, password);
             }
+        });
+        Map<String, String> ordered = new LinkedHashMap<>();
+        for (String name : List.of("officer", "planner", "admin")) {
+            if (out.containsKey(name)) {
+                ordered.put(name, out.get(name));
+            }
         }
-        return out;
+        return ordered;
     }
 
     public void audit(String username, String action, String detail) {

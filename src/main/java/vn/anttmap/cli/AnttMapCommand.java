@@ -10,7 +10,7 @@ import java.io.PrintWriter;
 /** {@code antt-map}: the top command. */
 @Command(name = "antt-map", mixinStandardHelpOptions = true, version = "ANTT Map 0.1.0",
         description = "ANTT Map (Bản đồ an ninh, trật tự): map service for ward police.",
-        subcommands = {ServeCommand.class, ImportCommand.class, ExportCommand.class, DbCommand.class, ScoreCommand.class, PlanCommand.class, HotspotsCommand.class, UserCommand.class, GenerateDemoCommand.class,
+        subcommands = {ServeCommand.class, ImportCommand.class, ExportCommand.class, DbCommand.class, ScoreCommand.class, PlanCommand.class, HotspotsCommand.class, GenerateCommand.class, BenchCommand.class, UserCommand.class, GenerateDemoCommand.class,
                 CommandLine.HelpCommand.class})
 public final class AnttMapCommand implements Runnable {
     @CommandLine.Spec

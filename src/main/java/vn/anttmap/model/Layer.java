@@ -166,6 +166,7 @@ public enum Layer {
     private final String dateField;
     private final boolean validity;
     private final List<FieldDef> fields;
+    private final java.util.Map<String, FieldDef> fieldsByName = new java.util.HashMap<>();
 
     Layer(String apiName, String table, GeometryKind geometryKind, String dateField, boolean validity,
           List<FieldDef> fields) {
@@ -175,6 +176,7 @@ public enum Layer {
         this.dateField = dateField;
         this.validity = validity;
         this.fields = fields;
+        fields.forEach(f -> fieldsByName.put(f.name(), f));
     }
 
     /** The name used on the command line, in URLs and in file names: {@code wards}, {@code incidents}, … */
@@ -204,7 +206,7 @@ public enum Layer {
     }
 
     public Optional<FieldDef> field(String name) {
-        return fields.stream().filter(f -> f.name().equals(name)).findFirst();
+        return Optional.ofNullable(fieldsByName.get(name));
     }
 
     /** Whether records of this layer are assigned to an area and a ward when written. */

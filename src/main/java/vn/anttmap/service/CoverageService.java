@@ -6,7 +6,7 @@ import org.locationtech.jts.geom.LineString;
 import org.locationtech.jts.geom.Point;
 import org.locationtech.jts.geom.prep.PreparedGeometry;
 import org.locationtech.jts.geom.prep.PreparedGeometryFactory;
-import org.locationtech.jts.operation.union.UnaryUnionOp;
+import vn.anttmap.geo.Overlays;
 import vn.anttmap.geo.GeometryChecks;
 import vn.anttmap.geo.MetricProjection;
 import vn.anttmap.model.Feature;
@@ -59,21 +59,21 @@ public final class CoverageService {
         Geometry reach = utm.toLonLat(subjectM.getEnvelope().buffer(MAX_RANGE_M));
         List<Feature> seeing = store.query(Layer.CAMERAS, FeatureQuery.ALL.withBbox(reach.getEnvelopeInternal())).stream()
                 .filter(c -> installedBy(c, to) && working(c)).toList();
-        Geometry coveredM = coverageM(seeing, utm, buildingsNear(subjectM, utm)).intersection(subjectM);
+        Geometry coveredM = Overlays.polygonal(Overlays.intersection(coverageM(seeing, utm, buildingsNear(subjectM, utm)), subjectM));
 
         double roadM = 0;
         double coveredRoadM = 0;
         for (Feature r : store.query(Layer.ROADS, FeatureQuery.ALL.withBbox(subject.geometry().getEnvelopeInternal()))) {
-            Geometry inside = utm.toMeters(r.geometry()).intersection(subjectM);
+            Geometry inside = Overlays.intersection(utm.toMeters(r.geometry()), subjectM);
             roadM += inside.getLength();
-            coveredRoadM += inside.intersection(coveredM).getLength();
+            coveredRoadM += Overlays.intersection(inside, coveredM).getLength();
         }
         PreparedGeometry covered = PreparedGeometryFactory.prepare(coveredM);
         List<Feature> incidents = store.query(Layer.INCIDENTS, mine.withDays(from, to));
         long seen = incidents.stream().filter(i -> covered.covers(utm.toMeters(i.geometry()))).count();
 
         List<Gap> gaps = new ArrayList<>();
-        Geometry uncovered = subjectM.difference(coveredM);
+        Geometry uncovered = Overlays.polygonal(Overlays.difference(subjectM, coveredM));
         for (int i = 0; i < 3 && !uncovered.isEmpty(); i++) {
             MaximumInscribedCircle mic = new MaximumInscribedCircle(uncovered, 1.0);
             Point centre = mic.getCenter();
@@ -83,7 +83,7 @@ public final class CoverageService {
             }
             Point lonLat = (Point) utm.toLonLat(centre);
             gaps.add(new Gap(round(lonLat.getX(), 7), round(lonLat.getY(), 7), round(radius, 1)));
-            uncovered = uncovered.difference(centre.buffer(radius * 1.5));
+            uncovered = Overlays.polygonal(Overlays.difference(uncovered, centre.buffer(radius * 1.5)));
         }
         double areaM2 = subjectM.getArea();
         return new Report(wardId, areaId, from, to, working.size(), cameras.size(), round(areaM2, 1),
@@ -111,7 +111,7 @@ public final class CoverageService {
         for (Feature c : cameras) {
             views.add(viewM(c, utm, buildingsM));
         }
-        return views.isEmpty() ? utm.toMeters(GeometryChecks.WGS84.createPolygon()) : UnaryUnionOp.union(views);
+        return views.isEmpty() ? utm.toMeters(GeometryChecks.WGS84.createPolygon()) : Overlays.union(views, views.get(0).getFactory());
     }
 
     /** One camera's view in metres: its sector, cut by the walls of nearby buildings. */
@@ -138,7 +138,7 @@ public final class CoverageService {
     List<LineString> roadsM(Geometry subjectM, Geometry subjectLonLat, MetricProjection utm) {
         List<LineString> out = new ArrayList<>();
         for (Feature r : store.query(Layer.ROADS, FeatureQuery.ALL.withBbox(subjectLonLat.getEnvelopeInternal()))) {
-            Geometry inside = utm.toMeters(r.geometry()).intersection(subjectM);
+            Geometry inside = Overlays.intersection(utm.toMeters(r.geometry()), subjectM);
             for (int i = 0; i < inside.getNumGeometries(); i++) {
                 if (inside.getGeometryN(i) instanceof LineString l && l.getLength() > 0) {
                     out.add(l);

@@ -21,10 +21,15 @@ final class Gazetteer {
     private final List<Feature> wards;
     private final List<Feature> areas;
     private final Map<List<String>, AreaLocator> cache = new HashMap<>();
+    /** The locator for each day asked about, so a day's valid set is worked out once, not per point. */
+    private final Map<LocalDate, AreaLocator> wardDays = new HashMap<>();
+    private final Map<LocalDate, AreaLocator> areaDays = new HashMap<>();
+    private final Map<String, Feature> areasById = new HashMap<>();
 
     Gazetteer(Collection<Feature> wards, Collection<Feature> areas) {
         this.wards = List.copyOf(wards);
         this.areas = List.copyOf(areas);
+        this.areas.forEach(a -> areasById.putIfAbsent(a.id(), a));
     }
 
     boolean hasWards() {
@@ -45,7 +50,7 @@ final class Gazetteer {
     }
 
     Optional<Feature> areaById(String id) {
-        return areas.stream().filter(a -> a.id().equals(id)).findFirst();
+        return Optional.ofNullable(areasById.get(id));
     }
 
     static boolean validOn(Feature f, LocalDate day) {
@@ -55,6 +60,16 @@ final class Gazetteer {
     }
 
     private AreaLocator locator(List<Feature> polygons, LocalDate day) {
+        Map<LocalDate, AreaLocator> days = polygons == wards ? wardDays : areaDays;
+        AreaLocator known = days.get(day);
+        if (known == null) {
+            known = build(polygons, day);
+            days.put(day, known);
+        }
+        return known;
+    }
+
+    private AreaLocator build(List<Feature> polygons, LocalDate day) {
         List<Feature> valid = polygons.stream().filter(f -> validOn(f, day)).toList();
         List<String> key = new java.util.ArrayList<>(valid.stream().map(Feature::id).toList());
         key.add(polygons == wards ? "#wards" : "#areas");

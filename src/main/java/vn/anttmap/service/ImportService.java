@@ -103,7 +103,7 @@ public final class ImportService {
         Pending pending = new Pending();
         ImportResult r = stage(pending, layer, source, raws);
         beforeWrite.accept(List.copyOf(pending.added.getOrDefault(layer, Map.of()).values()), pending.batch);
-        store.write(pending.batch);
+        write(pending.batch);
         return r;
     }
 
@@ -124,7 +124,7 @@ public final class ImportService {
         pending.batch.audit(new vn.anttmap.model.AuditEntry(java.util.UUID.randomUUID().toString(),
                 java.time.OffsetDateTime.now(clock), null, "import", null, null, null, null,
                 inputs.size() + " files: " + String.join(", ", inputs.stream().map(Input::source).toList())));
-        store.write(pending.batch);
+        write(pending.batch);
         return results;
     }
 
@@ -157,6 +157,36 @@ public final class ImportService {
     }
 
     /** Checks records and adds them, assigned, to {@code pending}. */
+    /** The stored wards and areas with their point-in-polygon index, as of a data version of the store. */
+    private record Boundaries(long version, Map<String, Feature> wards, Map<String, Feature> areas, Gazetteer gazetteer) {
+    }
+
+    private Boundaries boundaries;
+
+    private Boundaries boundaries() {
+        long version = store.dataVersion();
+        if (boundaries == null || boundaries.version() != version) {
+            Map<String, Feature> wards = byId(store.query(Layer.WARDS, FeatureQuery.ALL));
+            Map<String, Feature> areas = byId(store.query(Layer.AREAS, FeatureQuery.ALL));
+            boundaries = new Boundaries(version, wards, areas, new Gazetteer(wards.values(), areas.values()));
+        }
+        return boundaries;
+    }
+
+    /**
+     * Writes a batch; when it leaves the wards and areas alone, the cached boundaries stay valid for the version the
+     * write produced (large imports come in many batches of points).
+     */
+    private void write(WriteBatch batch) {
+        long before = store.dataVersion();
+        boolean touchesBoundaries = batch.upserts().stream().anyMatch(u -> u.layer() == Layer.WARDS || u.layer() == Layer.AREAS)
+                || batch.deletes().stream().anyMatch(d -> d.layer() == Layer.WARDS || d.layer() == Layer.AREAS);
+        store.write(batch);
+        if (boundaries != null && boundaries.version() == before && !touchesBoundaries) {
+            boundaries = new Boundaries(store.dataVersion(), boundaries.wards(), boundaries.areas(), boundaries.gazetteer());
+        }
+    }
+
     private ImportResult stage(Pending pending, Layer layer, String source, List<RawRecord> raws) {
         RecordConverter converter = new RecordConverter(layer, taxonomy);
         List<List<Problem>> problems = new ArrayList<>();
@@ -168,18 +198,31 @@ public final class ImportService {
         }
         List<Problem> duplicates = new ArrayList<>();
         RecordConverter.checkUniqueIds(features, raws, duplicates);
-        Map<String, Feature> storedWards = byId(pending.query(Layer.WARDS, FeatureQuery.ALL));
-        Map<String, Feature> storedAreas = byId(pending.query(Layer.AREAS, FeatureQuery.ALL));
-        Map<String, Feature> wards = new LinkedHashMap<>(storedWards);
-        Map<String, Feature> areas = new LinkedHashMap<>(storedAreas);
-        List<Feature> valid = features.stream().filter(Objects::nonNull).toList();
-        if (layer == Layer.WARDS) {
-            valid.forEach(f -> wards.put(f.id(), f));
+        boolean boundariesAsStored = layer != Layer.WARDS && layer != Layer.AREAS
+                && !pending.added.containsKey(Layer.WARDS) && !pending.added.containsKey(Layer.AREAS);
+        Map<String, Feature> storedWards;
+        Map<String, Feature> storedAreas;
+        Gazetteer gazetteer;
+        if (boundariesAsStored) {
+            // Points into unchanged boundaries: the stored boundaries and their index, kept between imports.
+            Boundaries b = boundaries();
+            storedWards = b.wards();
+            storedAreas = b.areas();
+            gazetteer = b.gazetteer();
+        } else {
+            storedWards = byId(pending.query(Layer.WARDS, FeatureQuery.ALL));
+            storedAreas = byId(pending.query(Layer.AREAS, FeatureQuery.ALL));
+            Map<String, Feature> wards = new LinkedHashMap<>(storedWards);
+            Map<String, Feature> areas = new LinkedHashMap<>(storedAreas);
+            List<Feature> valid = features.stream().filter(Objects::nonNull).toList();
+            if (layer == Layer.WARDS) {
+                valid.forEach(f -> wards.put(f.id(), f));
+            }
+            if (layer == Layer.AREAS) {
+                valid.forEach(f -> areas.put(f.id(), f));
+            }
+            gazetteer = new Gazetteer(wards.values(), areas.values());
         }
-        if (layer == Layer.AREAS) {
-            valid.forEach(f -> areas.put(f.id(), f));
-        }
-        Gazetteer gazetteer = new Gazetteer(wards.values(), areas.values());
         List<Feature> assigned = new ArrayList<>();
         for (int i = 0; i < features.size(); i++) {
             if (features.get(i) != null) {

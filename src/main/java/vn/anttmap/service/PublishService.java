@@ -121,10 +121,74 @@ public final class PublishService {
         return vn.anttmap.auth.AccessPolicy.filter(who, id, features(id, bbox));
     }
 
+    /**
+     * A page of a stored collection read straight from the database, by id after {@code cursor}: flat memory however
+     * large the layer.
+     *
+     * @param numberMatched the rows the whole query matches (only for the first page, else null)
+     * @param nextCursor    where the next page starts, or null on the last page
+     */
+    public record StoredPage(List<Feature> features, Long numberMatched, String nextCursor) {
+    }
+
+    /**
+     * The page, when the collection is stored and the principal's view of it is a plain database filter (incidents
+     * for admins and the ward's officers; cameras for admins, planners and the public); otherwise empty, and the
+     * caller pages the full list.
+     */
+    public Optional<StoredPage> storedPage(vn.anttmap.auth.Principal who, String id, Envelope bbox, String cursor, int limit) {
+        Optional<Map.Entry<Layer, FeatureQuery>> view = storedView(who, id);
+        if (view.isEmpty()) {
+            return Optional.empty();
+        }
+        Layer layer = view.get().getKey();
+        FeatureQuery q = view.get().getValue().withBbox(bbox);
+        List<Feature> page = store.page(layer, q, cursor, limit);
+        Long matched = cursor == null ? store.aggregate(layer, q, null, null).stream()
+                .mapToLong(vn.anttmap.store.Aggregate::count).sum() : null;
+        String next = page.size() == limit ? page.get(page.size() - 1).id() : null;
+        return Optional.of(new StoredPage(vn.anttmap.auth.AccessPolicy.filter(who, id, page), matched, next));
+    }
+
+    /**
+     * A vector tile of a stored collection encoded by the database, for the same principals as {@link #storedPage}
+     * (the access policy as a database filter); empty otherwise, or where the store cannot encode tiles.
+     *
+     * @param bbox the tile's lon/lat bounds with their margin
+     */
+    public Optional<byte[]> storedTile(vn.anttmap.auth.Principal who, String id, Envelope bbox, int z, int x, int y) {
+        return storedView(who, id).flatMap(v -> store.mvt(v.getKey(), v.getValue().withBbox(bbox), z, x, y, id));
+    }
+
+    /**
+     * The stored layer behind a collection and the database filter that is exactly what the principal may see of
+     * it, when there is one: incidents for admins and (their ward) for officers; cameras for admins, planners and
+     * (community cameras) the public.
+     */
+    private static Optional<Map.Entry<Layer, FeatureQuery>> storedView(vn.anttmap.auth.Principal who, String id) {
+        if (id.equals("incidents") && who.is(vn.anttmap.model.Account.Role.ADMIN)) {
+            return Optional.of(Map.entry(Layer.INCIDENTS, FeatureQuery.ALL));
+        }
+        if (id.equals("incidents") && who.is(vn.anttmap.model.Account.Role.OFFICER) && who.wardId() != null) {
+            return Optional.of(Map.entry(Layer.INCIDENTS, FeatureQuery.ALL.withWard(who.wardId())));
+        }
+        if (id.equals("cameras") && (who.is(vn.anttmap.model.Account.Role.ADMIN) || who.is(vn.anttmap.model.Account.Role.PLANNER))) {
+            return Optional.of(Map.entry(Layer.CAMERAS, FeatureQuery.ALL));
+        }
+        if (id.equals("cameras") && who.isPublic()) {
+            return Optional.of(Map.entry(Layer.CAMERAS, FeatureQuery.ALL.withEqual("owner", "community")));
+        }
+        return Optional.empty();
+    }
+
     /** Features of a collection within a lon/lat box. */
     public List<Feature> features(String id, Envelope bbox) {
         if (bbox == null) {
             return features(id);
+        }
+        // Stored layers are cut by the database (its spatial index on PostGIS), not read whole.
+        if (id.equals("cameras") || id.equals("incidents")) {
+            return store.query(id.equals("cameras") ? Layer.CAMERAS : Layer.INCIDENTS, FeatureQuery.ALL.withBbox(bbox));
         }
         return features(id).stream().filter(f -> f.geometry() != null && f.geometry().getEnvelopeInternal().intersects(bbox)
                 && f.geometry().intersects(f.geometry().getFactory().toGeometry(bbox))).toList();

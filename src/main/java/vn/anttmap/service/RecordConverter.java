@@ -209,12 +209,23 @@ final class RecordConverter {
     /** Control characters other than tab and line breaks. */
     private static final Pattern CONTROL = Pattern.compile("[\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\x7F]");
 
+    /** Whether any character is below a space or DEL: only then can {@link #CONTROL} match (a fast pre-check). */
+    private static boolean hasLowChar(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c < 0x20 || c == 0x7F) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static Object check(FieldDef f, Object v) {
         if (v instanceof String text) {
-            if (MARKUP.matcher(text).find()) {
+            if (text.indexOf('<') >= 0 && MARKUP.matcher(text).find()) {
                 throw new IllegalArgumentException("markup is not allowed in text ('" + abbreviate(text) + "')");
             }
-            if (CONTROL.matcher(text).find()) {
+            if (hasLowChar(text) && CONTROL.matcher(text).find()) {
                 throw new IllegalArgumentException("control characters are not allowed in text");
             }
             if (text.length() > 4000) {

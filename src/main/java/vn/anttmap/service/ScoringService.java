@@ -150,6 +150,58 @@ public final class ScoringService {
         return Scorer.score(standard, facts);
     }
 
+    /**
+     * Every residential area valid on the last day of the period, in every ward, scored in one pass: each layer is
+     * read once (incidents through a database cursor) and grouped by the area its records were assigned to when
+     * written; no spatial join, no query per area. The cards are those of {@link #scoreArea} without the advisory
+     * camera coverage and the hotspot hints (which need geometry per area). Returns how many were scored.
+     */
+    public long scoreAllAreas(int year, java.util.function.Consumer<Scorecard> sink) {
+        Standard.Period period = standard.areaPeriod().of(year);
+        Standard.Period previous = standard.areaPeriod().of(year - 1);
+        Map<String, Feature> counts = new HashMap<>();
+        store.forEach(Layer.HOUSEHOLD_COUNTS, FeatureQuery.ALL.withDays(null, period.last()), c -> counts.merge(
+                c.text("area_id"), c, (a, b) -> ((LocalDate) b.get("as_of")).isAfter((LocalDate) a.get("as_of")) ? b : a));
+        Map<String, List<Facts.Team>> teams = new HashMap<>();
+        store.forEach(Layer.TEAMS, FeatureQuery.ALL.withEqual("rating_year", year), t -> teams.computeIfAbsent(t.text("area_id"),
+                k -> new java.util.ArrayList<>()).add(new Facts.Team(t.id(), t.text("kind"), t.text("rating"),
+                t.get("disciplined_members") == null ? 0 : (Integer) t.get("disciplined_members"))));
+        Map<String, List<Facts.Incident>> incidents = new HashMap<>();
+        store.forEach(Layer.INCIDENTS, FeatureQuery.ALL.withDays(previous.first(), period.last()), i -> {
+            if (i.text("area_id") != null) {
+                incidents.computeIfAbsent(i.text("area_id"), k -> new java.util.ArrayList<>()).add(incident(i));
+            }
+        });
+        Map<String, List<Facts.Record>> records = new HashMap<>();
+        store.forEach(Layer.SOCIAL_RECORDS, FeatureQuery.ALL.withDays(period.first(), period.last()), r -> records
+                .computeIfAbsent(r.text("area_id"), k -> new java.util.ArrayList<>()).add(new Facts.Record(r.id(),
+                        (LocalDate) r.get("recorded_on"), r.text("kind"), (Integer) r.get("record_count"))));
+        Map<String, Map<String, Facts.Attestation>> attested = new HashMap<>();
+        store.query(Layer.ATTESTATIONS, FeatureQuery.ALL.withEqual("subject_kind", "area").withEqual("period_year", year))
+                .stream().sorted(Comparator.comparing(a -> (OffsetDateTime) a.get("attested_at")))
+                .forEach(a -> attested.computeIfAbsent(a.text("subject_id"), k -> new HashMap<>()).put(a.text("check_id"),
+                        new Facts.Attestation(a.id(), (Boolean) a.get("attested"), a.text("attested_by"),
+                                (OffsetDateTime) a.get("attested_at"), a.text("note"), a.text("document_ref"))));
+        long[] n = {0};
+        store.forEach(Layer.AREAS, FeatureQuery.ALL.withAt(period.last()), area -> {
+            Long resident = toLong(area.get("households"));
+            Long registered = toLong(area.get("registered_households"));
+            LocalDate asOf = null;
+            Feature count = counts.get(area.id());
+            if (count != null) {
+                resident = toLong(count.get("resident_households"));
+                registered = toLong(count.get("registered_households"));
+                asOf = (LocalDate) count.get("as_of");
+            }
+            sink.accept(Scorer.score(standard, new Facts(area.id(), Standard.Level.AREA, year, resident, registered, asOf,
+                    incidents.getOrDefault(area.id(), List.of()), records.getOrDefault(area.id(), List.of()),
+                    teams.getOrDefault(area.id(), List.of()), attested.getOrDefault(area.id(), Map.of()), null,
+                    toLong(area.get("population")), Map.of())));
+            n[0]++;
+        });
+        return n[0];
+    }
+
     /** What an officer attests. */
     public record AttestationRequest(String subjectKind, String subjectId, String checkId, Integer year,
                                      Boolean attested, String attestedBy, String note, String documentRef) {
@@ -224,10 +276,13 @@ public final class ScoringService {
     }
 
     private List<Facts.Incident> incidents(FeatureQuery q) {
-        return store.query(Layer.INCIDENTS, q).stream().map(i -> new Facts.Incident(i.id(), (LocalDate) i.get("occurred_on"),
-                i.text("category"), i.text("severity"), Boolean.TRUE.equals(i.get("force_majeure")),
-                Boolean.TRUE.equals(i.get("promptly_handled")), Boolean.TRUE.equals(i.get("serious")),
-                i.get("deaths") == null ? 0 : (Integer) i.get("deaths"))).toList();
+        return store.query(Layer.INCIDENTS, q).stream().map(ScoringService::incident).toList();
+    }
+
+    private static Facts.Incident incident(Feature i) {
+        return new Facts.Incident(i.id(), (LocalDate) i.get("occurred_on"), i.text("category"), i.text("severity"),
+                Boolean.TRUE.equals(i.get("force_majeure")), Boolean.TRUE.equals(i.get("promptly_handled")),
+                Boolean.TRUE.equals(i.get("serious")), i.get("deaths") == null ? 0 : (Integer) i.get("deaths"));
     }
 
     private List<Facts.Record> records(FeatureQuery q) {

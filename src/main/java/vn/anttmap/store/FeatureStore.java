@@ -32,6 +32,28 @@ public interface FeatureStore extends AutoCloseable {
     Optional<Feature> get(Layer layer, String id);
 
     /**
+     * Every feature of {@code layer} matching {@code query}, ordered by id, handed to {@code sink} one at a time
+     * without holding them all (a database cursor): for passes over layers larger than memory.
+     */
+    default void forEach(Layer layer, FeatureQuery query, java.util.function.Consumer<Feature> sink) {
+        query(layer, query).forEach(sink);
+    }
+
+    /**
+     * The vector tile of the layer's features matching {@code query}, encoded by the database (PostGIS's ST_AsMVT,
+     * every attribute, null ones left out, times in Vietnam's offset), or empty where the store cannot (H2GIS): the
+     * caller then encodes in Java.
+     */
+    default Optional<byte[]> mvt(Layer layer, FeatureQuery query, int z, int x, int y, String layerName) {
+        return Optional.empty();
+    }
+
+    /** Up to {@code limit} features matching {@code query} with an id after {@code afterId} (null: from the first), by id. */
+    default List<Feature> page(Layer layer, FeatureQuery query, String afterId, int limit) {
+        return query(layer, query).stream().filter(f -> afterId == null || f.id().compareTo(afterId) > 0).limit(limit).toList();
+    }
+
+    /**
      * Counts (and optionally sums) the records matching {@code query}, grouped by one field.
      *
      * @param groupBy  a field of the layer, or {@code null} for one group over everything

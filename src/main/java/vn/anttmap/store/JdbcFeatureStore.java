@@ -94,6 +94,79 @@ abstract class JdbcFeatureStore implements FeatureStore {
     }
 
     @Override
+    public void forEach(Layer layer, FeatureQuery q, java.util.function.Consumer<Feature> sink) {
+        StringBuilder sql = new StringBuilder(select(layer));
+        List<Object> params = new ArrayList<>();
+        where(layer, q, sql, params);
+        sql.append(" ORDER BY id");
+        try (Connection c = dataSource.getConnection()) {
+            boolean auto = c.getAutoCommit();
+            c.setAutoCommit(false); // PostgreSQL streams with a cursor only inside a transaction
+            try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
+                ps.setFetchSize(5_000);
+                bindAll(ps, params);
+                read(layer, ps, sink);
+            } finally {
+                c.rollback();
+                c.setAutoCommit(auto);
+            }
+        } catch (SQLException e) {
+            throw fault("reading " + layer.apiName(), e);
+        }
+    }
+
+    @Override
+    public Optional<byte[]> mvt(Layer layer, FeatureQuery q, int z, int x, int y, String layerName) {
+        if (dialect != Dialect.POSTGIS || !layer.geometryKind().hasColumn()) {
+            return Optional.empty();
+        }
+        StringBuilder cols = new StringBuilder("id");
+        for (FieldDef f : layer.fields()) {
+            cols.append(", ").append(switch (f.type()) {
+                case TIMESTAMP -> "to_char(" + f.name() + " AT TIME ZONE 'Asia/Ho_Chi_Minh', 'YYYY-MM-DD\"T\"HH24:MI:SS\"+07:00\"') AS " + f.name();
+                case DATE -> f.name() + "::text AS " + f.name();
+                default -> f.name();
+            });
+        }
+        StringBuilder inner = new StringBuilder("SELECT ST_AsMVTGeom(ST_Transform(geom, 3857), ST_TileEnvelope(?, ?, ?), 4096, 256, true) AS mvt_geom, ")
+                .append(cols).append(" FROM ").append(layer.table());
+        List<Object> params = new ArrayList<>(List.of(z, x, y));
+        where(layer, q, inner, params);
+        String sql = "SELECT ST_AsMVT(t, ?, 4096, 'mvt_geom') FROM (" + inner + ") t WHERE mvt_geom IS NOT NULL";
+        params.add(0, layerName);
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement(sql)) {
+            bindAll(ps, params);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                byte[] b = rs.getBytes(1);
+                return Optional.of(b == null ? new byte[0] : b);
+            }
+        } catch (SQLException e) {
+            throw fault("encoding a tile of " + layer.apiName(), e);
+        }
+    }
+
+    @Override
+    public List<Feature> page(Layer layer, FeatureQuery q, String afterId, int limit) {
+        StringBuilder sql = new StringBuilder(select(layer));
+        List<Object> params = new ArrayList<>();
+        where(layer, q, sql, params);
+        if (afterId != null) {
+            sql.append(" AND id > ?");
+            params.add(afterId);
+        }
+        sql.append(" ORDER BY id LIMIT ").append(Math.max(0, limit));
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement(sql.toString())) {
+            bindAll(ps, params);
+            return readAll(layer, ps);
+        } catch (SQLException e) {
+            throw fault("reading " + layer.apiName(), e);
+        }
+    }
+
+    @Override
     public List<Aggregate> aggregate(Layer layer, FeatureQuery q, String groupBy, String sumField) {
         String key = groupBy == null ? "NULL" : column(layer, groupBy);
         String sum = sumField == null ? "0" : "COALESCE(SUM(" + column(layer, sumField) + "), 0)";
@@ -416,7 +489,89 @@ abstract class JdbcFeatureStore implements FeatureStore {
         dataSource.close();
     }
 
+    /** Batches at least this large go to PostgreSQL by COPY (a temporary table, then one INSERT … ON CONFLICT). */
+    static final int COPY_THRESHOLD = 1_000;
+
+    private void copyUpsert(Connection c, Layer layer, List<Feature> features) throws SQLException {
+        List<String> columns = new ArrayList<>();
+        columns.add("id");
+        layer.fields().forEach(f -> columns.add(f.name()));
+        boolean geom = layer.geometryKind().hasColumn();
+        if (geom) {
+            columns.add("geom");
+        }
+        String cols = String.join(", ", columns);
+        try (java.sql.Statement st = c.createStatement()) {
+            st.execute("CREATE TEMPORARY TABLE antt_copy (LIKE " + layer.table() + " INCLUDING DEFAULTS) ON COMMIT DROP");
+        }
+        org.locationtech.jts.io.WKBWriter ewkb = new org.locationtech.jts.io.WKBWriter(2, org.locationtech.jts.io.ByteOrderValues.LITTLE_ENDIAN, true);
+        StringBuilder text = new StringBuilder(features.size() * 200);
+        for (Feature feature : features) {
+            copyValue(text, feature.id());
+            for (FieldDef f : layer.fields()) {
+                text.append('\t');
+                copyValue(text, copyText(f, feature.get(f.name())));
+            }
+            if (geom) {
+                text.append('\t');
+                if (feature.geometry() == null) {
+                    text.append("\\N");
+                } else {
+                    org.locationtech.jts.geom.Geometry g = feature.geometry().copy();
+                    g.setSRID(4326);
+                    text.append(org.locationtech.jts.io.WKBWriter.toHex(ewkb.write(g)));
+                }
+            }
+            text.append('\n');
+        }
+        try {
+            c.unwrap(org.postgresql.PGConnection.class).getCopyAPI()
+                    .copyIn("COPY antt_copy (" + cols + ") FROM STDIN", new java.io.StringReader(text.toString()));
+        } catch (java.io.IOException e) {
+            throw new SQLException("COPY into " + layer.table() + " failed", e);
+        }
+        String updates = columns.stream().filter(x -> !x.equals("id")).map(x -> x + " = EXCLUDED." + x)
+                .collect(java.util.stream.Collectors.joining(", "));
+        try (java.sql.Statement st = c.createStatement()) {
+            st.executeUpdate("INSERT INTO " + layer.table() + " (" + cols + ") SELECT " + cols + " FROM antt_copy"
+                    + " ON CONFLICT (id) DO UPDATE SET " + updates);
+            st.execute("DROP TABLE antt_copy");
+        }
+    }
+
+    private static String copyText(FieldDef f, Object v) {
+        if (v == null) {
+            return null;
+        }
+        return switch (f.type()) {
+            case BOOLEAN -> (Boolean) v ? "t" : "f";
+            default -> v.toString();
+        };
+    }
+
+    /** A value in COPY's text format: backslash escapes, \N for null. */
+    private static void copyValue(StringBuilder out, String v) {
+        if (v == null) {
+            out.append("\\N");
+            return;
+        }
+        for (int k = 0; k < v.length(); k++) {
+            char ch = v.charAt(k);
+            switch (ch) {
+                case '\\' -> out.append("\\\\");
+                case '\t' -> out.append("\\t");
+                case '\n' -> out.append("\\n");
+                case '\r' -> out.append("\\r");
+                default -> out.append(ch);
+            }
+        }
+    }
+
     private void upsert(Connection c, Layer layer, List<Feature> features) throws SQLException {
+        if (dialect == Dialect.POSTGIS && features.size() >= COPY_THRESHOLD) {
+            copyUpsert(c, layer, features);
+            return;
+        }
         List<String> columns = new ArrayList<>();
         List<String> placeholders = new ArrayList<>();
         columns.add("id");
@@ -485,6 +640,11 @@ abstract class JdbcFeatureStore implements FeatureStore {
 
     private static List<Feature> readAll(Layer layer, PreparedStatement ps) throws SQLException {
         List<Feature> out = new ArrayList<>();
+        read(layer, ps, out::add);
+        return out;
+    }
+
+    private static void read(Layer layer, PreparedStatement ps, java.util.function.Consumer<Feature> out) throws SQLException {
         WKBReader wkb = new WKBReader(GeometryChecks.WGS84);
         try (ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
@@ -504,10 +664,9 @@ abstract class JdbcFeatureStore implements FeatureStore {
                         }
                     }
                 }
-                out.add(new Feature(rs.getString("id"), g, props));
+                out.accept(new Feature(rs.getString("id"), g, props));
             }
         }
-        return out;
     }
 
     private static Object read(ResultSet rs, FieldDef f) throws SQLException {

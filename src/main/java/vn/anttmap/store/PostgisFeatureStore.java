@@ -36,6 +36,8 @@ public final class PostgisFeatureStore extends JdbcFeatureStore {
         }
         HikariConfig cfg = new HikariConfig();
         cfg.setJdbcUrl(jdbcUrl);
+        // Batches of inserts go as multi-row statements (about 3 to 5 times faster for bulk imports).
+        cfg.addDataSourceProperty("reWriteBatchedInserts", "true");
         if (user != null) {
             cfg.setUsername(user);
         }

@@ -113,6 +113,30 @@ class CliTest {
     }
 
     @Test
+    void generateWritesFilesOrAStoreAndBenchNeedsPostgis(@TempDir Path dir) throws IOException {
+        Path files = dir.resolve("files");
+        Run written = run("generate", "--scale", "ward", "--seed", "3", "--out", files.toString());
+        assertThat(written.code()).as(written.err()).isZero();
+        var incidents = vn.anttmap.io.ScoreJson.mapper().readTree(files.resolve("incidents.geojson").toFile());
+        assertThat(incidents.get("features")).hasSize(1_000);
+        assertThat(incidents.get("source").asText()).startsWith("synthetic");
+        String data = dir.resolve("data").toString();
+        for (String layer : new String[]{"wards", "areas", "roads", "cameras", "incidents"}) {
+            Run imported = run("import", "--data-dir", data, "--layer", layer, files.resolve(layer + ".geojson").toString());
+            assertThat(imported.code()).as(layer + ": " + imported.err()).isZero();
+        }
+        assertThat(run("db", "check", "--data-dir", data).out()).contains("incidents    1000", "areas        25");
+        Run again = run("generate", "--scale", "ward", "--data-dir", data);
+        assertThat(again.code()).isEqualTo(1);
+        assertThat(again.err()).contains("already holds wards");
+        assertThat(run("generate", "--scale", "county", "--out", files.toString()).err())
+                .contains("--scale: 'county' is not ward, province or national");
+        Run bench = run("bench", "--scale", "ward", "--data-dir", data);
+        assertThat(bench.code()).isEqualTo(1);
+        assertThat(bench.err()).contains("bench compares with PostGIS SQL on the same data: give --db");
+    }
+
+    @Test
     void everyCommandHasHelp() {
         for (String[] args : new String[][]{{"--help"}, {"serve", "--help"}, {"import", "--help"}, {"export", "--help"},
                 {"db", "--help"}, {"db", "migrate", "--help"}, {"db", "check", "--help"}}) {

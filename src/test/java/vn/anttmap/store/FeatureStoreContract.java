@@ -246,6 +246,48 @@ public abstract class FeatureStoreContract {
                 "rating_year", year, "rating", "completed", "disciplined_members", 0, "ward_id", "w"));
     }
 
+    /** Large batches (PostgreSQL takes them by COPY) keep every value, tabs, line breaks and backslashes included. */
+    @Test
+    void aLargeBatchRoundTripsAndStreamsAndPagesByKey() {
+        OffsetDateTime at = OffsetDateTime.of(2023, 3, 5, 21, 30, 15, 0, ZoneOffset.ofHours(7));
+        java.util.List<Feature> many = new java.util.ArrayList<>();
+        for (int k = 0; k < 1_500; k++) {
+            Feature f = incident(String.format("bulk-%04d", k), 105.78 + k * 1e-5, 19.44 + k * 1e-5, at.plusHours(k),
+                    at.plusHours(k).toLocalDate(), "a", "w");
+            many.add(f.with(Map.of("description", "tab\there, line\nbreak, back\\slash, \"quoted\" " + k,
+                    "deaths", k % 3, "force_majeure", k % 2 == 0)));
+        }
+        store.write(new WriteBatch().upsert(Layer.INCIDENTS, many));
+        // Written again (an upsert), with one change.
+        Map<String, Object> change = new java.util.HashMap<>();
+        change.put("category", "dispute");
+        change.put("severity", null);
+        many.set(7, many.get(7).with(change));
+        store.write(new WriteBatch().upsert(Layer.INCIDENTS, many));
+        List<Feature> back = store.query(Layer.INCIDENTS, FeatureQuery.ALL);
+        assertThat(back).hasSize(1_500);
+        for (int k = 0; k < 1_500; k++) {
+            assertThat(back.get(k).properties()).as("bulk %d", k).isEqualTo(many.get(k).properties());
+            assertThat(back.get(k).geometry().equalsExact(many.get(k).geometry(), 1e-9)).isTrue();
+        }
+        java.util.List<String> streamed = new java.util.ArrayList<>();
+        store.forEach(Layer.INCIDENTS, FeatureQuery.ALL.withDays(at.toLocalDate(), at.plusHours(999).toLocalDate()),
+                f -> streamed.add(f.id()));
+        assertThat(streamed).isEqualTo(store.query(Layer.INCIDENTS, FeatureQuery.ALL.withDays(at.toLocalDate(),
+                at.plusHours(999).toLocalDate())).stream().map(Feature::id).toList());
+        java.util.List<String> paged = new java.util.ArrayList<>();
+        String cursor = null;
+        while (true) {
+            List<Feature> page = store.page(Layer.INCIDENTS, FeatureQuery.ALL, cursor, 400);
+            page.forEach(f -> paged.add(f.id()));
+            if (page.size() < 400) {
+                break;
+            }
+            cursor = page.get(page.size() - 1).id();
+        }
+        assertThat(paged).isEqualTo(back.stream().map(Feature::id).toList());
+    }
+
     private List<String> ids(Layer layer, FeatureQuery q) {
         return store.query(layer, q).stream().map(Feature::id).toList();
     }

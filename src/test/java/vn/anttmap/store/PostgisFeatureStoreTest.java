@@ -42,4 +42,47 @@ class PostgisFeatureStoreTest extends FeatureStoreContract {
     void describesItselfWithoutThePassword() {
         assertThat(store.describe()).startsWith("PostGIS jdbc:postgresql://");
     }
+
+    /** A tile encoded by ST_AsMVT carries the same features and attributes as one encoded in Java. */
+    @Test
+    void databaseTilesMatchJavaTiles() throws Exception {
+        java.time.OffsetDateTime at = java.time.OffsetDateTime.of(2023, 3, 5, 21, 30, 15, 0, java.time.ZoneOffset.ofHours(7));
+        java.util.List<vn.anttmap.model.Feature> many = new java.util.ArrayList<>();
+        for (int k = 0; k < 50; k++) {
+            many.add(vn.anttmap.TestFeatures.incident("t" + k, 105.785 + k * 1e-4, 19.445 + k * 5e-5, at.plusHours(k),
+                    at.plusHours(k).toLocalDate(), "a", "w"));
+        }
+        store.write(new WriteBatch().upsert(vn.anttmap.model.Layer.INCIDENTS, many));
+        int z = 15;
+        int x = (int) Math.floor((105.786 + 180) / 360 * (1 << z));
+        double r = Math.toRadians(19.4455);
+        int y = (int) Math.floor((1 - Math.log(Math.tan(r) + 1 / Math.cos(r)) / Math.PI) / 2 * (1 << z));
+        var bounds = vn.anttmap.io.MvtTiles.lonLatBounds(z, x, y);
+        var margin = new org.locationtech.jts.geom.Envelope(bounds);
+        margin.expandBy(bounds.getWidth() / 16, bounds.getHeight() / 16);
+        var q = vn.anttmap.model.FeatureQuery.ALL.withBbox(margin);
+        byte[] db = store.mvt(vn.anttmap.model.Layer.INCIDENTS, q, z, x, y, "incidents").orElseThrow();
+        byte[] java = vn.anttmap.io.MvtTiles.encode("incidents", store.query(vn.anttmap.model.Layer.INCIDENTS, q), z, x, y);
+        java.util.Map<Object, Object> fromDb = decode(db);
+        java.util.Map<Object, Object> fromJava = decode(java);
+        assertThat(fromDb).isNotEmpty();
+        assertThat(fromDb.keySet()).isEqualTo(fromJava.keySet());
+        assertThat(fromDb).isEqualTo(fromJava);
+    }
+
+    /** Feature id → (its properties without id, its tile coordinates). */
+    static java.util.Map<Object, Object> decode(byte[] tile) throws java.io.IOException {
+        var mvt = io.github.sebasbaumh.mapbox.vectortile.adapt.jts.MvtReader.loadMvt(new java.io.ByteArrayInputStream(tile),
+                new org.locationtech.jts.geom.GeometryFactory(), new io.github.sebasbaumh.mapbox.vectortile.adapt.jts.TagKeyValueMapConverter());
+        java.util.Map<Object, Object> out = new java.util.TreeMap<>();
+        for (var g : mvt.getLayer("incidents").getGeometries()) {
+            @SuppressWarnings("unchecked")
+            java.util.Map<String, Object> props = new java.util.TreeMap<>((java.util.Map<String, Object>) g.getUserData());
+            Object id = props.remove("id");
+            java.util.Map<String, Object> normal = new java.util.TreeMap<>();
+            props.forEach((k, v) -> normal.put(k, v instanceof Number n ? (Object) n.doubleValue() : v));
+            out.put(id, java.util.List.of(normal, g.getCoordinate().x, g.getCoordinate().y));
+        }
+        return out;
+    }
 }

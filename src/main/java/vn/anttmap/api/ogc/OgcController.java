@@ -28,7 +28,7 @@ import java.util.TreeSet;
  */
 public final class OgcController {
     public static final int DEFAULT_LIMIT = 100;
-    public static final int MAX_LIMIT = 1000;
+    public static final int MAX_LIMIT = 10_000;
     static final String GEOJSON = "application/geo+json";
     static final String JSON = "application/json";
     static final String HTML = "text/html";
@@ -183,12 +183,23 @@ public final class OgcController {
     void items(Context ctx) throws IOException {
         PublishService.Collection c = find(ctx);
         Set<String> unknown = new TreeSet<>(ctx.queryParamMap().keySet());
-        unknown.removeAll(Set.of("limit", "offset", "bbox", "datetime", "filter", "filter-lang", "f"));
+        unknown.removeAll(Set.of("limit", "offset", "bbox", "datetime", "filter", "filter-lang", "f", "cursor"));
         if (!unknown.isEmpty()) {
             throw new BadRequest(400, "unknown query parameter " + String.join(", ", unknown));
         }
         int limit = intParam(ctx, "limit", DEFAULT_LIMIT, 1, MAX_LIMIT);
         int offset = intParam(ctx, "offset", 0, 0, Integer.MAX_VALUE);
+        String cursor = ctx.queryParam("cursor");
+        if (ctx.queryParam("datetime") == null && ctx.queryParam("filter") == null && offset == 0 && !html(ctx)) {
+            var stored = publish.storedPage(principal.apply(ctx), c.id(), bbox(ctx), cursor, limit);
+            if (stored.isPresent()) {
+                storedItems(ctx, c, stored.get(), limit, cursor);
+                return;
+            }
+        }
+        if (cursor != null) {
+            throw new BadRequest(400, "cursor: only for the next pages of cameras and incidents without datetime or filter");
+        }
         List<Feature> all = publish.features(principal.apply(ctx), c.id(), bbox(ctx));
         String datetime = ctx.queryParam("datetime");
         if (datetime != null) {
@@ -231,6 +242,33 @@ public final class OgcController {
         extra.put("links", links);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         GeoJsonWriter.writeComputed(page, extra, out);
+        ctx.contentType(GEOJSON).result(out.toByteArray());
+    }
+
+    /** A page read by id from the database; the next link carries a cursor (the last id), so paging stays cheap. */
+    private void storedItems(Context ctx, PublishService.Collection c, PublishService.StoredPage page, int limit, String cursor)
+            throws IOException {
+        String self = base(ctx) + "/collections/" + c.id() + "/items";
+        String query = keep(ctx);
+        String here = self + "?" + query + "limit=" + limit
+                + (cursor == null ? "" : "&cursor=" + java.net.URLEncoder.encode(cursor, java.nio.charset.StandardCharsets.UTF_8));
+        List<Object> links = new ArrayList<>();
+        links.add(link(here, "self", GEOJSON, "this page"));
+        links.add(link(here + "&f=html", "alternate", HTML, "as HTML"));
+        if (page.nextCursor() != null) {
+            links.add(link(self + "?" + query + "limit=" + limit + "&cursor="
+                    + java.net.URLEncoder.encode(page.nextCursor(), java.nio.charset.StandardCharsets.UTF_8), "next", GEOJSON, "next page"));
+        }
+        links.add(link(base(ctx) + "/collections/" + c.id(), "collection", JSON, "the collection"));
+        Map<String, Object> extra = new LinkedHashMap<>();
+        extra.put("timeStamp", OffsetDateTime.now().withNano(0).toString());
+        if (page.numberMatched() != null) {
+            extra.put("numberMatched", page.numberMatched());
+        }
+        extra.put("numberReturned", page.features().size());
+        extra.put("links", links);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        GeoJsonWriter.writeComputed(page.features(), extra, out);
         ctx.contentType(GEOJSON).result(out.toByteArray());
     }
 

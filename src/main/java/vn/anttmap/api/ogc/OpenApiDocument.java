@@ -35,6 +35,7 @@ final class OpenApiDocument {
                 param("limit", "query", false, Map.of("type", "integer", "minimum", 1, "maximum", OgcController.MAX_LIMIT,
                         "default", OgcController.DEFAULT_LIMIT)),
                 param("offset", "query", false, Map.of("type", "integer", "minimum", 0, "default", 0)),
+                param("cursor", "query", false, Map.of("type", "string")),
                 bbox(),
                 param("datetime", "query", false, Map.of("type", "string")),
                 param("filter", "query", false, Map.of("type", "string")),

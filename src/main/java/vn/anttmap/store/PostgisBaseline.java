@@ -1,0 +1,169 @@
+package vn.anttmap.store;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * What a GIS analyst would write by hand in PostGIS SQL for the same questions, on the same tables: spatial joins
+ * (ST_Contains) instead of the assignment made when a record is written, ST_Buffer circles for camera reach, ST_AsMVT
+ * for tiles. Each method returns its wall time in milliseconds (and what it found, to check both agree).
+ */
+public final class PostgisBaseline implements AutoCloseable {
+    private final Connection c;
+
+    public PostgisBaseline(String jdbcUrl, String user, String password) throws SQLException {
+        this.c = user == null ? DriverManager.getConnection(jdbcUrl) : DriverManager.getConnection(jdbcUrl, user, password);
+    }
+
+    @Override
+    public void close() throws SQLException {
+        c.close();
+    }
+
+    public record Timed<T>(double ms, T value) {
+    }
+
+    /**
+     * Loading raw incidents and assigning each to its area and ward by hand: COPY the rows into a plain table, then
+     * UPDATE … FROM area WHERE ST_Contains. The rows come from the imported table through a file, written first (not
+     * timed).
+     */
+    public Timed<Long> importAndAssign(Path work) throws SQLException, IOException {
+        Path file = work.resolve("incidents.copy");
+        org.postgresql.copy.CopyManager copy = c.unwrap(org.postgresql.PGConnection.class).getCopyAPI();
+        try (var out = Files.newOutputStream(file)) {
+            copy.copyOut("COPY (SELECT id, occurred_at, category, severity, channel, geom FROM incident) TO STDOUT", out);
+        }
+        try (Statement st = c.createStatement()) {
+            st.execute("DROP TABLE IF EXISTS bench_raw_incident");
+        }
+        long t0 = System.nanoTime();
+        long updated;
+        try (Statement st = c.createStatement()) {
+            st.execute("CREATE TABLE bench_raw_incident (id text PRIMARY KEY, occurred_at timestamptz, category text, "
+                    + "severity text, channel text, geom geometry(Point, 4326), area_id text, ward_id text)");
+            try (var in = Files.newInputStream(file)) {
+                copy.copyIn("COPY bench_raw_incident (id, occurred_at, category, severity, channel, geom) FROM STDIN", in);
+            }
+            updated = st.executeUpdate("UPDATE bench_raw_incident r SET area_id = a.id, ward_id = a.ward_id FROM residential_area a "
+                    + "WHERE ST_Contains(a.geom, r.geom) AND a.valid_to IS NULL");
+        }
+        double ms = (System.nanoTime() - t0) / 1e6;
+        try (Statement st = c.createStatement()) {
+            st.execute("DROP TABLE bench_raw_incident");
+        }
+        Files.deleteIfExists(file);
+        return new Timed<>(ms, updated);
+    }
+
+    /**
+     * The scoring's incident counts per area by spatial join: for each area valid at the period's end, the K4a counts
+     * this period and the last, serious crimes (K4b), political-security and complex incidents (K2) and serious
+     * accidents (K4d). Returns the total of this period's incidents found in areas, for comparison.
+     */
+    public Timed<Long> scoringCounts(LocalDate previousFirst, LocalDate first, LocalDate last) throws SQLException {
+        String sql = """
+                SELECT a.id,
+                  count(i.id) FILTER (WHERE i.occurred_on >= ? AND i.category IN ('crime','social_evil','administrative_violation')) AS k4a_now,
+                  count(i.id) FILTER (WHERE i.occurred_on < ? AND i.category IN ('crime','social_evil','administrative_violation')) AS k4a_before,
+                  count(i.id) FILTER (WHERE i.occurred_on >= ? AND i.severity IN ('nghiem_trong','rat_nghiem_trong','dac_biet_nghiem_trong')
+                                      AND NOT coalesce(i.force_majeure, false) AND NOT coalesce(i.promptly_handled, false)) AS k4b,
+                  count(i.id) FILTER (WHERE i.occurred_on >= ? AND i.category IN ('political_security','complex_dispute','mass_complaint_incitement')) AS k2,
+                  count(i.id) FILTER (WHERE i.occurred_on >= ? AND (coalesce(i.serious, false) OR coalesce(i.deaths, 0) > 0)) AS k4d,
+                  count(i.id) FILTER (WHERE i.occurred_on >= ?) AS now_all
+                FROM residential_area a LEFT JOIN incident i ON ST_Contains(a.geom, i.geom) AND i.occurred_on BETWEEN ? AND ?
+                WHERE a.valid_from <= ? AND (a.valid_to IS NULL OR a.valid_to > ?)
+                GROUP BY a.id""";
+        long t0 = System.nanoTime();
+        long total = 0;
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            int k = 1;
+            for (int n = 0; n < 2; n++) {
+                ps.setObject(k++, first);
+            }
+            for (int n = 0; n < 4; n++) {
+                ps.setObject(k++, first);
+            }
+            ps.setObject(k++, previousFirst);
+            ps.setObject(k++, last);
+            ps.setObject(k++, last);
+            ps.setObject(k++, last);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    total += rs.getLong("now_all");
+                }
+            }
+        }
+        return new Timed<>((System.nanoTime() - t0) / 1e6, total);
+    }
+
+    /**
+     * Camera coverage of each area by hand: the union of each working camera's reach as a circle (ST_Buffer on
+     * geography, range_m) intersected with the area, as a share of the area.
+     */
+    public Timed<Map<String, Double>> coverage(List<String> areaIds) throws SQLException {
+        String sql = """
+                SELECT a.id, coalesce(ST_Area(ST_Intersection(a.geom, ST_Union(ST_Buffer(c.geom::geography, c.range_m)::geometry))::geography)
+                       / ST_Area(a.geom::geography), 0) AS share
+                FROM residential_area a LEFT JOIN camera c ON c.status = 'active' AND ST_DWithin(a.geom::geography, c.geom::geography, c.range_m)
+                WHERE a.id = ANY (?) AND a.valid_to IS NULL
+                GROUP BY a.id, a.geom""";
+        Map<String, Double> out = new TreeMap<>();
+        long t0 = System.nanoTime();
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setArray(1, c.createArrayOf("text", areaIds.toArray()));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.put(rs.getString(1), rs.getDouble(2));
+                }
+            }
+        }
+        return new Timed<>((System.nanoTime() - t0) / 1e6, out);
+    }
+
+    /** One incident tile by ST_AsMVT with every attribute ours carries, as pg_tileserv or Martin would serve it; its size. */
+    public Timed<Integer> tile(int z, int x, int y) throws SQLException {
+        String sql = """
+                WITH b AS (SELECT ST_TileEnvelope(?, ?, ?) AS e),
+                mvt AS (SELECT ST_AsMVTGeom(ST_Transform(i.geom, 3857), b.e) AS geom, i.id, i.occurred_at::text AS occurred_at,
+                               i.category, i.severity, i.channel, i.force_majeure, i.promptly_handled, i.description,
+                               i.serious, i.deaths, i.occurred_on::text AS occurred_on, i.area_id, i.ward_id
+                        FROM incident i, b WHERE i.geom && ST_Transform(b.e, 4326))
+                SELECT ST_AsMVT(mvt, 'incidents') FROM mvt""";
+        long t0 = System.nanoTime();
+        int size;
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setInt(1, z);
+            ps.setInt(2, x);
+            ps.setInt(3, y);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                byte[] b = rs.getBytes(1);
+                size = b == null ? 0 : b.length;
+            }
+        }
+        return new Timed<>((System.nanoTime() - t0) / 1e6, size);
+    }
+
+    public List<String> ids(String sql) throws SQLException {
+        List<String> out = new ArrayList<>();
+        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+            while (rs.next()) {
+                out.add(rs.getString(1));
+            }
+        }
+        return out;
+    }
+}
