@@ -73,6 +73,15 @@ public final class GeoJsonWriter {
                 Geometry geom = f.geometry();
                 if (geom == null) {
                     g.writeNull();
+                } else if (geom instanceof org.locationtech.jts.geom.Point p && !p.isEmpty()) {
+                    // Points are most of what is streamed: written directly rather than through JTS's writer.
+                    g.writeStartObject();
+                    g.writeStringField("type", "Point");
+                    g.writeArrayFieldStart("coordinates");
+                    g.writeNumber(Math.round(p.getX() * 1e7) / 1e7);
+                    g.writeNumber(Math.round(p.getY() * 1e7) / 1e7);
+                    g.writeEndArray();
+                    g.writeEndObject();
                 } else {
                     g.writeRawValue(geometryWriter.write(GeometryChecks.orientRfc7946(geom)));
                 }
