@@ -36,6 +36,10 @@ public final class HttpServer {
     private HttpServer() {
     }
 
+    /** An encoded tile and its ETag (a hash of its content). */
+    private record EncodedTile(byte[] bytes, String etag) {
+    }
+
 
     public static Javalin create(App.Services services, PageConfig page) {
         Javalin app = create(services, services.features(), services.stats(), services.scoring(), new CameraController(services.coverage(),
@@ -73,10 +77,10 @@ public final class HttpServer {
             json(ctx, 200, tj);
         });
         // Recently encoded vector tiles (at most 4,096), keyed by collection, tile, role, ward and data version.
-        java.util.Map<String, byte[]> tileCache = java.util.Collections.synchronizedMap(
+        java.util.Map<String, EncodedTile> tileCache = java.util.Collections.synchronizedMap(
                 new java.util.LinkedHashMap<>(256, 0.75f, true) {
                     @Override
-                    protected boolean removeEldestEntry(java.util.Map.Entry<String, byte[]> eldest) {
+                    protected boolean removeEldestEntry(java.util.Map.Entry<String, EncodedTile> eldest) {
                         return size() > 4096;
                     }
                 });
@@ -110,15 +114,18 @@ public final class HttpServer {
             vn.anttmap.auth.Principal who = Access.principal(ctx);
             // Encoded tiles are kept per data version and per what the asker may see (role and ward).
             String key = id + "/" + z + "/" + x + "/" + y + "/" + who.role() + "/" + who.wardId() + "/" + services.store().dataVersion();
-            byte[] bytes = tileCache.get(key);
-            if (bytes == null) {
-                bytes = services.publish().storedTile(who, id, margin, z, x, y).orElse(null);
-                if (bytes == null) {
-                    bytes = vn.anttmap.io.MvtTiles.encode(id, services.publish().features(who, id, margin), z, x, y);
+            EncodedTile cached = tileCache.get(key);
+            if (cached == null) {
+                byte[] encoded = services.publish().storedTile(who, id, margin, z, x, y).orElse(null);
+                if (encoded == null) {
+                    encoded = vn.anttmap.io.MvtTiles.encode(id, services.publish().features(who, id, margin), z, x, y);
                 }
-                tileCache.put(key, bytes);
+                cached = new EncodedTile(encoded, "\"" + java.util.HexFormat.of().formatHex(
+                        java.security.MessageDigest.getInstance("SHA-1").digest(encoded)) + "\"");
+                tileCache.put(key, cached);
             }
-            String etag = "\"" + java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-1").digest(bytes)) + "\"";
+            byte[] bytes = cached.bytes();
+            String etag = cached.etag();
             ctx.header("ETag", etag).header("Cache-Control", "private, no-cache").header("Vary", "Authorization, Cookie");
             if (etag.equals(ctx.header("If-None-Match"))) {
                 ctx.status(304);

@@ -87,6 +87,11 @@ public final class ImportService {
         return importRecords(layer, source, read(source, in, format, crs, layer));
     }
 
+    /** Refreshes the store's statistics after a bulk load. */
+    public void analyze() {
+        store.analyze();
+    }
+
     /** Imports records already read, all or nothing. */
     public synchronized ImportResult importRecords(Layer layer, String source, List<RawRecord> raws) {
         return importRecords(layer, source, raws, (features, batch) -> batch.audit(new vn.anttmap.model.AuditEntry(

@@ -205,9 +205,12 @@ public final class PublishService {
 
     private List<Feature> areasWithVerdicts() {
         int year = scoringYear();
+        // Every area's verdict from one pass over the records (not one scoring per area: minutes at province scale).
+        Map<String, Scorecard> cards = new java.util.HashMap<>();
+        scoring.scoreAllAreas(year, c -> cards.put(c.subjectId(), c));
         List<Feature> out = new ArrayList<>();
         for (Feature a : features.list(Layer.AREAS, FeatureQuery.ALL)) {
-            Scorecard card = scoring.scoreArea(a.id(), year);
+            Scorecard card = cards.containsKey(a.id()) ? cards.get(a.id()) : scoring.scoreArea(a.id(), year);
             Map<String, Object> extra = new LinkedHashMap<>();
             extra.put("verdict_year", year);
             extra.put("verdict_code", card.verdict().name().toLowerCase(java.util.Locale.ROOT));

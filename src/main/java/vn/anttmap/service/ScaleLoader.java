@@ -35,12 +35,16 @@ public final class ScaleLoader {
         }
     }
 
-    /** Imports every layer; progress goes to {@code progress} (may be null). */
+    /**
+     * Imports every layer, then refreshes the database's statistics (as anyone would after a bulk load); progress
+     * goes to {@code progress} (may be null).
+     */
     public static List<Timing> load(ImportService importer, ScaleGenerator gen, PrintWriter progress) {
         List<Timing> out = new ArrayList<>();
         for (Layer layer : ScaleGenerator.layers()) {
             out.add(load(importer, gen, layer, progress));
         }
+        importer.analyze();
         return out;
     }
 

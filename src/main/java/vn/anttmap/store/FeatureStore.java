@@ -48,6 +48,14 @@ public interface FeatureStore extends AutoCloseable {
         return Optional.empty();
     }
 
+    /**
+     * Refreshes the database's statistics after a bulk load (ANALYZE), so its planner uses the indexes the tables
+     * now deserve: without it, PostgreSQL planned a page of 10,000 incidents by id as a full scan and sort (175 ms
+     * instead of 5 ms).
+     */
+    default void analyze() {
+    }
+
     /** Up to {@code limit} features matching {@code query} with an id after {@code afterId} (null: from the first), by id. */
     default List<Feature> page(Layer layer, FeatureQuery query, String afterId, int limit) {
         return query(layer, query).stream().filter(f -> afterId == null || f.id().compareTo(afterId) > 0).limit(limit).toList();

@@ -148,6 +148,15 @@ abstract class JdbcFeatureStore implements FeatureStore {
     }
 
     @Override
+    public void analyze() {
+        try (Connection c = dataSource.getConnection(); java.sql.Statement st = c.createStatement()) {
+            st.execute("ANALYZE");
+        } catch (SQLException e) {
+            throw fault("analysing the tables", e);
+        }
+    }
+
+    @Override
     public List<Feature> page(Layer layer, FeatureQuery q, String afterId, int limit) {
         StringBuilder sql = new StringBuilder(select(layer));
         List<Object> params = new ArrayList<>();
