@@ -167,7 +167,8 @@ public final class ScoringService {
                 k -> new java.util.ArrayList<>()).add(new Facts.Team(t.id(), t.text("kind"), t.text("rating"),
                 t.get("disciplined_members") == null ? 0 : (Integer) t.get("disciplined_members"))));
         Map<String, List<Facts.Incident>> incidents = new HashMap<>();
-        store.forEach(Layer.INCIDENTS, FeatureQuery.ALL.withDays(previous.first(), period.last()), i -> {
+        store.forEach(Layer.INCIDENTS, FeatureQuery.ALL.withDays(previous.first(), period.last()), List.of("occurred_on",
+                "category", "severity", "force_majeure", "promptly_handled", "serious", "deaths", "area_id"), i -> {
             if (i.text("area_id") != null) {
                 incidents.computeIfAbsent(i.text("area_id"), k -> new java.util.ArrayList<>()).add(incident(i));
             }

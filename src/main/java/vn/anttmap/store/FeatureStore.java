@@ -56,6 +56,18 @@ public interface FeatureStore extends AutoCloseable {
     default void analyze() {
     }
 
+    /**
+     * As {@link #forEach(Layer, FeatureQuery, java.util.function.Consumer)}, reading only the named fields and no
+     * geometry: for passes that count (scoring every area), where reading whole records is most of the cost.
+     */
+    default void forEach(Layer layer, FeatureQuery query, List<String> fields, java.util.function.Consumer<Feature> sink) {
+        forEach(layer, query, f -> {
+            Map<String, Object> some = new java.util.LinkedHashMap<>();
+            fields.forEach(n -> some.put(n, f.get(n)));
+            sink.accept(new Feature(f.id(), null, some));
+        });
+    }
+
     /** Up to {@code limit} features matching {@code query} with an id after {@code afterId} (null: from the first), by id. */
     default List<Feature> page(Layer layer, FeatureQuery query, String afterId, int limit) {
         return query(layer, query).stream().filter(f -> afterId == null || f.id().compareTo(afterId) > 0).limit(limit).toList();

@@ -157,6 +157,32 @@ abstract class JdbcFeatureStore implements FeatureStore {
     }
 
     @Override
+    public void forEach(Layer layer, FeatureQuery q, List<String> fields, java.util.function.Consumer<Feature> sink) {
+        List<FieldDef> wanted = fields.stream().map(n -> layer.field(n)
+                .orElseThrow(() -> new IllegalArgumentException("no field " + n + " in " + layer.apiName()))).toList();
+        StringBuilder sql = new StringBuilder("SELECT id");
+        wanted.forEach(f -> sql.append(", ").append(f.name()));
+        sql.append(" FROM ").append(layer.table());
+        List<Object> params = new ArrayList<>();
+        where(layer, q, sql, params);
+        sql.append(" ORDER BY id");
+        try (Connection c = dataSource.getConnection()) {
+            boolean auto = c.getAutoCommit();
+            c.setAutoCommit(false);
+            try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
+                ps.setFetchSize(10_000);
+                bindAll(ps, params);
+                read(layer, wanted, false, ps, sink);
+            } finally {
+                c.rollback();
+                c.setAutoCommit(auto);
+            }
+        } catch (SQLException e) {
+            throw fault("reading " + layer.apiName(), e);
+        }
+    }
+
+    @Override
     public List<Feature> page(Layer layer, FeatureQuery q, String afterId, int limit) {
         StringBuilder sql = new StringBuilder(select(layer));
         List<Object> params = new ArrayList<>();
@@ -654,15 +680,20 @@ abstract class JdbcFeatureStore implements FeatureStore {
     }
 
     private static void read(Layer layer, PreparedStatement ps, java.util.function.Consumer<Feature> out) throws SQLException {
+        read(layer, layer.fields(), layer.geometryKind().hasColumn(), ps, out);
+    }
+
+    private static void read(Layer layer, List<FieldDef> fields, boolean geometry, PreparedStatement ps,
+                             java.util.function.Consumer<Feature> out) throws SQLException {
         WKBReader wkb = new WKBReader(GeometryChecks.WGS84);
         try (ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
                 Map<String, Object> props = new LinkedHashMap<>();
-                for (FieldDef f : layer.fields()) {
+                for (FieldDef f : fields) {
                     props.put(f.name(), read(rs, f));
                 }
                 Geometry g = null;
-                if (layer.geometryKind().hasColumn()) {
+                if (geometry) {
                     byte[] bytes = rs.getBytes("geom_wkb");
                     if (bytes != null) {
                         try {

@@ -111,13 +111,15 @@ public final class PostgisBaseline implements AutoCloseable {
 
     /**
      * Camera coverage of each area by hand: the union of each working camera's reach as a circle (ST_Buffer on
-     * geography, range_m) intersected with the area, as a share of the area.
+     * geography, range_m) intersected with the area, as a share of the area. Cameras are first narrowed by the
+     * spatial index (within 0.01°, over a kilometre, of the area; no camera reaches farther).
      */
     public Timed<Map<String, Double>> coverage(List<String> areaIds) throws SQLException {
         String sql = """
                 SELECT a.id, coalesce(ST_Area(ST_Intersection(a.geom, ST_Union(ST_Buffer(c.geom::geography, c.range_m)::geometry))::geography)
                        / ST_Area(a.geom::geography), 0) AS share
-                FROM residential_area a LEFT JOIN camera c ON c.status = 'active' AND ST_DWithin(a.geom::geography, c.geom::geography, c.range_m)
+                FROM residential_area a LEFT JOIN camera c ON c.status = 'active' AND c.geom && ST_Expand(a.geom, 0.01)
+                  AND ST_DWithin(a.geom::geography, c.geom::geography, c.range_m)
                 WHERE a.id = ANY (?) AND a.valid_to IS NULL
                 GROUP BY a.id, a.geom""";
         Map<String, Double> out = new TreeMap<>();
