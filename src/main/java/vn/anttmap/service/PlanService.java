@@ -108,9 +108,50 @@ public final class PlanService {
                              double rangeM, double cost) {
     }
 
+    /**
+     * The wards a plan covers: one ward's id, several ids separated by commas, or {@code *} for every ward (a
+     * province-wide plan: candidates and demand of all of them in one instance).
+     */
+    List<Feature> wardsOf(String spec) {
+        if (spec == null || spec.isBlank()) {
+            throw new IllegalArgumentException("ward: required, a ward's id, several separated by commas, or *");
+        }
+        if (spec.trim().equals("*")) {
+            List<Feature> all = store.query(Layer.WARDS, FeatureQuery.ALL.withAt(LocalDate.now()));
+            if (all.isEmpty()) {
+                throw new NoSuchElementException("there are no wards");
+            }
+            return all;
+        }
+        java.util.Map<String, Feature> out = new java.util.LinkedHashMap<>();
+        for (String id : spec.split(",")) {
+            out.computeIfAbsent(id.trim(), k -> store.get(Layer.WARDS, k)
+                    .orElseThrow(() -> new NoSuchElementException("no ward has id '" + k + "'")));
+        }
+        return new ArrayList<>(out.values());
+    }
+
+    /** The records of a layer assigned to any of the wards (all of them for every ward: one query). */
+    private List<Feature> inWards(Layer layer, List<Feature> wards, FeatureQuery q) {
+        if (wards.size() == 1) {
+            return store.query(layer, q.withWard(wards.get(0).id()));
+        }
+        java.util.Set<String> ids = new java.util.HashSet<>();
+        wards.forEach(w -> ids.add(w.id()));
+        if (ids.size() == store.query(Layer.WARDS, FeatureQuery.ALL.withAt(LocalDate.now())).size()) {
+            return store.query(layer, q).stream().filter(f -> ids.contains(f.text("ward_id"))).toList();
+        }
+        List<Feature> out = new ArrayList<>();
+        for (Feature w : wards) {
+            out.addAll(store.query(layer, q.withWard(w.id())));
+        }
+        return out;
+    }
+
     public Result plan(Request r) {
-        Feature ward = store.get(Layer.WARDS, r.ward())
-                .orElseThrow(() -> new NoSuchElementException("no ward has id '" + r.ward() + "'"));
+        List<Feature> wards = wardsOf(r.ward());
+        Feature ward = wards.size() == 1 ? wards.get(0) : new Feature("region", vn.anttmap.geo.Overlays.union(
+                wards.stream().map(Feature::geometry).toList(), GeometryChecks.WGS84), java.util.Map.of());
         int count = r.count() == null ? 10 : r.count();
         if (r.budget() == null && (count < 1 || count > 1000)) {
             throw new IllegalArgumentException("count must be 1–1000, got " + count);
@@ -127,16 +168,17 @@ public final class PlanService {
 
         List<double[]> demandXy = new ArrayList<>();
         List<Double> weights = new ArrayList<>();
-        addIncidents(r, utm, demandXy, weights);
+        addIncidents(r, wards, utm, demandXy, weights);
         double roadWeight = (r.roadWeight() == null ? 1 : r.roadWeight()) * ROAD_SAMPLE_M / 1000;
         for (LineString road : roads) {
+            LengthIndexedLine line = new LengthIndexedLine(road);
             for (double d = ROAD_SAMPLE_M / 2; d < road.getLength(); d += ROAD_SAMPLE_M) {
-                Coordinate c = new LengthIndexedLine(road).extractPoint(d);
+                Coordinate c = line.extractPoint(d);
                 demandXy.add(new double[]{c.x, c.y});
                 weights.add(roadWeight);
             }
         }
-        addPopulation(r, utm, demandXy, weights);
+        addPopulation(r, wards, utm, demandXy, weights);
         CoverageModel model = new CoverageModel(demandXy.toArray(double[][]::new), buildings);
         double[] w = weights.stream().mapToDouble(Double::doubleValue).toArray();
         double total = 0;
@@ -145,7 +187,7 @@ public final class PlanService {
         }
 
         boolean[] baseline = new boolean[w.length];
-        List<Feature> cameras = store.query(Layer.CAMERAS, FeatureQuery.ALL.withWard(r.ward()));
+        List<Feature> cameras = inWards(Layer.CAMERAS, wards, FeatureQuery.ALL);
         for (Feature c : cameras) {
             if (CoverageService.working(c)) {
                 Point p = (Point) utm.toMeters(c.geometry());
@@ -225,8 +267,10 @@ public final class PlanService {
                 proposals);
     }
 
-    private void addIncidents(Request r, MetricProjection utm, List<double[]> xy, List<Double> weights) {
-        List<Feature> all = store.query(Layer.INCIDENTS, FeatureQuery.ALL.withWard(r.ward()));
+    private void addIncidents(Request r, List<Feature> wards, MetricProjection utm, List<double[]> xy, List<Double> weights) {
+        // With a last day given, only that year's incidents are read.
+        List<Feature> all = inWards(Layer.INCIDENTS, wards, r.to() == null ? FeatureQuery.ALL
+                : FeatureQuery.ALL.withDays(r.to().minusYears(1).plusDays(1), r.to()));
         LocalDate to = r.to() != null ? r.to() : all.stream().map(i -> (LocalDate) i.get("occurred_on"))
                 .max(LocalDate::compareTo).orElse(LocalDate.now());
         LocalDate from = to.minusYears(1).plusDays(1);
@@ -249,9 +293,9 @@ public final class PlanService {
         }
     }
 
-    private void addPopulation(Request r, MetricProjection utm, List<double[]> xy, List<Double> weights) {
+    private void addPopulation(Request r, List<Feature> wards, MetricProjection utm, List<double[]> xy, List<Double> weights) {
         double perThousand = r.populationWeight() == null ? 1 : r.populationWeight();
-        for (Feature a : store.query(Layer.AREAS, FeatureQuery.ALL.withWard(r.ward()))) {
+        for (Feature a : inWards(Layer.AREAS, wards, FeatureQuery.ALL)) {
             Object pop = a.get("population");
             if (pop == null) {
                 continue;
@@ -286,6 +330,10 @@ public final class PlanService {
             known = true;
             for (int i = 0; i < roads.size(); i++) {
                 for (int j = i + 1; j < roads.size(); j++) {
+                    // Only roads whose boxes meet can cross (pairwise intersections took 12 s for a province).
+                    if (!roads.get(i).getEnvelopeInternal().intersects(roads.get(j).getEnvelopeInternal())) {
+                        continue;
+                    }
                     for (Coordinate c : roads.get(i).intersection(roads.get(j)).getCoordinates()) {
                         List<Double> b = new ArrayList<>();
                         for (double a : List.of(azimuth(roads.get(i), c), azimuth(roads.get(j), c))) {

@@ -126,4 +126,20 @@ class CoverageAndPlanTest {
         assertThat(r.proposals().get(0).siteId()).isEqualTo("dead");
         assertThat(r.spent()).isEqualTo(3_000_000.0);
     }
+
+    @Test
+    void aPlanForEveryWardOrAListOfWardsIsThePlanOfTheirUnion() {
+        PlanService.Result one = services.planner().plan(new PlanService.Request("w", 3, null, null, null, null, null,
+                null, null, null, null, null, null, "greedy", LocalDate.of(2023, 12, 31)));
+        for (String spec : List.of("*", "w,w")) {
+            PlanService.Result all = services.planner().plan(new PlanService.Request(spec, 3, null, null, null, null, null,
+                    null, null, null, null, null, null, "greedy", LocalDate.of(2023, 12, 31)));
+            assertThat(all.coveredAfter()).as(spec).isEqualTo(one.coveredAfter());
+            assertThat(all.proposals()).extracting(PlanService.Proposal::siteId)
+                    .isEqualTo(one.proposals().stream().map(PlanService.Proposal::siteId).toList());
+        }
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> services.planner().plan(new PlanService.Request("w,nowhere",
+                        3, null, null, null, null, null, null, null, null, null, null, null, "greedy", null)))
+                .isInstanceOf(java.util.NoSuchElementException.class).hasMessageContaining("no ward has id 'nowhere'");
+    }
 }
