@@ -64,11 +64,7 @@ final class HotspotController {
         } catch (HotspotException e) {
             throw new ApiException(422, "analysis not possible", e.getMessage());
         } catch (IllegalArgumentException e) {
-            String msg = e.getMessage();
-            int colon = msg.indexOf(':');
-            throw colon > 0 && !msg.substring(0, colon).contains(" ")
-                    ? ApiException.badParameter(msg.substring(0, colon), msg.substring(colon + 1).trim())
-                    : ApiException.badParameter("ward", msg);
+            throw named(e, "ward");
         }
         Map<String, Object> extra = new LinkedHashMap<>();
         extra.put("parameters", a.parameters());
@@ -98,10 +94,20 @@ final class HotspotController {
         try {
             HttpServer.json(ctx, 200, trends.trends(ward, QueryParams.text(ctx, "area"), QueryParams.date(ctx, "from"), to));
         } catch (IllegalArgumentException e) {
-            String msg = e.getMessage();
-            int colon = msg.indexOf(':');
-            throw ApiException.badParameter(colon > 0 ? msg.substring(0, colon) : "area", colon > 0 ? msg.substring(colon + 1).trim() : msg);
+            throw named(e, "area");
         }
+    }
+
+    /**
+     * A refusal from the services as a bad parameter: messages of the form {@code "name: reason"} name their
+     * parameter; others are put on {@code otherwise}.
+     */
+    private static ApiException named(IllegalArgumentException e, String otherwise) {
+        String msg = e.getMessage();
+        int colon = msg.indexOf(':');
+        return colon > 0 && !msg.substring(0, colon).contains(" ")
+                ? ApiException.badParameter(msg.substring(0, colon), msg.substring(colon + 1).trim())
+                : ApiException.badParameter(otherwise, msg);
     }
 
     private static Double metres(Context ctx, String name) {

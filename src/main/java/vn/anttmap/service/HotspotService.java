@@ -47,7 +47,10 @@ public final class HotspotService {
     private final FeatureStore store;
     private final FeatureService features;
     private final Set<String> categories;
-    private final Map<Request, Object[]> cache = new ConcurrentHashMap<>();
+    private final Map<Request, Cached> cache = new ConcurrentHashMap<>();
+
+    private record Cached(long version, Analysis analysis) {
+    }
 
     public HotspotService(FeatureStore store, FeatureService features, Set<String> categories) {
         this.store = store;
@@ -425,15 +428,15 @@ public final class HotspotService {
 
     private Analysis cached(Request key, java.util.function.Supplier<Analysis> compute) {
         long version = store.dataVersion();
-        Object[] hit = cache.get(key);
-        if (hit != null && (long) hit[0] == version) {
-            return (Analysis) hit[1];
+        Cached hit = cache.get(key);
+        if (hit != null && hit.version() == version) {
+            return hit.analysis();
         }
         Analysis a = compute.get();
         if (cache.size() > 64) {
             cache.clear();
         }
-        cache.put(key, new Object[]{version, a});
+        cache.put(key, new Cached(version, a));
         return a;
     }
 

@@ -131,15 +131,10 @@ public final class PlanService {
         return new ArrayList<>(out.values());
     }
 
-    /** The records of a layer assigned to any of the wards (all of them for every ward: one query). */
-    private List<Feature> inWards(Layer layer, List<Feature> wards, FeatureQuery q) {
-        if (wards.size() == 1) {
-            return store.query(layer, q.withWard(wards.get(0).id()));
-        }
-        java.util.Set<String> ids = new java.util.HashSet<>();
-        wards.forEach(w -> ids.add(w.id()));
-        if (ids.size() == store.query(Layer.WARDS, FeatureQuery.ALL.withAt(LocalDate.now())).size()) {
-            return store.query(layer, q).stream().filter(f -> ids.contains(f.text("ward_id"))).toList();
+    /** The records of a layer assigned to any of the wards; for every ward ({@code *}), one query. */
+    private List<Feature> inWards(Layer layer, List<Feature> wards, boolean every, FeatureQuery q) {
+        if (every) {
+            return store.query(layer, q);
         }
         List<Feature> out = new ArrayList<>();
         for (Feature w : wards) {
@@ -150,6 +145,7 @@ public final class PlanService {
 
     public Result plan(Request r) {
         List<Feature> wards = wardsOf(r.ward());
+        boolean every = r.ward().trim().equals("*");
         Feature ward = wards.size() == 1 ? wards.get(0) : new Feature("region", vn.anttmap.geo.Overlays.union(
                 wards.stream().map(Feature::geometry).toList(), GeometryChecks.WGS84), java.util.Map.of());
         int count = r.count() == null ? 10 : r.count();
@@ -168,7 +164,7 @@ public final class PlanService {
 
         List<double[]> demandXy = new ArrayList<>();
         List<Double> weights = new ArrayList<>();
-        addIncidents(r, wards, utm, demandXy, weights);
+        addIncidents(r, wards, every, utm, demandXy, weights);
         double roadWeight = (r.roadWeight() == null ? 1 : r.roadWeight()) * ROAD_SAMPLE_M / 1000;
         for (LineString road : roads) {
             LengthIndexedLine line = new LengthIndexedLine(road);
@@ -178,7 +174,7 @@ public final class PlanService {
                 weights.add(roadWeight);
             }
         }
-        addPopulation(r, wards, utm, demandXy, weights);
+        addPopulation(r, wards, every, utm, demandXy, weights);
         CoverageModel model = new CoverageModel(demandXy.toArray(double[][]::new), buildings);
         double[] w = weights.stream().mapToDouble(Double::doubleValue).toArray();
         double total = 0;
@@ -187,7 +183,7 @@ public final class PlanService {
         }
 
         boolean[] baseline = new boolean[w.length];
-        List<Feature> cameras = inWards(Layer.CAMERAS, wards, FeatureQuery.ALL);
+        List<Feature> cameras = inWards(Layer.CAMERAS, wards, every, FeatureQuery.ALL);
         for (Feature c : cameras) {
             if (CoverageService.working(c)) {
                 Point p = (Point) utm.toMeters(c.geometry());
@@ -267,9 +263,9 @@ public final class PlanService {
                 proposals);
     }
 
-    private void addIncidents(Request r, List<Feature> wards, MetricProjection utm, List<double[]> xy, List<Double> weights) {
+    private void addIncidents(Request r, List<Feature> wards, boolean every, MetricProjection utm, List<double[]> xy, List<Double> weights) {
         // With a last day given, only that year's incidents are read.
-        List<Feature> all = inWards(Layer.INCIDENTS, wards, r.to() == null ? FeatureQuery.ALL
+        List<Feature> all = inWards(Layer.INCIDENTS, wards, every, r.to() == null ? FeatureQuery.ALL
                 : FeatureQuery.ALL.withDays(r.to().minusYears(1).plusDays(1), r.to()));
         LocalDate to = r.to() != null ? r.to() : all.stream().map(i -> (LocalDate) i.get("occurred_on"))
                 .max(LocalDate::compareTo).orElse(LocalDate.now());
@@ -293,9 +289,9 @@ public final class PlanService {
         }
     }
 
-    private void addPopulation(Request r, List<Feature> wards, MetricProjection utm, List<double[]> xy, List<Double> weights) {
+    private void addPopulation(Request r, List<Feature> wards, boolean every, MetricProjection utm, List<double[]> xy, List<Double> weights) {
         double perThousand = r.populationWeight() == null ? 1 : r.populationWeight();
-        for (Feature a : inWards(Layer.AREAS, wards, FeatureQuery.ALL)) {
+        for (Feature a : inWards(Layer.AREAS, wards, every, FeatureQuery.ALL)) {
             Object pop = a.get("population");
             if (pop == null) {
                 continue;

@@ -164,8 +164,7 @@ public final class ScoringService {
                 c.text("area_id"), c, (a, b) -> ((LocalDate) b.get("as_of")).isAfter((LocalDate) a.get("as_of")) ? b : a));
         Map<String, List<Facts.Team>> teams = new HashMap<>();
         store.forEach(Layer.TEAMS, FeatureQuery.ALL.withEqual("rating_year", year), t -> teams.computeIfAbsent(t.text("area_id"),
-                k -> new java.util.ArrayList<>()).add(new Facts.Team(t.id(), t.text("kind"), t.text("rating"),
-                t.get("disciplined_members") == null ? 0 : (Integer) t.get("disciplined_members"))));
+                k -> new java.util.ArrayList<>()).add(team(t)));
         Map<String, List<Facts.Incident>> incidents = new HashMap<>();
         store.forEach(Layer.INCIDENTS, FeatureQuery.ALL.withDays(previous.first(), period.last()), List.of("occurred_on",
                 "category", "severity", "force_majeure", "promptly_handled", "serious", "deaths", "area_id"), i -> {
@@ -181,23 +180,12 @@ public final class ScoringService {
         store.query(Layer.ATTESTATIONS, FeatureQuery.ALL.withEqual("subject_kind", "area").withEqual("period_year", year))
                 .stream().sorted(Comparator.comparing(a -> (OffsetDateTime) a.get("attested_at")))
                 .forEach(a -> attested.computeIfAbsent(a.text("subject_id"), k -> new HashMap<>()).put(a.text("check_id"),
-                        new Facts.Attestation(a.id(), (Boolean) a.get("attested"), a.text("attested_by"),
-                                (OffsetDateTime) a.get("attested_at"), a.text("note"), a.text("document_ref"))));
+                        attestation(a)));
         long[] n = {0};
         store.forEach(Layer.AREAS, FeatureQuery.ALL.withAt(period.last()), area -> {
-            Long resident = toLong(area.get("households"));
-            Long registered = toLong(area.get("registered_households"));
-            LocalDate asOf = null;
-            Feature count = counts.get(area.id());
-            if (count != null) {
-                resident = toLong(count.get("resident_households"));
-                registered = toLong(count.get("registered_households"));
-                asOf = (LocalDate) count.get("as_of");
-            }
-            sink.accept(Scorer.score(standard, new Facts(area.id(), Standard.Level.AREA, year, resident, registered, asOf,
+            sink.accept(Scorer.score(standard, areaFacts(area, year, counts.get(area.id()),
                     incidents.getOrDefault(area.id(), List.of()), records.getOrDefault(area.id(), List.of()),
-                    teams.getOrDefault(area.id(), List.of()), attested.getOrDefault(area.id(), Map.of()), null,
-                    toLong(area.get("population")), Map.of())));
+                    teams.getOrDefault(area.id(), List.of()), attested.getOrDefault(area.id(), Map.of()), Map.of())));
             n[0]++;
         });
         return n[0];
@@ -239,23 +227,12 @@ public final class ScoringService {
         Standard.Period period = standard.areaPeriod().of(year);
         Standard.Period previous = standard.areaPeriod().of(year - 1);
         FeatureQuery mine = FeatureQuery.ALL.withArea(area.id());
-        Long resident = toLong(area.get("households"));
-        Long registered = toLong(area.get("registered_households"));
-        LocalDate asOf = null;
         Feature count = store.query(Layer.HOUSEHOLD_COUNTS, mine.withDays(null, period.last())).stream()
                 .max(Comparator.comparing(c -> (LocalDate) c.get("as_of"))).orElse(null);
-        if (count != null) {
-            resident = toLong(count.get("resident_households"));
-            registered = toLong(count.get("registered_households"));
-            asOf = (LocalDate) count.get("as_of");
-        }
         List<Facts.Team> teams = store.query(Layer.TEAMS, mine.withEqual("rating_year", year)).stream()
-                .map(t -> new Facts.Team(t.id(), t.text("kind"), t.text("rating"),
-                        t.get("disciplined_members") == null ? 0 : (Integer) t.get("disciplined_members"))).toList();
-        return new Facts(area.id(), Standard.Level.AREA, year, resident, registered, asOf,
-                incidents(mine.withDays(previous.first(), period.last())),
-                records(mine.withDays(period.first(), period.last())), teams,
-                attestations("area", area.id(), year), null, toLong(area.get("population")),
+                .map(ScoringService::team).toList();
+        return areaFacts(area, year, count, incidents(mine.withDays(previous.first(), period.last())),
+                records(mine.withDays(period.first(), period.last())), teams, attestations("area", area.id(), year),
                 coverageShares(area.text("ward_id"), area.id(), period));
     }
 
@@ -280,6 +257,32 @@ public final class ScoringService {
         return store.query(Layer.INCIDENTS, q).stream().map(ScoringService::incident).toList();
     }
 
+    private static Facts.Team team(Feature t) {
+        return new Facts.Team(t.id(), t.text("kind"), t.text("rating"),
+                t.get("disciplined_members") == null ? 0 : (Integer) t.get("disciplined_members"));
+    }
+
+    private static Facts.Attestation attestation(Feature a) {
+        return new Facts.Attestation(a.id(), (Boolean) a.get("attested"), a.text("attested_by"),
+                (OffsetDateTime) a.get("attested_at"), a.text("note"), a.text("document_ref"));
+    }
+
+    /** An area's facts: its household figures from the latest count if there is one, else its own. */
+    private static Facts areaFacts(Feature area, int year, Feature latestCount, List<Facts.Incident> incidents,
+                                   List<Facts.Record> records, List<Facts.Team> teams,
+                                   Map<String, Facts.Attestation> attestations, Map<String, Double> coverage) {
+        Long resident = toLong(area.get("households"));
+        Long registered = toLong(area.get("registered_households"));
+        LocalDate asOf = null;
+        if (latestCount != null) {
+            resident = toLong(latestCount.get("resident_households"));
+            registered = toLong(latestCount.get("registered_households"));
+            asOf = (LocalDate) latestCount.get("as_of");
+        }
+        return new Facts(area.id(), Standard.Level.AREA, year, resident, registered, asOf, incidents, records, teams,
+                attestations, null, toLong(area.get("population")), coverage);
+    }
+
     private static Facts.Incident incident(Feature i) {
         return new Facts.Incident(i.id(), (LocalDate) i.get("occurred_on"), i.text("category"), i.text("severity"),
                 Boolean.TRUE.equals(i.get("force_majeure")), Boolean.TRUE.equals(i.get("promptly_handled")),
@@ -297,8 +300,7 @@ public final class ScoringService {
         store.query(Layer.ATTESTATIONS, FeatureQuery.ALL.withEqual("subject_kind", kind)
                         .withEqual("subject_id", subjectId).withEqual("period_year", year)).stream()
                 .sorted(Comparator.comparing(a -> (OffsetDateTime) a.get("attested_at")))
-                .forEach(a -> latest.put(a.text("check_id"), new Facts.Attestation(a.id(), (Boolean) a.get("attested"),
-                        a.text("attested_by"), (OffsetDateTime) a.get("attested_at"), a.text("note"), a.text("document_ref"))));
+                .forEach(a -> latest.put(a.text("check_id"), attestation(a)));
         return latest;
     }
 

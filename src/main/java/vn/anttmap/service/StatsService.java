@@ -31,14 +31,7 @@ public final class StatsService {
         if (to.isBefore(from)) {
             throw new IllegalArgumentException("to " + to + " is before from " + from);
         }
-        store.get(Layer.WARDS, wardId).orElseThrow(() -> new NoSuchElementException("no ward has id '" + wardId + "'"));
-        if (areaId != null) {
-            Feature area = store.get(Layer.AREAS, areaId)
-                    .orElseThrow(() -> new NoSuchElementException("no residential area has id '" + areaId + "'"));
-            if (!wardId.equals(area.text("ward_id"))) {
-                throw new IllegalArgumentException("area " + areaId + " is in ward " + area.text("ward_id") + ", not " + wardId);
-            }
-        }
+        requireWardAndArea(store, wardId, areaId);
         FeatureQuery where = FeatureQuery.ALL.withWard(wardId).withArea(areaId);
         FeatureQuery window = where.withDays(from, to);
 
@@ -66,6 +59,23 @@ public final class StatsService {
                 total(store.aggregate(Layer.DISPUTES, window, null, null)),
                 total(store.aggregate(Layer.EXTRACTIONS, window, null, null)),
                 new Stats.Cameras(total(cameras), active), households, registered, new Stats.Teams(year, teams));
+    }
+
+    /**
+     * Checks that the ward exists and, when given, that the area exists and lies in it.
+     *
+     * @throws NoSuchElementException   when the ward or area does not exist
+     * @throws IllegalArgumentException when the area is in another ward
+     */
+    static void requireWardAndArea(FeatureStore store, String wardId, String areaId) {
+        store.get(Layer.WARDS, wardId).orElseThrow(() -> new NoSuchElementException("no ward has id '" + wardId + "'"));
+        if (areaId != null) {
+            Feature area = store.get(Layer.AREAS, areaId)
+                    .orElseThrow(() -> new NoSuchElementException("no residential area has id '" + areaId + "'"));
+            if (!wardId.equals(area.text("ward_id"))) {
+                throw new IllegalArgumentException("area " + areaId + " is in ward " + area.text("ward_id") + ", not " + wardId);
+            }
+        }
     }
 
     private static long total(List<Aggregate> groups) {

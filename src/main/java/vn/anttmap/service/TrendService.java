@@ -1,6 +1,5 @@
 package vn.anttmap.service;
 
-import vn.anttmap.model.Feature;
 import vn.anttmap.model.FeatureQuery;
 import vn.anttmap.model.Layer;
 import vn.anttmap.scoring.Standard;
@@ -60,14 +59,7 @@ public final class TrendService {
      * @throws IllegalArgumentException for an area of another ward or a reversed window
      */
     public Trends trends(String wardId, String areaId, LocalDate from, LocalDate to) {
-        store.get(Layer.WARDS, wardId).orElseThrow(() -> new NoSuchElementException("no ward has id '" + wardId + "'"));
-        if (areaId != null) {
-            Feature area = store.get(Layer.AREAS, areaId)
-                    .orElseThrow(() -> new NoSuchElementException("no residential area has id '" + areaId + "'"));
-            if (!wardId.equals(area.text("ward_id"))) {
-                throw new IllegalArgumentException("area: " + areaId + " is in ward " + area.text("ward_id") + ", not " + wardId);
-            }
-        }
+        StatsService.requireWardAndArea(store, wardId, areaId);
         if (from == null) {
             from = YearMonth.from(to).minusMonths(DEFAULT_MONTHS - 1).atDay(1);
         }

@@ -95,24 +95,7 @@ abstract class JdbcFeatureStore implements FeatureStore {
 
     @Override
     public void forEach(Layer layer, FeatureQuery q, java.util.function.Consumer<Feature> sink) {
-        StringBuilder sql = new StringBuilder(select(layer));
-        List<Object> params = new ArrayList<>();
-        where(layer, q, sql, params);
-        sql.append(" ORDER BY id");
-        try (Connection c = dataSource.getConnection()) {
-            boolean auto = c.getAutoCommit();
-            c.setAutoCommit(false); // PostgreSQL streams with a cursor only inside a transaction
-            try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
-                ps.setFetchSize(5_000);
-                bindAll(ps, params);
-                read(layer, ps, sink);
-            } finally {
-                c.rollback();
-                c.setAutoCommit(auto);
-            }
-        } catch (SQLException e) {
-            throw fault("reading " + layer.apiName(), e);
-        }
+        stream(layer, q, layer.fields(), layer.geometryKind().hasColumn(), sink);
     }
 
     @Override
@@ -158,21 +141,29 @@ abstract class JdbcFeatureStore implements FeatureStore {
 
     @Override
     public void forEach(Layer layer, FeatureQuery q, List<String> fields, java.util.function.Consumer<Feature> sink) {
-        List<FieldDef> wanted = fields.stream().map(n -> layer.field(n)
-                .orElseThrow(() -> new IllegalArgumentException("no field " + n + " in " + layer.apiName()))).toList();
+        stream(layer, q, fields.stream().map(n -> layer.field(n)
+                .orElseThrow(() -> new IllegalArgumentException("no field " + n + " in " + layer.apiName()))).toList(), false, sink);
+    }
+
+    /** The matching records, by id, through a database cursor: the named fields, and the geometry if asked. */
+    private void stream(Layer layer, FeatureQuery q, List<FieldDef> fields, boolean geometry,
+                        java.util.function.Consumer<Feature> sink) {
         StringBuilder sql = new StringBuilder("SELECT id");
-        wanted.forEach(f -> sql.append(", ").append(f.name()));
+        fields.forEach(f -> sql.append(", ").append(f.name()));
+        if (geometry) {
+            sql.append(", ST_AsBinary(geom) AS geom_wkb");
+        }
         sql.append(" FROM ").append(layer.table());
         List<Object> params = new ArrayList<>();
         where(layer, q, sql, params);
         sql.append(" ORDER BY id");
         try (Connection c = dataSource.getConnection()) {
             boolean auto = c.getAutoCommit();
-            c.setAutoCommit(false);
+            c.setAutoCommit(false); // PostgreSQL streams with a cursor only inside a transaction
             try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
                 ps.setFetchSize(10_000);
                 bindAll(ps, params);
-                read(layer, wanted, false, ps, sink);
+                read(layer, fields, geometry, ps, sink);
             } finally {
                 c.rollback();
                 c.setAutoCommit(auto);
