@@ -18,16 +18,30 @@ import java.util.Set;
 /** {@code hotspots}: a ward's kernel density, Gi* hot spots or emerging hot spots, with their parameters. */
 @Command(name = "hotspots", mixinStandardHelpOptions = true,
         description = {"Hotspot analysis of a ward's incidents, in metres: kernel density (quartic kernel), Getis-Ord Gi* "
-                + "with the false-discovery rate (hot or cold at 99/95/90 %), or emerging hot spots across time steps. "
+                + "with the false-discovery rate (hot or cold at 99/95/90 %%), or emerging hot spots across time steps. "
                 + "Prints the parameters and the classes; --out writes the cells as GeoJSON, each with the parameters."})
 final class HotspotsCommand extends DataCommand {
     @Option(names = "--ward", required = true, paramLabel = "ID", description = "The ward's id.")
     String ward;
 
-    @Option(names = "--from", paramLabel = "YYYY-MM-DD", description = "First day (default: 24 months before --to).")
+    /** Dates as the import reads them (yyyy-MM-dd or dd/MM/yyyy), with its message when neither fits. */
+    static final class DateConverter implements picocli.CommandLine.ITypeConverter<LocalDate> {
+        @Override
+        public LocalDate convert(String value) {
+            try {
+                return vn.anttmap.service.ImportService.date(value.trim());
+            } catch (IllegalArgumentException e) {
+                throw new picocli.CommandLine.TypeConversionException(e.getMessage());
+            }
+        }
+    }
+
+    @Option(names = "--from", paramLabel = "DATE", converter = DateConverter.class,
+            description = "First day, yyyy-MM-dd or dd/MM/yyyy (default: 24 months before --to).")
     LocalDate from;
 
-    @Option(names = "--to", paramLabel = "YYYY-MM-DD", description = "Last day (default: the end of the last whole month before the latest incident).")
+    @Option(names = "--to", paramLabel = "DATE", converter = DateConverter.class,
+            description = "Last day, yyyy-MM-dd or dd/MM/yyyy (default: the end of the last whole month before the latest incident).")
     LocalDate to;
 
     @Option(names = "--analysis", paramLabel = "KIND", description = "density, gistar (default) or emerging.")

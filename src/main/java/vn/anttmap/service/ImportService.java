@@ -87,6 +87,15 @@ public final class ImportService {
         return importRecords(layer, source, read(source, in, format, crs, layer));
     }
 
+    /**
+     * A date as files give it, for the command line too: yyyy-MM-dd or dd/MM/yyyy.
+     *
+     * @throws IllegalArgumentException naming what was expected
+     */
+    public static java.time.LocalDate date(String s) {
+        return RecordConverter.date(s);
+    }
+
     /** Refreshes the store's statistics after a bulk load. */
     public void analyze() {
         store.analyze();

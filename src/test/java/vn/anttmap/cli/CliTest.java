@@ -110,6 +110,11 @@ class CliTest {
                 + "or the categories\n");
         assertThat(run("hotspots", "--data-dir", data, "--ward", "w", "--analysis", "kde").err())
                 .contains("--analysis: 'kde' is not density, gistar or emerging");
+        // Dates as the import reads them, and a clear word when neither form fits.
+        assertThat(run("hotspots", "--data-dir", data, "--ward", "w", "--analysis", "density", "--from", "01/01/2023",
+                "--to", "31/12/2023").out()).contains("period_first = 2023-01-01", "period_last = 2023-12-31");
+        assertThat(run("hotspots", "--data-dir", data, "--ward", "w", "--to", "31-12-2023").err())
+                .contains("Invalid value for option '--to': cannot read date '31-12-2023' (expected yyyy-MM-dd or dd/MM/yyyy)");
     }
 
     @Test
@@ -145,6 +150,12 @@ class CliTest {
             assertThat(r.out()).as(String.join(" ", args)).contains("Usage: antt-map");
         }
         assertThat(run("import", "--help").out()).contains("--data-dir", "--db", "--crs", "VN2000:thanh-hoa");
+        // Regression: a bare "%" in the hotspots description made picocli warn and print the help unformatted.
+        for (String cmd : new String[]{"hotspots", "generate", "bench", "plan", "score"}) {
+            Run help = run(cmd, "--help");
+            assertThat(help.code()).as(cmd).isZero();
+            assertThat(help.out() + help.err()).as(cmd).doesNotContain("WARN").contains("Usage: antt-map " + cmd);
+        }
     }
 
     @Test
