@@ -15,10 +15,22 @@ import java.util.Map;
  * @param units                for a ward: its residential areas' registration and verdicts (X4), else {@code null}
  * @param residents            residents, for the advisory rate per 1,000, or {@code null}
  * @param coverage             advisory camera coverage shares (area, roads, incidents), possibly empty
+ * @param incidentCounts       instead of listing incidents: the {@link Scorer#incidentCounts} already counted (by the
+ *                             database), by name; {@code null} when {@code incidents} lists them. Cards scored from
+ *                             counts carry the same statuses and figures but no incident ids as evidence.
  */
 public record Facts(String subjectId, Standard.Level level, int year, Long residentHouseholds, Long registeredHouseholds,
                     LocalDate householdsAsOf, List<Incident> incidents, List<Record> socialRecords, List<Team> teams,
-                    Map<String, Attestation> attestations, Units units, Long residents, Map<String, Double> coverage) {
+                    Map<String, Attestation> attestations, Units units, Long residents, Map<String, Double> coverage,
+                    Map<String, Long> incidentCounts) {
+
+    /** With the incidents listed. */
+    public Facts(String subjectId, Standard.Level level, int year, Long residentHouseholds, Long registeredHouseholds,
+                 LocalDate householdsAsOf, List<Incident> incidents, List<Record> socialRecords, List<Team> teams,
+                 Map<String, Attestation> attestations, Units units, Long residents, Map<String, Double> coverage) {
+        this(subjectId, level, year, residentHouseholds, registeredHouseholds, householdsAsOf, incidents, socialRecords,
+                teams, attestations, units, residents, coverage, null);
+    }
 
     /** Without advisory camera coverage. */
     public Facts(String subjectId, Standard.Level level, int year, Long residentHouseholds, Long registeredHouseholds,
@@ -34,11 +46,24 @@ public record Facts(String subjectId, Standard.Level level, int year, Long resid
         socialRecords = List.copyOf(socialRecords);
         teams = List.copyOf(teams);
         attestations = Map.copyOf(attestations);
+        incidentCounts = incidentCounts == null ? null : Map.copyOf(incidentCounts);
     }
 
     /** An incident as the checks see it; {@code day} is its day in Vietnam. */
     public record Incident(String id, LocalDate day, String category, String severity, boolean forceMajeure,
                            boolean promptlyHandled, boolean serious, int deaths) {
+        /** A field by its name in the incidents layer, for {@link vn.anttmap.model.Condition}s. */
+        public Object field(String name) {
+            return switch (name) {
+                case "category" -> category;
+                case "severity" -> severity;
+                case "force_majeure" -> forceMajeure;
+                case "promptly_handled" -> promptlyHandled;
+                case "serious" -> serious;
+                case "deaths" -> deaths;
+                default -> throw new IllegalArgumentException("an incident has no field " + name);
+            };
+        }
     }
 
     /** A K4c record: {@code count} new hotspots or new persons with a social evil, recorded on {@code day}. */

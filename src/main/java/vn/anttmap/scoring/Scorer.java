@@ -8,6 +8,8 @@ import vn.anttmap.scoring.Standard.Check;
 import vn.anttmap.scoring.Standard.Period;
 import vn.anttmap.scoring.Standard.Rule;
 
+import vn.anttmap.model.Condition;
+
 import java.util.ArrayList;
 import java.util.List;
 
@@ -75,10 +77,10 @@ public final class Scorer {
         Rule rule = check.rule();
         return switch (rule.measure()) {
             case "registered_household_share" -> householdShare(check, facts);
-            case "incident_count" -> incidentCount(check, facts, period);
+            case "incident_count" -> incidentCount(check, facts, period, previous);
             case "incident_count_change" -> incidentChange(check, facts, period, previous);
             case "social_order_record_count" -> socialRecords(check, facts, period);
-            case "serious_accident_count" -> seriousAccidents(check, facts, period);
+            case "serious_accident_count" -> seriousAccidents(check, facts, period, previous);
             case "security_team_rating" -> teams(check, facts);
             case "registered_unit_share" -> unitShare(check, facts, true);
             case "recognised_unit_share" -> unitShare(check, facts, false);
@@ -98,24 +100,20 @@ public final class Scorer {
                 List.of(), List.of());
     }
 
-    private static CheckResult incidentCount(Check check, Facts f, Period period) {
-        List<Facts.Incident> matching = matching(check.rule(), f, period);
-        List<Evidence> counted = new ArrayList<>();
-        List<Evidence> excepted = new ArrayList<>();
-        for (Facts.Incident i : matching) {
-            (excepted(check.rule(), i) ? excepted : counted).add(evidence(i));
-        }
-        return countResult(check, counted, excepted, null);
+    private static CheckResult incidentCount(Check check, Facts f, Period period, Period previous) {
+        Counted counted = count(f, check.id() + "/counted", () -> countedBy(check, period));
+        Counted excepted = count(f, check.id() + "/excepted", () -> exceptedBy(check, period));
+        return countResult(check, counted, excepted);
     }
 
     private static CheckResult incidentChange(Check check, Facts f, Period period, Period previous) {
-        List<Evidence> now = matching(check.rule(), f, period).stream().map(Scorer::evidence).toList();
-        long before = matching(check.rule(), f, previous).size();
-        boolean heldDown = now.isEmpty() && before == 0;
-        boolean met = heldDown || now.size() < before;
+        Counted now = count(f, check.id() + "/counted", () -> countedBy(check, period));
+        long before = count(f, check.id() + "/before", () -> beforeBy(check, previous)).n();
+        boolean heldDown = now.n() == 0 && before == 0;
+        boolean met = heldDown || now.n() < before;
         String note = "kỳ trước / previous period: " + before + (heldDown ? "; không có vụ việc ở cả hai kỳ / none in either" : "");
-        return new CheckResult(check.id(), check.kind(), met ? Status.MET : Status.NOT_MET, (double) now.size(), "<",
-                (double) before, note, now, List.of(), null);
+        return new CheckResult(check.id(), check.kind(), met ? Status.MET : Status.NOT_MET, (double) now.n(), "<",
+                (double) before, note, now.evidence(), List.of(), null);
     }
 
     private static CheckResult socialRecords(Check check, Facts f, Period period) {
@@ -132,18 +130,9 @@ public final class Scorer {
                 (double) total, null, ev, List.of());
     }
 
-    private static CheckResult seriousAccidents(Check check, Facts f, Period period) {
-        List<Evidence> counted = new ArrayList<>();
-        List<Evidence> excepted = new ArrayList<>();
-        for (Facts.Incident i : f.incidents()) {
-            boolean serious = ("fire_explosion".equals(i.category()) && i.serious())
-                    || ("work_accident".equals(i.category()) && i.deaths() > 0)
-                    || "serious_incident".equals(i.category());
-            if (serious && period.contains(i.day())) {
-                (excepted(check.rule(), i) ? excepted : counted).add(evidence(i));
-            }
-        }
-        return countResult(check, counted, excepted, null);
+    private static CheckResult seriousAccidents(Check check, Facts f, Period period, Period previous) {
+        return countResult(check, count(f, check.id() + "/counted", () -> countedBy(check, period)),
+                count(f, check.id() + "/excepted", () -> exceptedBy(check, period)));
     }
 
     private static CheckResult teams(Check check, Facts f) {
@@ -187,23 +176,120 @@ public final class Scorer {
         return result(check, s, share, note, List.of(), List.of());
     }
 
-    private static List<Facts.Incident> matching(Rule rule, Facts f, Period period) {
-        return f.incidents().stream().filter(i -> period.contains(i.day()))
-                .filter(i -> rule.categories().contains(i.category()))
-                .filter(i -> rule.severities().isEmpty() || (i.severity() != null && rule.severities().contains(i.severity())))
-                .toList();
+    // ------------------------------------------------------------------ incident counts as conditions
+
+    /** Incident fields a check's exceptions name, by the flag's name in the standard. */
+    private static final List<String> EXCEPTION_FLAGS = List.of("force_majeure", "promptly_handled");
+
+    /**
+     * Every incident count the cards of {@code level} for {@code year} need, as conditions on the incidents layer: per
+     * counting check {@code <id>/counted} and {@code <id>/excepted}, per change check also {@code <id>/before}, and
+     * {@code advisory/now}, {@code advisory/before}. The same conditions count listed incidents here (with their ids as
+     * evidence) and stored incidents in the database ({@link Facts#incidentCounts}).
+     */
+    public static List<Condition.Count> incidentCounts(Standard standard, Standard.Level level, int year) {
+        Period period = standard.period(level).of(year);
+        Period previous = standard.period(level).of(year - 1);
+        List<Condition.Count> out = new ArrayList<>();
+        for (Standard.Criterion c : standard.criteria(level)) {
+            for (Check check : c.checks()) {
+                if (check.kind() == Standard.Kind.ATTESTED) {
+                    continue;
+                }
+                switch (check.rule().measure()) {
+                    case "incident_count", "serious_accident_count" -> {
+                        out.add(countedBy(check, period));
+                        out.add(exceptedBy(check, period));
+                    }
+                    case "incident_count_change" -> {
+                        out.add(countedBy(check, period));
+                        out.add(beforeBy(check, previous));
+                    }
+                    default -> {
+                    }
+                }
+            }
+        }
+        out.add(advisoryCount("advisory/now", period));
+        out.add(advisoryCount("advisory/before", previous));
+        return out;
     }
 
-    private static boolean excepted(Rule rule, Facts.Incident i) {
-        return (rule.exceptions().contains("force_majeure") && i.forceMajeure())
-                || (rule.exceptions().contains("promptly_handled") && i.promptlyHandled());
+    private static Condition.Count advisoryCount(String name, Period p) {
+        return new Condition.Count(name, List.of(Condition.ANY.days(p.first(), p.last())));
     }
 
-    private static CheckResult countResult(Check check, List<Evidence> counted, List<Evidence> excepted, String note) {
+    /** The incidents a check is about in a period, before exceptions: one condition per alternative. */
+    private static List<Condition> about(Check check, Period p) {
+        Rule rule = check.rule();
+        Condition base = Condition.ANY.days(p.first(), p.last());
+        if ("serious_accident_count".equals(rule.measure())) {
+            // Serious fires or explosions, work accidents with deaths, serious incidents.
+            return List.of(base.in("category", List.of("fire_explosion")).isTrue("serious"),
+                    base.in("category", List.of("work_accident")).positive("deaths"),
+                    base.in("category", List.of("serious_incident")));
+        }
+        Condition c = base.in("category", rule.categories());
+        return List.of(rule.severities().isEmpty() ? c : c.in("severity", rule.severities()));
+    }
+
+    private static List<String> exceptionFlags(Check check) {
+        return EXCEPTION_FLAGS.stream().filter(check.rule().exceptions()::contains).toList();
+    }
+
+    /** What a check counts in its period (for a change check: with no exceptions). */
+    private static Condition.Count countedBy(Check check, Period period) {
+        List<Condition> out = new ArrayList<>();
+        for (Condition c : about(check, period)) {
+            for (String flag : "incident_count_change".equals(check.rule().measure()) ? List.<String>of() : exceptionFlags(check)) {
+                c = c.notTrue(flag);
+            }
+            out.add(c);
+        }
+        return new Condition.Count(check.id() + "/counted", out);
+    }
+
+    /** What a check would count but for a flag its rule excepts. */
+    private static Condition.Count exceptedBy(Check check, Period period) {
+        List<Condition> out = new ArrayList<>();
+        for (Condition c : about(check, period)) {
+            for (String flag : exceptionFlags(check)) {
+                out.add(c.isTrue(flag));
+            }
+        }
+        return new Condition.Count(check.id() + "/excepted", out);
+    }
+
+    /** What a change check counts in the previous period. */
+    private static Condition.Count beforeBy(Check check, Period previous) {
+        return new Condition.Count(check.id() + "/before", about(check, previous));
+    }
+
+    /** How many, and with listed incidents, which (in the order listed). */
+    private record Counted(long n, List<Evidence> evidence) {
+    }
+
+    /** The count named {@code name}: looked up when counted already, else {@code conditions} applied to the listed incidents. */
+    private static Counted count(Facts f, String name, java.util.function.Supplier<Condition.Count> conditions) {
+        if (f.incidentCounts() != null) {
+            return new Counted(f.incidentCounts().getOrDefault(name, 0L), List.of());
+        }
+        Condition.Count count = conditions.get();
+        List<Evidence> ev = new ArrayList<>();
+        for (Facts.Incident i : f.incidents()) {
+            if (count.matches(i.day(), i::field)) {
+                ev.add(evidence(i));
+            }
+        }
+        return new Counted(ev.size(), ev);
+    }
+
+    private static CheckResult countResult(Check check, Counted counted, Counted excepted) {
         Rule r = check.rule();
-        return result(check, compare(counted.size(), r.comparison(), r.threshold()) ? Status.MET : Status.NOT_MET,
-                (double) counted.size(), excepted.isEmpty() ? note
-                        : excepted.size() + " vụ được loại trừ (bất khả kháng / kịp thời xử lý) / excepted", counted, excepted);
+        return result(check, compare(counted.n(), r.comparison(), r.threshold()) ? Status.MET : Status.NOT_MET,
+                (double) counted.n(), excepted.n() == 0 ? null
+                        : excepted.n() + " vụ được loại trừ (bất khả kháng / kịp thời xử lý) / excepted", counted.evidence(),
+                excepted.evidence());
     }
 
     private static CheckResult result(Check check, Status status, Double measured, String note, List<Evidence> evidence,
@@ -229,8 +315,8 @@ public final class Scorer {
     }
 
     private static Scorecard.Advisory advisory(Facts f, Period period, Period previous) {
-        long now = f.incidents().stream().filter(i -> period.contains(i.day())).count();
-        long before = f.incidents().stream().filter(i -> previous.contains(i.day())).count();
+        long now = count(f, "advisory/now", () -> advisoryCount("advisory/now", period)).n();
+        long before = count(f, "advisory/before", () -> advisoryCount("advisory/before", previous)).n();
         Double change = before == 0 ? null : Math.round(1000.0 * (now - before) / before) / 10.0;
         Double per1000 = f.residents() == null || f.residents() == 0 ? null
                 : Math.round(10000.0 * now / f.residents()) / 10.0;

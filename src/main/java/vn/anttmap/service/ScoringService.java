@@ -151,10 +151,11 @@ public final class ScoringService {
     }
 
     /**
-     * Every residential area valid on the last day of the period, in every ward, scored in one pass: each layer is
-     * read once (incidents through a database cursor) and grouped by the area its records were assigned to when
-     * written; no spatial join, no query per area. The cards are those of {@link #scoreArea} without the advisory
-     * camera coverage and the hotspot hints (which need geometry per area). Returns how many were scored.
+     * Every residential area valid on the last day of the period, in every ward, scored in one pass: the database
+     * counts each area's incidents by the area they were assigned to when written (one small row per area with the
+     * counts the checks need, {@link Scorer#incidentCounts}; no spatial join, no incident read into Java), and the
+     * other layers are read once and grouped by area. The cards are those of {@link #scoreArea} without the evidence
+     * lists of incident ids, the advisory camera coverage and the hotspot hints. Returns how many were scored.
      */
     public long scoreAllAreas(int year, java.util.function.Consumer<Scorecard> sink) {
         Standard.Period period = standard.areaPeriod().of(year);
@@ -165,13 +166,10 @@ public final class ScoringService {
         Map<String, List<Facts.Team>> teams = new HashMap<>();
         store.forEach(Layer.TEAMS, FeatureQuery.ALL.withEqual("rating_year", year), t -> teams.computeIfAbsent(t.text("area_id"),
                 k -> new java.util.ArrayList<>()).add(team(t)));
-        Map<String, List<Facts.Incident>> incidents = new HashMap<>();
-        store.forEach(Layer.INCIDENTS, FeatureQuery.ALL.withDays(previous.first(), period.last()), List.of("occurred_on",
-                "category", "severity", "force_majeure", "promptly_handled", "serious", "deaths", "area_id"), i -> {
-            if (i.text("area_id") != null) {
-                incidents.computeIfAbsent(i.text("area_id"), k -> new java.util.ArrayList<>()).add(incident(i));
-            }
-        });
+        List<vn.anttmap.model.Condition.Count> wanted = Scorer.incidentCounts(standard, Standard.Level.AREA, year);
+        Map<String, long[]> incidentCounts = new HashMap<>();
+        store.countEach(Layer.INCIDENTS, FeatureQuery.ALL.withDays(previous.first(), period.last()), "area_id", wanted,
+                incidentCounts::put);
         Map<String, List<Facts.Record>> records = new HashMap<>();
         store.forEach(Layer.SOCIAL_RECORDS, FeatureQuery.ALL.withDays(period.first(), period.last()), r -> records
                 .computeIfAbsent(r.text("area_id"), k -> new java.util.ArrayList<>()).add(new Facts.Record(r.id(),
@@ -181,15 +179,24 @@ public final class ScoringService {
                 .stream().sorted(Comparator.comparing(a -> (OffsetDateTime) a.get("attested_at")))
                 .forEach(a -> attested.computeIfAbsent(a.text("subject_id"), k -> new HashMap<>()).put(a.text("check_id"),
                         attestation(a)));
+        long[] none = new long[wanted.size()];
         long[] n = {0};
-        store.forEach(Layer.AREAS, FeatureQuery.ALL.withAt(period.last()), area -> {
-            sink.accept(Scorer.score(standard, areaFacts(area, year, counts.get(area.id()),
-                    incidents.getOrDefault(area.id(), List.of()), records.getOrDefault(area.id(), List.of()),
-                    teams.getOrDefault(area.id(), List.of()), attested.getOrDefault(area.id(), Map.of()), Map.of())));
+        store.forEach(Layer.AREAS, FeatureQuery.ALL.withAt(period.last()), AREA_FACT_FIELDS, area -> {
+            long[] c = incidentCounts.getOrDefault(area.id(), none);
+            Map<String, Long> byName = new HashMap<>();
+            for (int i = 0; i < c.length; i++) {
+                byName.put(wanted.get(i).name(), c[i]);
+            }
+            sink.accept(Scorer.score(standard, areaFacts(area, year, counts.get(area.id()), List.of(), byName,
+                    records.getOrDefault(area.id(), List.of()), teams.getOrDefault(area.id(), List.of()),
+                    attested.getOrDefault(area.id(), Map.of()), Map.of())));
             n[0]++;
         });
         return n[0];
     }
+
+    /** The fields of an area its facts read (no geometry). */
+    private static final List<String> AREA_FACT_FIELDS = List.of("ward_id", "households", "registered_households", "population");
 
     /** What an officer attests. */
     public record AttestationRequest(String subjectKind, String subjectId, String checkId, Integer year,
@@ -231,7 +238,7 @@ public final class ScoringService {
                 .max(Comparator.comparing(c -> (LocalDate) c.get("as_of"))).orElse(null);
         List<Facts.Team> teams = store.query(Layer.TEAMS, mine.withEqual("rating_year", year)).stream()
                 .map(ScoringService::team).toList();
-        return areaFacts(area, year, count, incidents(mine.withDays(previous.first(), period.last())),
+        return areaFacts(area, year, count, incidents(mine.withDays(previous.first(), period.last())), null,
                 records(mine.withDays(period.first(), period.last())), teams, attestations("area", area.id(), year),
                 coverageShares(area.text("ward_id"), area.id(), period));
     }
@@ -267,9 +274,12 @@ public final class ScoringService {
                 (OffsetDateTime) a.get("attested_at"), a.text("note"), a.text("document_ref"));
     }
 
-    /** An area's facts: its household figures from the latest count if there is one, else its own. */
+    /**
+     * An area's facts: its household figures from the latest count if there is one, else its own; its incidents
+     * listed, or counted ({@code incidentCounts}, then {@code incidents} is empty).
+     */
     private static Facts areaFacts(Feature area, int year, Feature latestCount, List<Facts.Incident> incidents,
-                                   List<Facts.Record> records, List<Facts.Team> teams,
+                                   Map<String, Long> incidentCounts, List<Facts.Record> records, List<Facts.Team> teams,
                                    Map<String, Facts.Attestation> attestations, Map<String, Double> coverage) {
         Long resident = toLong(area.get("households"));
         Long registered = toLong(area.get("registered_households"));
@@ -280,7 +290,7 @@ public final class ScoringService {
             asOf = (LocalDate) latestCount.get("as_of");
         }
         return new Facts(area.id(), Standard.Level.AREA, year, resident, registered, asOf, incidents, records, teams,
-                attestations, null, toLong(area.get("population")), coverage);
+                attestations, null, toLong(area.get("population")), coverage, incidentCounts);
     }
 
     private static Facts.Incident incident(Feature i) {

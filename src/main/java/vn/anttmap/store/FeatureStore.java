@@ -68,6 +68,36 @@ public interface FeatureStore extends AutoCloseable {
         });
     }
 
+    /**
+     * For each value of {@code groupBy} among the records matching {@code scope}, how many records pass each count
+     * (in the order given), by group value: counted where the records are (the database), one row per group, so a pass
+     * over millions of records returns one small row per area. Records without a value of {@code groupBy} are left
+     * out. This default counts in Java over {@link #forEach(Layer, FeatureQuery, List, java.util.function.Consumer)}.
+     */
+    default void countEach(Layer layer, FeatureQuery scope, String groupBy, List<vn.anttmap.model.Condition.Count> counts,
+                           java.util.function.BiConsumer<String, long[]> sink) {
+        java.util.Set<String> fields = new java.util.LinkedHashSet<>();
+        fields.add(groupBy);
+        counts.forEach(c -> c.anyOf().forEach(x -> fields.addAll(x.fields())));
+        layer.dateField().ifPresent(fields::add);
+        String day = layer.dateField().orElse(null);
+        Map<String, long[]> groups = new java.util.TreeMap<>();
+        forEach(layer, scope, List.copyOf(fields), f -> {
+            String key = f.text(groupBy);
+            if (key == null) {
+                return;
+            }
+            long[] n = groups.computeIfAbsent(key, k -> new long[counts.size()]);
+            java.time.LocalDate d = day == null ? null : (java.time.LocalDate) f.get(day);
+            for (int i = 0; i < counts.size(); i++) {
+                if (counts.get(i).matches(d, f::get)) {
+                    n[i]++;
+                }
+            }
+        });
+        groups.forEach(sink);
+    }
+
     /** Up to {@code limit} features matching {@code query} with an id after {@code afterId} (null: from the first), by id. */
     default List<Feature> page(Layer layer, FeatureQuery query, String afterId, int limit) {
         return query(layer, query).stream().filter(f -> afterId == null || f.id().compareTo(afterId) > 0).limit(limit).toList();

@@ -139,4 +139,24 @@ class DemoDataTest {
             }
         }
     }
+
+    /** The demo's areas scored in one pass (incidents counted by the database) get their own cards' verdicts and figures. */
+    @Test
+    void scoringEveryDemoAreaInOnePassAgreesWithEachAreasCard() {
+        for (int year : new int[]{2022, 2023}) {
+            List<vn.anttmap.scoring.Scorecard> bulk = new java.util.ArrayList<>();
+            services.scoring().scoreAllAreas(year, bulk::add);
+            assertThat(bulk).hasSize(services.store().query(Layer.AREAS, FeatureQuery.ALL.withAt(
+                    services.scoring().standard().areaPeriod().of(year).last())).size());
+            long incidents = 0;
+            for (vn.anttmap.scoring.Scorecard card : bulk) {
+                vn.anttmap.scoring.Scorecard one = services.scoring().scoreArea(card.subjectId(), year);
+                assertThat(card.verdict()).as(card.subjectId() + " " + year).isEqualTo(one.verdict());
+                assertThat(ScoringServiceTest.withoutIncidentEvidence(card.criteria())).as(card.subjectId() + " " + year)
+                        .isEqualTo(ScoringServiceTest.withoutIncidentEvidence(one.criteria()));
+                incidents += card.advisory().incidentsNow();
+            }
+            assertThat(incidents).as("incidents of %d counted", year).isPositive();
+        }
+    }
 }

@@ -93,7 +93,8 @@ class ScaleTest {
         for (Scorecard card : bulk) {
             Scorecard one = services.scoring().scoreArea(card.subjectId(), ScaleGenerator.YEAR);
             assertThat(card.verdict()).isEqualTo(one.verdict());
-            assertThat(card.criteria()).isEqualTo(one.criteria());
+            assertThat(ScoringServiceTest.withoutIncidentEvidence(card.criteria()))
+                    .isEqualTo(ScoringServiceTest.withoutIncidentEvidence(one.criteria()));
             assertThat(card.advisory().incidentsNow()).isEqualTo(one.advisory().incidentsNow());
             assertThat(card.advisory().incidentsBefore()).isEqualTo(one.advisory().incidentsBefore());
         }

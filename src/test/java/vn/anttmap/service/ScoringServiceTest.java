@@ -16,6 +16,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -117,5 +118,47 @@ class ScoringServiceTest {
                 true, null, null, null)))
                 .hasMessageContaining("field attested_by: required value is missing");
         assertThat(services.store().counts().get(Layer.ATTESTATIONS)).isZero();
+    }
+
+    /** The criteria with the incident ids left out of evidence (cards scored from counts list none). */
+    static List<Scorecard.CriterionResult> withoutIncidentEvidence(List<Scorecard.CriterionResult> criteria) {
+        return criteria.stream().map(c -> new Scorecard.CriterionResult(c.criterionId(), c.status(), c.checks().stream()
+                .map(k -> new Scorecard.CheckResult(k.checkId(), k.kind(), k.status(), k.measured(), k.comparison(),
+                        k.threshold(), k.note(), k.evidence().stream().filter(e -> !e.layer().equals("incidents")).toList(),
+                        k.exceptions().stream().filter(e -> !e.layer().equals("incidents")).toList(), k.attestation()))
+                .toList())).toList();
+    }
+
+    /**
+     * Scoring every area in one pass (incidents counted by the database) gives each area's card: same statuses,
+     * figures and notes, with exceptions (force majeure, prompt handling), serious accidents (fire, deaths) and the
+     * change against the previous period.
+     */
+    @Test
+    void scoringEveryAreaFromDatabaseCountsGivesEachAreasCard() throws IOException {
+        load(Layer.INCIDENTS, "id,lon,lat,occurred_at,category,severity,channel,force_majeure,promptly_handled,serious,deaths\n"
+                + "c1,105.785,19.445,2023-03-01T10:00:00+07:00,crime,nghiem_trong,hotline_113,,,,\n"
+                + "c2,105.785,19.445,2023-03-02T10:00:00+07:00,crime,nghiem_trong,hotline_113,true,,,\n"
+                + "c3,105.785,19.445,2023-03-03T10:00:00+07:00,crime,rat_nghiem_trong,hotline_113,false,true,,\n"
+                + "c4,105.785,19.445,2022-03-03T10:00:00+07:00,crime,it_nghiem_trong,hotline_113,,,,\n"
+                + "f1,105.785,19.445,2023-04-01T10:00:00+07:00,fire_explosion,,hotline_113,,,true,\n"
+                + "f2,105.785,19.445,2023-04-02T10:00:00+07:00,fire_explosion,,hotline_113,,,false,\n"
+                + "w1,105.785,19.445,2023-05-01T10:00:00+07:00,work_accident,,hotline_113,true,,,1\n"
+                + "s1,105.795,19.445,2023-10-31T23:30:00+07:00,social_evil,,hotline_113,,,,\n");
+        List<Scorecard> bulk = new java.util.ArrayList<>();
+        assertThat(services.scoring().scoreAllAreas(2023, bulk::add)).isEqualTo(bulk.size()).isPositive();
+        for (Scorecard card : bulk) {
+            Scorecard one = services.scoring().scoreArea(card.subjectId(), 2023);
+            assertThat(card.verdict()).as(card.subjectId()).isEqualTo(one.verdict());
+            assertThat(withoutIncidentEvidence(card.criteria())).as(card.subjectId()).isEqualTo(withoutIncidentEvidence(one.criteria()));
+            assertThat(card.advisory().incidentsNow()).isEqualTo(one.advisory().incidentsNow());
+            assertThat(card.advisory().incidentsBefore()).isEqualTo(one.advisory().incidentsBefore());
+        }
+        Scorecard a = bulk.stream().filter(c -> c.subjectId().equals("a")).findFirst().orElseThrow();
+        assertThat(check(a, "K4b").measured()).isEqualTo(1.0);
+        assertThat(check(a, "K4b").note()).startsWith("2 vụ được loại trừ");
+        assertThat(check(a, "K4b").evidence()).isEmpty();
+        assertThat(check(services.scoring().scoreArea("a", 2023), "K4b").evidence()).extracting(Scorecard.Evidence::id)
+                .containsExactly("c1");
     }
 }

@@ -233,6 +233,49 @@ public abstract class FeatureStoreContract {
                 .containsExactlyInAnyOrder(new Aggregate(null, 2, 0), new Aggregate("it_nghiem_trong", 1, 0));
     }
 
+    /**
+     * The database counts each group's records passing each condition exactly as the conditions do in Java (empty
+     * values: not in any set, not true, not above zero; days inclusive), one row per group, groups without a value
+     * left out.
+     */
+    @Test
+    void countEachCountsWhatTheConditionsMatchInJava() {
+        OffsetDateTime t = OffsetDateTime.of(2023, 1, 1, 0, 0, 0, 0, ZoneOffset.ofHours(7));
+        List<Feature> rows = List.of(
+                incident("i1", 105.785, 19.445, t, LocalDate.of(2023, 1, 1), "a", "w"),
+                incident("i2", 105.785, 19.445, t, LocalDate.of(2023, 1, 31), "a", "w").with(props("severity", null,
+                        "promptly_handled", null)),
+                incident("i3", 105.785, 19.445, t, LocalDate.of(2023, 2, 1), "a", "w").with(props("category", "fire_explosion",
+                        "serious", true, "deaths", 2)),
+                incident("i4", 105.785, 19.445, t, LocalDate.of(2023, 1, 15), "b", "w").with(props("severity", "nghiem_trong",
+                        "force_majeure", true, "deaths", 0)),
+                incident("i5", 105.785, 19.445, t, LocalDate.of(2023, 1, 15), null, "w"));
+        store.write(new WriteBatch().upsert(Layer.INCIDENTS, rows));
+        vn.anttmap.model.Condition jan = vn.anttmap.model.Condition.ANY.days(LocalDate.of(2023, 1, 1), LocalDate.of(2023, 1, 31));
+        List<vn.anttmap.model.Condition.Count> counts = List.of(
+                new vn.anttmap.model.Condition.Count("jan", List.of(jan)),
+                new vn.anttmap.model.Condition.Count("crime_not_prompt", List.of(jan.in("category", List.of("crime"))
+                        .notTrue("promptly_handled"))),
+                new vn.anttmap.model.Condition.Count("severe_or_fatal", List.of(
+                        vn.anttmap.model.Condition.ANY.in("severity", List.of("nghiem_trong", "rat_nghiem_trong")),
+                        vn.anttmap.model.Condition.ANY.isTrue("serious").positive("deaths"))),
+                new vn.anttmap.model.Condition.Count("none_listed", List.of(vn.anttmap.model.Condition.ANY.in("category", List.of()))),
+                new vn.anttmap.model.Condition.Count("never", List.of()));
+        Map<String, List<Long>> got = new java.util.TreeMap<>();
+        store.countEach(Layer.INCIDENTS, FeatureQuery.ALL.withWard("w"), "area_id", counts,
+                (k, n) -> got.put(k, java.util.Arrays.stream(n).boxed().toList()));
+        assertThat(got).containsExactly(Map.entry("a", List.of(2L, 1L, 1L, 0L, 0L)), Map.entry("b", List.of(1L, 0L, 1L, 0L, 0L)));
+        // The same by the Java evaluation of the conditions.
+        for (String area : List.of("a", "b")) {
+            List<Long> java = counts.stream().map(c -> rows.stream().filter(r -> area.equals(r.text("area_id")))
+                    .filter(r -> c.matches((LocalDate) r.get("occurred_on"), r::get)).count()).toList();
+            assertThat(got.get(area)).as(area).isEqualTo(java);
+        }
+        assertThatThrownBy(() -> store.countEach(Layer.INCIDENTS, FeatureQuery.ALL, "area_id", List.of(
+                new vn.anttmap.model.Condition.Count("x", List.of(vn.anttmap.model.Condition.ANY.isTrue("1=1 OR serious")))), (k, n) -> {
+        })).isInstanceOf(IllegalArgumentException.class);
+    }
+
     @Test
     void unknownFieldsNeverReachSql() {
         assertThatThrownBy(() -> store.aggregate(Layer.TEAMS, FeatureQuery.ALL, "kind; DROP TABLE camera", null))
