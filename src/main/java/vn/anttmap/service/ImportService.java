@@ -121,6 +121,101 @@ public final class ImportService {
         return r;
     }
 
+    /**
+     * Starts a bulk load of one layer of points or records (not wards or areas) in batches, each checked and written
+     * as its own transaction, as {@link #importRecords(Layer, String, List)} would: while one batch is written, the
+     * next is read, checked and assigned, so the database's index upkeep and the checks overlap instead of taking
+     * turns. Points are assigned to the boundaries stored when the load starts. A refused batch stops the load with
+     * its {@link InvalidInputException}; the batches written before it stay, as with one import per batch.
+     */
+    public BulkLoad bulkLoad(Layer layer, String source) {
+        if (layer == Layer.WARDS || layer == Layer.AREAS) {
+            throw new IllegalArgumentException("a bulk load takes points and records, not " + layer.apiName()
+                    + " (their import reassigns what lies in them)");
+        }
+        synchronized (this) {
+            return new BulkLoad(layer, source, boundaries());
+        }
+    }
+
+    /** A bulk load in progress: {@link #add} each batch, then {@link #close}. Not for use by several threads. */
+    public final class BulkLoad implements AutoCloseable {
+        private final Layer layer;
+        private final String source;
+        private final Boundaries pinned;
+        private final java.util.concurrent.ExecutorService writer = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "bulk-load-writer");
+            t.setDaemon(true);
+            return t;
+        });
+        private java.util.concurrent.Future<?> writing;
+        private long written;
+        private int writes;
+
+        private BulkLoad(Layer layer, String source, Boundaries pinned) {
+            this.layer = layer;
+            this.source = source;
+            this.pinned = pinned;
+        }
+
+        /**
+         * Checks and assigns a batch now (on the calling thread; {@code raws} may be reused once this returns),
+         * waits for the previous batch to be written, then writes this one in the background.
+         *
+         * @throws InvalidInputException when the batch is refused (nothing of it is written)
+         */
+        public ImportResult add(List<RawRecord> raws) {
+            Pending pending = new Pending();
+            ImportResult r = stage(pending, layer, source, raws, pinned);
+            int n = pending.added.getOrDefault(layer, Map.of()).size();
+            pending.batch.audit(new vn.anttmap.model.AuditEntry(java.util.UUID.randomUUID().toString(),
+                    java.time.OffsetDateTime.now(clock), null, "import", layer.apiName(), null, null, null,
+                    source + ": " + n + " records"));
+            await();
+            writing = writer.submit(() -> store.write(pending.batch));
+            written += n;
+            writes++;
+            return r;
+        }
+
+        /** Records written so far (all added once {@link #close} returns). */
+        public long written() {
+            return written;
+        }
+
+        private void await() {
+            if (writing == null) {
+                return;
+            }
+            try {
+                writing.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while writing " + layer.apiName(), e);
+            } catch (java.util.concurrent.ExecutionException e) {
+                throw e.getCause() instanceof RuntimeException re ? re : new IllegalStateException(e.getCause());
+            } finally {
+                writing = null;
+            }
+        }
+
+        /** Waits for the last batch to be written. */
+        @Override
+        public void close() {
+            try {
+                await();
+            } finally {
+                writer.shutdown();
+                synchronized (ImportService.this) {
+                    // Points leave the boundaries alone: if nothing else wrote meanwhile, the cached ones stay valid.
+                    if (boundaries == pinned && store.dataVersion() == pinned.version() + writes) {
+                        boundaries = new Boundaries(store.dataVersion(), pinned.wards(), pinned.areas(), pinned.gazetteer());
+                    }
+                }
+            }
+        }
+    }
+
     /** One file of a multi-file import. */
     public record Input(Layer layer, String source, List<RawRecord> records) {
     }
@@ -202,6 +297,11 @@ public final class ImportService {
     }
 
     private ImportResult stage(Pending pending, Layer layer, String source, List<RawRecord> raws) {
+        return stage(pending, layer, source, raws, null);
+    }
+
+    /** As above; with {@code pinned}, points are assigned to those boundaries instead of the store's current ones. */
+    private ImportResult stage(Pending pending, Layer layer, String source, List<RawRecord> raws, Boundaries pinned) {
         RecordConverter converter = new RecordConverter(layer, taxonomy);
         List<List<Problem>> problems = new ArrayList<>();
         List<Feature> features = new ArrayList<>();
@@ -219,7 +319,7 @@ public final class ImportService {
         Gazetteer gazetteer;
         if (boundariesAsStored) {
             // Points into unchanged boundaries: the stored boundaries and their index, kept between imports.
-            Boundaries b = boundaries();
+            Boundaries b = pinned != null ? pinned : boundaries();
             storedWards = b.wards();
             storedAreas = b.areas();
             gazetteer = b.gazetteer();

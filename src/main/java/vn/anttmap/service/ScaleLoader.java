@@ -48,16 +48,27 @@ public final class ScaleLoader {
         return out;
     }
 
+    /**
+     * One layer. Wards and areas go through the import one batch at a time; the other layers through a bulk load
+     * ({@link ImportService#bulkLoad}), which checks the next batch while the last is written.
+     */
     public static Timing load(ImportService importer, ScaleGenerator gen, Layer layer, PrintWriter progress) {
         long total = gen.count(layer);
         long[] done = {0};
         long t0 = System.nanoTime();
+        String source = "generate " + gen.scale().id() + " " + layer.apiName();
+        boolean bulk = layer != Layer.WARDS && layer != Layer.AREAS;
+        ImportService.BulkLoad load = bulk ? importer.bulkLoad(layer, source) : null;
         List<RawRecord> batch = new ArrayList<>(BATCH);
         Runnable flush = () -> {
             if (batch.isEmpty()) {
                 return;
             }
-            importer.importRecords(layer, "generate " + gen.scale().id() + " " + layer.apiName(), batch);
+            if (load != null) {
+                load.add(batch);
+            } else {
+                importer.importRecords(layer, source, batch);
+            }
             done[0] += batch.size();
             batch.clear();
             if (progress != null) {
@@ -65,13 +76,19 @@ public final class ScaleLoader {
                 progress.flush();
             }
         };
-        gen.records(layer, f -> {
-            batch.add(new RawRecord("generated " + f.id(), f.id(), f.geometry(), f.properties()));
-            if (batch.size() >= BATCH) {
-                flush.run();
+        try {
+            gen.records(layer, f -> {
+                batch.add(new RawRecord("generated " + f.id(), f.id(), f.geometry(), f.properties()));
+                if (batch.size() >= BATCH) {
+                    flush.run();
+                }
+            });
+            flush.run();
+        } finally {
+            if (load != null) {
+                load.close();
             }
-        });
-        flush.run();
+        }
         if (progress != null) {
             progress.println();
         }

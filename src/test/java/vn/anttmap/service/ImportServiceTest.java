@@ -301,4 +301,58 @@ class ImportServiceTest {
             assertThat(DemoData.isEmpty(store)).isFalse();
         }
     }
+
+    static List<vn.anttmap.io.RawRecord> incidentRecords(int from, int to, double lon) {
+        List<vn.anttmap.io.RawRecord> out = new java.util.ArrayList<>();
+        for (int i = from; i < to; i++) {
+            Map<String, Object> v = new java.util.LinkedHashMap<>();
+            v.put("occurred_at", "2023-0" + (1 + i % 8) + "-15T10:00:00+07:00");
+            v.put("category", "crime");
+            v.put("severity", "it_nghiem_trong");
+            v.put("channel", "hotline_113");
+            out.add(new vn.anttmap.io.RawRecord("bulk.csv row " + (i + 2), "b" + i,
+                    new org.locationtech.jts.geom.GeometryFactory().createPoint(new org.locationtech.jts.geom.Coordinate(lon, 19.445)), v));
+        }
+        return out;
+    }
+
+    /** A bulk load (next batch checked while the last is written) stores what one import per batch would. */
+    @Test
+    void aBulkLoadWritesEveryBatchAssignedAsAnImportWould() {
+        ImportResult last;
+        try (ImportService.BulkLoad load = services.importer().bulkLoad(Layer.INCIDENTS, "bulk.csv")) {
+            load.add(incidentRecords(0, 40, 105.785));
+            load.add(incidentRecords(40, 80, 105.795));
+            last = load.add(incidentRecords(80, 90, 105.785));
+            load.close();
+            assertThat(load.written()).isEqualTo(90);
+        }
+        assertThat(last.written()).isEqualTo(10);
+        assertThat(services.store().counts().get(Layer.INCIDENTS)).isEqualTo(90);
+        services.importer().importRecords(Layer.INCIDENTS, "one.csv", incidentRecords(1000, 1001, 105.795));
+        for (String id : List.of("b0", "b45", "b89", "b1000")) {
+            Feature f = get(Layer.INCIDENTS, id);
+            assertThat(f.text("ward_id")).as(id).isNotNull();
+            assertThat(f.text("area_id")).as(id).isEqualTo(
+                    services.store().query(Layer.AREAS, vn.anttmap.model.FeatureQuery.ALL).stream()
+                            .filter(a -> a.geometry().contains(f.geometry())).map(Feature::id).findFirst().orElse(null));
+        }
+        assertThat(get(Layer.INCIDENTS, "b0").text("area_id")).isNotEqualTo(get(Layer.INCIDENTS, "b45").text("area_id"));
+        assertThat(services.store().audit(null, "incidents", null, null, 10)).hasSize(4);
+    }
+
+    /** A refused batch stops the load, names the record and field, writes nothing of itself; earlier batches stay. */
+    @Test
+    void aRefusedBatchStopsTheBulkLoadAndWritesNothingOfItself() {
+        List<vn.anttmap.io.RawRecord> bad = incidentRecords(40, 80, 105.785);
+        bad.set(7, incidentRecords(47, 48, 5.0).get(0));
+        ImportService.BulkLoad load = services.importer().bulkLoad(Layer.INCIDENTS, "bulk.csv");
+        load.add(incidentRecords(0, 40, 105.785));
+        assertThatThrownBy(() -> load.add(bad)).isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("bulk.csv row 49").hasMessageContaining("geometry");
+        load.close();
+        assertThat(services.store().counts().get(Layer.INCIDENTS)).isEqualTo(40);
+        assertThatThrownBy(() -> services.importer().bulkLoad(Layer.AREAS, "x"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("not areas");
+    }
 }
