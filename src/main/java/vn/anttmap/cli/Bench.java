@@ -284,9 +284,15 @@ final class Bench {
         Process server = pb.start();
         try {
             waitFor(port, "/healthz", 60);
-            String next = "http://127.0.0.1:" + port + "/ogc/collections/incidents/items?limit=10000";
+            String first = "http://127.0.0.1:" + port + "/ogc/collections/incidents/items?limit=10000";
+            String next = first;
             long features = 0;
-            long total = services.store().counts().get(Layer.INCIDENTS);
+            // At least a million features: a smaller collection (the province's 200,000) is streamed again from its
+            // first page until a million have gone through.
+            long inCollection = services.store().counts().get(Layer.INCIDENTS);
+            int passes = (int) Math.max(1, (1_000_000 + inCollection - 1) / Math.max(1, inCollection));
+            long total = inCollection * passes;
+            int pass = 1;
             List<Long> rss = new ArrayList<>();
             long t0 = System.nanoTime();
             long nextSample = total / 10;
@@ -305,6 +311,10 @@ final class Bench {
                 features += Long.parseLong(returned.group(1));
                 var link = java.util.regex.Pattern.compile("\"href\":\"([^\"]+)\",\"rel\":\"next\"").matcher(head);
                 next = link.find() ? link.group(1) : null;
+                if (next == null && pass < passes) {
+                    pass++;
+                    next = first;
+                }
                 if (features >= nextSample) {
                     rss.add(rssMiB(server.pid()));
                     nextSample += total / 10;
@@ -316,11 +326,12 @@ final class Bench {
             List<Long> after = rss.size() > 1 ? rss.subList(1, rss.size()) : rss;
             long min = after.stream().mapToLong(Long::longValue).min().orElse(0);
             long max = after.stream().mapToLong(Long::longValue).max().orElse(0);
-            figures.add(Figure.of("OGC items, streaming every incident", rate, "features/s", null, "higher",
+            figures.add(Figure.of("OGC items, streaming a million features or more", rate, "features/s", null, "higher",
                     "≥ 100,000 features/s with -Xmx512m, memory flat", rate >= 100_000 && max - min < 128,
-                    String.format(Locale.ROOT, "%,d features in %.1f s through %,d pages of 10,000; server RSS %s MiB at "
+                    String.format(Locale.ROOT, "%,d features (%s) in %.1f s through pages of 10,000; server RSS %s MiB at "
                             + "each tenth (spread after the first tenth %d MiB); pages read by id from the database (keyset), never the whole layer%s",
-                            features, s, (features + 9_999) / 10_000, rss, max - min,
+                            features, passes == 1 ? "every incident" : String.format(Locale.ROOT, "the %,d incidents %d times",
+                                    inCollection, passes), s, rss, max - min,
                             rate >= 100_000 ? "" : String.format(Locale.ROOT, "; missed by %.0f %%: each page is one HTTP "
                                     + "round trip, a database query and a JSON encoding in turn, on one client thread",
                                     100 * (1 - rate / 100_000)))));
