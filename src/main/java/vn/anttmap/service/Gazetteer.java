@@ -20,7 +20,6 @@ import java.util.Optional;
 final class Gazetteer {
     private final List<Feature> wards;
     private final List<Feature> areas;
-    private final Map<List<String>, AreaLocator> cache = new HashMap<>();
     /** The locator for each day asked about, so a day's valid set is worked out once, not per point. */
     private final Map<LocalDate, AreaLocator> wardDays = new HashMap<>();
     private final Map<LocalDate, AreaLocator> areaDays = new HashMap<>();
@@ -69,11 +68,29 @@ final class Gazetteer {
         return known;
     }
 
+    /**
+     * The days on which some version of the polygons starts or ends, sorted: two days between the same two of them
+     * see the same valid versions (so the locator is found by a binary search, not by listing the valid ids of 100,000
+     * areas for each new day).
+     */
+    private final Map<List<Feature>, LocalDate[]> changes = new java.util.IdentityHashMap<>();
+    private final Map<String, AreaLocator> byEpoch = new HashMap<>();
+
     private AreaLocator build(List<Feature> polygons, LocalDate day) {
-        List<Feature> valid = polygons.stream().filter(f -> validOn(f, day)).toList();
-        List<String> key = new java.util.ArrayList<>(valid.stream().map(Feature::id).toList());
-        key.add(polygons == wards ? "#wards" : "#areas");
-        return cache.computeIfAbsent(key, k -> new AreaLocator(valid.stream()
+        LocalDate[] bounds = changes.computeIfAbsent(polygons, ps -> {
+            java.util.TreeSet<LocalDate> all = new java.util.TreeSet<>();
+            for (Feature f : ps) {
+                all.add((LocalDate) f.get("valid_from"));
+                if (f.get("valid_to") != null) {
+                    all.add((LocalDate) f.get("valid_to"));
+                }
+            }
+            return all.toArray(LocalDate[]::new);
+        });
+        int i = java.util.Arrays.binarySearch(bounds, day);
+        int epoch = i >= 0 ? i + 1 : -i - 1; // how many change days are on or before the day
+        String key = (polygons == wards ? "wards#" : "areas#") + epoch;
+        return byEpoch.computeIfAbsent(key, k -> new AreaLocator(polygons.stream().filter(f -> validOn(f, day))
                 .map(f -> new AreaLocator.Candidate(f.id(), f.geometry())).toList()));
     }
 }
