@@ -28,8 +28,11 @@ public final class ScaleLoader {
     private ScaleLoader() {
     }
 
-    /** Seconds spent per layer, and records written. */
-    public record Timing(Layer layer, long records, double seconds) {
+    /**
+     * Seconds spent per layer, records written, and the CPU seconds this JVM used meanwhile (all its threads; -1
+     * where the JVM cannot tell): what is left of two cores' time went to the database and the rest of the machine.
+     */
+    public record Timing(Layer layer, long records, double seconds, double jvmCpuSeconds) {
         public double perSecond() {
             return seconds > 0 ? records / seconds : 0;
         }
@@ -56,6 +59,7 @@ public final class ScaleLoader {
         long total = gen.count(layer);
         long[] done = {0};
         long t0 = System.nanoTime();
+        long cpu0 = jvmCpuNanos();
         String source = "generate " + gen.scale().id() + " " + layer.apiName();
         boolean bulk = layer != Layer.WARDS && layer != Layer.AREAS;
         ImportService.BulkLoad load = bulk ? importer.bulkLoad(layer, source) : null;
@@ -92,7 +96,13 @@ public final class ScaleLoader {
         if (progress != null) {
             progress.println();
         }
-        return new Timing(layer, done[0], (System.nanoTime() - t0) / 1e9);
+        long cpu1 = jvmCpuNanos();
+        return new Timing(layer, done[0], (System.nanoTime() - t0) / 1e9, cpu0 < 0 || cpu1 < 0 ? -1 : (cpu1 - cpu0) / 1e9);
+    }
+
+    private static long jvmCpuNanos() {
+        return java.lang.management.ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
+                ? os.getProcessCpuTime() : -1;
     }
 
     /** Writes one GeoJSON file per layer into {@code dir}, ward by ward. */
