@@ -151,6 +151,17 @@ public final class PublishService {
     }
 
     /**
+     * A vector tile of a stored collection encoded by the database, for the same principals as {@link #storedPage}
+     * (the access policy as a database filter); empty otherwise, or where the store cannot encode tiles. Used for
+     * low zooms, whose tiles hold too many records to read into memory.
+     *
+     * @param bbox the tile's lon/lat bounds with their margin
+     */
+    public Optional<byte[]> storedTile(vn.anttmap.auth.Principal who, String id, Envelope bbox, int z, int x, int y) {
+        return storedView(who, id).flatMap(v -> store.mvt(v.getKey(), v.getValue().withBbox(bbox), z, x, y, id));
+    }
+
+    /**
      * The stored layer behind a collection and the database filter that is exactly what the principal may see of
      * it, when there is one: incidents for admins and (their ward) for officers; cameras for admins, planners and
      * (community cameras) the public.
