@@ -28,15 +28,21 @@ final class BenchCommand extends DataCommand {
     @Option(names = "--coverage-areas", paramLabel = "N", description = "Areas timed for coverage (default: ${DEFAULT-VALUE}).")
     int coverageAreas = 200;
 
+    @Option(names = "--only", paramLabel = "PARTS", description = "Run only these parts, comma-separated: import, "
+            + "scoring, coverage, tiles, ogc, planner, startup (default: all). The data set is generated first when the "
+            + "database is empty, whatever the parts.")
+    String only;
+
     @Override
     public Integer call() throws Exception {
+        java.util.Set<Bench.Part> parts = Bench.Part.of(only);
         StoreConfig config = storeOptions.toConfig();
         if (!config.usesPostgis()) {
             throw new IllegalArgumentException("bench compares with PostGIS SQL on the same data: give --db "
                     + "jdbc:postgresql://host/db (or ANTT_DB_URL) for an empty PostGIS database");
         }
         try (App.Services services = services()) {
-            new Bench(services, config, vn.anttmap.demo.ScaleGenerator.Scale.of(scale), seed, out, coverageAreas, out()).run();
+            new Bench(services, config, vn.anttmap.demo.ScaleGenerator.Scale.of(scale), seed, out, coverageAreas, out(), parts).run();
         }
         return 0;
     }

@@ -49,6 +49,9 @@ public final class MvtTiles {
     }
 
     public static byte[] encode(String layer, List<Feature> features, int z, int x, int y) {
+        if (features.stream().allMatch(f -> f.geometry() == null || f.geometry() instanceof org.locationtech.jts.geom.Point)) {
+            return PointTile.encode(layer, features, mercatorBounds(z, x, y), MvtLayerParams.DEFAULT.getExtent());
+        }
         Envelope tile = mercatorBounds(z, x, y);
         GeometryFactory f = new GeometryFactory();
         MvtLayerParams params = MvtLayerParams.DEFAULT;

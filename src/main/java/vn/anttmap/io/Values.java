@@ -17,7 +17,7 @@ public final class Values {
             return null;
         }
         if (v instanceof OffsetDateTime t) {
-            return VietnamTime.inVietnam(t).format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
+            return iso(VietnamTime.inVietnam(t));
         }
         if (v instanceof LocalDate d) {
             return d.toString();
@@ -26,5 +26,29 @@ public final class Values {
             return Long.toString(d.longValue());
         }
         return v.toString();
+    }
+
+    /**
+     * As {@link DateTimeFormatter#ISO_OFFSET_DATE_TIME}, written directly for whole seconds of years 1000–9999 (a
+     * tile of incidents formats one per feature; the formatter costs several times more).
+     */
+    static String iso(OffsetDateTime t) {
+        int year = t.getYear();
+        if (t.getNano() != 0 || year < 1000 || year > 9999) {
+            return t.format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
+        }
+        String offset = t.getOffset().getId();
+        StringBuilder b = new StringBuilder(19 + offset.length());
+        b.append(year).append('-');
+        two(b, t.getMonthValue()).append('-');
+        two(b, t.getDayOfMonth()).append('T');
+        two(b, t.getHour()).append(':');
+        two(b, t.getMinute()).append(':');
+        two(b, t.getSecond());
+        return b.append(offset).toString();
+    }
+
+    private static StringBuilder two(StringBuilder b, int n) {
+        return b.append((char) ('0' + n / 10)).append((char) ('0' + n % 10));
     }
 }

@@ -152,7 +152,8 @@ public final class PublishService {
 
     /**
      * A vector tile of a stored collection encoded by the database, for the same principals as {@link #storedPage}
-     * (the access policy as a database filter); empty otherwise, or where the store cannot encode tiles.
+     * (the access policy as a database filter); empty otherwise, or where the store cannot encode tiles. Used for
+     * low zooms, whose tiles hold too many records to read into memory.
      *
      * @param bbox the tile's lon/lat bounds with their margin
      */

@@ -100,6 +100,61 @@ class AccessAndEditTest {
         });
     }
 
+    /**
+     * Incident tiles are encoded in Java from what the access policy lets the asker see: an officer's tile holds
+     * their ward's incidents only, another ward's officer gets none of them, an admin every one; each asker's tile is
+     * cached under its own ETag and revalidates with 304.
+     */
+    @Test
+    void incidentTilesHoldWhatThePolicyLetsTheAskerSeeAndRevalidate() {
+        JavalinTest.test(app(), (server, client) -> {
+            java.util.Set<String> own = new java.util.HashSet<>();
+            java.util.Set<String> all = new java.util.HashSet<>();
+            for (var i : services.store().query(Layer.INCIDENTS, FeatureQuery.ALL)) {
+                all.add(i.id());
+                if ("hai-hoa".equals(i.text("ward_id"))) {
+                    own.add(i.id());
+                }
+            }
+            int z = 12;
+            int x = (int) Math.floor((105.795 + 180) / 360 * (1 << z));
+            double lat = Math.toRadians(19.451);
+            int y = (int) Math.floor((1 - Math.log(Math.tan(lat) + 1 / Math.cos(lat)) / Math.PI) / 2 * (1 << z));
+            String tile = "/tiles/incidents/" + z + "/" + x + "/" + y + ".mvt";
+            java.util.Set<String> officers = tileIds(client.get(tile, TestAuth.bearer(officer)).body().bytes());
+            java.util.Set<String> admins = tileIds(client.get(tile, TestAuth.bearer(admin)).body().bytes());
+            java.util.Set<String> others = tileIds(client.get(tile, TestAuth.bearer(otherOfficer)).body().bytes());
+            assertThat(own).isNotEmpty();
+            assertThat(officers).isNotEmpty().isSubsetOf(own);
+            assertThat(admins).containsAll(officers).isSubsetOf(all);
+            assertThat(others).doesNotContainAnyElementsOf(own);
+            assertThat(client.get(tile).code()).isEqualTo(401);
+            for (String token : List.of(officer, admin)) {
+                Response first = client.get(tile, TestAuth.bearer(token));
+                assertThat(first.code()).isEqualTo(200);
+                assertThat(first.header("Vary")).contains("Authorization");
+                Response again = send(client, "GET", tile, null, b -> b.header("Authorization", "Bearer " + token)
+                        .header("If-None-Match", first.header("ETag")));
+                assertThat(again.code()).isEqualTo(304);
+            }
+            assertThat(client.get(tile, TestAuth.bearer(otherOfficer)).header("ETag"))
+                    .isNotEqualTo(client.get(tile, TestAuth.bearer(officer)).header("ETag"));
+        });
+    }
+
+    static java.util.Set<String> tileIds(byte[] tile) throws IOException {
+        java.util.Set<String> out = new java.util.HashSet<>();
+        if (tile.length == 0) {
+            return out;
+        }
+        var mvt = io.github.sebasbaumh.mapbox.vectortile.adapt.jts.MvtReader.loadMvt(new java.io.ByteArrayInputStream(tile),
+                new org.locationtech.jts.geom.GeometryFactory(), new io.github.sebasbaumh.mapbox.vectortile.adapt.jts.TagKeyValueMapConverter());
+        for (var g : mvt.getLayer("incidents").getGeometries()) {
+            out.add((String) ((java.util.Map<?, ?>) g.getUserData()).get("id"));
+        }
+        return out;
+    }
+
     @Test
     void anOfficersTokenShowsTheirWardsIncidentsAndCameras() {
         JavalinTest.test(app(), (server, client) -> {

@@ -136,6 +136,11 @@ class CliTest {
         assertThat(again.err()).contains("already holds wards");
         assertThat(run("generate", "--scale", "county", "--out", files.toString()).err())
                 .contains("--scale: 'county' is not ward, province or national");
+        Run unknownPart = run("bench", "--only", "tiles,maps", "--db", "jdbc:postgresql://127.0.0.1:1/none");
+        assertThat(unknownPart.code()).isEqualTo(1);
+        assertThat(unknownPart.err()).contains("unknown bench part 'maps'; parts: import, scoring, coverage, tiles, ogc, planner, startup");
+        assertThat(Bench.Part.of("Tiles, ogc")).containsExactly(Bench.Part.TILES, Bench.Part.OGC);
+        assertThat(Bench.Part.of(null)).hasSize(Bench.Part.values().length);
         Run bench = run("bench", "--scale", "ward", "--data-dir", data);
         assertThat(bench.code()).isEqualTo(1);
         assertThat(bench.err()).contains("bench compares with PostGIS SQL on the same data: give --db");

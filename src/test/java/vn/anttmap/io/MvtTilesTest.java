@@ -45,6 +45,77 @@ class MvtTilesTest {
         assertThat(px).isCloseTo(expected, within(1.0));
     }
 
+    /**
+     * Points are written straight as protocol buffers; the tile decodes to what the general encoder (the library's,
+     * used for lines and polygons) makes of the same points: the same features, properties, types and positions, the
+     * tile's buffer kept and anything beyond it left out.
+     */
+    @Test
+    void pointTilesDecodeAsTheGeneralEncodersDo() throws Exception {
+        int z = 14;
+        int x = (int) Math.floor((105.795 + 180) / 360 * (1 << z));
+        double latRad = Math.toRadians(19.451);
+        int y = (int) Math.floor((1 - Math.log(Math.tan(latRad) + 1 / Math.cos(latRad)) / Math.PI) / 2 * (1 << z));
+        Envelope b = MvtTiles.lonLatBounds(z, x, y);
+        java.time.OffsetDateTime at = java.time.OffsetDateTime.of(2023, 3, 5, 21, 30, 0, 0, java.time.ZoneOffset.UTC);
+        List<Feature> features = new java.util.ArrayList<>();
+        for (int k = 0; k < 40; k++) {
+            Map<String, Object> p = new java.util.LinkedHashMap<>();
+            p.put("occurred_at", at.plusMinutes(k * 37L));
+            p.put("category", k % 3 == 0 ? "crime" : "other");
+            p.put("severity", k % 4 == 0 ? null : "it_nghiem_trong");
+            p.put("serious", k % 2 == 0);
+            p.put("deaths", k % 5 - 1);
+            p.put("share", k / 8.0);
+            p.put("occurred_on", LocalDate.of(2023, 3, 5).plusDays(k));
+            p.put("description", "Vụ việc số " + k);
+            // spread over the tile, its buffer and beyond it
+            double lon = b.getMinX() - b.getWidth() / 8 + k * b.getWidth() * 1.25 / 39;
+            double lat = b.getMinY() - b.getHeight() / 8 + (k * 7 % 40) * b.getHeight() * 1.25 / 39;
+            features.add(new Feature("i" + k, new GeometryFactory().createPoint(new org.locationtech.jts.geom.Coordinate(lon, lat)), p));
+        }
+        Map<Object, Object> points = decode(MvtTiles.encode("incidents", features, z, x, y));
+        // The general encoder, through a collection that is not all points (an empty line is left out of the tile).
+        List<Feature> withLine = new java.util.ArrayList<>(features);
+        withLine.add(new Feature("line", new GeometryFactory().createLineString(), Map.of()));
+        Map<Object, Object> general = decode(MvtTiles.encode("incidents", withLine, z, x, y));
+        assertThat(points).isNotEmpty().hasSizeLessThan(40).isEqualTo(general);
+        assertThat(points.toString()).contains("Vụ việc số", "occurred_at=2023-03-06T10:40:00+07:00");
+        assertThat(MvtTiles.encode("incidents", List.of(), z, x, y)).isEmpty();
+    }
+
+    /** Feature id → (its properties with numbers as doubles, its tile coordinates). */
+    static Map<Object, Object> decode(byte[] tile) throws java.io.IOException {
+        JtsMvt mvt = MvtReader.loadMvt(new ByteArrayInputStream(tile), new GeometryFactory(), new TagKeyValueMapConverter());
+        Map<Object, Object> out = new java.util.TreeMap<>();
+        for (Geometry g : mvt.getLayer("incidents").getGeometries()) {
+            @SuppressWarnings("unchecked")
+            Map<String, Object> props = new java.util.TreeMap<>((Map<String, Object>) g.getUserData());
+            Object id = props.remove("id");
+            Map<String, Object> normal = new java.util.TreeMap<>();
+            props.forEach((k, v) -> normal.put(k, v instanceof Number n ? (Object) n.doubleValue() : v));
+            out.put(id, List.of(normal, g.getCoordinate().x, g.getCoordinate().y));
+        }
+        return out;
+    }
+
+    /** Instants are written as the ISO formatter writes them, in Vietnam's offset, whether written directly or not. */
+    @Test
+    void instantsAreWrittenAsIso8601InVietnamTime() {
+        java.time.format.DateTimeFormatter iso = java.time.format.DateTimeFormatter.ISO_OFFSET_DATE_TIME;
+        java.time.ZoneOffset plus7 = java.time.ZoneOffset.ofHours(7);
+        for (java.time.OffsetDateTime t : List.of(
+                java.time.OffsetDateTime.of(2023, 3, 5, 21, 30, 0, 0, java.time.ZoneOffset.UTC),
+                java.time.OffsetDateTime.of(2024, 12, 31, 23, 59, 59, 0, plus7),
+                java.time.OffsetDateTime.of(2024, 1, 1, 0, 0, 0, 0, plus7),
+                java.time.OffsetDateTime.of(2024, 1, 1, 0, 0, 7, 120_000_000, plus7),
+                java.time.OffsetDateTime.of(999, 1, 1, 0, 0, 0, 0, plus7))) {
+            assertThat(Values.format(t)).isEqualTo(vn.anttmap.model.VietnamTime.inVietnam(t).format(iso));
+        }
+        assertThat(Values.format(java.time.OffsetDateTime.of(2023, 3, 5, 21, 30, 0, 0, java.time.ZoneOffset.UTC)))
+                .isEqualTo("2023-03-06T04:30:00+07:00");
+    }
+
     @Test
     void tileNamesAreChecked() {
         assertThat(MvtTiles.valid(0, 0, 0)).isTrue();
