@@ -139,6 +139,20 @@ class AccessAndEditTest {
             }
             assertThat(client.get(tile, TestAuth.bearer(otherOfficer)).header("ETag"))
                     .isNotEqualTo(client.get(tile, TestAuth.bearer(officer)).header("ETag"));
+            // A map client asking for gzip gets the same tile gzipped once (kept with the tile, not redone per request).
+            Response plain = send(client, "GET", tile, null, b -> b.header("Authorization", "Bearer " + admin)
+                    .header("Accept-Encoding", "identity"));
+            assertThat(plain.header("Content-Encoding")).isNull();
+            byte[] identity = plain.body().bytes();
+            for (int k = 0; k < 2; k++) {
+                Response zipped = send(client, "GET", tile, null, b -> b.header("Authorization", "Bearer " + admin)
+                        .header("Accept-Encoding", "gzip, deflate"));
+                assertThat(zipped.header("Content-Encoding")).isEqualTo("gzip");
+                assertThat(zipped.header("Vary")).contains("Accept-Encoding");
+                byte[] once = new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(zipped.body().bytes())).readAllBytes();
+                assertThat(once).isEqualTo(identity);
+                assertThat(tileIds(once)).isEqualTo(admins);
+            }
         });
     }
 
