@@ -134,15 +134,7 @@ public final class ExactSolver {
             double bound = Math.max(start.value(), Math.min(start.upperBound(), cpBound));
             return new Selection(start.chosen(), start.gains(), start.value(), bound, how, optimal);
         }
-        List<Double> gains = new ArrayList<>();
-        List<Integer> sofar = new ArrayList<>();
-        double before = 0;
-        for (int o : chosen) {
-            sofar.add(o);
-            double v = in.value(sofar);
-            gains.add(v - before);
-            before = v;
-        }
+        List<Double> gains = in.gains(chosen);
         double bound = Math.max(value, Math.min(start.upperBound(), cpBound));
         return new Selection(chosen, gains, value, bound, optimal ? "exact (OR-Tools CP-SAT)" : "CP-SAT, time limit reached", optimal);
     }

@@ -124,15 +124,7 @@ public final class LocalSearch {
         if (moves == 0) {
             return start;
         }
-        List<Double> gains = new ArrayList<>();
-        List<Integer> sofar = new ArrayList<>();
-        double before = 0;
-        for (int o : chosen) {
-            sofar.add(o);
-            double v = in.value(sofar);
-            gains.add(v - before);
-            before = v;
-        }
+        List<Double> gains = in.gains(chosen);
         return new Selection(chosen, gains, value, Math.max(value, start.upperBound()),
                 start.method() + " + 1-exchange (" + moves + (moves == 1 ? " move)" : " moves)"), start.optimal());
     }

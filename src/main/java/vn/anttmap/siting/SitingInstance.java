@@ -25,6 +25,23 @@ public record SitingInstance(double[] weights, List<Option> options, int sites) 
     public record Option(int site, String siteId, double bearingDeg, int[] covered, double cost) {
     }
 
+    /** What each option adds to those before it, in the order given (their sum is {@link #value}). */
+    public List<Double> gains(List<Integer> chosen) {
+        boolean[] seen = new boolean[weights.length];
+        List<Double> out = new java.util.ArrayList<>();
+        for (int o : chosen) {
+            double g = 0;
+            for (int d : options.get(o).covered()) {
+                if (!seen[d]) {
+                    seen[d] = true;
+                    g += weights[d];
+                }
+            }
+            out.add(g);
+        }
+        return out;
+    }
+
     /** Total weight covered by a set of options. */
     public double value(List<Integer> chosen) {
         boolean[] seen = new boolean[weights.length];
