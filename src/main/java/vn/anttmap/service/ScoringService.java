@@ -167,9 +167,12 @@ public final class ScoringService {
         store.forEach(Layer.TEAMS, FeatureQuery.ALL.withEqual("rating_year", year), t -> teams.computeIfAbsent(t.text("area_id"),
                 k -> new java.util.ArrayList<>()).add(team(t)));
         List<vn.anttmap.model.Condition.Count> wanted = Scorer.incidentCounts(standard, Standard.Level.AREA, year);
-        Map<String, long[]> incidentCounts = new HashMap<>();
-        store.countEach(Layer.INCIDENTS, FeatureQuery.ALL.withDays(previous.first(), period.last()), "area_id", wanted,
-                incidentCounts::put);
+        // The database counts while the other layers and the areas are read here.
+        java.util.concurrent.CompletableFuture<Map<String, long[]>> counting = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+            Map<String, long[]> out = new HashMap<>();
+            store.countEach(Layer.INCIDENTS, FeatureQuery.ALL.withDays(previous.first(), period.last()), "area_id", wanted, out::put);
+            return out;
+        });
         Map<String, List<Facts.Record>> records = new HashMap<>();
         store.forEach(Layer.SOCIAL_RECORDS, FeatureQuery.ALL.withDays(period.first(), period.last()), r -> records
                 .computeIfAbsent(r.text("area_id"), k -> new java.util.ArrayList<>()).add(new Facts.Record(r.id(),
@@ -179,20 +182,22 @@ public final class ScoringService {
                 .stream().sorted(Comparator.comparing(a -> (OffsetDateTime) a.get("attested_at")))
                 .forEach(a -> attested.computeIfAbsent(a.text("subject_id"), k -> new HashMap<>()).put(a.text("check_id"),
                         attestation(a)));
+        List<Feature> areas = new java.util.ArrayList<>();
+        store.forEach(Layer.AREAS, FeatureQuery.ALL.withAt(period.last()), AREA_FACT_FIELDS, areas::add);
+        Map<String, long[]> incidentCounts = counting.join();
         long[] none = new long[wanted.size()];
-        long[] n = {0};
-        store.forEach(Layer.AREAS, FeatureQuery.ALL.withAt(period.last()), AREA_FACT_FIELDS, area -> {
+        // Scored side by side (each card is pure work on its own facts), handed over in id order.
+        areas.parallelStream().map(area -> {
             long[] c = incidentCounts.getOrDefault(area.id(), none);
             Map<String, Long> byName = new HashMap<>();
             for (int i = 0; i < c.length; i++) {
                 byName.put(wanted.get(i).name(), c[i]);
             }
-            sink.accept(Scorer.score(standard, areaFacts(area, year, counts.get(area.id()), List.of(), byName,
+            return Scorer.score(standard, areaFacts(area, year, counts.get(area.id()), List.of(), byName,
                     records.getOrDefault(area.id(), List.of()), teams.getOrDefault(area.id(), List.of()),
-                    attested.getOrDefault(area.id(), Map.of()), Map.of())));
-            n[0]++;
-        });
-        return n[0];
+                    attested.getOrDefault(area.id(), Map.of()), Map.of()));
+        }).forEachOrdered(sink);
+        return areas.size();
     }
 
     /** The fields of an area its facts read (no geometry). */
