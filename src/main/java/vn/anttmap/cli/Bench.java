@@ -424,14 +424,23 @@ final class Bench {
             List<Long> rss = new ArrayList<>();
             long t0 = System.nanoTime();
             long nextSample = total / 10;
+            byte[] drain = new byte[1 << 16];
             while (next != null) {
-                HttpResponse<byte[]> r = http.send(HttpRequest.newBuilder(URI.create(next)).header("Authorization", "Bearer " + token)
-                        .build(), HttpResponse.BodyHandlers.ofByteArray());
-                if (r.statusCode() != 200) {
-                    throw new IllegalStateException(next + " answered " + r.statusCode());
+                // A streaming client: the head is kept (the counts and links come before the features), the rest of
+                // the page is read through and dropped, over one kept-alive connection.
+                java.net.HttpURLConnection c = (java.net.HttpURLConnection) URI.create(next).toURL().openConnection();
+                c.setRequestProperty("Authorization", "Bearer " + token);
+                c.setRequestProperty("Accept", "application/geo+json"); // its default Accept would be answered with HTML
+                if (c.getResponseCode() != 200) {
+                    throw new IllegalStateException(next + " answered " + c.getResponseCode());
                 }
-                // Only the head is read (the counts and links come before the features), as a streaming client would.
-                String head = new String(r.body(), 0, Math.min(r.body().length, 4096), StandardCharsets.UTF_8);
+                String head;
+                try (java.io.InputStream in = c.getInputStream()) {
+                    head = new String(in.readNBytes(4096), StandardCharsets.UTF_8);
+                    while (in.read(drain) >= 0) {
+                        // read through
+                    }
+                }
                 var returned = java.util.regex.Pattern.compile("\"numberReturned\":(\\d+)").matcher(head);
                 if (!returned.find()) {
                     throw new IllegalStateException(next + " has no numberReturned");
