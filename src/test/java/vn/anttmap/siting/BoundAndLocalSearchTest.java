@@ -63,11 +63,7 @@ public class BoundAndLocalSearchTest {
         Random rnd = new Random(19);
         for (int t = 0; t < 20; t++) {
             SitingInstance base = fractional(rnd, 30, 12, 6);
-            List<SitingInstance.Option> costed = new ArrayList<>();
-            for (SitingInstance.Option o : base.options()) {
-                costed.add(new SitingInstance.Option(o.site(), o.siteId(), 0, o.covered(), 1 + rnd.nextInt(3)));
-            }
-            SitingInstance in = new SitingInstance(base.weights(), costed, base.sites());
+            SitingInstance in = SitingTest.withCosts(base, rnd);
             Selection exact = ExactSolver.byBudget(in, 5, 10);
             assertThat(exact.optimal()).isTrue();
             assertThat(LpBound.byBudget(in, 5, 10)).as("instance %d", t).isGreaterThanOrEqualTo(exact.value() - 1e-9);
@@ -120,11 +116,7 @@ public class BoundAndLocalSearchTest {
         }
         for (int t = 0; t < 20; t++) {
             SitingInstance base = fractional(rnd, 40, 16, 6);
-            List<SitingInstance.Option> costed = new ArrayList<>();
-            for (SitingInstance.Option o : base.options()) {
-                costed.add(new SitingInstance.Option(o.site(), o.siteId(), 0, o.covered(), 1 + rnd.nextInt(3)));
-            }
-            SitingInstance in = new SitingInstance(base.weights(), costed, base.sites());
+            SitingInstance in = SitingTest.withCosts(base, rnd);
             Selection g = LazyGreedy.byBudget(in, 5);
             Selection ls = LocalSearch.byBudget(in, g, 5);
             assertThat(ls.value()).isGreaterThanOrEqualTo(g.value());

@@ -78,11 +78,7 @@ public class SitingTest {
         Random rnd = new Random(11);
         for (int t = 0; t < 20; t++) {
             SitingInstance base = random(rnd, 25, 10, 5);
-            List<SitingInstance.Option> costed = new ArrayList<>();
-            for (SitingInstance.Option o : base.options()) {
-                costed.add(new SitingInstance.Option(o.site(), o.siteId(), 0, o.covered(), 1 + rnd.nextInt(3)));
-            }
-            SitingInstance in = new SitingInstance(base.weights(), costed, base.sites());
+            SitingInstance in = SitingTest.withCosts(base, rnd);
             Selection exact = ExactSolver.byBudget(in, 4, 10);
             Selection greedy = LazyGreedy.byBudget(in, 4);
             double spent = greedy.chosen().stream().mapToDouble(o -> in.options().get(o).cost()).sum();
@@ -148,6 +144,15 @@ public class SitingTest {
             }
             Assumptions.abort("OR-Tools' native library does not load on this platform");
         }
+    }
+
+    /** The instance with each option costing 1, 2 or 3 at random. */
+    static SitingInstance withCosts(SitingInstance base, Random rnd) {
+        List<SitingInstance.Option> costed = new ArrayList<>();
+        for (SitingInstance.Option o : base.options()) {
+            costed.add(new SitingInstance.Option(o.site(), o.siteId(), 0, o.covered(), 1 + rnd.nextInt(3)));
+        }
+        return new SitingInstance(base.weights(), costed, base.sites());
     }
 
     static SitingInstance random(Random rnd, int demand, int options, int perOption) {
