@@ -126,7 +126,8 @@ public final class ImportService {
      * as its own transaction, as {@link #importRecords(Layer, String, List)} would: while one batch is written, the
      * next is read, checked and assigned, so the database's index upkeep and the checks overlap instead of taking
      * turns. Points are assigned to the boundaries stored when the load starts. A refused batch stops the load with
-     * its {@link InvalidInputException}; the batches written before it stay, as with one import per batch.
+     * its {@link InvalidInputException}; the batches written before it stay, as with one import per batch. Into an
+     * empty layer, the layer's secondary indexes are built once at the end ({@link FeatureStore#deferIndexes}).
      */
     public BulkLoad bulkLoad(Layer layer, String source) {
         if (layer == Layer.WARDS || layer == Layer.AREAS) {
@@ -152,10 +153,13 @@ public final class ImportService {
         private long written;
         private int writes;
 
+        private final Runnable buildIndexes;
+
         private BulkLoad(Layer layer, String source, Boundaries pinned) {
             this.layer = layer;
             this.source = source;
             this.pinned = pinned;
+            this.buildIndexes = store.deferIndexes(layer);
         }
 
         /**
@@ -206,6 +210,7 @@ public final class ImportService {
                 await();
             } finally {
                 writer.shutdown();
+                buildIndexes.run();
                 synchronized (ImportService.this) {
                     // Points leave the boundaries alone: if nothing else wrote meanwhile, the cached ones stay valid.
                     if (boundaries == pinned && store.dataVersion() == pinned.version() + writes) {

@@ -58,7 +58,9 @@ abstract class JdbcFeatureStore implements FeatureStore {
     public int migrate() {
         try (Connection c = dataSource.getConnection()) {
             prepare(c);
-            return Migrator.migrate(c, dialect);
+            int applied = Migrator.migrate(c, dialect);
+            buildDeferredIndexes(c, null);
+            return applied;
         } catch (SQLException e) {
             throw new StoreException("migration failed on " + description + ": " + e.getMessage(), e);
         }
@@ -214,6 +216,100 @@ abstract class JdbcFeatureStore implements FeatureStore {
             return out;
         } catch (SQLException e) {
             throw fault("aggregating " + layer.apiName(), e);
+        }
+    }
+
+    @Override
+    public Runnable deferIndexes(Layer layer) {
+        if (dialect != Dialect.POSTGIS) {
+            return () -> {
+            };
+        }
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                try (Statement st = c.createStatement();
+                     ResultSet rs = st.executeQuery("SELECT EXISTS (SELECT 1 FROM " + layer.table() + ")")) {
+                    rs.next();
+                    if (rs.getBoolean(1)) {
+                        c.rollback();
+                        return () -> {
+                        };
+                    }
+                }
+                List<String[]> indexes = new ArrayList<>();
+                try (PreparedStatement ps = c.prepareStatement("SELECT i.relname, pg_get_indexdef(x.indexrelid) FROM pg_index x "
+                        + "JOIN pg_class i ON i.oid = x.indexrelid WHERE x.indrelid = to_regclass(?) AND NOT x.indisprimary "
+                        + "AND NOT x.indisunique ORDER BY i.relname")) {
+                    ps.setString(1, layer.table());
+                    try (ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) {
+                            indexes.add(new String[]{rs.getString(1), rs.getString(2)});
+                        }
+                    }
+                }
+                try (PreparedStatement keep = c.prepareStatement(
+                        "INSERT INTO deferred_index (index_name, table_name, definition) VALUES (?, ?, ?)");
+                     Statement st = c.createStatement()) {
+                    for (String[] index : indexes) {
+                        keep.setString(1, index[0]);
+                        keep.setString(2, layer.table());
+                        keep.setString(3, index[1]);
+                        keep.executeUpdate();
+                        st.execute("DROP INDEX \"" + index[0].replace("\"", "\"\"") + "\"");
+                    }
+                }
+                c.commit();
+            } catch (SQLException e) {
+                c.rollback();
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw fault("setting the indexes of " + layer.apiName() + " aside", e);
+        }
+        return () -> {
+            try (Connection c = dataSource.getConnection()) {
+                buildDeferredIndexes(c, layer.table());
+            } catch (SQLException e) {
+                throw fault("building the indexes of " + layer.apiName(), e);
+            }
+        };
+    }
+
+    /** Builds the indexes set aside for a bulk load (of one table, or of every table when {@code table} is null). */
+    private void buildDeferredIndexes(Connection c, String table) throws SQLException {
+        if (dialect != Dialect.POSTGIS) {
+            return;
+        }
+        boolean auto = c.getAutoCommit();
+        c.setAutoCommit(false);
+        try {
+            List<String[]> indexes = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT index_name, definition FROM deferred_index"
+                    + (table == null ? "" : " WHERE table_name = ?") + " ORDER BY index_name")) {
+                if (table != null) {
+                    ps.setString(1, table);
+                }
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        indexes.add(new String[]{rs.getString(1), rs.getString(2)});
+                    }
+                }
+            }
+            try (Statement st = c.createStatement();
+                 PreparedStatement done = c.prepareStatement("DELETE FROM deferred_index WHERE index_name = ?")) {
+                for (String[] index : indexes) {
+                    st.execute(index[1]);
+                    done.setString(1, index[0]);
+                    done.executeUpdate();
+                }
+            }
+            c.commit();
+        } catch (SQLException e) {
+            c.rollback();
+            throw e;
+        } finally {
+            c.setAutoCommit(auto);
         }
     }
 

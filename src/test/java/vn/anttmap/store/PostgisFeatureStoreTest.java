@@ -43,6 +43,55 @@ class PostgisFeatureStoreTest extends FeatureStoreContract {
         assertThat(store.describe()).startsWith("PostGIS jdbc:postgresql://");
     }
 
+    static java.util.List<String> indexes(String url, String table) throws Exception {
+        java.util.List<String> out = new java.util.ArrayList<>();
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection(url);
+             java.sql.PreparedStatement ps = c.prepareStatement("SELECT indexname FROM pg_indexes WHERE schemaname = "
+                     + "current_schema() AND tablename = ? ORDER BY indexname")) {
+            ps.setString(1, table);
+            try (java.sql.ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(rs.getString(1));
+                }
+            }
+        }
+        return out;
+    }
+
+    /**
+     * A bulk load into an empty layer sets its secondary indexes aside and builds them again at the end; into a layer
+     * that holds records it leaves them; an interrupted load gets them back when the store is next migrated.
+     */
+    @Test
+    void indexesSetAsideForABulkLoadAreBuiltAgain() throws Exception {
+        String url = PostgisTestDatabase.freshSchemaUrl();
+        java.util.List<String> cameras;
+        try (PostgisFeatureStore s = PostgisFeatureStore.connect(url, null, null)) {
+            s.migrate();
+            java.util.List<String> before = indexes(url, "incident");
+            assertThat(before).contains("incident_pkey", "incident_geom_idx", "incident_day_idx");
+            Runnable build = s.deferIndexes(vn.anttmap.model.Layer.INCIDENTS);
+            assertThat(indexes(url, "incident")).containsExactly("incident_pkey");
+            java.time.OffsetDateTime at = java.time.OffsetDateTime.of(2023, 3, 5, 21, 30, 15, 0, java.time.ZoneOffset.ofHours(7));
+            s.write(new WriteBatch().upsert(vn.anttmap.model.Layer.INCIDENTS, java.util.List.of(
+                    vn.anttmap.TestFeatures.incident("i1", 105.785, 19.445, at, at.toLocalDate(), "a", "w"))));
+            build.run();
+            assertThat(indexes(url, "incident")).isEqualTo(before);
+            // A layer with records keeps its indexes.
+            s.deferIndexes(vn.anttmap.model.Layer.INCIDENTS).run();
+            assertThat(indexes(url, "incident")).isEqualTo(before);
+            // Interrupted: set aside, never built; the next migrate builds them.
+            cameras = indexes(url, "camera");
+            s.deferIndexes(vn.anttmap.model.Layer.CAMERAS);
+            assertThat(indexes(url, "camera")).containsExactly("camera_pkey");
+        }
+        assertThat(cameras).hasSizeGreaterThan(1);
+        try (PostgisFeatureStore s = PostgisFeatureStore.connect(url, null, null)) {
+            assertThat(s.migrate()).isZero();
+            assertThat(indexes(url, "camera")).isEqualTo(cameras);
+        }
+    }
+
     /** A tile encoded by ST_AsMVT carries the same features and attributes as one encoded in Java. */
     @Test
     void databaseTilesMatchJavaTiles() throws Exception {
