@@ -141,7 +141,7 @@ final class Bench {
                             ours >= 50_000 ? "" : String.format(Locale.ROOT, "; missed by %.0f %%: the next batch is checked "
                                     + "while the last is written; per incident %.1f µs passed, %.1f µs of the %d cores' time, of "
                                     + "which this JVM used %.1f µs of CPU (generating, checking, assigning, encoding the COPY) and "
-                                    + "PostgreSQL (COPY, four indexes, one of them GiST) and the rest of the machine the others; "
+                                    + "PostgreSQL (COPY and its four indexes, one of them GiST) and the rest of the machine the others; "
                                     + "50,000/s leaves %.0f µs of them per incident in all", 100 * (1 - ours / 50_000),
                                     1e6 / ours, CORES * 1e6 / ours, CORES,
                                     1e6 * incidents.jvmCpuSeconds() / incidents.records(), CORES * 1e6 / 50_000))));
