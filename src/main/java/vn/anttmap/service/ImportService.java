@@ -170,7 +170,11 @@ public final class ImportService {
          */
         public ImportResult add(List<RawRecord> raws) {
             Pending pending = new Pending();
-            ImportResult r = stage(pending, layer, source, raws, pinned);
+            ImportResult r;
+            synchronized (ImportService.this) {
+                // The cached boundaries' locators are not for two threads at once (another import may be staging).
+                r = stage(pending, layer, source, raws, pinned);
+            }
             int n = pending.added.getOrDefault(layer, Map.of()).size();
             pending.batch.audit(new vn.anttmap.model.AuditEntry(java.util.UUID.randomUUID().toString(),
                     java.time.OffsetDateTime.now(clock), null, "import", layer.apiName(), null, null, null,
