@@ -110,6 +110,16 @@ public interface FeatureStore extends AutoCloseable {
         };
     }
 
+    /**
+     * The latest day on the layer's date field among the records matching {@code query}, if any (read from the
+     * database's index where there is one, not by grouping every record).
+     */
+    default Optional<java.time.LocalDate> lastDay(Layer layer, FeatureQuery query) {
+        String field = layer.dateField().orElseThrow(() -> new IllegalArgumentException("layer " + layer.apiName() + " has no date field"));
+        return query(layer, query).stream().map(f -> (java.time.LocalDate) f.get(field)).filter(java.util.Objects::nonNull)
+                .max(java.util.Comparator.naturalOrder());
+    }
+
     /** Up to {@code limit} features matching {@code query} with an id after {@code afterId} (null: from the first), by id. */
     default List<Feature> page(Layer layer, FeatureQuery query, String afterId, int limit) {
         return query(layer, query).stream().filter(f -> afterId == null || f.id().compareTo(afterId) > 0).limit(limit).toList();

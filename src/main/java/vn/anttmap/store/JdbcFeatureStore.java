@@ -314,6 +314,23 @@ abstract class JdbcFeatureStore implements FeatureStore {
     }
 
     @Override
+    public Optional<java.time.LocalDate> lastDay(Layer layer, FeatureQuery q) {
+        String field = layer.dateField().orElseThrow(() -> new IllegalArgumentException("layer " + layer.apiName() + " has no date field"));
+        StringBuilder sql = new StringBuilder("SELECT MAX(" + field + ") FROM " + layer.table());
+        List<Object> params = new ArrayList<>();
+        where(layer, q, sql, params);
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql.toString())) {
+            bindAll(ps, params);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return Optional.ofNullable(rs.getObject(1, java.time.LocalDate.class));
+            }
+        } catch (SQLException e) {
+            throw fault("reading the last day of " + layer.apiName(), e);
+        }
+    }
+
+    @Override
     public void countEach(Layer layer, FeatureQuery scope, String groupBy, List<vn.anttmap.model.Condition.Count> counts,
                           java.util.function.BiConsumer<String, long[]> sink) {
         String key = column(layer, groupBy);

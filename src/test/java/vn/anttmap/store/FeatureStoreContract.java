@@ -277,6 +277,21 @@ public abstract class FeatureStoreContract {
     }
 
     @Test
+    void lastDayIsTheLatestDayOfTheMatchingRecords() {
+        assertThat(store.lastDay(Layer.INCIDENTS, FeatureQuery.ALL)).isEmpty();
+        OffsetDateTime t = OffsetDateTime.of(2023, 1, 1, 0, 0, 0, 0, ZoneOffset.ofHours(7));
+        store.write(new WriteBatch().upsert(Layer.INCIDENTS, List.of(
+                incident("i1", 105.785, 19.445, t, LocalDate.of(2023, 1, 1), "a", "w"),
+                incident("i2", 105.785, 19.445, t, LocalDate.of(2024, 12, 31), "a", "w"),
+                incident("i3", 105.785, 19.445, t, LocalDate.of(2023, 6, 30), "b", "x"))));
+        assertThat(store.lastDay(Layer.INCIDENTS, FeatureQuery.ALL)).contains(LocalDate.of(2024, 12, 31));
+        assertThat(store.lastDay(Layer.INCIDENTS, FeatureQuery.ALL.withWard("x"))).contains(LocalDate.of(2023, 6, 30));
+        assertThat(store.lastDay(Layer.INCIDENTS, FeatureQuery.ALL.withDays(null, LocalDate.of(2024, 1, 1))))
+                .contains(LocalDate.of(2023, 6, 30));
+        assertThatThrownBy(() -> store.lastDay(Layer.WARDS, FeatureQuery.ALL)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void unknownFieldsNeverReachSql() {
         assertThatThrownBy(() -> store.aggregate(Layer.TEAMS, FeatureQuery.ALL, "kind; DROP TABLE camera", null))
                 .isInstanceOf(IllegalArgumentException.class).hasMessage("layer teams has no field kind; DROP TABLE camera");
