@@ -58,9 +58,10 @@ abstract class JdbcFeatureStore implements FeatureStore {
     public int migrate() {
         try (Connection c = dataSource.getConnection()) {
             prepare(c);
-            int applied = Migrator.migrate(c, dialect);
+            // Indexes a load set aside and never built (it was interrupted) come back first, before a migration
+            // could change what they refer to.
             buildDeferredIndexes(c, null);
-            return applied;
+            return Migrator.migrate(c, dialect);
         } catch (SQLException e) {
             throw new StoreException("migration failed on " + description + ": " + e.getMessage(), e);
         }
@@ -219,6 +220,9 @@ abstract class JdbcFeatureStore implements FeatureStore {
         }
     }
 
+    /** The advisory lock key under which indexes are set aside and built again. */
+    private static final long DEFERRED_INDEX_LOCK = 0x616e74745f696478L;
+
     @Override
     public Runnable deferIndexes(Layer layer) {
         if (dialect != Dialect.POSTGIS) {
@@ -228,6 +232,11 @@ abstract class JdbcFeatureStore implements FeatureStore {
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
             try {
+                try (Statement st = c.createStatement()) {
+                    st.execute("SELECT pg_advisory_xact_lock(" + DEFERRED_INDEX_LOCK + ")");
+                    // No one writes between the check that the table is empty and the indexes going.
+                    st.execute("LOCK TABLE " + layer.table() + " IN SHARE ROW EXCLUSIVE MODE");
+                }
                 try (Statement st = c.createStatement();
                      ResultSet rs = st.executeQuery("SELECT EXISTS (SELECT 1 FROM " + layer.table() + ")")) {
                     rs.next();
@@ -281,9 +290,21 @@ abstract class JdbcFeatureStore implements FeatureStore {
         if (dialect != Dialect.POSTGIS) {
             return;
         }
+        try (Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery("SELECT to_regclass('deferred_index') IS NOT NULL")) {
+            rs.next();
+            if (!rs.getBoolean(1)) {
+                return; // a database from before migration 6
+            }
+        }
         boolean auto = c.getAutoCommit();
         c.setAutoCommit(false);
         try {
+            try (Statement st = c.createStatement()) {
+                // One builder at a time (a load's end and another process's start may meet); the second finds the
+                // rows gone, or the indexes there, and builds nothing twice.
+                st.execute("SELECT pg_advisory_xact_lock(" + DEFERRED_INDEX_LOCK + ")");
+            }
             List<String[]> indexes = new ArrayList<>();
             try (PreparedStatement ps = c.prepareStatement("SELECT index_name, definition FROM deferred_index"
                     + (table == null ? "" : " WHERE table_name = ?") + " ORDER BY index_name")) {
@@ -299,7 +320,17 @@ abstract class JdbcFeatureStore implements FeatureStore {
             try (Statement st = c.createStatement();
                  PreparedStatement done = c.prepareStatement("DELETE FROM deferred_index WHERE index_name = ?")) {
                 for (String[] index : indexes) {
-                    st.execute(index[1]);
+                    boolean exists;
+                    try (PreparedStatement there = c.prepareStatement("SELECT to_regclass(?) IS NOT NULL")) {
+                        there.setString(1, "\"" + index[0].replace("\"", "\"\"") + "\"");
+                        try (ResultSet rs = there.executeQuery()) {
+                            rs.next();
+                            exists = rs.getBoolean(1);
+                        }
+                    }
+                    if (!exists) {
+                        st.execute(index[1]);
+                    }
                     done.setString(1, index[0]);
                     done.executeUpdate();
                 }

@@ -92,6 +92,37 @@ class PostgisFeatureStoreTest extends FeatureStoreContract {
         }
     }
 
+    /**
+     * Regression: a load's end building its indexes while another process starting on the same database built them
+     * too failed with a duplicate index name (so a server started during a load did not start). One builder at a time.
+     */
+    @Test
+    void aLoadsEndAndAnotherStartBuildTheSetAsideIndexesOnce() throws Exception {
+        String url = PostgisTestDatabase.freshSchemaUrl();
+        try (PostgisFeatureStore a = PostgisFeatureStore.connect(url, null, null);
+             PostgisFeatureStore b = PostgisFeatureStore.connect(url, null, null)) {
+            a.migrate();
+            java.util.List<String> before = indexes(url, "incident");
+            Runnable build = a.deferIndexes(vn.anttmap.model.Layer.INCIDENTS);
+            java.time.OffsetDateTime at = java.time.OffsetDateTime.of(2023, 3, 5, 21, 30, 15, 0, java.time.ZoneOffset.ofHours(7));
+            java.util.List<vn.anttmap.model.Feature> rows = new java.util.ArrayList<>();
+            for (int i = 0; i < 50_000; i++) {
+                rows.add(vn.anttmap.TestFeatures.incident("i" + i, 105.785 + i * 1e-6, 19.445, at, at.toLocalDate(), "a", "w"));
+            }
+            a.write(new WriteBatch().upsert(vn.anttmap.model.Layer.INCIDENTS, rows));
+            java.util.concurrent.ExecutorService two = java.util.concurrent.Executors.newFixedThreadPool(2);
+            try {
+                var first = two.submit(build);
+                var second = two.submit(b::migrate);
+                first.get();
+                assertThat(second.get()).isZero();
+            } finally {
+                two.shutdown();
+            }
+            assertThat(indexes(url, "incident")).isEqualTo(before);
+        }
+    }
+
     /** A tile encoded by ST_AsMVT carries the same features and attributes as one encoded in Java. */
     @Test
     void databaseTilesMatchJavaTiles() throws Exception {
