@@ -164,8 +164,7 @@ public final class HttpServer {
                 ctx.status(304);
                 return;
             }
-            String accepts = ctx.header("Accept-Encoding");
-            if (accepts != null && accepts.toLowerCase(java.util.Locale.ROOT).contains("gzip") && cached.bytes.length > 1024) {
+            if (acceptsGzip(ctx.header("Accept-Encoding")) && cached.bytes.length > 1024) {
                 ctx.header("Content-Encoding", "gzip");
                 binary(ctx, "application/vnd.mapbox-vector-tile", cached.gzipped());
                 return;
@@ -300,6 +299,32 @@ public final class HttpServer {
         body.put("scoringYear", to.getYear());
         body.put("categories", categories);
         return body;
+    }
+
+    /** Whether an Accept-Encoding header takes gzip (named, or by *, and not with q=0). */
+    static boolean acceptsGzip(String header) {
+        if (header == null) {
+            return false;
+        }
+        for (String part : header.split(",")) {
+            String[] p = part.trim().toLowerCase(java.util.Locale.ROOT).split(";");
+            if (!p[0].trim().equals("gzip") && !p[0].trim().equals("*")) {
+                continue;
+            }
+            boolean refused = false;
+            for (int i = 1; i < p.length; i++) {
+                String param = p[i].trim();
+                if (param.startsWith("q=")) {
+                    try {
+                        refused = Double.parseDouble(param.substring(2).trim()) == 0;
+                    } catch (NumberFormatException e) {
+                        refused = true;
+                    }
+                }
+            }
+            return !refused;
+        }
+        return false;
     }
 
     /** A binary body: no charset in its media type. */

@@ -272,7 +272,12 @@ public final class Scorer {
     /** The count named {@code name}: looked up when counted already, else {@code conditions} applied to the listed incidents. */
     private static Counted count(Facts f, String name, java.util.function.Supplier<Condition.Count> conditions) {
         if (f.incidentCounts() != null) {
-            return new Counted(f.incidentCounts().getOrDefault(name, 0L), List.of());
+            Long n = f.incidentCounts().get(name);
+            if (n == null) {
+                // Not counted is not zero: a check whose count was never asked for must not pass as "none".
+                throw new IllegalStateException("incident count " + name + " was not counted (see Scorer.incidentCounts)");
+            }
+            return new Counted(n, List.of());
         }
         Condition.Count count = conditions.get();
         List<Evidence> ev = new ArrayList<>();

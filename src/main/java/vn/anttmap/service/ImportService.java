@@ -151,6 +151,7 @@ public final class ImportService {
         });
         private java.util.concurrent.Future<?> writing;
         private long written;
+        private long pendingRecords;
         private int writes;
 
         private final Runnable buildIndexes;
@@ -181,12 +182,12 @@ public final class ImportService {
                     source + ": " + n + " records"));
             await();
             writing = writer.submit(() -> store.write(pending.batch));
-            written += n;
+            pendingRecords = n;
             writes++;
             return r;
         }
 
-        /** Records written so far (all added once {@link #close} returns). */
+        /** Records written so far (committed; all added once {@link #close} returns without an exception). */
         public long written() {
             return written;
         }
@@ -197,6 +198,7 @@ public final class ImportService {
             }
             try {
                 writing.get();
+                written += pendingRecords;
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException("interrupted while writing " + layer.apiName(), e);
@@ -210,17 +212,31 @@ public final class ImportService {
         /** Waits for the last batch to be written. */
         @Override
         public void close() {
+            RuntimeException failed = null;
             try {
                 await();
-            } finally {
+            } catch (RuntimeException e) {
+                failed = e;
+            }
+            try {
                 writer.shutdown();
                 buildIndexes.run();
+            } catch (RuntimeException e) {
+                if (failed == null) {
+                    failed = e;
+                } else {
+                    failed.addSuppressed(e);
+                }
+            } finally {
                 synchronized (ImportService.this) {
                     // Points leave the boundaries alone: if nothing else wrote meanwhile, the cached ones stay valid.
                     if (boundaries == pinned && store.dataVersion() == pinned.version() + writes) {
                         boundaries = new Boundaries(store.dataVersion(), pinned.wards(), pinned.areas(), pinned.gazetteer());
                     }
                 }
+            }
+            if (failed != null) {
+                throw failed;
             }
         }
     }

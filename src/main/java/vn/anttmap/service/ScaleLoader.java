@@ -88,10 +88,18 @@ public final class ScaleLoader {
                 }
             });
             flush.run();
-        } finally {
+        } catch (RuntimeException e) {
             if (load != null) {
-                load.close();
+                try {
+                    load.close();
+                } catch (RuntimeException also) {
+                    e.addSuppressed(also); // the refused batch stays what is reported
+                }
             }
+            throw e;
+        }
+        if (load != null) {
+            load.close();
         }
         if (progress != null) {
             progress.println();

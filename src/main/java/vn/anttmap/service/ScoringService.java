@@ -167,12 +167,6 @@ public final class ScoringService {
         store.forEach(Layer.TEAMS, FeatureQuery.ALL.withEqual("rating_year", year), t -> teams.computeIfAbsent(t.text("area_id"),
                 k -> new java.util.ArrayList<>()).add(team(t)));
         List<vn.anttmap.model.Condition.Count> wanted = Scorer.incidentCounts(standard, Standard.Level.AREA, year);
-        // The database counts while the other layers and the areas are read here.
-        java.util.concurrent.CompletableFuture<Map<String, long[]>> counting = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
-            Map<String, long[]> out = new HashMap<>();
-            store.countEach(Layer.INCIDENTS, FeatureQuery.ALL.withDays(previous.first(), period.last()), "area_id", wanted, out::put);
-            return out;
-        });
         Map<String, List<Facts.Record>> records = new HashMap<>();
         store.forEach(Layer.SOCIAL_RECORDS, FeatureQuery.ALL.withDays(period.first(), period.last()), r -> records
                 .computeIfAbsent(r.text("area_id"), k -> new java.util.ArrayList<>()).add(new Facts.Record(r.id(),
@@ -182,9 +176,23 @@ public final class ScoringService {
                 .stream().sorted(Comparator.comparing(a -> (OffsetDateTime) a.get("attested_at")))
                 .forEach(a -> attested.computeIfAbsent(a.text("subject_id"), k -> new HashMap<>()).put(a.text("check_id"),
                         attestation(a)));
+        // The database counts while the areas are read here.
+        java.util.concurrent.CompletableFuture<Map<String, long[]>> counting = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+            Map<String, long[]> out = new HashMap<>();
+            store.countEach(Layer.INCIDENTS, FeatureQuery.ALL.withDays(previous.first(), period.last()), "area_id", wanted, out::put);
+            return out;
+        });
         List<Feature> areas = new java.util.ArrayList<>();
-        store.forEach(Layer.AREAS, FeatureQuery.ALL.withAt(period.last()), AREA_FACT_FIELDS, areas::add);
-        Map<String, long[]> incidentCounts = counting.join();
+        Map<String, long[]> incidentCounts;
+        try {
+            store.forEach(Layer.AREAS, FeatureQuery.ALL.withAt(period.last()), AREA_FACT_FIELDS, areas::add);
+            incidentCounts = counting.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            // The store's own exception, as if counted here (it names what failed; HTTP maps it).
+            throw e.getCause() instanceof RuntimeException r ? r : e;
+        } finally {
+            counting.cancel(false);
+        }
         long[] none = new long[wanted.size()];
         // Scored side by side (each card is pure work on its own facts), handed over in id order.
         areas.parallelStream().map(area -> {

@@ -179,4 +179,17 @@ class HttpServerTest {
             assertThat(json(client.get("/api/v1/config")).path("tileUrl").asText()).isEqualTo("https://tiles.example/{z}/{x}/{y}.png");
         });
     }
+
+    /** Tiles go gzipped only to clients that take gzip: named or by *, never with q=0. */
+    @Test
+    void gzipIsSentOnlyWhereTheClientTakesIt() {
+        assertThat(HttpServer.acceptsGzip("gzip, deflate, br")).isTrue();
+        assertThat(HttpServer.acceptsGzip("br;q=1.0, gzip;q=0.5")).isTrue();
+        assertThat(HttpServer.acceptsGzip("*")).isTrue();
+        assertThat(HttpServer.acceptsGzip("gzip;q=0")).isFalse();
+        assertThat(HttpServer.acceptsGzip("gzip; q=0.0, *")).isFalse();
+        assertThat(HttpServer.acceptsGzip("identity")).isFalse();
+        assertThat(HttpServer.acceptsGzip("x-gzip2")).isFalse();
+        assertThat(HttpServer.acceptsGzip(null)).isFalse();
+    }
 }

@@ -60,4 +60,22 @@ class StandardExtensionTest {
         assertThatThrownBy(() -> extend("{\"extends\": \"tt23-2012\", \"criteria\": []}"))
                 .hasMessage("province.json: extends 'tt23-2012', but the standard is 'tt124-2021'");
     }
+
+    /** Cards from counts: every count the standard needs must be there; a missing one is an error, not a zero. */
+    @Test
+    void scoringFromCountsNeedsEveryCountTheStandardAsksFor() {
+        Facts listed = allMet(Map.of());
+        Map<String, Long> zeros = new java.util.HashMap<>();
+        Scorer.incidentCounts(BASE, Standard.Level.AREA, 2023).forEach(c -> zeros.put(c.name(), 0L));
+        Facts counted = new Facts(listed.subjectId(), listed.level(), listed.year(), listed.residentHouseholds(),
+                listed.registeredHouseholds(), listed.householdsAsOf(), List.of(), listed.socialRecords(), listed.teams(),
+                listed.attestations(), null, null, Map.of(), zeros);
+        assertThat(Scorer.score(BASE, counted).criteria()).isEqualTo(Scorer.score(BASE, listed).criteria());
+        zeros.remove("K4b/counted");
+        Facts missing = new Facts(listed.subjectId(), listed.level(), listed.year(), listed.residentHouseholds(),
+                listed.registeredHouseholds(), listed.householdsAsOf(), List.of(), listed.socialRecords(), listed.teams(),
+                listed.attestations(), null, null, Map.of(), zeros);
+        assertThatThrownBy(() -> Scorer.score(BASE, missing)).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("K4b/counted");
+    }
 }

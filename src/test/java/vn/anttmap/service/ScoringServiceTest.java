@@ -158,6 +158,15 @@ class ScoringServiceTest {
         assertThat(check(a, "K4b").measured()).isEqualTo(1.0);
         assertThat(check(a, "K4b").note()).startsWith("2 vụ được loại trừ");
         assertThat(check(a, "K4b").evidence()).isEmpty();
+        // K4a: this period's crimes in area a (the fixtures' i1, and c1–c3) against the previous period's (c4); K4d:
+        // the serious fire counts, the fatal work accident flagged force majeure is excepted.
+        assertThat(check(a, "K4a").measured()).isEqualTo(4.0);
+        assertThat(check(a, "K4a").threshold()).isEqualTo(1.0);
+        assertThat(check(a, "K4a").status()).isEqualTo(Scorecard.Status.NOT_MET);
+        assertThat(check(a, "K4d").measured()).isEqualTo(1.0);
+        assertThat(check(a, "K4d").note()).startsWith("1 vụ được loại trừ");
+        assertThat(check(services.scoring().scoreArea("a", 2023), "K4d").exceptions()).extracting(Scorecard.Evidence::id)
+                .containsExactly("w1");
         assertThat(check(services.scoring().scoreArea("a", 2023), "K4b").evidence()).extracting(Scorecard.Evidence::id)
                 .containsExactly("c1");
     }
