@@ -355,4 +355,31 @@ class ImportServiceTest {
         assertThatThrownBy(() -> services.importer().bulkLoad(Layer.AREAS, "x"))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("not areas");
     }
+
+    /** A batch the database fails to write stops the load at the next batch, with the store's error; nothing is lost quietly. */
+    @Test
+    void aFailedWriteStopsTheBulkLoadWithTheStoresError() {
+        vn.anttmap.store.FeatureStore real = services.store();
+        int[] writes = {0};
+        vn.anttmap.store.FeatureStore failing = (vn.anttmap.store.FeatureStore) java.lang.reflect.Proxy.newProxyInstance(
+                getClass().getClassLoader(), new Class<?>[]{vn.anttmap.store.FeatureStore.class}, (proxy, m, args) -> {
+                    if (m.getName().equals("write") && ++writes[0] == 2) {
+                        throw new vn.anttmap.store.StoreException("disk full while writing incidents");
+                    }
+                    try {
+                        return m.invoke(real, args);
+                    } catch (java.lang.reflect.InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
+        App.Services over = App.services(failing, CLOCK);
+        ImportService.BulkLoad load = over.importer().bulkLoad(Layer.INCIDENTS, "bulk.csv");
+        load.add(incidentRecords(0, 40, 105.785));
+        load.add(incidentRecords(40, 80, 105.785));
+        assertThatThrownBy(() -> load.add(incidentRecords(80, 120, 105.785)))
+                .isInstanceOf(vn.anttmap.store.StoreException.class).hasMessage("disk full while writing incidents");
+        load.close();
+        assertThat(load.written()).isEqualTo(40);
+        assertThat(real.counts().get(Layer.INCIDENTS)).isEqualTo(40);
+    }
 }
