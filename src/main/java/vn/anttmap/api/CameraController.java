@@ -58,6 +58,9 @@ final class CameraController {
         if (b == null || !b.isObject() || !b.hasNonNull("ward")) {
             throw new ApiException(400, ErrorMessages.INVALID_INPUT, "expected a JSON object with at least \"ward\"");
         }
+        if (!vn.anttmap.auth.AccessPolicy.canPlan(Access.principal(ctx), b.get("ward").asText())) {
+            throw Access.denied(ctx, "camera plans for " + b.get("ward").asText());
+        }
         List<double[]> points = null;
         JsonNode candidates = b.path("candidates");
         String kind = candidates.isTextual() ? candidates.asText() : null;

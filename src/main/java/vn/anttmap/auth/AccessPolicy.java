@@ -89,6 +89,17 @@ public final class AccessPolicy {
         return p.is(Role.ADMIN) || p.is(Role.PLANNER) || p.is(Role.OFFICER);
     }
 
+    /**
+     * Whether the principal may plan cameras over the named wards ({@code "a,b"}, or {@code "*"} for every ward): a
+     * plan weighs the wards' incidents, so as with coverage, admins and planners any, an officer only their own ward.
+     */
+    public static boolean canPlan(Principal p, String wards) {
+        if (p.is(Role.ADMIN) || p.is(Role.PLANNER)) {
+            return true;
+        }
+        return p.is(Role.OFFICER) && p.wardId() != null && wards != null && wards.trim().equals(p.wardId());
+    }
+
     public static boolean seesCoverage(Principal p, String wardId) {
         return p.is(Role.PLANNER) || seesExact(p, wardId);
     }

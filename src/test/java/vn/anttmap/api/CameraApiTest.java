@@ -113,4 +113,21 @@ class CameraApiTest {
             assertThat(unknown.code()).isEqualTo(404);
         });
     }
+
+    /** A plan weighs a ward's incidents: an officer plans for their own ward only; planners for any, or every one. */
+    @Test
+    void anOfficerPlansForTheirOwnWardOnly() {
+        String officer = vn.anttmap.TestAuth.token(services, vn.anttmap.model.Account.Role.OFFICER, "hai-hoa");
+        String planner = vn.anttmap.TestAuth.token(services, vn.anttmap.model.Account.Role.PLANNER, null);
+        JavalinTest.test(app(), (server, client) -> {
+            String url = client.getOrigin() + "/api/v1/camera-plans";
+            assertThat(ScoreApiTest.post(client.getOkHttp(), officer, url, "{\"ward\":\"hai-hoa\",\"count\":2}").code()).isEqualTo(200);
+            assertThat(ScoreApiTest.post(client.getOkHttp(), officer, url, "{\"ward\":\"binh-minh\",\"count\":2}").code()).isEqualTo(403);
+            assertThat(ScoreApiTest.post(client.getOkHttp(), officer, url, "{\"ward\":\"*\",\"count\":2}").code()).isEqualTo(403);
+            assertThat(ScoreApiTest.post(client.getOkHttp(), officer, url, "{\"ward\":\"hai-hoa,binh-minh\",\"count\":2}").code())
+                    .isEqualTo(403);
+            assertThat(ScoreApiTest.post(client.getOkHttp(), planner, url, "{\"ward\":\"hai-hoa,binh-minh\",\"count\":2}").code())
+                    .isEqualTo(200);
+        });
+    }
 }
