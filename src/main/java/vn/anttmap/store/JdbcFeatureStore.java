@@ -246,17 +246,9 @@ abstract class JdbcFeatureStore implements FeatureStore {
                         };
                     }
                 }
-                List<String[]> indexes = new ArrayList<>();
-                try (PreparedStatement ps = c.prepareStatement("SELECT i.relname, pg_get_indexdef(x.indexrelid) FROM pg_index x "
+                List<String[]> indexes = namesAndDefinitions(c, "SELECT i.relname, pg_get_indexdef(x.indexrelid) FROM pg_index x "
                         + "JOIN pg_class i ON i.oid = x.indexrelid WHERE x.indrelid = to_regclass(?) AND NOT x.indisprimary "
-                        + "AND NOT x.indisunique ORDER BY i.relname")) {
-                    ps.setString(1, layer.table());
-                    try (ResultSet rs = ps.executeQuery()) {
-                        while (rs.next()) {
-                            indexes.add(new String[]{rs.getString(1), rs.getString(2)});
-                        }
-                    }
-                }
+                        + "AND NOT x.indisunique ORDER BY i.relname", layer.table());
                 try (PreparedStatement keep = c.prepareStatement(
                         "INSERT INTO deferred_index (index_name, table_name, definition) VALUES (?, ?, ?)");
                      Statement st = c.createStatement()) {
@@ -285,6 +277,22 @@ abstract class JdbcFeatureStore implements FeatureStore {
         };
     }
 
+    /** Index names and their CREATE INDEX statements, as a query with text parameters returns them. */
+    private static List<String[]> namesAndDefinitions(Connection c, String sql, String... params) throws SQLException {
+        List<String[]> out = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            for (int i = 0; i < params.length; i++) {
+                ps.setString(i + 1, params[i]);
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new String[]{rs.getString(1), rs.getString(2)});
+                }
+            }
+        }
+        return out;
+    }
+
     /** Builds the indexes set aside for a bulk load (of one table, or of every table when {@code table} is null). */
     private void buildDeferredIndexes(Connection c, String table) throws SQLException {
         if (dialect != Dialect.POSTGIS) {
@@ -305,18 +313,10 @@ abstract class JdbcFeatureStore implements FeatureStore {
                 // rows gone, or the indexes there, and builds nothing twice.
                 st.execute("SELECT pg_advisory_xact_lock(" + DEFERRED_INDEX_LOCK + ")");
             }
-            List<String[]> indexes = new ArrayList<>();
-            try (PreparedStatement ps = c.prepareStatement("SELECT index_name, definition FROM deferred_index"
-                    + (table == null ? "" : " WHERE table_name = ?") + " ORDER BY index_name")) {
-                if (table != null) {
-                    ps.setString(1, table);
-                }
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        indexes.add(new String[]{rs.getString(1), rs.getString(2)});
-                    }
-                }
-            }
+            List<String[]> indexes = table == null
+                    ? namesAndDefinitions(c, "SELECT index_name, definition FROM deferred_index ORDER BY index_name")
+                    : namesAndDefinitions(c, "SELECT index_name, definition FROM deferred_index WHERE table_name = ? "
+                    + "ORDER BY index_name", table);
             try (Statement st = c.createStatement();
                  PreparedStatement done = c.prepareStatement("DELETE FROM deferred_index WHERE index_name = ?")) {
                 for (String[] index : indexes) {
@@ -416,19 +416,24 @@ abstract class JdbcFeatureStore implements FeatureStore {
         }
     }
 
+    /** Days {@code first..last} (inclusive, either may be null) on the date column {@code day}. */
+    private static void days(String day, java.time.LocalDate first, java.time.LocalDate last, StringBuilder sql, List<Object> params) {
+        if (first != null) {
+            sql.append(" AND ").append(day).append(" >= ?");
+            params.add(first);
+        }
+        if (last != null) {
+            sql.append(" AND ").append(day).append(" <= ?");
+            params.add(last);
+        }
+    }
+
     /** A {@link vn.anttmap.model.Condition} as SQL, with the same meaning as its {@code matches}. */
     private static void condition(Layer layer, vn.anttmap.model.Condition cond, StringBuilder sql, List<Object> params) {
         sql.append("TRUE");
         if (cond.first() != null || cond.last() != null) {
             String day = layer.dateField().orElseThrow(() -> new IllegalArgumentException("layer " + layer.apiName() + " has no date field"));
-            if (cond.first() != null) {
-                sql.append(" AND ").append(day).append(" >= ?");
-                params.add(cond.first());
-            }
-            if (cond.last() != null) {
-                sql.append(" AND ").append(day).append(" <= ?");
-                params.add(cond.last());
-            }
+            days(day, cond.first(), cond.last(), sql, params);
         }
         for (Map.Entry<String, java.util.Set<String>> e : cond.in().entrySet()) {
             if (e.getValue().isEmpty()) {
@@ -482,16 +487,7 @@ abstract class JdbcFeatureStore implements FeatureStore {
             params.add(q.at());
             params.add(q.at());
         }
-        layer.dateField().ifPresent(day -> {
-            if (q.from() != null) {
-                sql.append(" AND ").append(day).append(" >= ?");
-                params.add(q.from());
-            }
-            if (q.to() != null) {
-                sql.append(" AND ").append(day).append(" <= ?");
-                params.add(q.to());
-            }
-        });
+        layer.dateField().ifPresent(day -> days(day, q.from(), q.to(), sql, params));
         if (q.wardId() != null) {
             sql.append(layer == Layer.WARDS ? " AND id = ?" : " AND ward_id = ?");
             params.add(q.wardId());
