@@ -59,7 +59,7 @@ final class CameraController {
             throw new ApiException(400, ErrorMessages.INVALID_INPUT, "expected a JSON object with at least \"ward\"");
         }
         if (!vn.anttmap.auth.AccessPolicy.canPlan(Access.principal(ctx), b.get("ward").asText())) {
-            throw Access.denied(ctx, "camera plans for " + b.get("ward").asText());
+            throw Access.denied(ctx, "camera plans for " + b.get("ward").asText() + " (an officer plans for their own ward only)");
         }
         List<double[]> points = null;
         JsonNode candidates = b.path("candidates");

@@ -62,7 +62,7 @@ final class Bench {
                 try {
                     out.add(valueOf(name.trim().toUpperCase(Locale.ROOT)));
                 } catch (IllegalArgumentException e) {
-                    throw new IllegalArgumentException("unknown bench part '" + name.trim() + "'; parts: " + names());
+                    throw new IllegalArgumentException("--only: unknown bench part '" + name.trim() + "'; parts: " + names());
                 }
             }
             return out;
