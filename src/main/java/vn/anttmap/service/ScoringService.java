@@ -33,6 +33,8 @@ public final class ScoringService {
     private final ImportService importer;
     private final CoverageService coverage;
     private final HotspotService hotspots;
+    /** Each area's incidents that each check counts, per period year ({@link Scorer#incidentCounts}), kept by the store. */
+    private final vn.anttmap.model.Tally areaIncidents;
 
     public ScoringService(vn.anttmap.store.FeatureStore store, Standard standard, Clock clock, ImportService importer,
                           CoverageService coverage, HotspotService hotspots) {
@@ -42,6 +44,11 @@ public final class ScoringService {
         this.clock = clock;
         this.importer = importer;
         this.coverage = coverage;
+        this.areaIncidents = new vn.anttmap.model.Tally("area-incidents", Layer.INCIDENTS, "area_id",
+                year -> Scorer.incidentCounts(standard, Standard.Level.AREA, year));
+        // Kept from the first time every area is scored for a year, on every write after that (every process keeps it,
+        // or its writes would have to throw the counts away).
+        store.keep(areaIncidents);
     }
 
     public Standard standard() {
@@ -151,22 +158,22 @@ public final class ScoringService {
     }
 
     /**
-     * Every residential area valid on the last day of the period, in every ward, scored in one pass: the database
-     * counts each area's incidents by the area they were assigned to when written (one small row per area with the
-     * counts the checks need, {@link Scorer#incidentCounts}; no spatial join, no incident read into Java), and the
-     * other layers are read once and grouped by area. The cards are those of {@link #scoreArea} without the evidence
+     * Every residential area valid on the last day of the period, in every ward, scored in one pass: each area's
+     * incidents that each check counts ({@link Scorer#incidentCounts}, by the area they were assigned to when written)
+     * are read where the store keeps them up to date on every write (one small row per area; the first time for a
+     * year, the database counts them in one pass and keeps them from then on; no spatial join, no incident read into
+     * Java), and the other layers are read once and grouped by area. The cards are those of {@link #scoreArea} without the evidence
      * lists of incident ids, the advisory camera coverage and the hotspot hints. Returns how many were scored.
      */
     public long scoreAllAreas(int year, java.util.function.Consumer<Scorecard> sink) {
         Standard.Period period = standard.areaPeriod().of(year);
-        Standard.Period previous = standard.areaPeriod().of(year - 1);
         Map<String, Feature> counts = new HashMap<>();
         store.forEach(Layer.HOUSEHOLD_COUNTS, FeatureQuery.ALL.withDays(null, period.last()), c -> counts.merge(
                 c.text("area_id"), c, (a, b) -> ((LocalDate) b.get("as_of")).isAfter((LocalDate) a.get("as_of")) ? b : a));
         Map<String, List<Facts.Team>> teams = new HashMap<>();
         store.forEach(Layer.TEAMS, FeatureQuery.ALL.withEqual("rating_year", year), t -> teams.computeIfAbsent(t.text("area_id"),
                 k -> new java.util.ArrayList<>()).add(team(t)));
-        List<vn.anttmap.model.Condition.Count> wanted = Scorer.incidentCounts(standard, Standard.Level.AREA, year);
+        List<vn.anttmap.model.Condition.Count> wanted = areaIncidents.counts(year);
         Map<String, List<Facts.Record>> records = new HashMap<>();
         store.forEach(Layer.SOCIAL_RECORDS, FeatureQuery.ALL.withDays(period.first(), period.last()), r -> records
                 .computeIfAbsent(r.text("area_id"), k -> new java.util.ArrayList<>()).add(new Facts.Record(r.id(),
@@ -179,7 +186,7 @@ public final class ScoringService {
         // The database counts while the areas are read here.
         java.util.concurrent.CompletableFuture<Map<String, long[]>> counting = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
             Map<String, long[]> out = new HashMap<>();
-            store.countEach(Layer.INCIDENTS, FeatureQuery.ALL.withDays(previous.first(), period.last()), "area_id", wanted, out::put);
+            store.countKept(areaIncidents, year, out::put);
             return out;
         });
         List<Feature> areas = new java.util.ArrayList<>();

@@ -99,6 +99,30 @@ public interface FeatureStore extends AutoCloseable {
     }
 
     /**
+     * From now on, keeps the tally's counts up to date on every write of its layer, for each year they have been
+     * counted for ({@link #countKept}). Every process that writes the layer should keep the same tallies: a write that
+     * cannot keep a year's counts removes them (they are counted again when next asked for). This default keeps
+     * nothing.
+     */
+    default void keep(vn.anttmap.model.Tally tally) {
+    }
+
+    /**
+     * The tally's counts for {@code year}, by group: what {@link #countEach} counts over the records its conditions can
+     * match, read where the store keeps them (one row per group, no pass over the records), else counted now and kept
+     * from then on. Groups whose counts are all zero may be left out. This default counts every time.
+     */
+    default void countKept(vn.anttmap.model.Tally tally, int year, java.util.function.BiConsumer<String, long[]> sink) {
+        countEach(tally.layer(), scope(tally, year), tally.groupBy(), tally.counts(year), sink);
+    }
+
+    /** The records a tally's year can count: those within the days its conditions bound, or all. */
+    static FeatureQuery scope(vn.anttmap.model.Tally tally, int year) {
+        java.time.LocalDate[] days = tally.days(year);
+        return days == null ? FeatureQuery.ALL : FeatureQuery.ALL.withDays(days[0], days[1]);
+    }
+
+    /**
      * Before a bulk load into a layer: when the layer holds no records, drops its secondary indexes (PostgreSQL keeps
      * them up to date row by row, which cost 2.3 times building them once afterwards) and returns what builds them
      * again; otherwise, or where the store has no need, returns something that does nothing. Until it runs, queries

@@ -39,11 +39,13 @@ abstract class JdbcFeatureStore implements FeatureStore {
     private final Dialect dialect;
     private final String description;
     private final java.util.concurrent.atomic.AtomicLong version = new java.util.concurrent.atomic.AtomicLong();
+    private final KeptCounts kept;
 
     JdbcFeatureStore(HikariDataSource dataSource, Dialect dialect, String description) {
         this.dataSource = dataSource;
         this.dialect = dialect;
         this.description = description;
+        this.kept = new KeptCounts(dialect);
     }
 
     /** A connection from the pool, for adapter-specific maintenance. */
@@ -364,6 +366,24 @@ abstract class JdbcFeatureStore implements FeatureStore {
     @Override
     public void countEach(Layer layer, FeatureQuery scope, String groupBy, List<vn.anttmap.model.Condition.Count> counts,
                           java.util.function.BiConsumer<String, long[]> sink) {
+        try (Connection c = dataSource.getConnection()) {
+            boolean auto = c.getAutoCommit();
+            c.setAutoCommit(false);
+            try {
+                countEach(c, layer, scope, groupBy, counts, sink);
+            } finally {
+                c.rollback();
+                c.setAutoCommit(auto);
+            }
+        } catch (SQLException e) {
+            throw fault("counting " + layer.apiName(), e);
+        }
+    }
+
+    /** {@link #countEach(Layer, FeatureQuery, String, List, java.util.function.BiConsumer)} in {@code c}'s transaction. */
+    private void countEach(Connection c, Layer layer, FeatureQuery scope, String groupBy,
+                           List<vn.anttmap.model.Condition.Count> counts, java.util.function.BiConsumer<String, long[]> sink)
+            throws SQLException {
         String key = column(layer, groupBy);
         StringBuilder sql = new StringBuilder("SELECT ").append(key);
         List<Object> params = new ArrayList<>();
@@ -387,33 +407,42 @@ abstract class JdbcFeatureStore implements FeatureStore {
         // slower here); the result is one small row per group. On PostgreSQL, for this query alone: no JIT compilation
         // (over four million incidents it compiled for 3.5 s of CPU to save less) and room to group in memory (with
         // the default 4 MB the per-area groups went to disk).
+        if (dialect == Dialect.POSTGIS) {
+            try (Statement st = c.createStatement()) {
+                st.execute("SET LOCAL jit = off");
+                st.execute("SET LOCAL work_mem = '64MB'");
+            }
+        }
+        try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
+            bindAll(ps, params);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    long[] n = new long[counts.size()];
+                    for (int i = 0; i < n.length; i++) {
+                        n[i] = rs.getLong(i + 2);
+                    }
+                    sink.accept(rs.getString(1), n);
+                }
+            }
+        }
+    }
+
+    @Override
+    public void keep(vn.anttmap.model.Tally tally) {
+        kept.keep(tally);
+    }
+
+    @Override
+    public void countKept(vn.anttmap.model.Tally tally, int year, java.util.function.BiConsumer<String, long[]> sink) {
         try (Connection c = dataSource.getConnection()) {
-            boolean auto = c.getAutoCommit();
-            c.setAutoCommit(false);
-            try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
-                if (dialect == Dialect.POSTGIS) {
-                    try (Statement st = c.createStatement()) {
-                        st.execute("SET LOCAL jit = off");
-                        st.execute("SET LOCAL work_mem = '64MB'");
-                    }
-                }
-                bindAll(ps, params);
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        long[] n = new long[counts.size()];
-                        for (int i = 0; i < n.length; i++) {
-                            n[i] = rs.getLong(i + 2);
-                        }
-                        sink.accept(rs.getString(1), n);
-                    }
-                }
-            } finally {
-                c.rollback();
-                c.setAutoCommit(auto);
+            if (kept.read(c, tally, year, (conn, t, y, out) -> countEach(conn, t.layer(), FeatureStore.scope(t, y), t.groupBy(),
+                    t.counts(y), out), sink)) {
+                return;
             }
         } catch (SQLException e) {
-            throw fault("counting " + layer.apiName(), e);
+            throw fault("reading the kept counts " + tally.name() + " of " + year, e);
         }
+        FeatureStore.super.countKept(tally, year, sink);
     }
 
     /** Days {@code first..last} (inclusive, either may be null) on the date column {@code day}. */
@@ -534,13 +563,16 @@ abstract class JdbcFeatureStore implements FeatureStore {
 
     @Override
     public void write(WriteBatch batch) {
-        try (Connection c = dataSource.getConnection()) {
+        try (Connection c = dataSource.getConnection(); KeptCounts.Session counts = kept.session(c)) {
             c.setAutoCommit(false);
             try {
                 for (WriteBatch.Upsert u : batch.upserts()) {
-                    upsert(c, u.layer(), u.features());
+                    upsert(c, u.layer(), u.features(), counts);
                 }
                 for (WriteBatch.Delete d : batch.deletes()) {
+                    if (counts.tracks(d.layer())) {
+                        counts.removed(d.layer(), byIds(c, d.layer(), d.ids()));
+                    }
                     try (PreparedStatement ps = c.prepareStatement("DELETE FROM " + d.layer().table() + " WHERE id = ?")) {
                         for (String id : d.ids()) {
                             ps.setString(1, id);
@@ -549,6 +581,7 @@ abstract class JdbcFeatureStore implements FeatureStore {
                         ps.executeBatch();
                     }
                 }
+                counts.finish();
                 for (vn.anttmap.model.AuditEntry e : batch.auditEntries()) {
                     insertAudit(c, e);
                 }
@@ -747,7 +780,8 @@ abstract class JdbcFeatureStore implements FeatureStore {
     /** Batches at least this large go to PostgreSQL by COPY (a temporary table, then one INSERT … ON CONFLICT). */
     static final int COPY_THRESHOLD = 1_000;
 
-    private void copyUpsert(Connection c, Layer layer, List<Feature> features) throws SQLException {
+    /** With {@code counts}: hands the records it replaces to {@code counts} first. */
+    private void copyUpsert(Connection c, Layer layer, List<Feature> features, KeptCounts.Session counts) throws SQLException {
         List<String> columns = new ArrayList<>();
         columns.add("id");
         layer.fields().forEach(f -> columns.add(f.name()));
@@ -783,7 +817,7 @@ abstract class JdbcFeatureStore implements FeatureStore {
         try {
             copy.copyIn("COPY " + layer.table() + " (" + cols + ") FROM STDIN", new java.io.StringReader(text.toString()));
             c.releaseSavepoint(before);
-            return;
+            return; // all new: nothing replaced
         } catch (SQLException e) {
             if (!"23505".equals(e.getSQLState())) {
                 throw e;
@@ -799,6 +833,13 @@ abstract class JdbcFeatureStore implements FeatureStore {
             copy.copyIn("COPY antt_copy (" + cols + ") FROM STDIN", new java.io.StringReader(text.toString()));
         } catch (java.io.IOException e) {
             throw new SQLException("COPY into " + layer.table() + " failed", e);
+        }
+        if (counts != null) {
+            try (PreparedStatement ps = c.prepareStatement(select(layer, false) + " WHERE id IN (SELECT id FROM antt_copy)")) {
+                List<Feature> replaced = new ArrayList<>();
+                read(layer, layer.fields(), false, ps, replaced::add);
+                counts.removed(layer, replaced);
+            }
         }
         String updates = columns.stream().filter(x -> !x.equals("id")).map(x -> x + " = EXCLUDED." + x)
                 .collect(java.util.stream.Collectors.joining(", "));
@@ -837,10 +878,16 @@ abstract class JdbcFeatureStore implements FeatureStore {
         }
     }
 
-    private void upsert(Connection c, Layer layer, List<Feature> features) throws SQLException {
+    private void upsert(Connection c, Layer layer, List<Feature> features, KeptCounts.Session counts) throws SQLException {
+        // Before writing: the lock of a layer with kept counts, and the records this write replaces.
+        boolean tracked = counts.tracks(layer);
         if (dialect == Dialect.POSTGIS && features.size() >= COPY_THRESHOLD) {
-            copyUpsert(c, layer, features);
+            copyUpsert(c, layer, features, tracked ? counts : null);
+            counts.added(layer, features);
             return;
+        }
+        if (tracked) {
+            counts.removed(layer, byIds(c, layer, features.stream().map(Feature::id).toList()));
         }
         List<String> columns = new ArrayList<>();
         List<String> placeholders = new ArrayList<>();
@@ -874,6 +921,23 @@ abstract class JdbcFeatureStore implements FeatureStore {
             }
             ps.executeBatch();
         }
+        counts.added(layer, features);
+    }
+
+    /** The stored records with these ids (no geometry), as they are in {@code c}'s transaction. */
+    private static List<Feature> byIds(Connection c, Layer layer, List<String> ids) throws SQLException {
+        List<Feature> out = new ArrayList<>();
+        for (int from = 0; from < ids.size(); from += 500) {
+            List<String> part = ids.subList(from, Math.min(ids.size(), from + 500));
+            try (PreparedStatement ps = c.prepareStatement(select(layer, false) + " WHERE id IN ("
+                    + String.join(", ", java.util.Collections.nCopies(part.size(), "?")) + ")")) {
+                for (int i = 0; i < part.size(); i++) {
+                    ps.setString(i + 1, part.get(i));
+                }
+                read(layer, layer.fields(), false, ps, out::add);
+            }
+        }
+        return out;
     }
 
     private static void bind(PreparedStatement ps, int i, FieldDef f, Object v) throws SQLException {
@@ -898,11 +962,16 @@ abstract class JdbcFeatureStore implements FeatureStore {
     }
 
     private static String select(Layer layer) {
+        return select(layer, layer.geometryKind().hasColumn());
+    }
+
+    /** SELECT of a layer's id and fields, and of its geometry (as WKB) if asked. */
+    private static String select(Layer layer, boolean geometry) {
         StringBuilder sql = new StringBuilder("SELECT id");
         for (FieldDef f : layer.fields()) {
             sql.append(", ").append(f.name());
         }
-        if (layer.geometryKind().hasColumn()) {
+        if (geometry) {
             sql.append(", ST_AsBinary(geom) AS geom_wkb");
         }
         return sql.append(" FROM ").append(layer.table()).toString();

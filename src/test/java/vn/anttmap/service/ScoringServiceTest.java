@@ -17,6 +17,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -129,6 +130,54 @@ class ScoringServiceTest {
                 .toList())).toList();
     }
 
+    /** Every area scored in one pass, each card checked against the area's own card; returns the one-pass cards. */
+    List<Scorecard> everyAreaAsItsOwnCard(int year) {
+        List<Scorecard> bulk = new java.util.ArrayList<>();
+        assertThat(services.scoring().scoreAllAreas(year, bulk::add)).isEqualTo(bulk.size()).isPositive();
+        for (Scorecard card : bulk) {
+            Scorecard one = services.scoring().scoreArea(card.subjectId(), year);
+            assertThat(card.verdict()).as(card.subjectId()).isEqualTo(one.verdict());
+            assertThat(withoutIncidentEvidence(card.criteria())).as(card.subjectId()).isEqualTo(withoutIncidentEvidence(one.criteria()));
+            assertThat(card.advisory().incidentsNow()).as(card.subjectId()).isEqualTo(one.advisory().incidentsNow());
+            assertThat(card.advisory().incidentsBefore()).as(card.subjectId()).isEqualTo(one.advisory().incidentsBefore());
+        }
+        return bulk;
+    }
+
+    /**
+     * Once every area has been scored for a year, the store keeps each area's counts on every write: after an import
+     * of new and replacing incidents, an edit, a deletion and a boundary change that moves incidents to another area,
+     * the one-pass cards are still each area's own.
+     */
+    @Test
+    void scoringEveryAreaStaysRightAfterWritesOfEveryKind() throws IOException {
+        List<Scorecard> before = everyAreaAsItsOwnCard(2023);
+        load(Layer.INCIDENTS, "id,lon,lat,occurred_at,category,severity,channel,force_majeure,promptly_handled,serious,deaths\n"
+                + "i1,105.785,19.445,2023-03-05T20:00:00Z,crime,nghiem_trong,hotline_113,false,false,,\n" // replaces i1: now serious
+                + "n1,105.788,19.445,2023-06-01T10:00:00+07:00,crime,rat_nghiem_trong,hotline_113,,,,\n"
+                + "n2,105.796,19.445,2022-06-01T10:00:00+07:00,social_evil,,hotline_113,,,,\n"
+                + "n3,105.797,19.445,2023-07-01T10:00:00+07:00,fire_explosion,,hotline_113,,,true,\n");
+        List<Scorecard> afterImport = everyAreaAsItsOwnCard(2023);
+        Scorecard a = afterImport.stream().filter(c -> c.subjectId().equals("a")).findFirst().orElseThrow();
+        assertThat(check(a, "K4b").measured()).isEqualTo(2.0); // i1 and n1
+        assertThat(afterImport).isNotEqualTo(before);
+        var who = vn.anttmap.auth.Principal.ADMIN_LOCAL;
+        var n1 = services.edits().get(Layer.INCIDENTS, "n1").orElseThrow();
+        services.edits().update(who, Layer.INCIDENTS, "n1", new vn.anttmap.io.RawRecord("edit", "n1",
+                vn.anttmap.TestFeatures.wkt("POINT (105.788 19.445)"), Map.of("occurred_at", "2023-06-01T10:00:00+07:00", "category", "crime",
+                "severity", "it_nghiem_trong", "channel", "hotline_113")), n1.version());
+        var i3 = services.edits().get(Layer.INCIDENTS, "i3").orElseThrow();
+        services.edits().delete(who, Layer.INCIDENTS, "i3", i3.version());
+        Scorecard edited = everyAreaAsItsOwnCard(2023).stream().filter(c -> c.subjectId().equals("a")).findFirst().orElseThrow();
+        assertThat(check(edited, "K4b").measured()).isEqualTo(1.0); // n1 is no longer serious
+        try (var in = getClass().getResourceAsStream("/fixtures/import/areas-moved.geojson")) {
+            assertThat(services.importer().importFile(Layer.AREAS, "areas-moved.geojson", in, ImportService.Format.GEOJSON, null)
+                    .reassigned()).isPositive();
+        }
+        everyAreaAsItsOwnCard(2023);
+        everyAreaAsItsOwnCard(2024);
+    }
+
     /**
      * Scoring every area in one pass (incidents counted by the database) gives each area's card: same statuses,
      * figures and notes, with exceptions (force majeure, prompt handling), serious accidents (fire, deaths) and the
@@ -145,15 +194,7 @@ class ScoringServiceTest {
                 + "f2,105.785,19.445,2023-04-02T10:00:00+07:00,fire_explosion,,hotline_113,,,false,\n"
                 + "w1,105.785,19.445,2023-05-01T10:00:00+07:00,work_accident,,hotline_113,true,,,1\n"
                 + "s1,105.795,19.445,2023-10-31T23:30:00+07:00,social_evil,,hotline_113,,,,\n");
-        List<Scorecard> bulk = new java.util.ArrayList<>();
-        assertThat(services.scoring().scoreAllAreas(2023, bulk::add)).isEqualTo(bulk.size()).isPositive();
-        for (Scorecard card : bulk) {
-            Scorecard one = services.scoring().scoreArea(card.subjectId(), 2023);
-            assertThat(card.verdict()).as(card.subjectId()).isEqualTo(one.verdict());
-            assertThat(withoutIncidentEvidence(card.criteria())).as(card.subjectId()).isEqualTo(withoutIncidentEvidence(one.criteria()));
-            assertThat(card.advisory().incidentsNow()).isEqualTo(one.advisory().incidentsNow());
-            assertThat(card.advisory().incidentsBefore()).isEqualTo(one.advisory().incidentsBefore());
-        }
+        List<Scorecard> bulk = everyAreaAsItsOwnCard(2023);
         Scorecard a = bulk.stream().filter(c -> c.subjectId().equals("a")).findFirst().orElseThrow();
         assertThat(check(a, "K4b").measured()).isEqualTo(1.0);
         assertThat(check(a, "K4b").note()).startsWith("2 vụ được loại trừ");

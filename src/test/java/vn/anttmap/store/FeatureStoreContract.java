@@ -62,7 +62,7 @@ public abstract class FeatureStoreContract {
     @Test
     void migrationIsIdempotentAndReachesLatestVersion() {
         assertThat(store.migrate()).isZero();
-        assertThat(store.schemaVersion()).isEqualTo(store.latestSchemaVersion()).isEqualTo(6);
+        assertThat(store.schemaVersion()).isEqualTo(store.latestSchemaVersion()).isEqualTo(7);
     }
 
     @Test
@@ -274,6 +274,171 @@ public abstract class FeatureStoreContract {
         assertThatThrownBy(() -> store.countEach(Layer.INCIDENTS, FeatureQuery.ALL, "area_id", List.of(
                 new vn.anttmap.model.Condition.Count("x", List.of(vn.anttmap.model.Condition.ANY.isTrue("1=1 OR serious")))), (k, n) -> {
         })).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    /** A tally of each area's incidents in a year: all, crimes not promptly handled, severe or fatal. */
+    static vn.anttmap.model.Tally yearTally(String name) {
+        return new vn.anttmap.model.Tally(name, Layer.INCIDENTS, "area_id", y -> {
+            vn.anttmap.model.Condition in = vn.anttmap.model.Condition.ANY.days(LocalDate.of(y, 1, 1), LocalDate.of(y, 12, 31));
+            return List.of(new vn.anttmap.model.Condition.Count("all", List.of(in)),
+                    new vn.anttmap.model.Condition.Count("crime_not_prompt", List.of(in.in("category", List.of("crime"))
+                            .notTrue("promptly_handled"))),
+                    new vn.anttmap.model.Condition.Count("severe_or_fatal", List.of(
+                            in.in("severity", List.of("nghiem_trong", "rat_nghiem_trong")), in.isTrue("serious").positive("deaths"))));
+        });
+    }
+
+    /** What counting every record now gives, groups whose counts are all zero left out. */
+    private Map<String, List<Long>> counted(vn.anttmap.model.Tally tally, int year) {
+        Map<String, List<Long>> out = new java.util.TreeMap<>();
+        store.countEach(tally.layer(), FeatureQuery.ALL, tally.groupBy(), tally.counts(year), (k, n) -> {
+            if (java.util.Arrays.stream(n).anyMatch(x -> x != 0)) {
+                out.put(k, java.util.Arrays.stream(n).boxed().toList());
+            }
+        });
+        return out;
+    }
+
+    private Map<String, List<Long>> kept(vn.anttmap.model.Tally tally, int year) {
+        Map<String, List<Long>> out = new java.util.TreeMap<>();
+        store.countKept(tally, year, (k, n) -> {
+            if (java.util.Arrays.stream(n).anyMatch(x -> x != 0)) {
+                out.put(k, java.util.Arrays.stream(n).boxed().toList());
+            }
+        });
+        return out;
+    }
+
+    /** A random incident of 2023 or 2024 in area a, b, c or none, with random category, severity and flags. */
+    private static Feature randomIncident(java.util.Random r, String id) {
+        OffsetDateTime t = OffsetDateTime.of(2023, 1, 1, 0, 0, 0, 0, ZoneOffset.ofHours(7));
+        String[] areas = {"a", "b", "c", null};
+        String[] categories = {"crime", "social_evil", "fire_explosion", "work_accident"};
+        String[] severities = {"it_nghiem_trong", "nghiem_trong", "rat_nghiem_trong"};
+        LocalDate day = LocalDate.of(2022, 12, 25).plusDays(r.nextInt(750));
+        return incident(id, 105.785, 19.445, t, day, areas[r.nextInt(areas.length)], "w").with(props(
+                "category", categories[r.nextInt(categories.length)], "severity", r.nextInt(4) == 0 ? null : severities[r.nextInt(3)],
+                "promptly_handled", r.nextInt(3) == 0 ? null : r.nextBoolean(), "serious", r.nextInt(3) == 0 ? null : r.nextBoolean(),
+                "deaths", r.nextInt(3) == 0 ? null : r.nextInt(3)));
+    }
+
+    /**
+     * Kept counts equal counting every record, for each year kept, after every kind of write: new records, records
+     * replaced (moved to another area, another day or category), deleted, a mix in one batch, a batch large enough for
+     * the bulk path (new, and replacing), and a failed write (nothing changes).
+     */
+    @Test
+    void keptCountsFollowEveryWrite() {
+        vn.anttmap.model.Tally tally = yearTally("t");
+        store.keep(tally);
+        java.util.Random r = new java.util.Random(11);
+        List<Feature> first = new java.util.ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            first.add(randomIncident(r, "i" + i));
+        }
+        store.write(new WriteBatch().upsert(Layer.INCIDENTS, first));
+        assertThat(kept(tally, 2023)).isEqualTo(counted(tally, 2023)).isNotEmpty();
+        assertThat(kept(tally, 2024)).isEqualTo(counted(tally, 2024)).isNotEmpty();
+        int next = 40;
+        for (int round = 0; round < 30; round++) {
+            WriteBatch b = new WriteBatch();
+            List<Feature> up = new java.util.ArrayList<>();
+            for (int k = r.nextInt(4); k > 0; k--) {
+                up.add(randomIncident(r, "i" + next++)); // new
+            }
+            for (int k = r.nextInt(4); k > 0; k--) {
+                up.add(randomIncident(r, "i" + r.nextInt(next))); // replaced (or new again after a delete)
+            }
+            b.upsert(Layer.INCIDENTS, up.stream().collect(java.util.stream.Collectors.toMap(Feature::id, f -> f, (x, y) -> y,
+                    java.util.LinkedHashMap::new)).values().stream().toList());
+            if (r.nextBoolean()) {
+                b.delete(Layer.INCIDENTS, List.of("i" + r.nextInt(next)));
+            }
+            store.write(b);
+            assertThat(kept(tally, 2023)).as("round %d, 2023", round).isEqualTo(counted(tally, 2023));
+            assertThat(kept(tally, 2024)).as("round %d, 2024", round).isEqualTo(counted(tally, 2024));
+        }
+        // The bulk path: a large batch of new records, then one replacing them.
+        List<Feature> bulk = new java.util.ArrayList<>();
+        for (int i = 0; i < 1_200; i++) {
+            bulk.add(randomIncident(r, "bulk" + i));
+        }
+        store.write(new WriteBatch().upsert(Layer.INCIDENTS, bulk));
+        assertThat(kept(tally, 2023)).isEqualTo(counted(tally, 2023));
+        List<Feature> again = bulk.stream().map(f -> randomIncident(r, f.id())).toList();
+        store.write(new WriteBatch().upsert(Layer.INCIDENTS, again));
+        assertThat(kept(tally, 2023)).isEqualTo(counted(tally, 2023));
+        assertThat(kept(tally, 2024)).isEqualTo(counted(tally, 2024));
+        // A write that fails changes neither the records nor the counts.
+        Map<String, List<Long>> before = kept(tally, 2023);
+        Feature broken = randomIncident(r, "broken").with(props("category", null)); // category is NOT NULL
+        assertThatThrownBy(() -> store.write(new WriteBatch().upsert(Layer.INCIDENTS, List.of(randomIncident(r, "ok"), broken))))
+                .isInstanceOf(StoreException.class);
+        assertThat(kept(tally, 2023)).isEqualTo(before).isEqualTo(counted(tally, 2023));
+    }
+
+    /** When the year's counts were built, and how many groups are kept, as the store's tables say. */
+    private List<Object> keptState(String name, int year) throws java.sql.SQLException {
+        try (java.sql.Connection c = ((JdbcFeatureStore) store).dataSourceConnection();
+             java.sql.PreparedStatement ps = c.prepareStatement("SELECT s.built_at, (SELECT COUNT(*) FROM kept_count k "
+                     + "WHERE k.name = s.name AND k.period_year = s.period_year) FROM kept_count_state s WHERE s.name = ? AND s.period_year = ?")) {
+            ps.setString(1, name);
+            ps.setInt(2, year);
+            try (java.sql.ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? List.of(rs.getObject(1, OffsetDateTime.class), rs.getLong(2)) : List.of();
+            }
+        }
+    }
+
+    /** Once counted, a year's counts are read from what the writes keep, not counted again. */
+    @Test
+    void keptCountsAreBuiltOnceAndThenKeptByTheWrites() throws Exception {
+        vn.anttmap.model.Tally tally = yearTally("t");
+        store.keep(tally);
+        java.util.Random r = new java.util.Random(3);
+        store.write(new WriteBatch().upsert(Layer.INCIDENTS, List.of(randomIncident(r, "i1"), randomIncident(r, "i2"))));
+        assertThat(keptState("t", 2023)).isEmpty(); // nothing is kept before it is asked for
+        kept(tally, 2023);
+        List<Object> built = keptState("t", 2023);
+        assertThat(built).hasSize(2);
+        List<Feature> more = new java.util.ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            more.add(randomIncident(r, "m" + i));
+        }
+        store.write(new WriteBatch().upsert(Layer.INCIDENTS, more));
+        assertThat(kept(tally, 2023)).isEqualTo(counted(tally, 2023));
+        List<Object> after = keptState("t", 2023);
+        assertThat(after.get(0)).as("built at").isEqualTo(built.get(0));
+        assertThat((Long) after.get(1)).as("groups kept").isGreaterThanOrEqualTo((Long) built.get(1)).isPositive();
+    }
+
+    /**
+     * Counts kept under one definition are not read under another (a standard changed between two runs), and a write
+     * made while another definition is kept under the same name removes them rather than keeping them wrong.
+     */
+    @Test
+    void keptCountsFollowTheirDefinition() {
+        vn.anttmap.model.Tally tally = yearTally("t");
+        store.keep(tally);
+        java.util.Random r = new java.util.Random(5);
+        List<Feature> rows = new java.util.ArrayList<>();
+        for (int i = 0; i < 30; i++) {
+            rows.add(randomIncident(r, "i" + i));
+        }
+        store.write(new WriteBatch().upsert(Layer.INCIDENTS, rows));
+        assertThat(kept(tally, 2023)).isEqualTo(counted(tally, 2023));
+        // Same name, other counts: read as their own, not as the kept ones.
+        vn.anttmap.model.Tally crimesOnly = new vn.anttmap.model.Tally("t", Layer.INCIDENTS, "area_id", y -> List.of(
+                new vn.anttmap.model.Condition.Count("crimes", List.of(vn.anttmap.model.Condition.ANY
+                        .days(LocalDate.of(y, 1, 1), LocalDate.of(y, 12, 31)).in("category", List.of("crime"))))));
+        assertThat(kept(crimesOnly, 2023)).isEqualTo(counted(crimesOnly, 2023));
+        // Writes now keep crimesOnly; the first definition's counts, if any are left, are not trusted.
+        store.write(new WriteBatch().upsert(Layer.INCIDENTS, List.of(randomIncident(r, "i3"), randomIncident(r, "new1")))
+                .delete(Layer.INCIDENTS, List.of("i4")));
+        assertThat(kept(crimesOnly, 2023)).isEqualTo(counted(crimesOnly, 2023));
+        assertThat(kept(tally, 2023)).isEqualTo(counted(tally, 2023));
+        store.write(new WriteBatch().upsert(Layer.INCIDENTS, List.of(randomIncident(r, "i5"))));
+        assertThat(kept(tally, 2023)).isEqualTo(counted(tally, 2023));
     }
 
     @Test
