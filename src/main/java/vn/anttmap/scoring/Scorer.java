@@ -48,15 +48,24 @@ public final class Scorer {
                 checks.add(r);
                 all.add(r.status());
             }
-            criteria.add(new CriterionResult(c.id(), Scorecard.Verdict.of(checks.stream().map(CheckResult::status).toList())
-                    == Scorecard.Verdict.DAT ? Status.MET : worst(checks), checks));
+            criteria.add(new CriterionResult(c.id(), Scorecard.Verdict.of(statuses(checks)) == Scorecard.Verdict.DAT
+                    ? Status.MET : worst(checks), checks));
         }
         return new Scorecard(facts.subjectId(), facts.level(), facts.year(), period, previous,
                 Scorecard.Verdict.of(all), criteria, advisory(facts, period, previous));
     }
 
+    /** The checks' statuses, in order (a loop: this runs for every check of every area when all are scored). */
+    private static List<Status> statuses(List<CheckResult> checks) {
+        List<Status> out = new ArrayList<>(checks.size());
+        for (CheckResult c : checks) {
+            out.add(c.status());
+        }
+        return out;
+    }
+
     private static Status worst(List<CheckResult> checks) {
-        List<Status> s = checks.stream().map(CheckResult::status).toList();
+        List<Status> s = statuses(checks);
         if (s.contains(Status.NOT_MET)) {
             return Status.NOT_MET;
         }

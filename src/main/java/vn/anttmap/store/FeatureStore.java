@@ -108,9 +108,10 @@ public interface FeatureStore extends AutoCloseable {
     }
 
     /**
-     * The tally's counts for {@code year}, by group: what {@link #countEach} counts over the records its conditions can
-     * match, read where the store keeps them (one row per group, no pass over the records), else counted now and kept
-     * from then on. Groups whose counts are all zero may be left out. This default counts every time.
+     * The tally's counts for {@code year}, by group (in no particular order): what {@link #countEach} counts over the
+     * records its conditions can match, read where the store keeps them (one row per group, no pass over the records),
+     * else counted now and kept from then on. Groups whose counts are all zero may be left out. This default counts
+     * every time.
      */
     default void countKept(vn.anttmap.model.Tally tally, int year, java.util.function.BiConsumer<String, long[]> sink) {
         countEach(tally.layer(), scope(tally, year), tally.groupBy(), tally.counts(year), sink);
