@@ -110,7 +110,19 @@ public record Condition(LocalDate first, LocalDate last, Map<String, Set<String>
         }
 
         public boolean matches(LocalDate day, Function<String, Object> field) {
-            return anyOf.stream().anyMatch(c -> c.matches(day, field));
+            for (Condition c : anyOf) { // a loop: stores run this for every record they write while counts are kept
+                if (c.matches(day, field)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        /** Every field the count reads (not the date field). */
+        public Set<String> fields() {
+            Set<String> out = new LinkedHashSet<>();
+            anyOf.forEach(c -> out.addAll(c.fields()));
+            return out;
         }
     }
 

@@ -146,7 +146,12 @@ public final class Scorer {
 
     private static CheckResult teams(Check check, Facts f) {
         Rule r = check.rule();
-        List<Facts.Team> teams = f.teams().stream().filter(t -> t.kind().equals(r.teamKind())).toList();
+        List<Facts.Team> teams = new ArrayList<>(f.teams().size());
+        for (Facts.Team t : f.teams()) {
+            if (t.kind().equals(r.teamKind())) {
+                teams.add(t);
+            }
+        }
         if (teams.isEmpty()) {
             return result(check, Status.NO_DATA, null, "không có hồ sơ tổ " + r.teamKind() + " năm " + f.year()
                     + " / no " + r.teamKind() + " team record for " + f.year(), List.of(), List.of());

@@ -215,6 +215,15 @@ public final class ScoringService {
         return areas.size();
     }
 
+    /**
+     * Has the store count each area's incidents for {@code year} now and keep the counts up to date on every write from
+     * then on, as the first {@link #scoreAllAreas} of the year would.
+     */
+    public void keepCounts(int year) {
+        store.countKept(areaIncidents, year, (area, counts) -> {
+        });
+    }
+
     /** The fields of an area its facts read (no geometry). */
     private static final List<String> AREA_FACT_FIELDS = List.of("ward_id", "households", "registered_households", "population");
 

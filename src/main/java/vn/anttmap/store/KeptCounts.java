@@ -153,12 +153,15 @@ final class KeptCounts {
                         continue;
                     }
                     List<Condition.Count> counts = t.counts(s.year());
-                    Map<String, long[]> delta = new TreeMap<>();
+                    List<String> fields = new ArrayList<>();
+                    counts.forEach(k -> fields.addAll(k.fields()));
+                    List<String> read = fields.stream().distinct().toList();
+                    Map<String, long[]> delta = new HashMap<>();
                     for (Feature f : removed.getOrDefault(layer, List.of())) {
-                        tallyOne(t, counts, f, -1, delta);
+                        tallyOne(t, counts, read, f, -1, delta);
                     }
                     for (Feature f : added.getOrDefault(layer, List.of())) {
-                        tallyOne(t, counts, f, 1, delta);
+                        tallyOne(t, counts, read, f, 1, delta);
                     }
                     delta.values().removeIf(v -> java.util.Arrays.stream(v).allMatch(x -> x == 0));
                     add(c, s.name(), s.year(), counts.size(), delta);
@@ -205,17 +208,23 @@ final class KeptCounts {
         }
     }
 
-    /** Adds {@code sign} to the counts of the record's group that it passes. */
-    private static void tallyOne(Tally t, List<Condition.Count> counts, Feature f, int sign, Map<String, long[]> delta) {
+    /** Adds {@code sign} to the counts of the record's group that it passes ({@code fields}: those the counts read). */
+    private static void tallyOne(Tally t, List<Condition.Count> counts, List<String> fields, Feature f, int sign,
+                                 Map<String, long[]> delta) {
         Object key = f.get(t.groupBy());
         if (key == null) {
             return;
         }
         Layer layer = t.layer();
         LocalDate day = (LocalDate) layer.dateField().map(d -> typed(layer, d, f.get(d))).orElse(null);
+        // Each field made typed once, not once per condition that reads it.
+        Map<String, Object> values = new HashMap<>(fields.size() * 2);
+        for (String name : fields) {
+            values.put(name, typed(layer, name, f.get(name)));
+        }
         long[] v = null;
         for (int i = 0; i < counts.size(); i++) {
-            if (counts.get(i).matches(day, name -> typed(layer, name, f.get(name)))) {
+            if (counts.get(i).matches(day, values::get)) {
                 if (v == null) {
                     v = delta.computeIfAbsent(key.toString(), k -> new long[counts.size()]);
                 }
