@@ -322,6 +322,16 @@ public abstract class FeatureStoreContract {
                 "deaths", r.nextInt(3) == 0 ? null : r.nextInt(3)));
     }
 
+    /** Writes {@code n} random incidents with ids {@code prefix0…}, in one batch; returns them. */
+    private List<Feature> writeRandom(java.util.Random r, String prefix, int n) {
+        List<Feature> rows = new java.util.ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            rows.add(randomIncident(r, prefix + i));
+        }
+        store.write(new WriteBatch().upsert(Layer.INCIDENTS, rows));
+        return rows;
+    }
+
     /**
      * Kept counts equal counting every record, for each year kept, after every kind of write: new records, records
      * replaced (moved to another area, another day or category), deleted, a mix in one batch, a batch large enough for
@@ -332,11 +342,7 @@ public abstract class FeatureStoreContract {
         vn.anttmap.model.Tally tally = yearTally("t");
         store.keep(tally);
         java.util.Random r = new java.util.Random(11);
-        List<Feature> first = new java.util.ArrayList<>();
-        for (int i = 0; i < 40; i++) {
-            first.add(randomIncident(r, "i" + i));
-        }
-        store.write(new WriteBatch().upsert(Layer.INCIDENTS, first));
+        writeRandom(r, "i", 40);
         assertThat(kept(tally, 2023)).isEqualTo(counted(tally, 2023)).isNotEmpty();
         assertThat(kept(tally, 2024)).isEqualTo(counted(tally, 2024)).isNotEmpty();
         int next = 40;
@@ -359,11 +365,7 @@ public abstract class FeatureStoreContract {
             assertThat(kept(tally, 2024)).as("round %d, 2024", round).isEqualTo(counted(tally, 2024));
         }
         // The bulk path: a large batch of new records, then one replacing them.
-        List<Feature> bulk = new java.util.ArrayList<>();
-        for (int i = 0; i < 1_200; i++) {
-            bulk.add(randomIncident(r, "bulk" + i));
-        }
-        store.write(new WriteBatch().upsert(Layer.INCIDENTS, bulk));
+        List<Feature> bulk = writeRandom(r, "bulk", 1_200);
         assertThat(kept(tally, 2023)).isEqualTo(counted(tally, 2023));
         List<Feature> again = bulk.stream().map(f -> randomIncident(r, f.id())).toList();
         store.write(new WriteBatch().upsert(Layer.INCIDENTS, again));
@@ -401,11 +403,7 @@ public abstract class FeatureStoreContract {
         kept(tally, 2023);
         List<Object> built = keptState("t", 2023);
         assertThat(built).hasSize(2);
-        List<Feature> more = new java.util.ArrayList<>();
-        for (int i = 0; i < 20; i++) {
-            more.add(randomIncident(r, "m" + i));
-        }
-        store.write(new WriteBatch().upsert(Layer.INCIDENTS, more));
+        writeRandom(r, "m", 20);
         assertThat(kept(tally, 2023)).isEqualTo(counted(tally, 2023));
         List<Object> after = keptState("t", 2023);
         assertThat(after.get(0)).as("built at").isEqualTo(built.get(0));
@@ -421,11 +419,7 @@ public abstract class FeatureStoreContract {
         vn.anttmap.model.Tally tally = yearTally("t");
         store.keep(tally);
         java.util.Random r = new java.util.Random(5);
-        List<Feature> rows = new java.util.ArrayList<>();
-        for (int i = 0; i < 30; i++) {
-            rows.add(randomIncident(r, "i" + i));
-        }
-        store.write(new WriteBatch().upsert(Layer.INCIDENTS, rows));
+        writeRandom(r, "i", 30);
         assertThat(kept(tally, 2023)).isEqualTo(counted(tally, 2023));
         // Same name, other counts: read as their own, not as the kept ones.
         vn.anttmap.model.Tally crimesOnly = new vn.anttmap.model.Tally("t", Layer.INCIDENTS, "area_id", y -> List.of(
