@@ -36,9 +36,6 @@ public final class HttpServer {
     private HttpServer() {
     }
 
-    /** The lowest zoom whose stored-layer tiles are encoded in Java; below it, by the database where it can. */
-    static final int JAVA_TILES_FROM_ZOOM = 12;
-
     /**
      * An encoded tile and its ETag (a hash of its content), with its gzip encoding made once, the first time a client
      * asks for it (map clients do): compressing a 150 KB tile on every request took 11–20 ms.
@@ -137,22 +134,13 @@ public final class HttpServer {
             if (!vn.anttmap.io.MvtTiles.valid(z, x, y)) {
                 throw new ApiException(404, ErrorMessages.NOT_FOUND, "no tile " + z + "/" + x + "/" + y);
             }
-            var bounds = vn.anttmap.io.MvtTiles.lonLatBounds(z, x, y);
-            var margin = new org.locationtech.jts.geom.Envelope(bounds);
-            margin.expandBy(bounds.getWidth() / 16, bounds.getHeight() / 16);
             vn.anttmap.auth.Principal who = Access.principal(ctx);
             // Encoded tiles are kept per data version and per what the asker may see (role and ward).
             String key = id + "/" + z + "/" + x + "/" + y + "/" + who.role() + "/" + who.wardId() + "/" + services.store().dataVersion();
             EncodedTile cached = tileCache.get(key);
             if (cached == null) {
-                // What the asker may see (the access policy, through the publishing chokepoint), encoded in Java: for
-                // points this is faster than PostGIS's ST_AsMVT on the same rows (its per-attribute encoding dominated).
-                // Below zoom 12 a tile can hold a large share of a layer: the database encodes it (with the policy as
-                // its filter) rather than the records being read into memory.
-                byte[] encoded = z < JAVA_TILES_FROM_ZOOM ? services.publish().storedTile(who, id, margin, z, x, y).orElse(null) : null;
-                if (encoded == null) {
-                    encoded = vn.anttmap.io.MvtTiles.encode(id, services.publish().features(who, id, margin), z, x, y);
-                }
+                // What the asker may see (the access policy, through the publishing chokepoint).
+                byte[] encoded = services.publish().tile(who, id, z, x, y);
                 cached = new EncodedTile(encoded, "\"" + java.util.HexFormat.of().formatHex(
                         java.security.MessageDigest.getInstance("SHA-1").digest(encoded)) + "\"");
                 tileCache.put(key, cached);

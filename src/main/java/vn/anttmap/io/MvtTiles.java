@@ -48,6 +48,14 @@ public final class MvtTiles {
         return z >= 0 && z <= 24 && x >= 0 && y >= 0 && x < (1 << z) && y < (1 << z);
     }
 
+    /**
+     * An empty tile of points, to add them one at a time ({@link PointTile#add}) and encode: the same tile
+     * {@link #encode} makes of the same points as features.
+     */
+    public static PointTile points(String layer, int z, int x, int y) {
+        return new PointTile(layer, mercatorBounds(z, x, y), MvtLayerParams.DEFAULT.getExtent());
+    }
+
     public static byte[] encode(String layer, List<Feature> features, int z, int x, int y) {
         if (features.stream().allMatch(f -> f.geometry() == null || f.geometry() instanceof org.locationtech.jts.geom.Point)) {
             return PointTile.encode(layer, features, mercatorBounds(z, x, y), MvtLayerParams.DEFAULT.getExtent());

@@ -15,46 +15,139 @@ import java.util.Map;
  * (property {@code id}, every non-null property, dates as ISO 8601 text, points within the tile and its buffer of
  * 1/16), without building a geometry and a tag map per feature. Values are typed as PostGIS's ST_AsMVT types them:
  * text as string, whole numbers as uint (sint when negative), other numbers as double, booleans as bool.
+ *
+ * <p>Points are added one at a time ({@link #add}) in any order; the tile writes them by id (then in the order added),
+ * so the same records make the same bytes (and ETag) however the store happened to read them.
  */
-final class PointTile {
-    private PointTile() {
+public final class PointTile {
+    private final String layerName;
+    private final Envelope tile;
+    private final int extent;
+    private final int buffer;
+    private final double sx;
+    private final double sy;
+    private Row[] rows = new Row[256];
+    private int size;
+
+    /** A point kept for the tile: its id, tile coordinates, and its property names and values (parallel). */
+    private record Row(String id, long px, long py, List<String> names, Object[] values) {
+    }
+
+    /**
+     * An empty tile.
+     *
+     * @param tile the tile's bounds in Web Mercator metres
+     */
+    PointTile(String layerName, Envelope tile, int extent) {
+        this.layerName = layerName;
+        this.tile = tile;
+        this.extent = extent;
+        this.buffer = extent / 16; // as ST_AsMVTGeom's default buffer of 256 in 4096
+        this.sx = extent / tile.getWidth();
+        this.sy = extent / tile.getHeight();
     }
 
     static byte[] encode(String layerName, List<Feature> features, Envelope tile, int extent) {
-        Map<String, Integer> keys = new HashMap<>();
-        List<String> keyList = new ArrayList<>();
-        Map<Object, Integer> values = new HashMap<>();
-        List<Object> valueList = new ArrayList<>();
-        Buf featureBytes = new Buf(64 * features.size() + 16);
-        Buf one = new Buf(256);
-        int buffer = extent / 16; // as ST_AsMVTGeom's default buffer of 256 in 4096
-        double sx = extent / tile.getWidth();
-        double sy = extent / tile.getHeight();
-        int[] tags = new int[32];
+        PointTile out = new PointTile(layerName, tile, extent);
         for (Feature f : features) {
             if (!(f.geometry() instanceof Point p) || p.isEmpty()) {
                 continue;
             }
-            double lat = Math.max(-85.05112878, Math.min(85.05112878, p.getY()));
-            double mx = Math.toRadians(p.getX()) * MvtTiles.R;
-            double my = Math.log(Math.tan(Math.PI / 4 + Math.toRadians(lat) / 2)) * MvtTiles.R;
-            long px = Math.round((mx - tile.getMinX()) * sx);
-            long py = Math.round((tile.getMaxY() - my) * sy);
-            if (px < -buffer || py < -buffer || px > extent + buffer || py > extent + buffer) {
-                continue;
+            List<String> names = new ArrayList<>(f.properties().size());
+            Object[] values = new Object[f.properties().size()];
+            for (Map.Entry<String, Object> e : f.properties().entrySet()) {
+                values[names.size()] = e.getValue();
+                names.add(e.getKey());
+            }
+            out.add(f.id(), p.getX(), p.getY(), names, values);
+        }
+        return out.encode();
+    }
+
+    /**
+     * Adds a point if it falls within the tile or its buffer (else leaves it out).
+     *
+     * @param lon    the point, EPSG:4326
+     * @param names  property names, parallel to {@code values}: pass the same list for every point of a layer (its
+     *               key indexes are then looked up once)
+     * @param values property values, typed as in {@link Feature}; {@code null} ones, and one named {@code id}, are left
+     *               out. Kept, not copied.
+     */
+    public void add(String id, double lon, double lat, List<String> names, Object[] values) {
+        double clamped = Math.max(-85.05112878, Math.min(85.05112878, lat));
+        double mx = Math.toRadians(lon) * MvtTiles.R;
+        double my = Math.log(Math.tan(Math.PI / 4 + Math.toRadians(clamped) / 2)) * MvtTiles.R;
+        long px = Math.round((mx - tile.getMinX()) * sx);
+        long py = Math.round((tile.getMaxY() - my) * sy);
+        if (px < -buffer || py < -buffer || px > extent + buffer || py > extent + buffer) {
+            return;
+        }
+        if (size == rows.length) {
+            rows = java.util.Arrays.copyOf(rows, size * 2);
+        }
+        rows[size++] = new Row(id, px, py, names, values);
+    }
+
+    /** The tile: empty (no bytes) when no point was kept. */
+    public byte[] encode() {
+        if (size == 0) {
+            return new byte[0]; // as ST_AsMVT and the general encoder: an empty tile has no layer
+        }
+        Row[] sorted = java.util.Arrays.copyOf(rows, size);
+        java.util.Arrays.sort(sorted, (a, b) -> a.id().compareTo(b.id())); // stable: equal ids keep the order added
+        Writer w = new Writer(size);
+        for (Row row : sorted) {
+            w.feature(row);
+        }
+        return w.tile(layerName, extent);
+    }
+
+    /**
+     * Writes features, gathering the layer's keys and values as it goes (each kept once, numbered in order of first
+     * use). Per-feature work is in its own small method, which the JIT compiles after a few tiles.
+     */
+    private static final class Writer {
+        final Map<String, Integer> keys = new HashMap<>();
+        final List<String> keyList = new ArrayList<>();
+        final ValueIndex values;
+        final Buf features;
+        final Buf one = new Buf(256);
+        int[] tags = new int[32];
+        // Key indexes by position in the names list last seen (the same list for every point of a stored layer).
+        List<String> cachedNames;
+        int[] cachedKeys = new int[0];
+
+        Writer(int points) {
+            values = new ValueIndex(2 * points + 16);
+            features = new Buf(64 * points + 16);
+        }
+
+        void feature(Row row) {
+            if (row.names() != cachedNames) {
+                cachedNames = row.names();
+                cachedKeys = new int[cachedNames.size()];
+                java.util.Arrays.fill(cachedKeys, -1);
             }
             int n = 0;
-            tags = tag(tags, n, keys, keyList, "id");
-            tags = tag(tags, n + 1, values, valueList, f.id());
-            n += 2;
-            for (Map.Entry<String, Object> e : f.properties().entrySet()) {
-                Object v = e.getValue();
-                if (v == null || e.getKey().equals("id")) {
+            put(n++, key("id"));
+            put(n++, values.indexOf(row.id()));
+            Object[] vs = row.values();
+            for (int i = 0; i < vs.length; i++) {
+                Object v = vs[i];
+                if (v == null) {
                     continue;
                 }
-                tags = tag(tags, n, keys, keyList, e.getKey());
-                tags = tag(tags, n + 1, values, valueList, v instanceof Number || v instanceof Boolean ? v : Values.format(v));
-                n += 2;
+                int k = cachedKeys[i];
+                if (k < 0) {
+                    String name = cachedNames.get(i);
+                    if (name.equals("id")) {
+                        continue;
+                    }
+                    k = key(name);
+                    cachedKeys[i] = k;
+                }
+                put(n++, k);
+                put(n++, values.indexOf(v instanceof Number || v instanceof Boolean ? v : Values.format(v)));
             }
             one.reset();
             // tags (2), packed
@@ -69,66 +162,143 @@ final class PointTile {
             }
             one.key(3, 0);
             one.varint(1); // POINT
-            long zx = zigzag(px);
-            long zy = zigzag(py);
+            long zx = zigzag(row.px());
+            long zy = zigzag(row.py());
             one.key(4, 2);
             one.varint(1 + Buf.varintSize(zx) + Buf.varintSize(zy));
             one.varint(9); // MoveTo, one point
             one.varint(zx);
             one.varint(zy);
-            featureBytes.key(2, 2);
-            featureBytes.varint(one.size);
-            featureBytes.bytes(one.data, 0, one.size);
+            features.key(2, 2);
+            features.varint(one.size);
+            features.bytes(one.data, 0, one.size);
         }
-        Buf layer = new Buf(featureBytes.size + 64 * (keyList.size() + valueList.size()) + 64);
-        layer.key(15, 0);
-        layer.varint(2);
-        layer.string(1, layerName);
-        layer.bytes(featureBytes.data, 0, featureBytes.size);
-        for (String k : keyList) {
-            layer.string(3, k);
-        }
-        for (Object v : valueList) {
-            one.reset();
-            if (v instanceof Boolean b) {
-                one.key(7, 0);
-                one.varint(b ? 1 : 0);
-            } else if (v instanceof Integer || v instanceof Long || v instanceof Short || v instanceof Byte) {
-                long l = ((Number) v).longValue();
-                one.key(l >= 0 ? 5 : 6, 0);
-                one.varint(l >= 0 ? l : zigzag(l));
-            } else if (v instanceof Number num) {
-                one.key(3, 1);
-                one.fixed64(Double.doubleToLongBits(num.doubleValue()));
-            } else {
-                one.string(1, v.toString());
+
+        private int key(String name) {
+            Integer i = keys.get(name);
+            if (i == null) {
+                i = keyList.size();
+                keys.put(name, i);
+                keyList.add(name);
             }
-            layer.key(4, 2);
-            layer.varint(one.size);
-            layer.bytes(one.data, 0, one.size);
+            return i;
         }
-        layer.key(5, 0);
-        layer.varint(extent);
-        if (featureBytes.size == 0) {
-            return new byte[0]; // as ST_AsMVT and the general encoder: an empty tile has no layer
+
+        private void put(int at, int tag) {
+            if (at == tags.length) {
+                tags = java.util.Arrays.copyOf(tags, tags.length * 2);
+            }
+            tags[at] = tag;
         }
-        Buf out = new Buf(layer.size + 8);
-        out.key(3, 2);
-        out.varint(layer.size);
-        out.bytes(layer.data, 0, layer.size);
-        return java.util.Arrays.copyOf(out.data, out.size);
+
+        byte[] tile(String layerName, int extent) {
+            Buf layer = new Buf(features.size + 64 * (keyList.size() + values.size()) + 64);
+            layer.key(15, 0);
+            layer.varint(2);
+            layer.string(1, layerName);
+            layer.bytes(features.data, 0, features.size);
+            for (String k : keyList) {
+                layer.string(3, k);
+            }
+            for (int i = 0; i < values.size(); i++) {
+                Object v = values.get(i);
+                one.reset();
+                if (v instanceof Boolean b) {
+                    one.key(7, 0);
+                    one.varint(b ? 1 : 0);
+                } else if (v instanceof Integer || v instanceof Long || v instanceof Short || v instanceof Byte) {
+                    long l = ((Number) v).longValue();
+                    one.key(l >= 0 ? 5 : 6, 0);
+                    one.varint(l >= 0 ? l : zigzag(l));
+                } else if (v instanceof Number num) {
+                    one.key(3, 1);
+                    one.fixed64(Double.doubleToLongBits(num.doubleValue()));
+                } else {
+                    one.string(1, v.toString());
+                }
+                layer.key(4, 2);
+                layer.varint(one.size);
+                layer.bytes(one.data, 0, one.size);
+            }
+            layer.key(5, 0);
+            layer.varint(extent);
+            Buf out = new Buf(layer.size + 8);
+            out.key(3, 2);
+            out.varint(layer.size);
+            out.bytes(layer.data, 0, layer.size);
+            return java.util.Arrays.copyOf(out.data, out.size);
+        }
     }
 
-    private static <T> int[] tag(int[] tags, int at, Map<T, Integer> index, List<T> list, T value) {
-        Integer i = index.get(value);
-        if (i == null) {
-            i = list.size();
-            index.put(value, i);
-            list.add(value);
+    /**
+     * The layer's values, each once (by {@code equals}, as a {@link HashMap} would key them), numbered in order of
+     * first use: open addressing over two arrays, without a boxed index and an entry object per value (a tile of
+     * incidents looks up about 20,000 values, most of them new).
+     */
+    private static final class ValueIndex {
+        private Object[] slots;
+        private int[] numbers;
+        private Object[] byNumber;
+        private int size;
+
+        ValueIndex(int expected) {
+            int capacity = Integer.highestOneBit(Math.max(16, expected * 2) - 1) << 1;
+            slots = new Object[capacity];
+            numbers = new int[capacity];
+            byNumber = new Object[Math.max(16, expected)];
         }
-        int[] t = at < tags.length ? tags : java.util.Arrays.copyOf(tags, tags.length * 2);
-        t[at] = i;
-        return t;
+
+        int size() {
+            return size;
+        }
+
+        Object get(int number) {
+            return byNumber[number];
+        }
+
+        /** The value's number, numbering it if new. */
+        int indexOf(Object v) {
+            int mask = slots.length - 1;
+            int h = v.hashCode();
+            int i = (h ^ (h >>> 16)) & mask;
+            for (Object at = slots[i]; at != null; at = slots[i]) {
+                if (at.equals(v)) {
+                    return numbers[i];
+                }
+                i = (i + 1) & mask;
+            }
+            slots[i] = v;
+            numbers[i] = size;
+            if (size == byNumber.length) {
+                byNumber = java.util.Arrays.copyOf(byNumber, size * 2);
+            }
+            byNumber[size] = v;
+            if (++size * 2 > slots.length) {
+                grow();
+            }
+            return size - 1;
+        }
+
+        private void grow() {
+            Object[] oldSlots = slots;
+            int[] oldNumbers = numbers;
+            slots = new Object[oldSlots.length * 2];
+            numbers = new int[oldSlots.length * 2];
+            int mask = slots.length - 1;
+            for (int j = 0; j < oldSlots.length; j++) {
+                Object v = oldSlots[j];
+                if (v == null) {
+                    continue;
+                }
+                int h = v.hashCode();
+                int i = (h ^ (h >>> 16)) & mask;
+                while (slots[i] != null) {
+                    i = (i + 1) & mask;
+                }
+                slots[i] = v;
+                numbers[i] = oldNumbers[j];
+            }
+        }
     }
 
     private static long zigzag(long v) {

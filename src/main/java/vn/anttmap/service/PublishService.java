@@ -150,6 +150,59 @@ public final class PublishService {
         return Optional.of(new StoredPage(vn.anttmap.auth.AccessPolicy.filter(who, id, page), matched, next));
     }
 
+    /** The lowest zoom whose tiles are encoded in Java; below it, by the database where it can. */
+    public static final int JAVA_TILES_FROM_ZOOM = 12;
+
+    /**
+     * The vector tile z/x/y (MVT, Web Mercator) of a collection as the principal may see it: its features within the
+     * tile and a buffer of 1/16 of its size around it, through the one access policy. Below zoom
+     * {@value #JAVA_TILES_FROM_ZOOM} a tile can hold a large share of a layer: the database encodes it, with the policy
+     * as its filter ({@link #storedTile}), where it can. Otherwise the tile is encoded in Java (for points faster than
+     * PostGIS's ST_AsMVT on the same rows, whose per-attribute encoding dominated): a stored point collection from its
+     * records read lean ({@link FeatureStore#forEachPoint}), each kept only if {@link vn.anttmap.auth.AccessPolicy}
+     * lets the principal see it; any other from {@link #features(vn.anttmap.auth.Principal, String, Envelope)}.
+     */
+    public byte[] tile(vn.anttmap.auth.Principal who, String id, int z, int x, int y) {
+        Envelope bounds = vn.anttmap.io.MvtTiles.lonLatBounds(z, x, y);
+        Envelope margin = new Envelope(bounds);
+        margin.expandBy(bounds.getWidth() / 16, bounds.getHeight() / 16);
+        if (z < JAVA_TILES_FROM_ZOOM) {
+            Optional<byte[]> stored = storedTile(who, id, margin, z, x, y);
+            if (stored.isPresent()) {
+                return stored.get();
+            }
+        }
+        Layer points = switch (id) {
+            case "incidents" -> Layer.INCIDENTS;
+            case "cameras" -> Layer.CAMERAS;
+            default -> null;
+        };
+        if (points == null) {
+            return vn.anttmap.io.MvtTiles.encode(id, features(who, id, margin), z, x, y);
+        }
+        vn.anttmap.io.PointTile tile = vn.anttmap.io.MvtTiles.points(id, z, x, y);
+        if (!vn.anttmap.auth.AccessPolicy.canRead(who, id)) {
+            return tile.encode();
+        }
+        List<String> names = names(points);
+        Map<String, Integer> position = new java.util.HashMap<>();
+        for (int i = 0; i < names.size(); i++) {
+            position.put(names.get(i), i);
+        }
+        // Where the principal's view is a plain database filter (an officer's ward), the database applies it too, so
+        // that only those records are read; the policy still decides on each record read.
+        FeatureQuery q = storedView(who, id).map(Map.Entry::getValue).orElse(FeatureQuery.ALL).withBbox(margin);
+        store.forEachPoint(points, q, (rid, lon, lat, values) -> {
+            if (vn.anttmap.auth.AccessPolicy.visible(who, id, rid, field -> {
+                Integer i = position.get(field);
+                return i == null ? null : values[i];
+            })) {
+                tile.add(rid, lon, lat, names, values);
+            }
+        });
+        return tile.encode();
+    }
+
     /**
      * A vector tile of a stored collection encoded by the database, for the same principals as {@link #storedPage}
      * (the access policy as a database filter); empty otherwise, or where the store cannot encode tiles. Used for

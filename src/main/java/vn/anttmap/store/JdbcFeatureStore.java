@@ -104,6 +104,34 @@ abstract class JdbcFeatureStore implements FeatureStore {
     }
 
     @Override
+    public void forEachPoint(Layer layer, FeatureQuery q, PointSink sink) {
+        if (!layer.geometryKind().isPoint()) {
+            throw new IllegalArgumentException("layer " + layer.apiName() + " has no points");
+        }
+        List<FieldDef> fields = layer.fields();
+        StringBuilder sql = new StringBuilder("SELECT id");
+        fields.forEach(f -> sql.append(", ").append(f.name()));
+        // Two numbers instead of WKB, and no ORDER BY: sorting the rows (by the database's collation) was a fifth of
+        // the read, and a tile's encoder orders its features itself.
+        sql.append(", ST_X(geom) AS lon, ST_Y(geom) AS lat FROM ").append(layer.table());
+        List<Object> params = new ArrayList<>();
+        where(layer, q, sql, params);
+        sql.append(" AND geom IS NOT NULL");
+        int lonColumn = fields.size() + 2;
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement(sql.toString())) {
+            bindAll(ps, params);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    sink.accept(rs.getString(1), rs.getDouble(lonColumn), rs.getDouble(lonColumn + 1), values(rs, fields));
+                }
+            }
+        } catch (SQLException e) {
+            throw fault("reading " + layer.apiName(), e);
+        }
+    }
+
+    @Override
     public Optional<byte[]> mvt(Layer layer, FeatureQuery q, int z, int x, int y, String layerName) {
         if (dialect != Dialect.POSTGIS || !layer.geometryKind().hasColumn()) {
             return Optional.empty();
@@ -1013,8 +1041,21 @@ abstract class JdbcFeatureStore implements FeatureStore {
         }
     }
 
+    /** The current row's values of {@code fields}, read from columns 2, 3, …: one row's work, which the JIT compiles early. */
+    private static Object[] values(ResultSet rs, List<FieldDef> fields) throws SQLException {
+        Object[] values = new Object[fields.size()];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = read(rs, i + 2, fields.get(i));
+        }
+        return values;
+    }
+
     private static Object read(ResultSet rs, FieldDef f) throws SQLException {
-        String col = f.name();
+        return read(rs, rs.findColumn(f.name()), f);
+    }
+
+    /** The typed value of field {@code f} in column {@code col} of the current row, {@code null} where unset. */
+    private static Object read(ResultSet rs, int col, FieldDef f) throws SQLException {
         Object v = switch (f.type()) {
             case TEXT -> rs.getString(col);
             case INTEGER -> rs.getInt(col);

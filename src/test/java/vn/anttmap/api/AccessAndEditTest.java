@@ -156,6 +156,43 @@ class AccessAndEditTest {
         });
     }
 
+    /**
+     * Regression (tiles of stored points read lean, with the policy applied record by record): for every kind of
+     * asker, an incident or camera tile is byte for byte the tile of what the one access policy lets them see
+     * ({@code features(who, …)}, the chokepoint of OGC API and exports), at every zoom the Java encoder serves.
+     */
+    @Test
+    void pointTilesAreTheTilesOfWhatThePolicyLetsTheAskerSee() {
+        List<vn.anttmap.auth.Principal> askers = List.of(new vn.anttmap.auth.Principal("a", Account.Role.ADMIN, null),
+                new vn.anttmap.auth.Principal("o", Account.Role.OFFICER, "hai-hoa"),
+                new vn.anttmap.auth.Principal("n", Account.Role.OFFICER, "ninh-hai"),
+                new vn.anttmap.auth.Principal("p", Account.Role.PLANNER, null), vn.anttmap.auth.Principal.PUBLIC);
+        var incident = services.store().query(Layer.INCIDENTS, FeatureQuery.ALL).get(0).geometry().getCoordinate();
+        var camera = services.store().query(Layer.CAMERAS, FeatureQuery.ALL).get(0).geometry().getCoordinate();
+        java.util.Map<String, Integer> nonEmpty = new java.util.TreeMap<>();
+        for (String id : List.of("incidents", "cameras")) {
+            var at = id.equals("incidents") ? incident : camera;
+            for (int z : new int[]{12, 14, 16}) {
+                int x = (int) Math.floor((at.x + 180) / 360 * (1 << z));
+                double lat = Math.toRadians(at.y);
+                int y = (int) Math.floor((1 - Math.log(Math.tan(lat) + 1 / Math.cos(lat)) / Math.PI) / 2 * (1 << z));
+                var bounds = vn.anttmap.io.MvtTiles.lonLatBounds(z, x, y);
+                var margin = new org.locationtech.jts.geom.Envelope(bounds);
+                margin.expandBy(bounds.getWidth() / 16, bounds.getHeight() / 16);
+                for (vn.anttmap.auth.Principal who : askers) {
+                    byte[] expected = vn.anttmap.io.MvtTiles.encode(id, services.publish().features(who, id, margin), z, x, y);
+                    assertThat(services.publish().tile(who, id, z, x, y)).as(id + " " + z + " " + who).isEqualTo(expected);
+                    if (expected.length > 0) {
+                        nonEmpty.merge(id + " " + who.role(), 1, Integer::sum);
+                    }
+                }
+            }
+        }
+        // The comparison is not vacuous: admins and the ward's officer see incidents; everyone sees some cameras.
+        assertThat(nonEmpty).containsKeys("incidents ADMIN", "incidents OFFICER", "cameras ADMIN", "cameras PLANNER",
+                "cameras PUBLIC").doesNotContainKeys("incidents PLANNER", "incidents PUBLIC");
+    }
+
     static java.util.Set<String> tileIds(byte[] tile) throws IOException {
         java.util.Set<String> out = new java.util.HashSet<>();
         if (tile.length == 0) {

@@ -84,6 +84,41 @@ class MvtTilesTest {
         assertThat(MvtTiles.encode("incidents", List.of(), z, x, y)).isEmpty();
     }
 
+    /**
+     * A point tile is written by feature id, whatever order the points come in (the store reads a tile's records in
+     * no particular order): the same records make the same bytes, and so the same ETag; added one at a time, points
+     * make the tile the features make.
+     */
+    @Test
+    void pointTilesAreTheSameBytesInAnyOrder() {
+        int z = 14;
+        int x = (int) Math.floor((105.795 + 180) / 360 * (1 << z));
+        double latRad = Math.toRadians(19.451);
+        int y = (int) Math.floor((1 - Math.log(Math.tan(latRad) + 1 / Math.cos(latRad)) / Math.PI) / 2 * (1 << z));
+        Envelope b = MvtTiles.lonLatBounds(z, x, y);
+        List<String> names = List.of("category", "occurred_on", "deaths");
+        List<Feature> features = new java.util.ArrayList<>();
+        for (int k = 0; k < 30; k++) {
+            Map<String, Object> p = new java.util.LinkedHashMap<>();
+            p.put("category", k % 3 == 0 ? "crime" : "other");
+            p.put("occurred_on", LocalDate.of(2023, 3, 5).plusDays(k % 7));
+            p.put("deaths", k % 4 == 0 ? null : k % 3);
+            features.add(new Feature(String.format("i%02d", k), new GeometryFactory().createPoint(new org.locationtech.jts.geom.Coordinate(
+                    b.getMinX() + (k * 13 % 30) * b.getWidth() / 30, b.getMinY() + (k * 7 % 30) * b.getHeight() / 30)), p));
+        }
+        byte[] byId = MvtTiles.encode("incidents", features, z, x, y);
+        List<Feature> shuffled = new java.util.ArrayList<>(features);
+        java.util.Collections.shuffle(shuffled, new java.util.Random(7));
+        assertThat(MvtTiles.encode("incidents", shuffled, z, x, y)).isEqualTo(byId);
+        PointTile added = MvtTiles.points("incidents", z, x, y);
+        for (Feature f : shuffled) {
+            added.add(f.id(), f.geometry().getCoordinate().x, f.geometry().getCoordinate().y, names,
+                    names.stream().map(f::get).toArray());
+        }
+        assertThat(added.encode()).isEqualTo(byId);
+        assertThat(MvtTiles.points("incidents", z, x, y).encode()).isEmpty();
+    }
+
     /** Feature id → (its properties with numbers as doubles, its tile coordinates). */
     static Map<Object, Object> decode(byte[] tile) throws java.io.IOException {
         JtsMvt mvt = MvtReader.loadMvt(new ByteArrayInputStream(tile), new GeometryFactory(), new TagKeyValueMapConverter());

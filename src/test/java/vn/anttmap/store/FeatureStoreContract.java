@@ -159,6 +159,67 @@ public abstract class FeatureStoreContract {
         assertThat(store.query(Layer.CAMERAS, FeatureQuery.ALL)).extracting(Feature::id).containsExactly("east", "west");
     }
 
+    /**
+     * A tile's read: the records {@link FeatureStore#query} finds, each with its point's exact coordinates and every
+     * field's typed value in the layer's field order (null where unset); records without a point left out; the same
+     * filters (box, ward); only point layers.
+     */
+    @Test
+    void forEachPointReadsWhatQueryReadsAsCoordinatesAndValues() {
+        OffsetDateTime at = OffsetDateTime.of(2023, 3, 5, 21, 30, 15, 0, ZoneOffset.ofHours(7));
+        store.write(new WriteBatch().upsert(Layer.INCIDENTS, List.of(
+                        incident("i1", 105.785123, 19.445678, at, LocalDate.of(2023, 3, 5), "a", "w")
+                                .with(props("serious", true, "deaths", 2, "severity", null)),
+                        incident("i2", 105.786, 19.446, at.plusDays(40), LocalDate.of(2023, 4, 14), "b", "w"),
+                        incident("i3", 105.7855, 19.4455, at, LocalDate.of(2023, 3, 5), null, "other"),
+                        incident("far", 105.795, 19.445, at, LocalDate.of(2023, 3, 5), "a", "w")))
+                .upsert(Layer.DISPUTES, List.of(
+                        new Feature("d1", null, props("mediated_on", LocalDate.of(2023, 2, 1), "area_id", "a", "ward_id", "w")),
+                        new Feature("d2", wkt("POINT (105.785 19.445)"), props("mediated_on", LocalDate.of(2023, 2, 2),
+                                "outcome", "successful", "ward_id", "w")))));
+        Envelope box = new Envelope(105.78, 105.79, 19.44, 19.45);
+        for (FeatureQuery q : List.of(FeatureQuery.ALL.withBbox(box), FeatureQuery.ALL.withBbox(box).withWard("w"))) {
+            for (Layer layer : List.of(Layer.INCIDENTS, Layer.DISPUTES)) {
+                Map<String, List<Object>> expected = new java.util.TreeMap<>();
+                for (Feature f : store.query(layer, q)) {
+                    if (f.geometry() != null) {
+                        List<Object> row = new java.util.ArrayList<>(List.of(f.geometry().getCoordinate().x, f.geometry().getCoordinate().y));
+                        layer.fields().forEach(d -> row.add(f.get(d.name())));
+                        expected.put(f.id(), row);
+                    }
+                }
+                Map<String, List<Object>> read = new java.util.TreeMap<>();
+                store.forEachPoint(layer, q, (id, lon, lat, values) -> {
+                    List<Object> row = new java.util.ArrayList<>(List.of(lon, lat));
+                    row.addAll(java.util.Arrays.asList(values));
+                    assertThat(read.put(id, row)).as("read once: " + id).isNull();
+                });
+                assertThat(read).as(layer + " " + q).isEqualTo(expected);
+            }
+        }
+        assertThat(read(Layer.INCIDENTS, FeatureQuery.ALL.withBbox(box))).containsOnlyKeys("i1", "i2", "i3");
+        assertThat(read(Layer.INCIDENTS, FeatureQuery.ALL.withBbox(box).withWard("w"))).containsOnlyKeys("i1", "i2");
+        assertThat(read(Layer.DISPUTES, FeatureQuery.ALL)).containsOnlyKeys("d2");
+        Object[] i1 = read(Layer.INCIDENTS, FeatureQuery.ALL.withBbox(box)).get("i1");
+        assertThat(i1).containsExactly(105.785123, 19.445678, at, "crime", null, "hotline_113", false, true,
+                "Trộm cắp tài sản, \"xe máy\"", true, 2, LocalDate.of(2023, 3, 5), "a", "w");
+        assertThatThrownBy(() -> store.forEachPoint(Layer.WARDS, FeatureQuery.ALL, (id, lon, lat, values) -> {
+        })).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    /** Id → lon, lat and the field values, as {@link FeatureStore#forEachPoint} reads them. */
+    private Map<String, Object[]> read(Layer layer, FeatureQuery q) {
+        Map<String, Object[]> out = new java.util.TreeMap<>();
+        store.forEachPoint(layer, q, (id, lon, lat, values) -> {
+            Object[] row = new Object[values.length + 2];
+            row[0] = lon;
+            row[1] = lat;
+            System.arraycopy(values, 0, row, 2, values.length);
+            out.put(id, row);
+        });
+        return out;
+    }
+
     @Test
     void bboxOnPolygonsUsesTheShapeNotJustTheBox() {
         store.write(new WriteBatch().upsert(Layer.WARDS, List.of(ward("tri", "MULTIPOLYGON (((105.78 19.44, 105.80 19.44, 105.78 19.46, 105.78 19.44)))", Y2020, null))));
