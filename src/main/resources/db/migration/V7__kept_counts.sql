@@ -1,7 +1,9 @@
 -- Version 7: counts per group kept up to date on every write (vn.anttmap.model.Tally), such as each residential
 -- area's incidents that each check of the standard counts, per period year. A year's counts exist only from the first
 -- time they are asked for; kept_count_state says under which definition (a digest of its conditions) they were built.
--- A write that cannot keep them (another definition, or a process that does not know them) removes them instead.
+-- A write that cannot keep them (another definition, or a process that does not know them) removes them instead;
+-- on PostgreSQL a trigger removes them after any write to the incidents that does not say it kept them (an older
+-- ANTT Map, psql, a GIS tool editing the table). Writes that keep them take the layer's row in kept_count_lock.
 
 CREATE TABLE kept_count_state (
     name VARCHAR(64) NOT NULL,
@@ -51,3 +53,10 @@ CREATE TABLE kept_count (
     c31 BIGINT DEFAULT 0 NOT NULL,
     PRIMARY KEY (name, period_year, group_key)
 );
+
+CREATE TABLE kept_count_lock (
+    layer_table VARCHAR(64) PRIMARY KEY
+);
+
+--postgis CREATE FUNCTION kept_count_guard() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN IF current_setting('antt.kept_counts', true) IS DISTINCT FROM 'on' THEN EXECUTE format('DELETE FROM %I.kept_count_state WHERE layer_table = %L', TG_TABLE_SCHEMA, TG_TABLE_NAME); END IF; RETURN NULL; END $$;
+--postgis CREATE TRIGGER incident_kept_count_guard AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON incident FOR EACH STATEMENT EXECUTE FUNCTION kept_count_guard();

@@ -41,12 +41,36 @@ public record Tally(String name, Layer layer, String groupBy, IntFunction<List<C
      * under another (a standard extended or changed between two runs).
      */
     public String fingerprint(int year) {
-        String text = layer.table() + "|" + groupBy + "|" + counts(year);
+        StringBuilder text = new StringBuilder(FORMAT).append(quote(layer.table())).append(quote(groupBy));
+        for (Condition.Count count : counts(year)) {
+            text.append("count").append(quote(count.name()));
+            for (Condition c : count.anyOf()) {
+                text.append("any").append(quote(String.valueOf(c.first()))).append(quote(String.valueOf(c.last())));
+                c.in().forEach((field, values) -> {
+                    text.append("in").append(quote(field));
+                    values.forEach(v -> text.append(quote(v)));
+                });
+                c.isTrue().forEach(f -> text.append("true").append(quote(f)));
+                c.notTrue().forEach(f -> text.append("nottrue").append(quote(f)));
+                c.positive().forEach(f -> text.append("positive").append(quote(f)));
+            }
+        }
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.toString().getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
         }
+    }
+
+    /**
+     * The version of how conditions are counted (Condition's matching, the stores' SQL): a build that changes either
+     * changes this, so that counts kept by an older one are counted again.
+     */
+    private static final String FORMAT = "tally-format-1";
+
+    /** A value in the fingerprint's text, quoted so that no two lists of values read the same. */
+    private static String quote(String s) {
+        return "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
     }
 
     /** The days every count of the year can match, {@code [first, last]}, or {@code null} where one has no bound. */

@@ -57,6 +57,12 @@ enum Dialect {
         String usingGist() {
             return "USING GIST";
         }
+
+        /** Lines marked {@code --postgis } are PostgreSQL's alone (functions, triggers); elsewhere they stay comments. */
+        @Override
+        String render(String migrationSql) {
+            return super.render(migrationSql).replace("\n--postgis ", "\n");
+        }
     };
 
     /** An insert-or-replace by primary key {@code id}. */

@@ -953,7 +953,8 @@ abstract class JdbcFeatureStore implements FeatureStore {
     }
 
     /** The stored records with these ids (no geometry), as they are in {@code c}'s transaction. */
-    private static List<Feature> byIds(Connection c, Layer layer, List<String> ids) throws SQLException {
+    private static List<Feature> byIds(Connection c, Layer layer, List<String> someIds) throws SQLException {
+        List<String> ids = someIds.stream().distinct().toList(); // each record once, however often it is named
         List<Feature> out = new ArrayList<>();
         for (int from = 0; from < ids.size(); from += 500) {
             List<String> part = ids.subList(from, Math.min(ids.size(), from + 500));
@@ -982,7 +983,7 @@ abstract class JdbcFeatureStore implements FeatureStore {
         }
         switch (f.type()) {
             case TEXT -> ps.setString(i, v.toString());
-            case INTEGER -> ps.setInt(i, ((Number) v).intValue());
+            case INTEGER -> ps.setInt(i, Math.toIntExact(((Number) v).longValue())); // out of range: an error, not wrapped
             case DOUBLE -> ps.setDouble(i, ((Number) v).doubleValue());
             case BOOLEAN -> ps.setBoolean(i, (Boolean) v);
             case DATE, TIMESTAMP -> ps.setObject(i, v);

@@ -22,7 +22,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.BiConsumer;
 
 /**
@@ -33,20 +32,20 @@ import java.util.function.BiConsumer;
  *
  * <p>The rule that keeps them right: a write either keeps a year's counts (this process knows the tally under the
  * same definition, and read the records it replaced) or removes them, to be built again when next asked for. Writes of a
- * layer with kept counts take one lock per layer, so two writes never both miss the other's records; building takes it
- * too and, on PostgreSQL, a SHARE lock on the table, which waits for writes of processes that do not know the tally
- * (they find the counts afterwards and remove them).
+ * layer whose counts are kept take the layer's row of {@code kept_count_lock} (a row lock, so it holds across
+ * processes, and H2's second process through AUTO_SERVER), so two writes never both miss the other's records; building
+ * takes it too and, on PostgreSQL, a SHARE lock on the table, which waits for writes that took no lock (they find the
+ * counts afterwards and remove them). On PostgreSQL a trigger (migration 7) removes them after any write to the
+ * incidents that does not say it kept them: an older ANTT Map, psql, a GIS tool.
  */
 final class KeptCounts {
     /** Counts per group the table has room for (columns c0…c31); a tally with more is counted when asked. */
     static final int MAX_COUNTS = 32;
-    /** The advisory lock keys of writes and builds, one per layer: this plus the layer's ordinal. */
-    private static final long LOCK = 0x616e74745f6b6300L;
+    /** The layers whose writes the database guards (a trigger of migration 7 removes counts a write did not keep). */
+    static final Set<Layer> GUARDED = Set.of(Layer.INCIDENTS);
 
     private final Dialect dialect;
     private final Map<String, Tally> tallies = new ConcurrentHashMap<>();
-    /** The embedded store's lock (one process holds the database file). */
-    private final ReentrantLock embedded = new ReentrantLock();
     private volatile boolean schemaReady;
 
     KeptCounts(Dialect dialect) {
@@ -54,18 +53,14 @@ final class KeptCounts {
     }
 
     void keep(Tally tally) {
+        if (!GUARDED.contains(tally.layer())) {
+            throw new IllegalArgumentException("counts of layer " + tally.layer().apiName() + " cannot be kept: only "
+                    + GUARDED.stream().map(Layer::apiName).sorted().toList() + " (writes of other layers are not guarded)");
+        }
         if (tally.layer().dateField().isEmpty() && tally.days(0) != null) {
             throw new IllegalArgumentException("layer " + tally.layer().apiName() + " has no date field for tally " + tally.name());
         }
         tallies.put(tally.name(), tally);
-    }
-
-    boolean keeps(Tally tally) {
-        return tallies.get(tally.name()) == tally;
-    }
-
-    private boolean knows(Layer layer) {
-        return tallies.values().stream().anyMatch(t -> t.layer() == layer);
     }
 
     private boolean schemaReady(Connection c) throws SQLException {
@@ -75,13 +70,31 @@ final class KeptCounts {
         return schemaReady;
     }
 
+    /**
+     * Takes the layer's row of {@code kept_count_lock} until the transaction ends (an upsert: the row is made the first
+     * time). On H2, waits up to a minute for it (the default second is shorter than a build or a large batch).
+     */
     private void lock(Connection c, Layer layer) throws SQLException {
+        if (dialect != Dialect.POSTGIS) {
+            try (Statement st = c.createStatement()) {
+                st.execute("SET LOCK_TIMEOUT 60000");
+            }
+        }
+        String sql = dialect == Dialect.POSTGIS
+                ? "INSERT INTO kept_count_lock (layer_table) VALUES (?) ON CONFLICT (layer_table) DO UPDATE SET layer_table = EXCLUDED.layer_table"
+                : "MERGE INTO kept_count_lock (layer_table) KEY (layer_table) VALUES (?)";
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setString(1, layer.table());
+            ps.executeUpdate();
+        }
+    }
+
+    /** On PostgreSQL, tells the guard trigger that this transaction keeps the counts of what it writes. */
+    private void saysItKeeps(Connection c) throws SQLException {
         if (dialect == Dialect.POSTGIS) {
             try (Statement st = c.createStatement()) {
-                st.execute("SELECT pg_advisory_xact_lock(" + (LOCK + layer.ordinal()) + ")");
+                st.execute("SELECT set_config('antt.kept_counts', 'on', true)");
             }
-        } else {
-            embedded.lock();
         }
     }
 
@@ -98,7 +111,6 @@ final class KeptCounts {
         private final Map<Layer, List<Feature>> removed = new HashMap<>();
         private final Map<Layer, List<Feature>> added = new HashMap<>();
         private final Set<Layer> written = new LinkedHashSet<>();
-        private int embeddedHolds;
 
         private Session(Connection c) {
             this.c = c;
@@ -106,19 +118,17 @@ final class KeptCounts {
 
         /**
          * Whether this write must hand over the records it replaces or deletes in {@code layer} before it does
-         * ({@link #removed}): when this process keeps a tally of the layer or counts of it are kept. Takes the layer's
-         * lock then, until the transaction ends.
+         * ({@link #removed}): when counts of the layer are kept. Takes the layer's lock then, until the transaction
+         * ends. (When none are, it takes no lock: counts built meanwhile are found by {@link #finish} and removed.)
          */
         boolean tracks(Layer layer) throws SQLException {
             written.add(layer);
             Boolean t = tracked.get(layer);
             if (t == null) {
-                t = schemaReady(c) && (knows(layer) || !states(layer).isEmpty());
+                t = schemaReady(c) && GUARDED.contains(layer) && !states(layer).isEmpty();
                 if (t) {
                     lock(c, layer);
-                    if (dialect != Dialect.POSTGIS) {
-                        embeddedHolds++;
-                    }
+                    saysItKeeps(c);
                 }
                 tracked.put(layer, t);
             }
@@ -130,19 +140,21 @@ final class KeptCounts {
             removed.computeIfAbsent(layer, k -> new ArrayList<>()).addAll(before);
         }
 
-        /** Records this write puts in. */
+        /** Records this write puts in (of the same id, the last one: it is what the store keeps). */
         void added(Layer layer, List<Feature> after) {
             written.add(layer);
             if (Boolean.TRUE.equals(tracked.get(layer))) {
-                added.computeIfAbsent(layer, k -> new ArrayList<>()).addAll(after);
+                Map<String, Feature> last = new java.util.LinkedHashMap<>();
+                after.forEach(f -> last.put(f.id(), f));
+                added.computeIfAbsent(layer, k -> new ArrayList<>()).addAll(last.values());
             }
         }
 
         /** After the records are written, before commit: brings every year's kept counts of the written layers along. */
         void finish() throws SQLException {
             for (Layer layer : written) {
-                if (!schemaReady(c)) {
-                    return;
+                if (!GUARDED.contains(layer) || !schemaReady(c)) {
+                    continue;
                 }
                 for (State s : states(layer)) {
                     Tally t = tallies.get(s.name());
@@ -175,9 +187,7 @@ final class KeptCounts {
 
         @Override
         public void close() {
-            for (; embeddedHolds > 0; embeddedHolds--) {
-                embedded.unlock();
-            }
+            // The lock is a row lock: the transaction's end releases it.
         }
     }
 
@@ -351,14 +361,12 @@ final class KeptCounts {
         }
         boolean auto = c.getAutoCommit();
         c.setAutoCommit(false);
-        boolean held = false;
         try {
             lock(c, tally.layer());
-            held = dialect != Dialect.POSTGIS;
             if (dialect == Dialect.POSTGIS) {
                 try (Statement st = c.createStatement()) {
-                    // Writes of processes that do not keep this tally take no advisory lock: wait for them, and keep
-                    // them out until the counts are in.
+                    // Writes that found no counts kept take no lock: wait for them, and keep them out until the
+                    // counts are in.
                     st.execute("LOCK TABLE " + tally.layer().table() + " IN SHARE MODE");
                 }
             }
@@ -389,9 +397,6 @@ final class KeptCounts {
             throw e;
         } finally {
             c.setAutoCommit(auto);
-            if (held) {
-                embedded.unlock();
-            }
         }
     }
 

@@ -73,6 +73,12 @@ final class Migrator {
                 c.commit();
             }
             int current = current(c);
+            if (current > latest()) {
+                // An older build must not write to it: it would not keep what the newer schema keeps (such as the
+                // kept counts of migration 7).
+                throw new StoreException("the database's schema is version " + current + ", newer than this build of "
+                        + "ANTT Map knows (" + latest() + "): run a newer ANTT Map against it");
+            }
             int applied = 0;
             for (Migration m : available()) {
                 if (m.version() <= current) {

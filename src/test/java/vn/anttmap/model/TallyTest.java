@@ -22,6 +22,8 @@ class TallyTest {
         assertThat(crimes(List.of("crime")).fingerprint(2023)).isEqualTo(crimes(List.of("crime")).fingerprint(2023)).hasSize(64);
         assertThat(crimes(List.of("crime")).fingerprint(2023)).isNotEqualTo(crimes(List.of("crime")).fingerprint(2024));
         assertThat(crimes(List.of("crime")).fingerprint(2023)).isNotEqualTo(crimes(List.of("crime", "social_evil")).fingerprint(2023));
+        assertThat(crimes(List.of("crime, social_evil")).fingerprint(2023)).as("one value with a comma is not two values")
+                .isNotEqualTo(crimes(List.of("crime", "social_evil")).fingerprint(2023));
         Tally byWard = new Tally("crimes", Layer.INCIDENTS, "ward_id", crimes(List.of("crime")).countsOfYear());
         assertThat(byWard.fingerprint(2023)).isNotEqualTo(crimes(List.of("crime")).fingerprint(2023));
     }

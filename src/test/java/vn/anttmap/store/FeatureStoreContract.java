@@ -338,7 +338,7 @@ public abstract class FeatureStoreContract {
     }
 
     /** A tally of each area's incidents in a year: all, crimes not promptly handled, severe or fatal. */
-    static vn.anttmap.model.Tally yearTally(String name) {
+    protected static vn.anttmap.model.Tally yearTally(String name) {
         return new vn.anttmap.model.Tally(name, Layer.INCIDENTS, "area_id", y -> {
             vn.anttmap.model.Condition in = vn.anttmap.model.Condition.ANY.days(LocalDate.of(y, 1, 1), LocalDate.of(y, 12, 31));
             return List.of(new vn.anttmap.model.Condition.Count("all", List.of(in)),
@@ -371,7 +371,7 @@ public abstract class FeatureStoreContract {
     }
 
     /** A random incident of 2023 or 2024 in area a, b, c or none, with random category, severity and flags. */
-    private static Feature randomIncident(java.util.Random r, String id) {
+    protected static Feature randomIncident(java.util.Random r, String id) {
         OffsetDateTime t = OffsetDateTime.of(2023, 1, 1, 0, 0, 0, 0, ZoneOffset.ofHours(7));
         String[] areas = {"a", "b", "c", null};
         String[] categories = {"crime", "social_evil", "fire_explosion", "work_accident"};
@@ -438,6 +438,55 @@ public abstract class FeatureStoreContract {
         assertThatThrownBy(() -> store.write(new WriteBatch().upsert(Layer.INCIDENTS, List.of(randomIncident(r, "ok"), broken))))
                 .isInstanceOf(StoreException.class);
         assertThat(kept(tally, 2023)).isEqualTo(before).isEqualTo(counted(tally, 2023));
+    }
+
+    /**
+     * Regression: a record named twice in one write counted twice (an upsert listing it twice added both; a delete naming
+     * it in two chunks of ids took it away twice). Of the same id, the last one written counts, once.
+     */
+    @Test
+    void keptCountsCountARecordNamedTwiceInOneWriteOnce() {
+        vn.anttmap.model.Tally tally = yearTally("t");
+        store.keep(tally);
+        java.util.Random r = new java.util.Random(21);
+        writeRandom(r, "i", 10);
+        kept(tally, 2023);
+        store.write(new WriteBatch().delete(Layer.INCIDENTS, java.util.Collections.nCopies(501, "i1")));
+        assertThat(kept(tally, 2023)).isEqualTo(counted(tally, 2023));
+        if (store.kind() == StoreKind.H2GIS) { // PostgreSQL refuses one statement touching a row twice
+            store.write(new WriteBatch().upsert(Layer.INCIDENTS, List.of(randomIncident(r, "i2"), randomIncident(r, "i2"))));
+            assertThat(kept(tally, 2023)).isEqualTo(counted(tally, 2023));
+        }
+    }
+
+    /** A number out of a field's range is an error that writes nothing (it was wrapped round before). */
+    @Test
+    void anIntegerOutOfRangeIsRefusedNotWrapped() {
+        java.util.Random r = new java.util.Random(4);
+        Feature big = randomIncident(r, "big").with(props("deaths", 2_147_483_648L));
+        assertThatThrownBy(() -> store.write(new WriteBatch().upsert(Layer.INCIDENTS, List.of(big)))).isInstanceOf(RuntimeException.class);
+        assertThat(store.get(Layer.INCIDENTS, "big")).isEmpty();
+    }
+
+    /** Only layers whose writes the database guards can have their counts kept. */
+    @Test
+    void countsOfAnUnguardedLayerAreNotKept() {
+        assertThatThrownBy(() -> store.keep(new vn.anttmap.model.Tally("cams", Layer.CAMERAS, "area_id", y -> List.of())))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("cannot be kept");
+    }
+
+    /** A database migrated by a newer build is not written by this one (it would not keep what that one keeps). */
+    @Test
+    void aSchemaNewerThanThisBuildIsRefused() throws Exception {
+        try (java.sql.Connection c = ((JdbcFeatureStore) store).dataSourceConnection();
+             java.sql.PreparedStatement ps = c.prepareStatement(
+                     "INSERT INTO schema_version (version, description, applied_at) VALUES (?, 'from the future', ?)")) {
+            ps.setInt(1, store.latestSchemaVersion() + 1);
+            ps.setObject(2, OffsetDateTime.now());
+            ps.executeUpdate();
+        }
+        assertThatThrownBy(() -> store.migrate()).isInstanceOf(StoreException.class)
+                .hasMessageContaining("newer than this build");
     }
 
     /** When the year's counts were built, and how many groups are kept, as the store's tables say. */

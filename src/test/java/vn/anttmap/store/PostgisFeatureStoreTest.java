@@ -3,6 +3,8 @@ package vn.anttmap.store;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
+import java.util.List;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -26,6 +28,31 @@ class PostgisFeatureStoreTest extends FeatureStoreContract {
     @Override
     protected StoreKind expectedKind() {
         return StoreKind.POSTGIS;
+    }
+
+    /**
+     * Regression: a write that does not keep the counts (an older ANTT Map, psql, a GIS tool editing the table) left
+     * them as they were. The guard trigger removes them; they are counted again when next asked for.
+     */
+    @Test
+    void aWriteByHandRemovesTheKeptCounts() throws Exception {
+        vn.anttmap.model.Tally tally = yearTally("t");
+        store.keep(tally);
+        java.util.Random r = new java.util.Random(8);
+        List<vn.anttmap.model.Feature> rows = new java.util.ArrayList<>();
+        for (int i = 0; i < 30; i++) {
+            rows.add(randomIncident(r, "i" + i));
+        }
+        store.write(new WriteBatch().upsert(vn.anttmap.model.Layer.INCIDENTS, rows));
+        java.util.Map<String, List<Long>> before = new java.util.TreeMap<>();
+        store.countKept(tally, 2023, (k, n) -> before.put(k, java.util.Arrays.stream(n).boxed().toList()));
+        assertThat(before).containsKey("a");
+        try (java.sql.Connection c = ((JdbcFeatureStore) store).dataSourceConnection(); java.sql.Statement st = c.createStatement()) {
+            st.executeUpdate("DELETE FROM incident WHERE area_id = 'a'");
+        }
+        java.util.Map<String, List<Long>> after = new java.util.TreeMap<>();
+        store.countKept(tally, 2023, (k, n) -> after.put(k, java.util.Arrays.stream(n).boxed().toList()));
+        assertThat(after).doesNotContainKey("a").isNotEmpty();
     }
 
     @Test
