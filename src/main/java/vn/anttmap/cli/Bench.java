@@ -209,7 +209,7 @@ final class Bench {
             });
             runs.add((System.nanoTime() - t0) / 1e9);
         }
-        double oursS = median(runs);
+        double oursS = p50(runs);
         List<Double> sqlRuns = new ArrayList<>();
         long sqlTotal = 0;
         step("the same counts by spatial join in PostGIS, untimed (the same database-cache state for its runs)");
@@ -220,7 +220,7 @@ final class Bench {
             sqlRuns.add(sql.ms() / 1000);
             sqlTotal = sql.value();
         }
-        double sqlS = median(sqlRuns);
+        double sqlS = p50(sqlRuns);
         boolean within = oursS <= 30;
         boolean faster = sqlS / oursS >= 3;
         int counts = vn.anttmap.scoring.Scorer.incidentCounts(services.scoring().standard(), Standard.Level.AREA, year).size();
@@ -245,12 +245,6 @@ final class Bench {
     /** Seconds, two decimals, comma-separated. */
     private static String seconds(List<Double> xs) {
         return xs.stream().map(x -> String.format(Locale.ROOT, "%.2f", x)).collect(java.util.stream.Collectors.joining(", "));
-    }
-
-    private static double median(List<Double> xs) {
-        List<Double> sorted = xs.stream().sorted().toList();
-        int n = sorted.size();
-        return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
     }
 
     // ---------------------------------------------------------------- coverage

@@ -172,11 +172,7 @@ public final class PublishService {
                 return stored.get();
             }
         }
-        Layer points = switch (id) {
-            case "incidents" -> Layer.INCIDENTS;
-            case "cameras" -> Layer.CAMERAS;
-            default -> null;
-        };
+        Layer points = storedLayer(id).orElse(null);
         if (points == null) {
             return vn.anttmap.io.MvtTiles.encode(id, features(who, id, margin), z, x, y);
         }
@@ -219,6 +215,15 @@ public final class PublishService {
      * it, when there is one: incidents for admins and (their ward) for officers; cameras for admins, planners and
      * (community cameras) the public.
      */
+    /** The stored point layer a collection is (incidents, cameras), if it is one. */
+    private static Optional<Layer> storedLayer(String id) {
+        return switch (id) {
+            case "incidents" -> Optional.of(Layer.INCIDENTS);
+            case "cameras" -> Optional.of(Layer.CAMERAS);
+            default -> Optional.empty();
+        };
+    }
+
     private static Optional<Map.Entry<Layer, FeatureQuery>> storedView(vn.anttmap.auth.Principal who, String id) {
         if (id.equals("incidents") && who.is(vn.anttmap.model.Account.Role.ADMIN)) {
             return Optional.of(Map.entry(Layer.INCIDENTS, FeatureQuery.ALL));
@@ -241,8 +246,9 @@ public final class PublishService {
             return features(id);
         }
         // Stored layers are cut by the database (its spatial index on PostGIS), not read whole.
-        if (id.equals("cameras") || id.equals("incidents")) {
-            return store.query(id.equals("cameras") ? Layer.CAMERAS : Layer.INCIDENTS, FeatureQuery.ALL.withBbox(bbox));
+        Optional<Layer> stored = storedLayer(id);
+        if (stored.isPresent()) {
+            return store.query(stored.get(), FeatureQuery.ALL.withBbox(bbox));
         }
         return features(id).stream().filter(f -> f.geometry() != null && f.geometry().getEnvelopeInternal().intersects(bbox)
                 && f.geometry().intersects(f.geometry().getFactory().toGeometry(bbox))).toList();

@@ -591,7 +591,8 @@ abstract class JdbcFeatureStore implements FeatureStore {
 
     @Override
     public void write(WriteBatch batch) {
-        try (Connection c = dataSource.getConnection(); KeptCounts.Session counts = kept.session(c)) {
+        try (Connection c = dataSource.getConnection()) {
+            KeptCounts.Session counts = kept.session(c);
             c.setAutoCommit(false);
             try {
                 for (WriteBatch.Upsert u : batch.upserts()) {

@@ -57,9 +57,6 @@ final class KeptCounts {
             throw new IllegalArgumentException("counts of layer " + tally.layer().apiName() + " cannot be kept: only "
                     + GUARDED.stream().map(Layer::apiName).sorted().toList() + " (writes of other layers are not guarded)");
         }
-        if (tally.layer().dateField().isEmpty() && tally.days(0) != null) {
-            throw new IllegalArgumentException("layer " + tally.layer().apiName() + " has no date field for tally " + tally.name());
-        }
         tallies.put(tally.name(), tally);
     }
 
@@ -100,12 +97,12 @@ final class KeptCounts {
 
     // ------------------------------------------------------------------ writes
 
-    /** What one write transaction does to layers that may have kept counts. Close it after commit or rollback. */
+    /** What one write transaction does to layers that may have kept counts (its lock ends with the transaction). */
     Session session(Connection c) {
         return new Session(c);
     }
 
-    final class Session implements AutoCloseable {
+    final class Session {
         private final Connection c;
         private final Map<Layer, Boolean> tracked = new HashMap<>();
         private final Map<Layer, List<Feature>> removed = new HashMap<>();
@@ -125,7 +122,7 @@ final class KeptCounts {
             written.add(layer);
             Boolean t = tracked.get(layer);
             if (t == null) {
-                t = schemaReady(c) && GUARDED.contains(layer) && !states(layer).isEmpty();
+                t = schemaReady(c) && GUARDED.contains(layer) && !KeptCounts.states(c, layer).isEmpty();
                 if (t) {
                     lock(c, layer);
                     saysItKeeps(c);
@@ -156,7 +153,7 @@ final class KeptCounts {
                 if (!GUARDED.contains(layer) || !schemaReady(c)) {
                     continue;
                 }
-                for (State s : states(layer)) {
+                for (State s : KeptCounts.states(c, layer)) {
                     Tally t = tallies.get(s.name());
                     if (t == null || t.layer() != layer || !Boolean.TRUE.equals(tracked.get(layer))
                             || !t.fingerprint(s.year()).equals(s.fingerprint())) {
@@ -181,14 +178,6 @@ final class KeptCounts {
             }
         }
 
-        private List<State> states(Layer layer) throws SQLException {
-            return KeptCounts.states(c, layer);
-        }
-
-        @Override
-        public void close() {
-            // The lock is a row lock: the transaction's end releases it.
-        }
     }
 
     private record State(String name, int year, String fingerprint) {
