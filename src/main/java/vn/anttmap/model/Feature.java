@@ -21,6 +21,14 @@ public record Feature(String id, Geometry geometry, Map<String, Object> properti
         }
     }
 
+    /**
+     * A feature that takes {@code properties} as its own instead of copying them: for code that has just built the
+     * map and hands it over (an import builds one per record); the caller must not touch the map afterwards.
+     */
+    public static Feature owning(String id, Geometry geometry, LinkedHashMap<String, Object> properties) {
+        return new Feature(id, geometry, new Frozen(properties));
+    }
+
     public Object get(String field) {
         return properties.get(field);
     }

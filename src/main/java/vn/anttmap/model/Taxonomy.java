@@ -27,7 +27,12 @@ public record Taxonomy(List<Category> categories) {
     }
 
     public Optional<Category> find(String code) {
-        return categories.stream().filter(c -> c.code().equals(code)).findFirst();
+        for (Category c : categories) { // a plain loop: asked once per imported incident
+            if (c.code().equals(code)) {
+                return Optional.of(c);
+            }
+        }
+        return Optional.empty();
     }
 
     public List<String> codes() {

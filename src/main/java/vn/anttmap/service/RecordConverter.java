@@ -42,7 +42,6 @@ import java.util.regex.Pattern;
  * same file twice does not duplicate anything.
  */
 final class RecordConverter {
-    private static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.:\\-]{0,63}");
     private static final DateTimeFormatter VN_DATE = DateTimeFormatter.ofPattern("d/M/uuuu");
     private static final DateTimeFormatter VN_DATE_TIME = DateTimeFormatter.ofPattern("d/M/uuuu H:mm[:ss]");
 
@@ -64,7 +63,7 @@ final class RecordConverter {
                         + String.join(", ", layer.fields().stream().filter(f -> !f.derived()).map(FieldDef::name).toList())));
             }
         }
-        Map<String, Object> props = new LinkedHashMap<>();
+        LinkedHashMap<String, Object> props = new LinkedHashMap<>();
         for (FieldDef f : layer.fields()) {
             Object raw = f.derived() ? null : r.values().get(f.name());
             if (raw instanceof String s && s.isBlank()) {
@@ -92,11 +91,27 @@ final class RecordConverter {
             return null;
         }
         String id = r.id() == null ? contentId(geometry, props) : r.id();
-        if (!ID.matcher(id).matches()) {
+        if (!validId(id)) {
             problems.add(new Problem(loc, "id", "'" + id + "' is not a valid id (1–64 letters, digits, _ . : -)"));
             return null;
         }
-        return new Feature(id, geometry, props);
+        return Feature.owning(id, geometry, props);
+    }
+
+    /** An id: 1–64 of A–Z a–z 0–9 _ . : -, starting with a letter or digit (checked by hand: once per record). */
+    static boolean validId(String id) {
+        int n = id.length();
+        if (n == 0 || n > 64) {
+            return false;
+        }
+        for (int i = 0; i < n; i++) {
+            char c = id.charAt(i);
+            boolean alnum = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
+            if (!alnum && (i == 0 || (c != '_' && c != '.' && c != ':' && c != '-'))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Checks that every id occurs once. */
@@ -315,6 +330,10 @@ final class RecordConverter {
             if (s.endsWith("]")) {
                 return ZonedDateTime.parse(s).toOffsetDateTime();
             }
+            OffsetDateTime quick = isoOffsetDateTime(s);
+            if (quick != null) {
+                return quick;
+            }
             try {
                 return OffsetDateTime.parse(s);
             } catch (DateTimeParseException e) {
@@ -324,6 +343,71 @@ final class RecordConverter {
             throw new IllegalArgumentException("cannot read date and time '" + s
                     + "' (expected ISO 8601 such as 2023-03-05T21:30:00+07:00, or dd/MM/yyyy HH:mm)");
         }
+    }
+
+    /**
+     * The common shape {@code yyyy-MM-ddTHH:mm[:ss]} followed by {@code Z} or {@code ±HH:MM}, read without the
+     * general parser (a bulk import reads one per incident); {@code null} for anything else, which the general
+     * parser then reads or refuses (as it does a date that does not exist, 30 February).
+     */
+    static OffsetDateTime isoOffsetDateTime(String s) {
+        int n = s.length();
+        if (n < 17 || s.charAt(4) != '-' || s.charAt(7) != '-' || s.charAt(10) != 'T' || s.charAt(13) != ':') {
+            return null;
+        }
+        int year = digits(s, 0, 4);
+        int month = digits(s, 5, 2);
+        int day = digits(s, 8, 2);
+        int hour = digits(s, 11, 2);
+        int minute = digits(s, 14, 2);
+        int second = 0;
+        int at = 16;
+        if (at < n && s.charAt(at) == ':') {
+            second = digits(s, 17, 2);
+            at = 19;
+        }
+        if (year < 0 || month < 0 || day < 0 || hour < 0 || minute < 0 || second < 0 || at >= n) {
+            return null;
+        }
+        java.time.ZoneOffset offset;
+        if (at == n - 1 && s.charAt(at) == 'Z') {
+            offset = java.time.ZoneOffset.UTC;
+        } else if (at == n - 6 && (s.charAt(at) == '+' || s.charAt(at) == '-') && s.charAt(at + 3) == ':') {
+            int oh = digits(s, at + 1, 2);
+            int om = digits(s, at + 4, 2);
+            if (oh < 0 || om < 0) {
+                return null;
+            }
+            int sign = s.charAt(at) == '-' ? -1 : 1;
+            try {
+                offset = java.time.ZoneOffset.ofHoursMinutes(sign * oh, sign * om);
+            } catch (java.time.DateTimeException e) {
+                return null;
+            }
+        } else {
+            return null;
+        }
+        try {
+            return OffsetDateTime.of(year, month, day, hour, minute, second, 0, offset);
+        } catch (java.time.DateTimeException e) {
+            return null; // the general parser words the refusal
+        }
+    }
+
+    /** The non-negative number written by {@code len} ASCII digits at {@code from}, or -1. */
+    private static int digits(String s, int from, int len) {
+        if (from + len > s.length()) {
+            return -1;
+        }
+        int v = 0;
+        for (int i = from; i < from + len; i++) {
+            char c = s.charAt(i);
+            if (c < '0' || c > '9') {
+                return -1;
+            }
+            v = v * 10 + (c - '0');
+        }
+        return v;
     }
 
     private String contentId(Geometry g, Map<String, Object> props) {

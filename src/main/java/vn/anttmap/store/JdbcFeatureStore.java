@@ -819,32 +819,23 @@ abstract class JdbcFeatureStore implements FeatureStore {
             columns.add("geom");
         }
         String cols = String.join(", ", columns);
-        org.locationtech.jts.io.WKBWriter ewkb = new org.locationtech.jts.io.WKBWriter(2, org.locationtech.jts.io.ByteOrderValues.LITTLE_ENDIAN, true);
-        StringBuilder text = new StringBuilder(features.size() * 200);
+        CopyText text = new CopyText(features.size());
         for (Feature feature : features) {
-            copyValue(text, feature.id());
+            text.value(feature.id());
             for (FieldDef f : layer.fields()) {
-                text.append('\t');
-                copyValue(text, copyText(f, feature.get(f.name())));
+                text.value(feature.get(f.name()));
             }
             if (geom) {
-                text.append('\t');
-                if (feature.geometry() == null) {
-                    text.append("\\N");
-                } else {
-                    org.locationtech.jts.geom.Geometry g = feature.geometry().copy();
-                    g.setSRID(4326);
-                    text.append(org.locationtech.jts.io.WKBWriter.toHex(ewkb.write(g)));
-                }
+                text.geometry(feature.geometry());
             }
-            text.append('\n');
+            text.endRow();
         }
         org.postgresql.copy.CopyManager copy = c.unwrap(org.postgresql.PGConnection.class).getCopyAPI();
         // New records (a bulk load's) go straight into the table: a sixth faster than through a temporary table.
         // When one of the ids is taken, that COPY is undone and the batch is upserted as below.
         java.sql.Savepoint before = c.setSavepoint();
         try {
-            copy.copyIn("COPY " + layer.table() + " (" + cols + ") FROM STDIN", new java.io.StringReader(text.toString()));
+            copy.copyIn("COPY " + layer.table() + " (" + cols + ") FROM STDIN", text.stream());
             c.releaseSavepoint(before);
             return; // all new: nothing replaced
         } catch (SQLException e) {
@@ -859,7 +850,7 @@ abstract class JdbcFeatureStore implements FeatureStore {
             st.execute("CREATE TEMPORARY TABLE antt_copy (LIKE " + layer.table() + " INCLUDING DEFAULTS) ON COMMIT DROP");
         }
         try {
-            copy.copyIn("COPY antt_copy (" + cols + ") FROM STDIN", new java.io.StringReader(text.toString()));
+            copy.copyIn("COPY antt_copy (" + cols + ") FROM STDIN", text.stream());
         } catch (java.io.IOException e) {
             throw new SQLException("COPY into " + layer.table() + " failed", e);
         }
@@ -879,33 +870,6 @@ abstract class JdbcFeatureStore implements FeatureStore {
         }
     }
 
-    private static String copyText(FieldDef f, Object v) {
-        if (v == null) {
-            return null;
-        }
-        return switch (f.type()) {
-            case BOOLEAN -> (Boolean) v ? "t" : "f";
-            default -> v.toString();
-        };
-    }
-
-    /** A value in COPY's text format: backslash escapes, \N for null. */
-    private static void copyValue(StringBuilder out, String v) {
-        if (v == null) {
-            out.append("\\N");
-            return;
-        }
-        for (int k = 0; k < v.length(); k++) {
-            char ch = v.charAt(k);
-            switch (ch) {
-                case '\\' -> out.append("\\\\");
-                case '\t' -> out.append("\\t");
-                case '\n' -> out.append("\\n");
-                case '\r' -> out.append("\\r");
-                default -> out.append(ch);
-            }
-        }
-    }
 
     private void upsert(Connection c, Layer layer, List<Feature> features, KeptCounts.Session counts) throws SQLException {
         // Before writing: the lock of a layer with kept counts, and the records this write replaces.

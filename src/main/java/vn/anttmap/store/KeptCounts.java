@@ -162,15 +162,12 @@ final class KeptCounts {
                         continue;
                     }
                     List<Condition.Count> counts = t.counts(s.year());
-                    List<String> fields = new ArrayList<>();
-                    counts.forEach(k -> fields.addAll(k.fields()));
-                    List<String> read = fields.stream().distinct().toList();
                     Map<String, long[]> delta = new HashMap<>();
                     for (Feature f : removed.getOrDefault(layer, List.of())) {
-                        tallyOne(t, counts, read, f, -1, delta);
+                        tallyOne(t, counts, f, -1, delta);
                     }
                     for (Feature f : added.getOrDefault(layer, List.of())) {
-                        tallyOne(t, counts, read, f, 1, delta);
+                        tallyOne(t, counts, f, 1, delta);
                     }
                     delta.values().removeIf(v -> java.util.Arrays.stream(v).allMatch(x -> x == 0));
                     add(c, s.name(), s.year(), counts.size(), delta);
@@ -207,8 +204,8 @@ final class KeptCounts {
         }
     }
 
-    /** Adds {@code sign} to the counts of the record's group that it passes ({@code fields}: those the counts read). */
-    private static void tallyOne(Tally t, List<Condition.Count> counts, List<String> fields, Feature f, int sign,
+    /** Adds {@code sign} to the counts of the record's group that it passes. */
+    private static void tallyOne(Tally t, List<Condition.Count> counts, Feature f, int sign,
                                  Map<String, long[]> delta) {
         Object key = f.get(t.groupBy());
         if (key == null) {
@@ -216,14 +213,11 @@ final class KeptCounts {
         }
         Layer layer = t.layer();
         LocalDate day = (LocalDate) layer.dateField().map(d -> typed(layer, d, f.get(d))).orElse(null);
-        // Each field made typed once, not once per condition that reads it.
-        Map<String, Object> values = new HashMap<>(fields.size() * 2);
-        for (String name : fields) {
-            values.put(name, typed(layer, name, f.get(name)));
-        }
+        // Values written by an import are typed already: typed() hands them back as they are.
+        java.util.function.Function<String, Object> values = name -> typed(layer, name, f.get(name));
         long[] v = null;
         for (int i = 0; i < counts.size(); i++) {
-            if (counts.get(i).matches(day, values::get)) {
+            if (counts.get(i).matches(day, values)) {
                 if (v == null) {
                     v = delta.computeIfAbsent(key.toString(), k -> new long[counts.size()]);
                 }

@@ -581,7 +581,7 @@ public abstract class FeatureStoreContract {
         for (int k = 0; k < 1_500; k++) {
             Feature f = incident(String.format("bulk-%04d", k), 105.78 + k * 1e-5, 19.44 + k * 1e-5, at.plusHours(k),
                     at.plusHours(k).toLocalDate(), "a", "w");
-            many.add(f.with(Map.of("description", "tab\there, line\nbreak, back\\slash, \"quoted\" " + k,
+            many.add(f.with(Map.of("description", "tab\there, line\nbreak, back\\slash, \"quoted\", Vụ việc ắ 😀 " + k,
                     "deaths", k % 3, "force_majeure", k % 2 == 0)));
         }
         store.write(new WriteBatch().upsert(Layer.INCIDENTS, many));
