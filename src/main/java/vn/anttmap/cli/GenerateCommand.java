@@ -15,7 +15,7 @@ import java.util.Locale;
                 + "cameras, 1,000 incidents), province (200 wards, 5,000 areas, 50,000 cameras, 200,000 incidents) or "
                 + "national (3,000 wards, 105,000 areas, 999,000 cameras, 3,999,000 incidents), incidents over the two "
                 + "area periods 01/11/2023–31/10/2025. Written through the normal import (checks, point-in-polygon "
-                + "assignment) in batches of 20,000, with a progress bar; or, with --out, as GeoJSON files."})
+                + "assignment) in batches of 10,000, with a progress bar; or, with --out, as GeoJSON files."})
 final class GenerateCommand extends DataCommand {
     @Option(names = "--scale", required = true, paramLabel = "SCALE", description = "ward, province or national.")
     String scale;
