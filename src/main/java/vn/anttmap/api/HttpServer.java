@@ -99,7 +99,16 @@ public final class HttpServer {
             Map<String, Object> fields = new LinkedHashMap<>();
             fields.put("id", "String");
             c.properties().forEach(p -> fields.put(p, "String"));
-            tj.put("vector_layers", List.of(Map.of("id", id, "fields", fields)));
+            Map<String, Object> layer = new LinkedHashMap<>(Map.of("id", id, "fields", fields));
+            if (vn.anttmap.service.PublishService.clusters(id)) {
+                fields.put("cluster", "Boolean");
+                fields.put("point_count", "Number");
+                layer.put("description", "Below zoom " + vn.anttmap.service.PublishService.EVERY_POINT_FROM_ZOOM
+                        + ", points within the same cell of " + vn.anttmap.service.PublishService.CLUSTER_UNITS
+                        + "/4096 of a tile are one feature with cluster=true and point_count (no other field); a cell's "
+                        + "only point keeps its fields.");
+            }
+            tj.put("vector_layers", List.of(layer));
             json(ctx, 200, tj);
         });
         // Recently encoded vector tiles (at most 4,096), keyed by collection, tile, role, ward and data version.

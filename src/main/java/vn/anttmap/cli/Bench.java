@@ -317,7 +317,7 @@ final class Bench {
         for (Map.Entry<Integer, int[][]> zt : tiles.entrySet()) {
             int z = zt.getKey();
             for (int[] t : zt.getValue()) {
-                if (pg.tile(z, t[0], t[1]).value().length == 0) {
+                if (pg.tile(z, t[0], t[1], clusterUnits(z)).value().length == 0) {
                     out.println("  note: tile " + z + "/" + t[0] + "/" + t[1] + " holds no incident");
                 }
             }
@@ -347,7 +347,7 @@ final class Bench {
                         cold.computeIfAbsent(z, k -> new ArrayList<>()).add(get(app.port(), tilePath(z, t), token, null).ms());
                     }
                     for (int[] t : zt.getValue()) {
-                        sql.computeIfAbsent(z, k -> new ArrayList<>()).add(pg.tile(z, t[0], t[1]).ms());
+                        sql.computeIfAbsent(z, k -> new ArrayList<>()).add(pg.tile(z, t[0], t[1], clusterUnits(z)).ms());
                     }
                 }
                 if (round < TILE_ROUNDS - 1) {
@@ -390,9 +390,17 @@ final class Bench {
                             + "selected as Martin does with ST_TileEnvelope's margin), no HTTP, no access policy; both after one "
                             + "untimed pass of the bare "
                             + "query over the tiles (the same database-cache state); ours after the server is warmed on "
-                            + "%d other, distinct tiles; ours reads each record's point and values (no sort, no geometry "
-                            + "object), keeps those the access policy lets the asker see and encodes them in Java%s", n,
-                            TILE_ROUNDS, warm14.size(),
+                            + "%d other, distinct tiles; %s%s", n,
+                            TILE_ROUNDS, warm14.size(), z < vn.anttmap.service.PublishService.JAVA_TILES_FROM_ZOOM
+                                    ? String.format(Locale.ROOT, "below zoom %d points come gathered into cells of %d/4096 of "
+                                            + "the tile (4 pixels; a cell's only point as it is, several as one with "
+                                            + "point_count), the SQL grouping them the same way; ours has PostGIS encode "
+                                            + "the tile (ST_AsMVT, the access policy as its filter, values written out "
+                                            + "for single points only); the tile is %,d bytes (every point, as at zoom "
+                                            + "12 and above, made it 15.8 MB)", vn.anttmap.service.PublishService.EVERY_POINT_FROM_ZOOM,
+                                            vn.anttmap.service.PublishService.CLUSTER_UNITS, tileBytes.getOrDefault(z, 0))
+                                    : "ours reads each record's point and values (no sort, no geometry object), keeps those "
+                                    + "the access policy lets the asker see and encodes them in Java",
                             z == 14 && coldP50 > sqlP50 ? String.format(Locale.ROOT, "; missed by %.2f ms: ours reads the "
                                     + "tile's records, every value crossing from PostgreSQL to Java, checks each against the "
                                     + "access policy, then sends the tile over HTTP; the bare "
@@ -405,6 +413,11 @@ final class Bench {
                             cachedP50 <= 2 ? "" : String.format(Locale.ROOT, "; missed: the tile is %,d bytes, and sending "
                                     + "them is the time (the 304 shows what a request costs without them)", tileBytes.getOrDefault(z, 0)))));
         }
+    }
+
+    /** Ours gathers points into cells below zoom 12: the hand-written query then does the same. */
+    private static int clusterUnits(int z) {
+        return z < vn.anttmap.service.PublishService.EVERY_POINT_FROM_ZOOM ? vn.anttmap.service.PublishService.CLUSTER_UNITS : 0;
     }
 
     private static String tilePath(int z, int[] t) {

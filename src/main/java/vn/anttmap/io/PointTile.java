@@ -28,6 +28,11 @@ public final class PointTile {
     private final double sy;
     private Row[] rows = new Row[256];
     private int size;
+    /** The side of a cluster cell in tile units, or 0 for every point as it is. */
+    private int clusterUnits;
+
+    /** The properties of a cluster (a cell holding several points): {@code cluster} (true) and {@code point_count}. */
+    public static final List<String> CLUSTER_FIELDS = List.of("cluster", "point_count");
 
     /** A point kept for the tile: its id, tile coordinates, and its property names and values (parallel). */
     private record Row(String id, long px, long py, List<String> names, Object[] values) {
@@ -88,6 +93,22 @@ public final class PointTile {
         rows[size++] = new Row(id, px, py, names, values);
     }
 
+    /**
+     * Gathers the points by cells of {@code units} × {@code units} tile units (aligned on the tile's corner): a cell
+     * holding one point keeps it as it is; a cell holding several becomes one point at their mean position (rounded
+     * half up) with {@link #CLUSTER_FIELDS} only ({@code cluster} true, {@code point_count} how many), and no id.
+     * Features come in the order of their first point by id. The same as {@code FeatureStore#mvt} with a cell size.
+     *
+     * @return this tile
+     */
+    public PointTile clustered(int units) {
+        if (units < 1) {
+            throw new IllegalArgumentException("a cluster cell is at least one tile unit, not " + units);
+        }
+        this.clusterUnits = units;
+        return this;
+    }
+
     /** The tile: empty (no bytes) when no point was kept. */
     public byte[] encode() {
         if (size == 0) {
@@ -95,11 +116,43 @@ public final class PointTile {
         }
         Row[] sorted = java.util.Arrays.copyOf(rows, size);
         java.util.Arrays.sort(sorted, (a, b) -> a.id().compareTo(b.id())); // stable: equal ids keep the order added
-        Writer w = new Writer(size);
+        if (clusterUnits > 0) {
+            sorted = clusters(sorted, clusterUnits);
+        }
+        Writer w = new Writer(sorted.length);
         for (Row row : sorted) {
             w.feature(row);
         }
         return w.tile(layerName, extent);
+    }
+
+    /** The rows (sorted by id) gathered by cell, in the order of each cell's first row. */
+    private static Row[] clusters(Row[] sorted, int units) {
+        Map<Long, long[]> cells = new java.util.LinkedHashMap<>(); // cell → {count, sum x, sum y, first row}
+        for (int i = 0; i < sorted.length; i++) {
+            Row r = sorted[i];
+            long key = (Math.floorDiv(r.px(), units) << 32) ^ (Math.floorDiv(r.py(), units) & 0xFFFFFFFFL);
+            long[] c = cells.get(key);
+            if (c == null) {
+                cells.put(key, new long[]{1, r.px(), r.py(), i});
+            } else {
+                c[0]++;
+                c[1] += r.px();
+                c[2] += r.py();
+            }
+        }
+        Row[] out = new Row[cells.size()];
+        int k = 0;
+        for (long[] c : cells.values()) {
+            out[k++] = c[0] == 1 ? sorted[(int) c[3]]
+                    : new Row(null, mean(c[1], c[0]), mean(c[2], c[0]), CLUSTER_FIELDS, new Object[]{Boolean.TRUE, c[0]});
+        }
+        return out;
+    }
+
+    /** sum / n rounded half up, as the database's floor(avg + 0.5). */
+    private static long mean(long sum, long n) {
+        return (long) Math.floor((double) sum / n + 0.5);
     }
 
     /**
@@ -129,8 +182,10 @@ public final class PointTile {
                 java.util.Arrays.fill(cachedKeys, -1);
             }
             int n = 0;
-            put(n++, key("id"));
-            put(n++, values.indexOf(row.id()));
+            if (row.id() != null) { // a cluster has none
+                put(n++, key("id"));
+                put(n++, values.indexOf(row.id()));
+            }
             Object[] vs = row.values();
             for (int i = 0; i < vs.length; i++) {
                 Object v = vs[i];

@@ -154,8 +154,18 @@ public final class PublishService {
     public static final int JAVA_TILES_FROM_ZOOM = 12;
 
     /**
+     * The lowest zoom whose point tiles carry every point; below it, points are gathered into cells of
+     * {@value #CLUSTER_UNITS} tile units (4 pixels of a 256-pixel tile: about 600 m at zoom 10, 300 m at zoom 11): a province's incidents
+     * made a 16 MB tile at zoom 10, a size no map client draws, tippecanoe's limit being 500 KB.
+     */
+    public static final int EVERY_POINT_FROM_ZOOM = 12;
+    /** The side of a cluster cell, in units of the tile's 4,096. */
+    public static final int CLUSTER_UNITS = 64;
+
+    /**
      * The vector tile z/x/y (MVT, Web Mercator) of a collection as the principal may see it: its features within the
-     * tile and a buffer of 1/16 of its size around it, through the one access policy. Below zoom
+     * tile and a buffer of 1/16 of its size around it, through the one access policy; the incidents and cameras gathered
+     * into clusters below zoom {@value #EVERY_POINT_FROM_ZOOM} (of the points the principal may see). Below zoom
      * {@value #JAVA_TILES_FROM_ZOOM} a tile can hold a large share of a layer: the database encodes it, with the policy
      * as its filter ({@link #storedTile}), where it can. Otherwise the tile is encoded in Java (for points faster than
      * PostGIS's ST_AsMVT on the same rows, whose per-attribute encoding dominated): a stored point collection from its
@@ -166,8 +176,9 @@ public final class PublishService {
         Envelope bounds = vn.anttmap.io.MvtTiles.lonLatBounds(z, x, y);
         Envelope margin = new Envelope(bounds);
         margin.expandBy(bounds.getWidth() / 16, bounds.getHeight() / 16);
+        int cluster = z < EVERY_POINT_FROM_ZOOM && clusters(id) ? CLUSTER_UNITS : 0;
         if (z < JAVA_TILES_FROM_ZOOM) {
-            Optional<byte[]> stored = storedTile(who, id, margin, z, x, y);
+            Optional<byte[]> stored = storedTile(who, id, margin, z, x, y, cluster);
             if (stored.isPresent()) {
                 return stored.get();
             }
@@ -177,6 +188,9 @@ public final class PublishService {
             return vn.anttmap.io.MvtTiles.encode(id, features(who, id, margin), z, x, y);
         }
         vn.anttmap.io.PointTile tile = vn.anttmap.io.MvtTiles.points(id, z, x, y);
+        if (cluster > 0) {
+            tile.clustered(cluster);
+        }
         if (!vn.anttmap.auth.AccessPolicy.canRead(who, id)) {
             return tile.encode();
         }
@@ -206,8 +220,9 @@ public final class PublishService {
      *
      * @param bbox the tile's lon/lat bounds with their margin
      */
-    public Optional<byte[]> storedTile(vn.anttmap.auth.Principal who, String id, Envelope bbox, int z, int x, int y) {
-        return storedView(who, id).flatMap(v -> store.mvt(v.getKey(), v.getValue().withBbox(bbox), z, x, y, id));
+    public Optional<byte[]> storedTile(vn.anttmap.auth.Principal who, String id, Envelope bbox, int z, int x, int y,
+                                       int clusterUnits) {
+        return storedView(who, id).flatMap(v -> store.mvt(v.getKey(), v.getValue().withBbox(bbox), z, x, y, id, clusterUnits));
     }
 
     /**
@@ -215,6 +230,11 @@ public final class PublishService {
      * it, when there is one: incidents for admins and (their ward) for officers; cameras for admins, planners and
      * (community cameras) the public.
      */
+    /** Whether the collection's tiles gather points into clusters below {@link #EVERY_POINT_FROM_ZOOM}. */
+    public static boolean clusters(String id) {
+        return storedLayer(id).isPresent();
+    }
+
     /** The stored point layer a collection is (incidents, cameras), if it is one. */
     private static Optional<Layer> storedLayer(String id) {
         return switch (id) {

@@ -77,9 +77,10 @@ public interface FeatureStore extends AutoCloseable {
     /**
      * The vector tile of the layer's features matching {@code query}, encoded by the database (PostGIS's ST_AsMVT,
      * every attribute, null ones left out, times in Vietnam's offset), or empty where the store cannot (H2GIS): the
-     * caller then encodes in Java.
+     * caller then encodes in Java. With {@code clusterUnits} above 0, points are gathered by cells of that many tile
+     * units as {@link vn.anttmap.io.PointTile#clustered} gathers them.
      */
-    default Optional<byte[]> mvt(Layer layer, FeatureQuery query, int z, int x, int y, String layerName) {
+    default Optional<byte[]> mvt(Layer layer, FeatureQuery query, int z, int x, int y, String layerName, int clusterUnits) {
         return Optional.empty();
     }
 

@@ -132,24 +132,28 @@ abstract class JdbcFeatureStore implements FeatureStore {
     }
 
     @Override
-    public Optional<byte[]> mvt(Layer layer, FeatureQuery q, int z, int x, int y, String layerName) {
+    public Optional<byte[]> mvt(Layer layer, FeatureQuery q, int z, int x, int y, String layerName, int clusterUnits) {
         if (dialect != Dialect.POSTGIS || !layer.geometryKind().hasColumn()) {
             return Optional.empty();
         }
-        StringBuilder cols = new StringBuilder("id");
+        if (clusterUnits > 0 && layer.geometryKind() != vn.anttmap.model.GeometryKind.POINT
+                && layer.geometryKind() != vn.anttmap.model.GeometryKind.OPTIONAL_POINT) {
+            throw new IllegalArgumentException("only points are gathered into clusters, not " + layer.apiName());
+        }
+        // Clustered, the rows are read raw and only a cell's only point has its values written out as text.
+        List<String> raw = new ArrayList<>(List.of("id"));
+        List<String> written = new ArrayList<>(List.of("id"));
         for (FieldDef f : layer.fields()) {
-            cols.append(", ").append(switch (f.type()) {
-                case TIMESTAMP -> "to_char(" + f.name() + " AT TIME ZONE 'Asia/Ho_Chi_Minh', 'YYYY-MM-DD\"T\"HH24:MI:SS\"+07:00\"') AS " + f.name();
-                case DATE -> f.name() + "::text AS " + f.name();
-                default -> f.name();
-            });
+            raw.add(f.name());
+            written.add(mvtColumn(f, clusterUnits > 0 ? "p." + f.name() : f.name()));
         }
         StringBuilder inner = new StringBuilder("SELECT ST_AsMVTGeom(ST_Transform(geom, 3857), ST_TileEnvelope(?, ?, ?), 4096, 256, true) AS mvt_geom, ")
-                .append(cols).append(" FROM ").append(layer.table());
+                .append(String.join(", ", clusterUnits > 0 ? raw : written)).append(" FROM ").append(layer.table());
         List<Object> params = new ArrayList<>(List.of(z, x, y));
         where(layer, q, inner, params);
-        String sql = "SELECT ST_AsMVT(t, ?, 4096, 'mvt_geom') FROM (" + inner + ") t WHERE mvt_geom IS NOT NULL";
-        params.add(0, layerName);
+        String sql = clusterUnits > 0 ? clusteredTile(raw, written, inner.toString(), clusterUnits)
+                : "SELECT ST_AsMVT(t, ?, 4096, 'mvt_geom') FROM (" + inner + ") t WHERE mvt_geom IS NOT NULL";
+        params.add(clusterUnits > 0 ? params.size() : 0, layerName); // the clustered query names the layer last
         try (Connection c = dataSource.getConnection();
              PreparedStatement ps = c.prepareStatement(sql)) {
             bindAll(ps, params);
@@ -161,6 +165,37 @@ abstract class JdbcFeatureStore implements FeatureStore {
         } catch (SQLException e) {
             throw fault("encoding a tile of " + layer.apiName(), e);
         }
+    }
+
+    /**
+     * ST_AsMVT over the points of {@code inner} gathered by cells of {@code units} tile units: a cell's only point as
+     * it is, several as one point at their mean (rounded half up) with cluster and point_count; in the order of each
+     * cell's first id (as {@link vn.anttmap.io.PointTile#clustered}). {@code inner} reads the columns {@code names}
+     * raw; {@code written} are those columns as the tile carries them, read from {@code p} (only single points need
+     * them, not the hundred thousand a province's low-zoom tile gathers).
+     */
+    static String clusteredTile(List<String> names, List<String> written, String inner, int units) {
+        String cell = "floor(ST_X(mvt_geom) / " + units + ")::int AS cx, floor(ST_Y(mvt_geom) / " + units + ")::int AS cy";
+        String all = String.join(", ", names);
+        String nulls = names.stream().map(n -> "NULL AS " + n).collect(java.util.stream.Collectors.joining(", "));
+        return "WITH p AS (SELECT *, " + cell + " FROM (" + inner + ") i WHERE mvt_geom IS NOT NULL), "
+                + "k AS (SELECT cx, cy, count(*) AS n, min(id) AS first_id, floor(avg(ST_X(mvt_geom)) + 0.5) AS ax, "
+                + "floor(avg(ST_Y(mvt_geom)) + 0.5) AS ay FROM p GROUP BY cx, cy) "
+                + "SELECT ST_AsMVT(t, ?, 4096, 'mvt_geom') FROM (SELECT mvt_geom, " + all + ", cluster, point_count FROM ("
+                + "SELECT first_id AS sort_id, p.mvt_geom, p.id, " + String.join(", ", written.subList(1, written.size()))
+                + ", NULL::boolean AS cluster, NULL::bigint AS point_count "
+                + "FROM p JOIN k USING (cx, cy) WHERE k.n = 1 "
+                + "UNION ALL SELECT first_id, ST_Point(ax, ay), " + nulls + ", true, n FROM k WHERE n > 1"
+                + ") u ORDER BY sort_id) t";
+    }
+
+    /** A field as a tile carries it (times in Vietnam's offset and days as ISO 8601 text), read from {@code ref}. */
+    private static String mvtColumn(FieldDef f, String ref) {
+        return switch (f.type()) {
+            case TIMESTAMP -> "to_char(" + ref + " AT TIME ZONE 'Asia/Ho_Chi_Minh', 'YYYY-MM-DD\"T\"HH24:MI:SS\"+07:00\"') AS " + f.name();
+            case DATE -> ref + "::text AS " + f.name();
+            default -> ref + (ref.equals(f.name()) ? "" : " AS " + f.name());
+        };
     }
 
     @Override

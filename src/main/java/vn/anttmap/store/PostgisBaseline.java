@@ -138,17 +138,35 @@ public final class PostgisBaseline implements AutoCloseable {
     /**
      * One incident tile by ST_AsMVT with every attribute ours carries, as Martin serves a table: the rows within the tile
      * and its buffer ({@code ST_TileEnvelope(…, margin => buffer / extent)}; here ST_AsMVTGeom's default buffer of 256 in
-     * 4096, the 1/16 ours keeps too), so that both tiles hold the same points; the tile's bytes.
+     * 4096, the 1/16 ours keeps too), so that both tiles hold the same points; the tile's bytes. With {@code clusterUnits}
+     * above 0, as ours below zoom 12: the points grouped by cells of that many tile units, a cell's only point as it is,
+     * several as one at their mean with cluster and point_count (the GROUP BY an analyst writes for a heat map).
      */
-    public Timed<byte[]> tile(int z, int x, int y) throws SQLException {
-        String sql = """
+    public Timed<byte[]> tile(int z, int x, int y, int clusterUnits) throws SQLException {
+        String points = """
                 WITH b AS (SELECT ST_TileEnvelope(?, ?, ?) AS e, ST_TileEnvelope(?, ?, ?, margin => 256.0 / 4096) AS m),
                 mvt AS (SELECT ST_AsMVTGeom(ST_Transform(i.geom, 3857), b.e, 4096, 256, true) AS geom, i.id,
                                i.occurred_at::text AS occurred_at, i.category, i.severity, i.channel, i.force_majeure,
                                i.promptly_handled, i.description, i.serious, i.deaths, i.occurred_on::text AS occurred_on,
                                i.area_id, i.ward_id
                         FROM incident i, b WHERE i.geom && ST_Transform(b.m, 4326))
-                SELECT ST_AsMVT(mvt, 'incidents') FROM mvt WHERE geom IS NOT NULL""";
+                """;
+        String sql = clusterUnits <= 0 ? points + "SELECT ST_AsMVT(mvt, 'incidents') FROM mvt WHERE geom IS NOT NULL"
+                : points + """
+                , p AS (SELECT mvt.*, floor(ST_X(geom) / %1$d)::int AS cx, floor(ST_Y(geom) / %1$d)::int AS cy
+                        FROM mvt WHERE geom IS NOT NULL),
+                cell AS (SELECT cx, cy, count(*) AS n, min(id) AS first_id, floor(avg(ST_X(geom)) + 0.5) AS ax,
+                                floor(avg(ST_Y(geom)) + 0.5) AS ay FROM p GROUP BY cx, cy),
+                out AS (SELECT p.geom, p.id, p.occurred_at, p.category, p.severity, p.channel, p.force_majeure,
+                               p.promptly_handled, p.description, p.serious, p.deaths, p.occurred_on, p.area_id, p.ward_id,
+                               NULL::boolean AS cluster, NULL::bigint AS point_count, cell.first_id
+                        FROM p JOIN cell USING (cx, cy) WHERE cell.n = 1
+                        UNION ALL
+                        SELECT ST_Point(ax, ay), NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+                               true, n, first_id FROM cell WHERE n > 1)
+                SELECT ST_AsMVT(t, 'incidents') FROM (SELECT geom, id, occurred_at, category, severity, channel,
+                       force_majeure, promptly_handled, description, serious, deaths, occurred_on, area_id, ward_id,
+                       cluster, point_count FROM out ORDER BY first_id) t""".formatted(clusterUnits);
         long t0 = System.nanoTime();
         byte[] tile;
         try (PreparedStatement ps = c.prepareStatement(sql)) {

@@ -170,9 +170,10 @@ class AccessAndEditTest {
         var incident = services.store().query(Layer.INCIDENTS, FeatureQuery.ALL).get(0).geometry().getCoordinate();
         var camera = services.store().query(Layer.CAMERAS, FeatureQuery.ALL).get(0).geometry().getCoordinate();
         java.util.Map<String, Integer> nonEmpty = new java.util.TreeMap<>();
+        java.util.Set<String> clusteredAt = new java.util.TreeSet<>();
         for (String id : List.of("incidents", "cameras")) {
             var at = id.equals("incidents") ? incident : camera;
-            for (int z : new int[]{12, 14, 16}) {
+            for (int z : new int[]{9, 11, 12, 14, 16}) {
                 int x = (int) Math.floor((at.x + 180) / 360 * (1 << z));
                 double lat = Math.toRadians(at.y);
                 int y = (int) Math.floor((1 - Math.log(Math.tan(lat) + 1 / Math.cos(lat)) / Math.PI) / 2 * (1 << z));
@@ -180,17 +181,35 @@ class AccessAndEditTest {
                 var margin = new org.locationtech.jts.geom.Envelope(bounds);
                 margin.expandBy(bounds.getWidth() / 16, bounds.getHeight() / 16);
                 for (vn.anttmap.auth.Principal who : askers) {
-                    byte[] expected = vn.anttmap.io.MvtTiles.encode(id, services.publish().features(who, id, margin), z, x, y);
+                    List<vn.anttmap.model.Feature> visible = services.publish().features(who, id, margin);
+                    byte[] expected = z < vn.anttmap.service.PublishService.EVERY_POINT_FROM_ZOOM ? clustered(id, visible, z, x, y)
+                            : vn.anttmap.io.MvtTiles.encode(id, visible, z, x, y);
                     assertThat(services.publish().tile(who, id, z, x, y)).as(id + " " + z + " " + who).isEqualTo(expected);
                     if (expected.length > 0) {
                         nonEmpty.merge(id + " " + who.role(), 1, Integer::sum);
                     }
+                    if (z < vn.anttmap.service.PublishService.EVERY_POINT_FROM_ZOOM && new String(expected, java.nio.charset.StandardCharsets.ISO_8859_1).contains("point_count")) {
+                        clusteredAt.add(id + " " + z);
+                    }
                 }
             }
         }
-        // The comparison is not vacuous: admins and the ward's officer see incidents; everyone sees some cameras.
+        // The comparison is not vacuous: admins and the ward's officer see incidents; everyone sees some cameras; below
+        // zoom 12 some cells gather several points.
+        assertThat(clusteredAt).isNotEmpty();
         assertThat(nonEmpty).containsKeys("incidents ADMIN", "incidents OFFICER", "cameras ADMIN", "cameras PLANNER",
                 "cameras PUBLIC").doesNotContainKeys("incidents PLANNER", "incidents PUBLIC");
+    }
+
+    /** The tile of these points gathered into cells as below zoom 12 (through the tile's own public API). */
+    private static byte[] clustered(String id, List<vn.anttmap.model.Feature> features, int z, int x, int y) {
+        vn.anttmap.io.PointTile tile = vn.anttmap.io.MvtTiles.points(id, z, x, y).clustered(vn.anttmap.service.PublishService.CLUSTER_UNITS);
+        for (vn.anttmap.model.Feature f : features) {
+            List<String> names = List.copyOf(f.properties().keySet());
+            tile.add(f.id(), f.geometry().getCoordinate().x, f.geometry().getCoordinate().y, names,
+                    names.stream().map(f::get).toArray());
+        }
+        return tile.encode();
     }
 
     static java.util.Set<String> tileIds(byte[] tile) throws IOException {

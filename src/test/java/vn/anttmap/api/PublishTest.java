@@ -253,6 +253,10 @@ class PublishTest {
             assertThat(client.get(far, vn.anttmap.TestAuth.bearer(token)).header("ETag")).isEqualTo(farEtag);
             JsonNode tj = json(client.get("/tiles/incidents.json", vn.anttmap.TestAuth.bearer(token)));
             assertThat(tj.path("tiles").get(0).asText()).isEqualTo(client.getOrigin() + "/tiles/incidents/{z}/{x}/{y}.mvt");
+            // Its description tells a client that low zooms gather points into clusters, and what they carry.
+            assertThat(tj.path("vector_layers").get(0).path("fields").path("point_count").asText()).isEqualTo("Number");
+            assertThat(tj.path("vector_layers").get(0).path("fields").path("cluster").asText()).isEqualTo("Boolean");
+            assertThat(tj.path("vector_layers").get(0).path("description").asText()).startsWith("Below zoom 12, points within");
         });
     }
 

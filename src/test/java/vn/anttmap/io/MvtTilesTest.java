@@ -134,6 +134,52 @@ class MvtTilesTest {
         return out;
     }
 
+    /** Tile coordinates → properties (numbers as doubles) of each feature, in the order written. */
+    static List<Map.Entry<List<Double>, Map<String, Object>>> features(byte[] tile, String layer) throws java.io.IOException {
+        JtsMvt mvt = MvtReader.loadMvt(new ByteArrayInputStream(tile), new GeometryFactory(), new TagKeyValueMapConverter());
+        List<Map.Entry<List<Double>, Map<String, Object>>> out = new java.util.ArrayList<>();
+        for (Geometry g : mvt.getLayer(layer).getGeometries()) {
+            @SuppressWarnings("unchecked")
+            Map<String, Object> props = new java.util.TreeMap<>((Map<String, Object>) g.getUserData());
+            props.replaceAll((k, v) -> v instanceof Number n ? n.doubleValue() : v);
+            out.add(Map.entry(List.of(g.getCoordinate().x, g.getCoordinate().y), props));
+        }
+        return out;
+    }
+
+    /**
+     * Clustered, points sharing a cell of 64 tile units are one feature at their mean (rounded half up) with cluster
+     * and point_count only; a cell's only point keeps its id and fields; features come in the order of their first id.
+     */
+    @Test
+    void clusteredPointTilesGatherEachCellsPoints() throws Exception {
+        int z = 10;
+        int x = 811;
+        int y = 452;
+        PointTile tile = MvtTiles.points("incidents", z, x, y).clustered(64);
+        List<String> names = List.of("category", "deaths");
+        // Lon/lat of tile unit (ux, uy) of this tile (y down), at a unit's centre.
+        java.util.function.BiFunction<Double, Double, double[]> at = (ux, uy) -> {
+            double mx = MvtTiles.mercatorBounds(z, x, y).getMinX() + ux * MvtTiles.mercatorBounds(z, x, y).getWidth() / 4096;
+            double my = MvtTiles.mercatorBounds(z, x, y).getMaxY() - uy * MvtTiles.mercatorBounds(z, x, y).getHeight() / 4096;
+            return new double[]{Math.toDegrees(mx / MvtTiles.R), Math.toDegrees(2 * Math.atan(Math.exp(my / MvtTiles.R)) - Math.PI / 2)};
+        };
+        double[][] units = {{10, 10}, {20, 11}, {63, 63}, {64, 10}, {-5, -5}, {-60, -1}, {1000, 2000}};
+        String[] ids = {"b", "a", "c", "d", "f", "e", "g"};
+        for (int k = 0; k < units.length; k++) {
+            double[] ll = at.apply(units[k][0], units[k][1]);
+            tile.add(ids[k], ll[0], ll[1], names, new Object[]{"crime", k});
+        }
+        var got = features(tile.encode(), "incidents");
+        // Cell (0,0): a, b, c (mean 31, 28); cell (1,0): d alone; cell (-1,-1): e, f (mean -32.5 → -32, -3); g alone.
+        assertThat(got).extracting(Map.Entry::getKey).containsExactly(
+                List.of(31.0, 28.0), List.of(64.0, 10.0), List.of(-32.0, -3.0), List.of(1000.0, 2000.0));
+        assertThat(got.get(0).getValue()).isEqualTo(Map.of("cluster", true, "point_count", 3.0));
+        assertThat(got.get(1).getValue()).isEqualTo(Map.of("id", "d", "category", "crime", "deaths", 3.0));
+        assertThat(got.get(2).getValue()).isEqualTo(Map.of("cluster", true, "point_count", 2.0));
+        assertThat(got.get(3).getValue()).isEqualTo(Map.of("id", "g", "category", "crime", "deaths", 6.0));
+    }
+
     /** Instants are written as the ISO formatter writes them, in Vietnam's offset, whether written directly or not. */
     @Test
     void instantsAreWrittenAsIso8601InVietnamTime() {

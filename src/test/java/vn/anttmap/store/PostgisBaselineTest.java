@@ -47,7 +47,7 @@ class PostgisBaselineTest {
                     incident("beyond", tile.getMaxX() + 0.10 * w, midY, t, LocalDate.of(2025, 1, 1), "a", "w"))));
         }
         try (PostgisBaseline pg = new PostgisBaseline(url, null, null)) {
-            byte[] mvt = pg.tile(z, x, y).value();
+            byte[] mvt = pg.tile(z, x, y, 0).value();
             var layer = io.github.sebasbaumh.mapbox.vectortile.adapt.jts.MvtReader.loadMvt(new ByteArrayInputStream(mvt),
                     new org.locationtech.jts.geom.GeometryFactory(),
                     new io.github.sebasbaumh.mapbox.vectortile.adapt.jts.TagKeyValueMapConverter()).getLayer("incidents");
@@ -55,5 +55,52 @@ class PostgisBaselineTest {
             layer.getGeometries().forEach(g -> ids.add(((java.util.Map<?, ?>) g.getUserData()).get("id")));
             assertThat(ids).containsExactlyInAnyOrder("inside", "buffer");
         }
+    }
+
+    /** Below zoom 12 the hand-written query gathers the same cells as ours: the same features at the same places. */
+    @Test
+    void theClusteredBaselineTileHoldsOurFeatures() throws Exception {
+        PostgisTestDatabase.require();
+        String url = PostgisTestDatabase.freshSchemaUrl();
+        int z = 10;
+        int x = (int) Math.floor((105.785 + 180) / 360 * (1 << z));
+        double rad = Math.toRadians(19.445);
+        int y = (int) Math.floor((1 - Math.log(Math.tan(rad) + 1 / Math.cos(rad)) / Math.PI) / 2 * (1 << z));
+        OffsetDateTime t = OffsetDateTime.of(2025, 1, 1, 0, 0, 0, 0, ZoneOffset.ofHours(7));
+        java.util.Random r = new java.util.Random(11);
+        java.util.List<vn.anttmap.model.Feature> many = new java.util.ArrayList<>();
+        for (int k = 0; k < 300; k++) {
+            double spread = k < 200 ? 0.02 : 0.5;
+            many.add(incident("i" + k, 105.785 + (r.nextDouble() - 0.5) * spread, 19.445 + (r.nextDouble() - 0.5) * spread,
+                    t, LocalDate.of(2025, 1, 1), "a", "w"));
+        }
+        Envelope bounds = vn.anttmap.io.MvtTiles.lonLatBounds(z, x, y);
+        Envelope margin = new Envelope(bounds);
+        margin.expandBy(bounds.getWidth() / 16, bounds.getHeight() / 16);
+        byte[] ours;
+        try (PostgisFeatureStore store = PostgisFeatureStore.connect(url, null, null)) {
+            store.migrate();
+            store.write(new WriteBatch().upsert(Layer.INCIDENTS, many));
+            ours = store.mvt(Layer.INCIDENTS, vn.anttmap.model.FeatureQuery.ALL.withBbox(margin), z, x, y, "incidents", 64).orElseThrow();
+        }
+        try (PostgisBaseline pg = new PostgisBaseline(url, null, null)) {
+            List<String> baseline = placesAndNames(pg.tile(z, x, y, 64).value());
+            assertThat(baseline).isEqualTo(placesAndNames(ours));
+            assertThat(baseline).anyMatch(f -> f.contains("cluster")).anyMatch(f -> f.contains("id "));
+        }
+    }
+
+    /** Each feature in order: its tile coordinates and its id, or its point_count for a cluster. */
+    private static List<String> placesAndNames(byte[] tile) throws Exception {
+        var layer = io.github.sebasbaumh.mapbox.vectortile.adapt.jts.MvtReader.loadMvt(new ByteArrayInputStream(tile),
+                new org.locationtech.jts.geom.GeometryFactory(),
+                new io.github.sebasbaumh.mapbox.vectortile.adapt.jts.TagKeyValueMapConverter()).getLayer("incidents");
+        List<String> out = new java.util.ArrayList<>();
+        for (var g : layer.getGeometries()) {
+            java.util.Map<?, ?> p = (java.util.Map<?, ?>) g.getUserData();
+            out.add(g.getCoordinate().x + "," + g.getCoordinate().y + (p.containsKey("cluster")
+                    ? " cluster of " + ((Number) p.get("point_count")).longValue() : " id " + p.get("id")));
+        }
+        return out;
     }
 }

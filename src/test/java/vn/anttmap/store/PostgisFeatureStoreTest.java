@@ -168,13 +168,69 @@ class PostgisFeatureStoreTest extends FeatureStoreContract {
         var margin = new org.locationtech.jts.geom.Envelope(bounds);
         margin.expandBy(bounds.getWidth() / 16, bounds.getHeight() / 16);
         var q = vn.anttmap.model.FeatureQuery.ALL.withBbox(margin);
-        byte[] db = store.mvt(vn.anttmap.model.Layer.INCIDENTS, q, z, x, y, "incidents").orElseThrow();
+        byte[] db = store.mvt(vn.anttmap.model.Layer.INCIDENTS, q, z, x, y, "incidents", 0).orElseThrow();
         byte[] java = vn.anttmap.io.MvtTiles.encode("incidents", store.query(vn.anttmap.model.Layer.INCIDENTS, q), z, x, y);
         java.util.Map<Object, Object> fromDb = decode(db);
         java.util.Map<Object, Object> fromJava = decode(java);
         assertThat(fromDb).isNotEmpty();
         assertThat(fromDb.keySet()).isEqualTo(fromJava.keySet());
         assertThat(fromDb).isEqualTo(fromJava);
+    }
+
+    /**
+     * Gathered into clusters (low zooms), a tile from the database holds the same features, in the same order, as one
+     * from Java: each cell's only point with its fields, several as one at their mean with cluster and point_count.
+     */
+    @Test
+    void databaseClustersMatchJavaClusters() throws Exception {
+        java.time.OffsetDateTime at = java.time.OffsetDateTime.of(2023, 3, 5, 21, 30, 15, 0, java.time.ZoneOffset.ofHours(7));
+        java.util.Random r = new java.util.Random(3);
+        java.util.List<vn.anttmap.model.Feature> many = new java.util.ArrayList<>();
+        for (int k = 0; k < 400; k++) {
+            double spread = k < 300 ? 0.01 : 0.4; // dense around the ward, sparse around it
+            many.add(vn.anttmap.TestFeatures.incident(String.format("c%03d", (k * 37) % 400), 105.78 + (r.nextDouble() - 0.5) * spread,
+                    19.445 + (r.nextDouble() - 0.5) * spread, at.plusHours(k), at.plusHours(k).toLocalDate(), "a", "w"));
+        }
+        store.write(new WriteBatch().upsert(vn.anttmap.model.Layer.INCIDENTS, many));
+        java.util.List<String> names = vn.anttmap.model.Layer.INCIDENTS.fields().stream().map(vn.anttmap.model.FieldDef::name).toList();
+        for (int z : new int[]{9, 11}) {
+            int x = (int) Math.floor((105.78 + 180) / 360 * (1 << z));
+            double rad = Math.toRadians(19.445);
+            int y = (int) Math.floor((1 - Math.log(Math.tan(rad) + 1 / Math.cos(rad)) / Math.PI) / 2 * (1 << z));
+            var bounds = vn.anttmap.io.MvtTiles.lonLatBounds(z, x, y);
+            var margin = new org.locationtech.jts.geom.Envelope(bounds);
+            margin.expandBy(bounds.getWidth() / 16, bounds.getHeight() / 16);
+            var q = vn.anttmap.model.FeatureQuery.ALL.withBbox(margin);
+            byte[] db = store.mvt(vn.anttmap.model.Layer.INCIDENTS, q, z, x, y, "incidents", 64).orElseThrow();
+            vn.anttmap.io.PointTile java = vn.anttmap.io.MvtTiles.points("incidents", z, x, y).clustered(64);
+            for (var f : store.query(vn.anttmap.model.Layer.INCIDENTS, q)) {
+                java.add(f.id(), f.geometry().getCoordinate().x, f.geometry().getCoordinate().y, names,
+                        names.stream().map(f::get).toArray());
+            }
+            var fromDb = inOrder(db);
+            var fromJava = inOrder(java.encode());
+            assertThat(fromDb).as("zoom %d", z).isEqualTo(fromJava);
+            long clusters = fromDb.stream().filter(e -> e.get(1) instanceof java.util.Map<?, ?> m && m.containsKey("cluster")).count();
+            long points = fromDb.stream().mapToLong(e -> e.get(1) instanceof java.util.Map<?, ?> m && m.containsKey("point_count")
+                    ? ((Number) m.get("point_count")).longValue() : 1).sum();
+            assertThat(clusters).as("zoom %d: clusters", z).isPositive();
+            assertThat(clusters).as("zoom %d: fewer features than points", z).isLessThan(fromDb.size());
+            assertThat(points).as("zoom %d: every point counted once", z).isEqualTo(store.query(vn.anttmap.model.Layer.INCIDENTS, q).size());
+        }
+    }
+
+    /** The tile's features in order, each as (tile coordinates, properties with numbers as doubles). */
+    static java.util.List<java.util.List<Object>> inOrder(byte[] tile) throws java.io.IOException {
+        var mvt = io.github.sebasbaumh.mapbox.vectortile.adapt.jts.MvtReader.loadMvt(new java.io.ByteArrayInputStream(tile),
+                new org.locationtech.jts.geom.GeometryFactory(), new io.github.sebasbaumh.mapbox.vectortile.adapt.jts.TagKeyValueMapConverter());
+        java.util.List<java.util.List<Object>> out = new java.util.ArrayList<>();
+        for (var g : mvt.getLayer("incidents").getGeometries()) {
+            @SuppressWarnings("unchecked")
+            java.util.Map<String, Object> props = new java.util.TreeMap<>((java.util.Map<String, Object>) g.getUserData());
+            props.replaceAll((k, v) -> v instanceof Number n ? n.doubleValue() : v);
+            out.add(java.util.List.of(java.util.List.of(g.getCoordinate().x, g.getCoordinate().y), props));
+        }
+        return out;
     }
 
     /** Feature id → (its properties without id, its tile coordinates). */
