@@ -286,7 +286,8 @@ final class Bench {
      * <p>The warm-up asks for distinct tiles: a tile asked again is answered from the tile cache and runs none of the
      * encoding path. Warmed on the nine z13 tiles alone (four of which hold incidents), the JIT was still compiling
      * that path when the measured tiles were asked for (seen with -XX:+PrintCompilation), and the first rounds timed
-     * interpreted code: 20–30 ms a tile where a warm server takes 5–7 ms.
+     * interpreted code: 20–30 ms a tile where a warm server takes 5–7 ms; warmed on 64 distinct z14 tiles it still
+     * took 7 ms, and 3 ms once it had served 400 (a harness calling the tile path directly); hence 320 z14 and z15 tiles.
      */
     private void tileFigures(PostgisBaseline pg) throws Exception {
         String token = token();
@@ -304,12 +305,22 @@ final class Bench {
         // Distinct z14 tiles, none of them measured, going south-west from the data's north-east corner (away from the
         // measured ones): each runs the encoding path once per round.
         int[] northEast = neighbours(14, e.getMaxX() - step14 / 2, e.getMaxY() - step14 / 2)[4];
-        List<int[]> warm14 = new ArrayList<>();
+        List<int[]> warm14 = new ArrayList<>(); // {z, x, y}
         for (int dx = 0; dx < 8; dx++) {
             for (int dy = 0; dy < 8; dy++) {
                 int[] t = {northEast[0] - dx, northEast[1] + dy};
                 if (java.util.Arrays.stream(tiles.get(14)).noneMatch(m -> m[0] == t[0] && m[1] == t[1])) {
-                    warm14.add(t);
+                    warm14.add(new int[]{14, t[0], t[1]});
+                }
+            }
+        }
+        // And the zoom-15 tiles within the first 8 × 8 of those: the same encoding path, on 320 tiles in all (64 left
+        // the JIT compiling through the measured rounds: 7 ms a tile where 400 tiles later it took 3).
+        for (int dx = 0; dx < 16; dx++) {
+            for (int dy = 0; dy < 16; dy++) {
+                int[] t = {2 * northEast[0] + 1 - dx, 2 * northEast[1] + dy};
+                if (java.util.Arrays.stream(tiles.get(14)).noneMatch(m -> m[0] == t[0] / 2 && m[1] == t[1] / 2)) {
+                    warm14.add(new int[]{15, t[0], t[1]});
                 }
             }
         }
@@ -339,7 +350,7 @@ final class Bench {
                     get(app.port(), "/tiles/wards/13/" + t[0] + "/" + t[1] + ".mvt", token, null);
                 }
                 for (int[] t : warm14) {
-                    get(app.port(), tilePath(14, t), token, null);
+                    get(app.port(), tilePath(t[0], new int[]{t[1], t[2]}), token, null);
                 }
                 for (Map.Entry<Integer, int[][]> zt : tiles.entrySet()) {
                     int z = zt.getKey();
@@ -390,7 +401,7 @@ final class Bench {
                             + "selected as Martin does with ST_TileEnvelope's margin), no HTTP, no access policy; both after one "
                             + "untimed pass of the bare "
                             + "query over the tiles (the same database-cache state); ours after the server is warmed on "
-                            + "%d other, distinct tiles; %s%s", n,
+                            + "%d other, distinct tiles (zoom 14 and 15) each round; %s%s", n,
                             TILE_ROUNDS, warm14.size(), z < vn.anttmap.service.PublishService.JAVA_TILES_FROM_ZOOM
                                     ? String.format(Locale.ROOT, "below zoom %d points come gathered into cells of %d/4096 of "
                                             + "the tile (4 pixels; a cell's only point as it is, several as one with "
