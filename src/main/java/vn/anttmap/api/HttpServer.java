@@ -154,14 +154,17 @@ public final class HttpServer {
                         java.security.MessageDigest.getInstance("SHA-1").digest(encoded)) + "\"");
                 tileCache.put(key, cached);
             }
-            String etag = cached.etag;
+            // The gzipped tile is another representation: its own (strong) ETag, so that a cache holding one never
+            // revalidates it as the other.
+            boolean gzip = acceptsGzip(ctx.header("Accept-Encoding")) && cached.bytes.length > 1024;
+            String etag = gzip ? cached.etag.substring(0, cached.etag.length() - 1) + "-gzip\"" : cached.etag;
             ctx.header("ETag", etag).header("Cache-Control", "private, no-cache")
                     .header("Vary", "Authorization, Cookie, Accept-Encoding");
             if (etag.equals(ctx.header("If-None-Match"))) {
                 ctx.status(304);
                 return;
             }
-            if (acceptsGzip(ctx.header("Accept-Encoding")) && cached.bytes.length > 1024) {
+            if (gzip) {
                 ctx.header("Content-Encoding", "gzip");
                 binary(ctx, "application/vnd.mapbox-vector-tile", cached.gzipped());
                 return;

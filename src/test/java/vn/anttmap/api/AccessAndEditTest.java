@@ -152,6 +152,14 @@ class AccessAndEditTest {
                 byte[] once = new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(zipped.body().bytes())).readAllBytes();
                 assertThat(once).isEqualTo(identity);
                 assertThat(tileIds(once)).isEqualTo(admins);
+                // Regression: both representations carried the same ETag, so a cache could take one for the other.
+                assertThat(zipped.header("ETag")).isNotEqualTo(plain.header("ETag")).endsWith("-gzip\"");
+                Response revalidated = send(client, "GET", tile, null, b -> b.header("Authorization", "Bearer " + admin)
+                        .header("Accept-Encoding", "gzip").header("If-None-Match", zipped.header("ETag")));
+                assertThat(revalidated.code()).isEqualTo(304);
+                Response otherRepresentation = send(client, "GET", tile, null, b -> b.header("Authorization", "Bearer " + admin)
+                        .header("Accept-Encoding", "identity").header("If-None-Match", zipped.header("ETag")));
+                assertThat(otherRepresentation.code()).isEqualTo(200);
             }
         });
     }
