@@ -161,13 +161,10 @@ class PostgisFeatureStoreTest extends FeatureStoreContract {
         }
         store.write(new WriteBatch().upsert(vn.anttmap.model.Layer.INCIDENTS, many));
         int z = 15;
-        int x = (int) Math.floor((105.786 + 180) / 360 * (1 << z));
-        double r = Math.toRadians(19.4455);
-        int y = (int) Math.floor((1 - Math.log(Math.tan(r) + 1 / Math.cos(r)) / Math.PI) / 2 * (1 << z));
-        var bounds = vn.anttmap.io.MvtTiles.lonLatBounds(z, x, y);
-        var margin = new org.locationtech.jts.geom.Envelope(bounds);
-        margin.expandBy(bounds.getWidth() / 16, bounds.getHeight() / 16);
-        var q = vn.anttmap.model.FeatureQuery.ALL.withBbox(margin);
+        int[] t = tileAt(z, 105.786, 19.4455);
+        int x = t[0];
+        int y = t[1];
+        var q = tileAndBuffer(z, x, y);
         byte[] db = store.mvt(vn.anttmap.model.Layer.INCIDENTS, q, z, x, y, "incidents", 0).orElseThrow();
         byte[] java = vn.anttmap.io.MvtTiles.encode("incidents", store.query(vn.anttmap.model.Layer.INCIDENTS, q), z, x, y);
         java.util.Map<Object, Object> fromDb = decode(db);
@@ -194,13 +191,10 @@ class PostgisFeatureStoreTest extends FeatureStoreContract {
         store.write(new WriteBatch().upsert(vn.anttmap.model.Layer.INCIDENTS, many));
         java.util.List<String> names = vn.anttmap.model.Layer.INCIDENTS.fields().stream().map(vn.anttmap.model.FieldDef::name).toList();
         for (int z : new int[]{9, 11}) {
-            int x = (int) Math.floor((105.78 + 180) / 360 * (1 << z));
-            double rad = Math.toRadians(19.445);
-            int y = (int) Math.floor((1 - Math.log(Math.tan(rad) + 1 / Math.cos(rad)) / Math.PI) / 2 * (1 << z));
-            var bounds = vn.anttmap.io.MvtTiles.lonLatBounds(z, x, y);
-            var margin = new org.locationtech.jts.geom.Envelope(bounds);
-            margin.expandBy(bounds.getWidth() / 16, bounds.getHeight() / 16);
-            var q = vn.anttmap.model.FeatureQuery.ALL.withBbox(margin);
+            int[] t = tileAt(z, 105.78, 19.445);
+            int x = t[0];
+            int y = t[1];
+            var q = tileAndBuffer(z, x, y);
             byte[] db = store.mvt(vn.anttmap.model.Layer.INCIDENTS, q, z, x, y, "incidents", 64).orElseThrow();
             vn.anttmap.io.PointTile java = vn.anttmap.io.MvtTiles.points("incidents", z, x, y).clustered(64);
             for (var f : store.query(vn.anttmap.model.Layer.INCIDENTS, q)) {
@@ -217,6 +211,21 @@ class PostgisFeatureStoreTest extends FeatureStoreContract {
             assertThat(clusters).as("zoom %d: fewer features than points", z).isLessThan(fromDb.size());
             assertThat(points).as("zoom %d: every point counted once", z).isEqualTo(store.query(vn.anttmap.model.Layer.INCIDENTS, q).size());
         }
+    }
+
+    /** The x and y of the zoom-z tile holding the point. */
+    private static int[] tileAt(int z, double lon, double lat) {
+        double r = Math.toRadians(lat);
+        return new int[]{(int) Math.floor((lon + 180) / 360 * (1 << z)),
+                (int) Math.floor((1 - Math.log(Math.tan(r) + 1 / Math.cos(r)) / Math.PI) / 2 * (1 << z))};
+    }
+
+    /** The records within the tile and its buffer of 1/16, as the tile path reads them. */
+    private static vn.anttmap.model.FeatureQuery tileAndBuffer(int z, int x, int y) {
+        var bounds = vn.anttmap.io.MvtTiles.lonLatBounds(z, x, y);
+        var margin = new org.locationtech.jts.geom.Envelope(bounds);
+        margin.expandBy(bounds.getWidth() / 16, bounds.getHeight() / 16);
+        return vn.anttmap.model.FeatureQuery.ALL.withBbox(margin);
     }
 
     /** The tile's features in order, each as (tile coordinates, properties with numbers as doubles). */
