@@ -46,10 +46,13 @@ public final class AreaLocator {
     public Optional<String> locate(Point point) {
         @SuppressWarnings("unchecked")
         List<Entry> hits = index.query(point.getEnvelopeInternal());
-        return hits.stream()
-                .filter(e -> e.prepared().covers(point))
-                .map(Entry::id)
-                .min(Comparator.naturalOrder());
+        String first = null; // a loop, not a stream: an import locates every point it writes, twice
+        for (Entry e : hits) {
+            if ((first == null || e.id().compareTo(first) < 0) && e.prepared().covers(point)) {
+                first = e.id();
+            }
+        }
+        return Optional.ofNullable(first);
     }
 
     /** The id of the polygon that contains the interior point of {@code geometry} (used for polygons in polygons). */

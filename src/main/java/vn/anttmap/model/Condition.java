@@ -78,26 +78,35 @@ public record Condition(LocalDate first, LocalDate last, Map<String, Set<String>
         if ((first != null && day.isBefore(first)) || (last != null && day.isAfter(last))) {
             return false;
         }
-        for (Map.Entry<String, Set<String>> e : in.entrySet()) {
-            Object v = field.apply(e.getKey());
-            if (v == null || !e.getValue().contains(v.toString())) {
-                return false;
+        // Empty parts are skipped before an iterator is made: stores run this for every record they write.
+        if (!in.isEmpty()) {
+            for (Map.Entry<String, Set<String>> e : in.entrySet()) {
+                Object v = field.apply(e.getKey());
+                if (v == null || !e.getValue().contains(v.toString())) {
+                    return false;
+                }
             }
         }
-        for (String f : isTrue) {
-            if (!Boolean.TRUE.equals(field.apply(f))) {
-                return false;
+        if (!isTrue.isEmpty()) {
+            for (String f : isTrue) {
+                if (!Boolean.TRUE.equals(field.apply(f))) {
+                    return false;
+                }
             }
         }
-        for (String f : notTrue) {
-            if (Boolean.TRUE.equals(field.apply(f))) {
-                return false;
+        if (!notTrue.isEmpty()) {
+            for (String f : notTrue) {
+                if (Boolean.TRUE.equals(field.apply(f))) {
+                    return false;
+                }
             }
         }
-        for (String f : positive) {
-            Object v = field.apply(f);
-            if (v == null || ((Number) v).longValue() <= 0) {
-                return false;
+        if (!positive.isEmpty()) {
+            for (String f : positive) {
+                Object v = field.apply(f);
+                if (v == null || ((Number) v).longValue() <= 0) {
+                    return false;
+                }
             }
         }
         return true;
@@ -110,8 +119,8 @@ public record Condition(LocalDate first, LocalDate last, Map<String, Set<String>
         }
 
         public boolean matches(LocalDate day, Function<String, Object> field) {
-            for (Condition c : anyOf) { // a loop: stores run this for every record they write while counts are kept
-                if (c.matches(day, field)) {
+            for (int i = 0; i < anyOf.size(); i++) { // by index: stores run this for every record they write
+                if (anyOf.get(i).matches(day, field)) {
                     return true;
                 }
             }
