@@ -405,10 +405,12 @@ final class Bench {
                             TILE_ROUNDS, warm14.size(), z < vn.anttmap.service.PublishService.JAVA_TILES_FROM_ZOOM
                                     ? String.format(Locale.ROOT, "below zoom %d points come gathered into cells of %d/4096 of "
                                             + "the tile (4 pixels; a cell's only point as it is, several as one with "
-                                            + "point_count), the SQL grouping them the same way; ours has PostGIS encode "
-                                            + "the tile (ST_AsMVT, the access policy as its filter, values written out "
-                                            + "for single points only); the tile is %,d bytes (every point, as at zoom "
-                                            + "12 and above, made it 15.8 MB)", vn.anttmap.service.PublishService.EVERY_POINT_FROM_ZOOM,
+                                            + "point_count), the SQL grouping them the same way; ours has PostGIS gather "
+                                            + "and encode the tile (the access policy as its filter; each point's tile "
+                                            + "unit by arithmetic on its lon/lat, no geometry made per point; values "
+                                            + "read back and written out for single points only), the SQL runs "
+                                            + "ST_AsMVTGeom on every point; the tile is %,d bytes (every point, as at "
+                                            + "zoom 12 and above, made it 15.8 MB)", vn.anttmap.service.PublishService.EVERY_POINT_FROM_ZOOM,
                                             vn.anttmap.service.PublishService.CLUSTER_UNITS, tileBytes.getOrDefault(z, 0))
                                     : "ours reads each record's point and values (no sort, no geometry object), keeps those "
                                     + "the access policy lets the asker see and encodes them in Java",

@@ -22,8 +22,8 @@ import java.util.Map;
  * 4096. Each feature keeps its id as property {@code id} and its scalar properties (dates as ISO 8601 text).
  */
 public final class MvtTiles {
-    static final double R = 6378137.0;
-    static final double HALF = Math.PI * R;
+    static final double R = vn.anttmap.geo.WebMercator.R;
+    static final double HALF = vn.anttmap.geo.WebMercator.HALF;
 
     private MvtTiles() {
     }
@@ -37,10 +37,7 @@ public final class MvtTiles {
     }
 
     static Envelope mercatorBounds(int z, int x, int y) {
-        double size = 2 * HALF / (1 << z);
-        double minX = -HALF + x * size;
-        double maxY = HALF - y * size;
-        return new Envelope(minX, minX + size, maxY - size, maxY);
+        return vn.anttmap.geo.WebMercator.tileBounds(z, x, y);
     }
 
     /** Whether z/x/y names a tile. */

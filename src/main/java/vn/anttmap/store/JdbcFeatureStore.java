@@ -140,20 +140,34 @@ abstract class JdbcFeatureStore implements FeatureStore {
                 && layer.geometryKind() != vn.anttmap.model.GeometryKind.OPTIONAL_POINT) {
             throw new IllegalArgumentException("only points are gathered into clusters, not " + layer.apiName());
         }
-        // Clustered, the rows are read raw and only a cell's only point has its values written out as text.
-        List<String> raw = new ArrayList<>(List.of("id"));
+        List<String> names = new ArrayList<>(List.of("id"));
         List<String> written = new ArrayList<>(List.of("id"));
         for (FieldDef f : layer.fields()) {
-            raw.add(f.name());
-            written.add(mvtColumn(f, clusterUnits > 0 ? "p." + f.name() : f.name()));
+            names.add(f.name());
+            written.add(mvtColumn(f, clusterUnits > 0 ? "i." + f.name() : f.name()));
         }
-        StringBuilder inner = new StringBuilder("SELECT ST_AsMVTGeom(ST_Transform(geom, 3857), ST_TileEnvelope(?, ?, ?), 4096, 256, true) AS mvt_geom, ")
-                .append(String.join(", ", clusterUnits > 0 ? raw : written)).append(" FROM ").append(layer.table());
-        List<Object> params = new ArrayList<>(List.of(z, x, y));
-        where(layer, q, inner, params);
-        String sql = clusterUnits > 0 ? clusteredTile(raw, written, inner.toString(), clusterUnits)
-                : "SELECT ST_AsMVT(t, ?, 4096, 'mvt_geom') FROM (" + inner + ") t WHERE mvt_geom IS NOT NULL";
-        params.add(clusterUnits > 0 ? params.size() : 0, layerName); // the clustered query names the layer last
+        List<Object> params = new ArrayList<>();
+        String sql;
+        if (clusterUnits > 0) {
+            // Each point's tile unit by PointTile's arithmetic (no geometry made per point: ST_Transform and
+            // ST_AsMVTGeom over a province's points took three quarters of a cold zoom-10 tile).
+            org.locationtech.jts.geom.Envelope m = vn.anttmap.geo.WebMercator.tileBounds(z, x, y);
+            String r = vn.anttmap.geo.WebMercator.R + "::float8";
+            StringBuilder units = new StringBuilder("SELECT id, floor((radians(ST_X(geom)) * " + r + " - ?) * ? + 0.5) AS px, "
+                    + "floor((? - ln(tan(pi() / 4 + radians(greatest(-85.05112878, least(85.05112878, ST_Y(geom)))) / 2)) * "
+                    + r + ") * ? + 0.5) AS py FROM " + layer.table());
+            params.addAll(List.of(m.getMinX(), 4096 / m.getWidth(), m.getMaxY(), 4096 / m.getHeight()));
+            where(layer, q, units, params);
+            sql = clusteredTile(layer.table(), names, written, units.toString(), clusterUnits);
+            params.add(layerName); // named last, in the outer query
+        } else {
+            StringBuilder inner = new StringBuilder("SELECT ST_AsMVTGeom(ST_Transform(geom, 3857), ST_TileEnvelope(?, ?, ?), 4096, 256, true) AS mvt_geom, ")
+                    .append(String.join(", ", written)).append(" FROM ").append(layer.table());
+            params.addAll(List.of(z, x, y));
+            where(layer, q, inner, params);
+            sql = "SELECT ST_AsMVT(t, ?, 4096, 'mvt_geom') FROM (" + inner + ") t WHERE mvt_geom IS NOT NULL";
+            params.add(0, layerName);
+        }
         try (Connection c = dataSource.getConnection();
              PreparedStatement ps = c.prepareStatement(sql)) {
             bindAll(ps, params);
@@ -168,25 +182,27 @@ abstract class JdbcFeatureStore implements FeatureStore {
     }
 
     /**
-     * ST_AsMVT over the points of {@code inner} gathered by cells of {@code units} tile units: a cell's only point as
-     * it is, several as one point at their mean (rounded half up) with cluster and point_count; in the order of each
-     * cell's first id (as {@link vn.anttmap.io.PointTile#clustered}). {@code inner} reads the columns {@code names}
-     * raw; {@code written} are those columns as the tile carries them, read from {@code p} (only single points need
-     * them, not the hundred thousand a province's low-zoom tile gathers).
+     * ST_AsMVT over the points {@code units} reads (id and tile units px, py) gathered by cells of {@code cell} tile
+     * units, those within the tile and its buffer of 256: a cell's only point as it is, its record read back by id
+     * with the columns {@code written} (only single points need them, not the hundred thousand a province's low-zoom
+     * tile gathers); several as one point at their mean (rounded half up) with cluster and point_count; in the order of
+     * each cell's first id, by code point as Java orders them (as {@link vn.anttmap.io.PointTile#clustered}).
      */
-    static String clusteredTile(List<String> names, List<String> written, String inner, int units) {
-        String cell = "floor(ST_X(mvt_geom) / " + units + ")::int AS cx, floor(ST_Y(mvt_geom) / " + units + ")::int AS cy";
+    static String clusteredTile(String table, List<String> names, List<String> written, String units, int cell) {
         String all = String.join(", ", names);
         String nulls = names.stream().map(n -> "NULL AS " + n).collect(java.util.stream.Collectors.joining(", "));
-        return "WITH p AS (SELECT *, " + cell + " FROM (" + inner + ") i WHERE mvt_geom IS NOT NULL), "
-                + "k AS (SELECT cx, cy, count(*) AS n, min(id) AS first_id, floor(avg(ST_X(mvt_geom)) + 0.5) AS ax, "
-                + "floor(avg(ST_Y(mvt_geom)) + 0.5) AS ay FROM p GROUP BY cx, cy) "
+        return "WITH p AS (" + units + "), "
+                + "q AS (SELECT id, px, py, floor(px / " + cell + ")::int AS cx, floor(py / " + cell + ")::int AS cy FROM p "
+                + "WHERE px BETWEEN -256 AND 4352 AND py BETWEEN -256 AND 4352), "
+                + "k AS (SELECT cx, cy, count(*) AS n, min(id COLLATE \"C\") AS first_id, floor(avg(px) + 0.5) AS ax, "
+                + "floor(avg(py) + 0.5) AS ay FROM q GROUP BY cx, cy) "
                 + "SELECT ST_AsMVT(t, ?, 4096, 'mvt_geom') FROM (SELECT mvt_geom, " + all + ", cluster, point_count FROM ("
-                + "SELECT first_id AS sort_id, p.mvt_geom, p.id, " + String.join(", ", written.subList(1, written.size()))
+                + "SELECT k.first_id AS sort_id, ST_Point(k.ax, k.ay) AS mvt_geom, i.id, "
+                + String.join(", ", written.subList(1, written.size()))
                 + ", NULL::boolean AS cluster, NULL::bigint AS point_count "
-                + "FROM p JOIN k USING (cx, cy) WHERE k.n = 1 "
+                + "FROM k JOIN " + table + " i ON i.id = k.first_id WHERE k.n = 1 "
                 + "UNION ALL SELECT first_id, ST_Point(ax, ay), " + nulls + ", true, n FROM k WHERE n > 1"
-                + ") u ORDER BY sort_id) t";
+                + ") u ORDER BY sort_id COLLATE \"C\") t";
     }
 
     /** A field as a tile carries it (times in Vietnam's offset and days as ISO 8601 text), read from {@code ref}. */
