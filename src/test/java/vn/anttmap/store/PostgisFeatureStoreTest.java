@@ -213,6 +213,37 @@ class PostgisFeatureStoreTest extends FeatureStoreContract {
         }
     }
 
+    /**
+     * Regression: COPY wrote instants and days outside the years 1–9999 as Java writes them ({@code +10000-01-02…},
+     * {@code 0000-…}, {@code -0001-…}), which PostgreSQL refuses ("time zone displacement out of range", "date/time
+     * field value out of range"), so a large batch holding one failed where a small one (bound values) was stored.
+     */
+    @Test
+    void regressionLargeBatchesKeepYearsBeyond9999AndBeforeTheCommonEra() {
+        java.time.ZoneOffset plus7 = java.time.ZoneOffset.ofHours(7);
+        java.time.OffsetDateTime[] odd = {
+                java.time.OffsetDateTime.of(10000, 1, 2, 3, 4, 5, 0, plus7),
+                java.time.OffsetDateTime.of(123456, 12, 31, 23, 59, 59, 250_000_000, java.time.ZoneOffset.ofHoursMinutesSeconds(5, 45, 30)),
+                java.time.OffsetDateTime.of(0, 6, 7, 8, 9, 10, 0, plus7), // 1 BC
+                java.time.OffsetDateTime.of(-1, 1, 1, 0, 0, 0, 0, java.time.ZoneOffset.UTC), // 2 BC
+                java.time.OffsetDateTime.of(999, 1, 1, 0, 0, 0, 0, java.time.ZoneOffset.ofHoursMinutes(-3, -30))};
+        java.time.OffsetDateTime at = java.time.OffsetDateTime.of(2023, 3, 5, 21, 30, 15, 0, plus7);
+        List<vn.anttmap.model.Feature> many = new java.util.ArrayList<>();
+        for (int k = 0; k < JdbcFeatureStore.COPY_THRESHOLD; k++) {
+            java.time.OffsetDateTime t = k < odd.length ? odd[k] : at.plusHours(k);
+            many.add(vn.anttmap.TestFeatures.incident(String.format("y%04d", k), 105.78, 19.44, t,
+                    vn.anttmap.model.VietnamTime.localDay(t), "a", "w"));
+        }
+        store.write(new WriteBatch().upsert(vn.anttmap.model.Layer.INCIDENTS, many));
+        List<vn.anttmap.model.Feature> back = store.query(vn.anttmap.model.Layer.INCIDENTS, vn.anttmap.model.FeatureQuery.ALL);
+        assertThat(back).hasSize(many.size());
+        for (int k = 0; k < odd.length; k++) {
+            assertThat(((java.time.OffsetDateTime) back.get(k).get("occurred_at")).toInstant()).as("y%04d", k)
+                    .isEqualTo(odd[k].toInstant());
+            assertThat(back.get(k).get("occurred_on")).as("y%04d", k).isEqualTo(many.get(k).get("occurred_on"));
+        }
+    }
+
     /** The x and y of the zoom-z tile holding the point. */
     private static int[] tileAt(int z, double lon, double lat) {
         double r = Math.toRadians(lat);
