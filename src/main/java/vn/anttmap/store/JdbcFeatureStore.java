@@ -179,14 +179,14 @@ abstract class JdbcFeatureStore implements FeatureStore {
         String all = String.join(", ", names);
         String nulls = names.stream().map(n -> "NULL AS " + n).collect(java.util.stream.Collectors.joining(", "));
         return "WITH p AS (SELECT *, " + cell + " FROM (" + inner + ") i WHERE mvt_geom IS NOT NULL), "
-                + "k AS (SELECT cx, cy, count(*) AS n, min(id) AS first_id, floor(avg(ST_X(mvt_geom)) + 0.5) AS ax, "
+                + "k AS (SELECT cx, cy, count(*) AS n, min(id COLLATE \"C\") AS first_id, floor(avg(ST_X(mvt_geom)) + 0.5) AS ax, "
                 + "floor(avg(ST_Y(mvt_geom)) + 0.5) AS ay FROM p GROUP BY cx, cy) "
                 + "SELECT ST_AsMVT(t, ?, 4096, 'mvt_geom') FROM (SELECT mvt_geom, " + all + ", cluster, point_count FROM ("
                 + "SELECT first_id AS sort_id, p.mvt_geom, p.id, " + String.join(", ", written.subList(1, written.size()))
                 + ", NULL::boolean AS cluster, NULL::bigint AS point_count "
                 + "FROM p JOIN k USING (cx, cy) WHERE k.n = 1 "
                 + "UNION ALL SELECT first_id, ST_Point(ax, ay), " + nulls + ", true, n FROM k WHERE n > 1"
-                + ") u ORDER BY sort_id) t";
+                + ") u ORDER BY sort_id COLLATE \"C\") t";
     }
 
     /** A field as a tile carries it (times in Vietnam's offset and days as ISO 8601 text), read from {@code ref}. */
