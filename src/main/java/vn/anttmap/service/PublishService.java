@@ -173,9 +173,7 @@ public final class PublishService {
      * lets the principal see it; any other from {@link #features(vn.anttmap.auth.Principal, String, Envelope)}.
      */
     public byte[] tile(vn.anttmap.auth.Principal who, String id, int z, int x, int y) {
-        Envelope bounds = vn.anttmap.io.MvtTiles.lonLatBounds(z, x, y);
-        Envelope margin = new Envelope(bounds);
-        margin.expandBy(bounds.getWidth() / 16, bounds.getHeight() / 16);
+        Envelope margin = vn.anttmap.io.MvtTiles.lonLatBoundsWithBuffer(z, x, y);
         int cluster = z < EVERY_POINT_FROM_ZOOM && clusters(id) ? CLUSTER_UNITS : 0;
         if (z < JAVA_TILES_FROM_ZOOM) {
             Optional<byte[]> stored = storedTile(who, id, margin, z, x, y, cluster);

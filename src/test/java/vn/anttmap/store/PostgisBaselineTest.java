@@ -74,9 +74,7 @@ class PostgisBaselineTest {
             many.add(incident("i" + k, 105.785 + (r.nextDouble() - 0.5) * spread, 19.445 + (r.nextDouble() - 0.5) * spread,
                     t, LocalDate.of(2025, 1, 1), "a", "w"));
         }
-        Envelope bounds = vn.anttmap.io.MvtTiles.lonLatBounds(z, x, y);
-        Envelope margin = new Envelope(bounds);
-        margin.expandBy(bounds.getWidth() / 16, bounds.getHeight() / 16);
+        Envelope margin = vn.anttmap.io.MvtTiles.lonLatBoundsWithBuffer(z, x, y);
         byte[] ours;
         try (PostgisFeatureStore store = PostgisFeatureStore.connect(url, null, null)) {
             store.migrate();
@@ -111,9 +109,7 @@ class PostgisBaselineTest {
             many.add(incident((k % 2 == 0 ? "i" : "I") + (1000 - k), 105.785 + (r.nextDouble() - 0.5) * spread,
                     19.445 + (r.nextDouble() - 0.5) * spread, t, LocalDate.of(2025, 1, 1), "a", "w"));
         }
-        Envelope bounds = vn.anttmap.io.MvtTiles.lonLatBounds(z, x, y);
-        Envelope margin = new Envelope(bounds);
-        margin.expandBy(bounds.getWidth() / 16, bounds.getHeight() / 16);
+        Envelope margin = vn.anttmap.io.MvtTiles.lonLatBoundsWithBuffer(z, x, y);
         byte[] ours;
         byte[] java;
         try (PostgisFeatureStore store = PostgisFeatureStore.connect(url, null, null)) {

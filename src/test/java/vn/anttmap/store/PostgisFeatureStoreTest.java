@@ -307,9 +307,7 @@ class PostgisFeatureStoreTest extends FeatureStoreContract {
 
     /** The records within the tile and its buffer of 1/16, as the tile path reads them. */
     private static vn.anttmap.model.FeatureQuery tileAndBuffer(int z, int x, int y) {
-        var bounds = vn.anttmap.io.MvtTiles.lonLatBounds(z, x, y);
-        var margin = new org.locationtech.jts.geom.Envelope(bounds);
-        margin.expandBy(bounds.getWidth() / 16, bounds.getHeight() / 16);
+        var margin = vn.anttmap.io.MvtTiles.lonLatBoundsWithBuffer(z, x, y);
         return vn.anttmap.model.FeatureQuery.ALL.withBbox(margin);
     }
 
