@@ -223,11 +223,6 @@ public final class PublishService {
         return storedView(who, id).flatMap(v -> store.mvt(v.getKey(), v.getValue().withBbox(bbox), z, x, y, id, clusterUnits));
     }
 
-    /**
-     * The stored layer behind a collection and the database filter that is exactly what the principal may see of
-     * it, when there is one: incidents for admins and (their ward) for officers; cameras for admins, planners and
-     * (community cameras) the public.
-     */
     /** Whether the collection's tiles gather points into clusters below {@link #EVERY_POINT_FROM_ZOOM}. */
     public static boolean clusters(String id) {
         return storedLayer(id).isPresent();
@@ -242,6 +237,11 @@ public final class PublishService {
         };
     }
 
+    /**
+     * The stored layer behind a collection and the database filter that is exactly what the principal may see of
+     * it, when there is one: incidents for admins and (their ward) for officers; cameras for admins, planners and
+     * (community cameras) the public.
+     */
     private static Optional<Map.Entry<Layer, FeatureQuery>> storedView(vn.anttmap.auth.Principal who, String id) {
         if (id.equals("incidents") && who.is(vn.anttmap.model.Account.Role.ADMIN)) {
             return Optional.of(Map.entry(Layer.INCIDENTS, FeatureQuery.ALL));
