@@ -36,6 +36,18 @@ public final class MvtTiles {
         return new Envelope(lon(minX), lon(minX + size), lat(maxY - size), lat(maxY));
     }
 
+    /**
+     * The lon/lat bounds of the tile and its buffer of 1/16 of its size (as ST_AsMVTGeom's 256 in 4096): 1/16 in Web
+     * Mercator, which on the tile's side towards the equator is more degrees of latitude than 1/16 of the tile's.
+     */
+    public static Envelope lonLatBoundsWithBuffer(int z, int x, int y) {
+        double size = 2 * HALF / (1 << z);
+        double buffer = size / 16;
+        double minX = -HALF + x * size;
+        double maxY = HALF - y * size;
+        return new Envelope(lon(minX - buffer), lon(minX + size + buffer), lat(maxY - size - buffer), lat(maxY + buffer));
+    }
+
     static Envelope mercatorBounds(int z, int x, int y) {
         return vn.anttmap.geo.WebMercator.tileBounds(z, x, y);
     }

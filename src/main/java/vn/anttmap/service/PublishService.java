@@ -173,9 +173,7 @@ public final class PublishService {
      * lets the principal see it; any other from {@link #features(vn.anttmap.auth.Principal, String, Envelope)}.
      */
     public byte[] tile(vn.anttmap.auth.Principal who, String id, int z, int x, int y) {
-        Envelope bounds = vn.anttmap.io.MvtTiles.lonLatBounds(z, x, y);
-        Envelope margin = new Envelope(bounds);
-        margin.expandBy(bounds.getWidth() / 16, bounds.getHeight() / 16);
+        Envelope margin = vn.anttmap.io.MvtTiles.lonLatBoundsWithBuffer(z, x, y);
         int cluster = z < EVERY_POINT_FROM_ZOOM && clusters(id) ? CLUSTER_UNITS : 0;
         if (z < JAVA_TILES_FROM_ZOOM) {
             Optional<byte[]> stored = storedTile(who, id, margin, z, x, y, cluster);
@@ -225,11 +223,6 @@ public final class PublishService {
         return storedView(who, id).flatMap(v -> store.mvt(v.getKey(), v.getValue().withBbox(bbox), z, x, y, id, clusterUnits));
     }
 
-    /**
-     * The stored layer behind a collection and the database filter that is exactly what the principal may see of
-     * it, when there is one: incidents for admins and (their ward) for officers; cameras for admins, planners and
-     * (community cameras) the public.
-     */
     /** Whether the collection's tiles gather points into clusters below {@link #EVERY_POINT_FROM_ZOOM}. */
     public static boolean clusters(String id) {
         return storedLayer(id).isPresent();
@@ -244,6 +237,11 @@ public final class PublishService {
         };
     }
 
+    /**
+     * The stored layer behind a collection and the database filter that is exactly what the principal may see of
+     * it, when there is one: incidents for admins and (their ward) for officers; cameras for admins, planners and
+     * (community cameras) the public.
+     */
     private static Optional<Map.Entry<Layer, FeatureQuery>> storedView(vn.anttmap.auth.Principal who, String id) {
         if (id.equals("incidents") && who.is(vn.anttmap.model.Account.Role.ADMIN)) {
             return Optional.of(Map.entry(Layer.INCIDENTS, FeatureQuery.ALL));

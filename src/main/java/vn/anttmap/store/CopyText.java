@@ -30,27 +30,30 @@ final class CopyText {
 
     /**
      * The next value: {@code null} as {@code \N}, a flag as {@code t}/{@code f}, an instant as ISO 8601 with its
-     * offset, a day as ISO 8601, anything else as its text.
+     * offset, a day as ISO 8601 (years before 1 and after 9999 as PostgreSQL reads them), anything else as its text.
      */
     CopyText value(Object v) {
-        if (v instanceof OffsetDateTime t && t.getNano() == 0 && t.getYear() >= 1 && t.getYear() <= 9999) {
+        if (v instanceof OffsetDateTime t) {
             separator();
             day(t.toLocalDate());
             ascii('T');
-            twoDigits(t.getHour());
-            ascii(':');
-            twoDigits(t.getMinute());
-            ascii(':');
-            twoDigits(t.getSecond());
-            String offset = t.getOffset().getId(); // Z or ±HH:MM[:SS]
-            for (int i = 0; i < offset.length(); i++) {
-                ascii(offset.charAt(i));
+            if (t.getNano() == 0) {
+                twoDigits(t.getHour());
+                ascii(':');
+                twoDigits(t.getMinute());
+                ascii(':');
+                twoDigits(t.getSecond());
+            } else {
+                ascii(t.toLocalTime().toString()); // HH:mm:ss and the fraction
             }
+            ascii(t.getOffset().getId()); // Z or ±HH:MM[:SS]
+            era(t.getYear());
             return this;
         }
-        if (v instanceof LocalDate d && d.getYear() >= 1 && d.getYear() <= 9999) {
+        if (v instanceof LocalDate d) {
             separator();
             day(d);
+            era(d.getYear());
             return this;
         }
         if (v instanceof Boolean b) {
@@ -61,14 +64,29 @@ final class CopyText {
         return value(v == null ? null : v.toString());
     }
 
+    /**
+     * A day's year, month and day. PostgreSQL reads no sign before a year: a year after 9999 is written with all its
+     * digits, and one before 1 (ISO's year 0 is 1 BC) as its year of the era, followed by {@link #era}'s BC.
+     */
     private void day(LocalDate d) {
-        int y = d.getYear();
-        twoDigits(y / 100);
-        twoDigits(y % 100);
+        int y = d.getYear() > 0 ? d.getYear() : 1 - d.getYear();
+        if (y > 9999) {
+            ascii(Integer.toString(y));
+        } else {
+            twoDigits(y / 100);
+            twoDigits(y % 100);
+        }
         ascii('-');
         twoDigits(d.getMonthValue());
         ascii('-');
         twoDigits(d.getDayOfMonth());
+    }
+
+    /** After a day written by {@link #day}: {@code  BC} for a year before 1. */
+    private void era(int year) {
+        if (year <= 0) {
+            ascii(" BC");
+        }
     }
 
     private void twoDigits(int v) {
@@ -172,6 +190,12 @@ final class CopyText {
             buf[len++] = (byte) (0x80 | ((cp >> 6) & 0x3F));
         }
         buf[len++] = (byte) (0x80 | (cp & 0x3F));
+    }
+
+    private void ascii(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            ascii(text.charAt(i));
+        }
     }
 
     private void ascii(char ch) {

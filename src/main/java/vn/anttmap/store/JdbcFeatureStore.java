@@ -200,7 +200,7 @@ abstract class JdbcFeatureStore implements FeatureStore {
                 + "SELECT k.first_id AS sort_id, ST_Point(k.ax, k.ay) AS mvt_geom, i.id, "
                 + String.join(", ", written.subList(1, written.size()))
                 + ", NULL::boolean AS cluster, NULL::bigint AS point_count "
-                + "FROM k JOIN " + table + " i ON i.id = k.first_id WHERE k.n = 1 "
+                + "FROM k JOIN q USING (cx, cy) JOIN " + table + " i ON i.id = q.id WHERE k.n = 1 "
                 + "UNION ALL SELECT first_id, ST_Point(ax, ay), " + nulls + ", true, n FROM k WHERE n > 1"
                 + ") u ORDER BY sort_id COLLATE \"C\") t";
     }

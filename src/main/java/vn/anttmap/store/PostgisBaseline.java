@@ -155,7 +155,7 @@ public final class PostgisBaseline implements AutoCloseable {
                 : points + """
                 , p AS (SELECT mvt.*, floor(ST_X(geom) / %1$d)::int AS cx, floor(ST_Y(geom) / %1$d)::int AS cy
                         FROM mvt WHERE geom IS NOT NULL),
-                cell AS (SELECT cx, cy, count(*) AS n, min(id) AS first_id, floor(avg(ST_X(geom)) + 0.5) AS ax,
+                cell AS (SELECT cx, cy, count(*) AS n, min(id COLLATE "C") AS first_id, floor(avg(ST_X(geom)) + 0.5) AS ax,
                                 floor(avg(ST_Y(geom)) + 0.5) AS ay FROM p GROUP BY cx, cy),
                 out AS (SELECT p.geom, p.id, p.occurred_at, p.category, p.severity, p.channel, p.force_majeure,
                                p.promptly_handled, p.description, p.serious, p.deaths, p.occurred_on, p.area_id, p.ward_id,
@@ -166,7 +166,7 @@ public final class PostgisBaseline implements AutoCloseable {
                                true, n, first_id FROM cell WHERE n > 1)
                 SELECT ST_AsMVT(t, 'incidents') FROM (SELECT geom, id, occurred_at, category, severity, channel,
                        force_majeure, promptly_handled, description, serious, deaths, occurred_on, area_id, ward_id,
-                       cluster, point_count FROM out ORDER BY first_id) t""".formatted(clusterUnits);
+                       cluster, point_count FROM out ORDER BY first_id COLLATE "C") t""".formatted(clusterUnits);
         long t0 = System.nanoTime();
         byte[] tile;
         try (PreparedStatement ps = c.prepareStatement(sql)) {

@@ -185,9 +185,7 @@ class AccessAndEditTest {
                 int x = (int) Math.floor((at.x + 180) / 360 * (1 << z));
                 double lat = Math.toRadians(at.y);
                 int y = (int) Math.floor((1 - Math.log(Math.tan(lat) + 1 / Math.cos(lat)) / Math.PI) / 2 * (1 << z));
-                var bounds = vn.anttmap.io.MvtTiles.lonLatBounds(z, x, y);
-                var margin = new org.locationtech.jts.geom.Envelope(bounds);
-                margin.expandBy(bounds.getWidth() / 16, bounds.getHeight() / 16);
+                var margin = vn.anttmap.io.MvtTiles.lonLatBoundsWithBuffer(z, x, y);
                 for (vn.anttmap.auth.Principal who : askers) {
                     List<vn.anttmap.model.Feature> visible = services.publish().features(who, id, margin);
                     byte[] expected = z < vn.anttmap.service.PublishService.EVERY_POINT_FROM_ZOOM ? clustered(id, visible, z, x, y)

@@ -56,4 +56,27 @@ class CopyTextTest {
         assertThat(t.toString()).isEqualTo("2025-03-05T21:30:00+07:00\t2025-03-05T14:30:05Z\t2025-03-05T21:30:00.005+07:00"
                 + "\t0987-01-02\tt\tf\t42\t2.5\t\\N\n");
     }
+
+    /**
+     * Regression: years after 9999 and before 1 were written as Java writes them ({@code +10000-…}, {@code 0000-…},
+     * {@code -0001-…}), which PostgreSQL refuses; it reads all the digits of a large year, and a year of the era
+     * followed by BC (ISO's year 0 is 1 BC).
+     */
+    @Test
+    void regressionYearsOutsideOneTo9999AreWrittenAsPostgresqlReadsThem() {
+        java.time.ZoneOffset vn = java.time.ZoneOffset.ofHours(7);
+        CopyText t = new CopyText(1);
+        t.value((Object) java.time.OffsetDateTime.of(10000, 1, 2, 3, 4, 5, 0, vn))
+                .value((Object) java.time.OffsetDateTime.of(123456, 12, 31, 23, 59, 59, 250_000_000,
+                        java.time.ZoneOffset.ofHoursMinutesSeconds(5, 45, 30)))
+                .value((Object) java.time.OffsetDateTime.of(0, 6, 7, 8, 9, 10, 0, java.time.ZoneOffset.UTC))
+                .value((Object) java.time.OffsetDateTime.of(-1, 1, 1, 0, 0, 0, 0, vn))
+                .value((Object) java.time.LocalDate.of(10000, 1, 2))
+                .value((Object) java.time.LocalDate.of(0, 1, 2))
+                .value((Object) java.time.LocalDate.of(-41, 3, 15))
+                .value((Object) java.time.LocalDate.of(1, 1, 1)).endRow();
+        assertThat(t.toString()).isEqualTo("10000-01-02T03:04:05+07:00\t123456-12-31T23:59:59.250+05:45:30"
+                + "\t0001-06-07T08:09:10Z BC\t0002-01-01T00:00:00+07:00 BC\t10000-01-02"
+                + "\t0001-01-02 BC\t0042-03-15 BC\t0001-01-01\n");
+    }
 }

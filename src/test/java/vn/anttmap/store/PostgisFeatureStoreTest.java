@@ -214,6 +214,91 @@ class PostgisFeatureStoreTest extends FeatureStoreContract {
         }
     }
 
+    /**
+     * Regression: the database took a cell's first id ({@code min(id)}) and ordered the features by the database's
+     * collation, Java by the ids' characters; on a database made with a language's collation (en_US.UTF-8, the
+     * default of many installs; here the id column is given one) the two tiles came in different orders, and a
+     * cluster's first id was another record.
+     */
+    @Test
+    void regressionDatabaseClustersAreInJavasOrderWhateverTheCollation() throws Exception {
+        String collation = null;
+        try (java.sql.Connection c = ((JdbcFeatureStore) store).dataSourceConnection(); java.sql.Statement st = c.createStatement()) {
+            try (java.sql.ResultSet rs = st.executeQuery("SELECT collname FROM pg_collation WHERE collname IN "
+                    + "('en-x-icu', 'und-x-icu', 'en_US.utf8') ORDER BY collname LIMIT 1")) {
+                if (rs.next()) {
+                    collation = rs.getString(1);
+                }
+            }
+            org.junit.jupiter.api.Assumptions.assumeTrue(collation != null, "no language collation in this PostgreSQL");
+            st.execute("ALTER TABLE incident ALTER COLUMN id TYPE VARCHAR(64) COLLATE \"" + collation + "\"");
+        }
+        int z = 10;
+        int[] t = tileAt(z, 105.78, 19.445);
+        int x = t[0];
+        int y = t[1];
+        java.time.OffsetDateTime at = java.time.OffsetDateTime.of(2023, 3, 5, 21, 30, 15, 0, java.time.ZoneOffset.ofHours(7));
+        // By characters: N1 < Zed < alpha < m9; by a language's collation: alpha < m9 < N1 < Zed.
+        String[] ids = {"Zed", "alpha", "N1", "m9"};
+        double[][] units = {{100.3, 100.3}, {300.3, 100.3}, {500.3, 500.3}, {510.3, 505.3}}; // N1 and m9 share a cell
+        java.util.List<vn.anttmap.model.Feature> rows = new java.util.ArrayList<>();
+        for (int k = 0; k < ids.length; k++) {
+            double[] ll = lonLatOfUnit(z, x, y, units[k][0], units[k][1]);
+            rows.add(vn.anttmap.TestFeatures.incident(ids[k], ll[0], ll[1], at, at.toLocalDate(), "a", "w"));
+        }
+        store.write(new WriteBatch().upsert(vn.anttmap.model.Layer.INCIDENTS, rows));
+        java.util.List<String> names = vn.anttmap.model.Layer.INCIDENTS.fields().stream().map(vn.anttmap.model.FieldDef::name).toList();
+        var q = tileAndBuffer(z, x, y);
+        byte[] db = store.mvt(vn.anttmap.model.Layer.INCIDENTS, q, z, x, y, "incidents", 64).orElseThrow();
+        vn.anttmap.io.PointTile java = vn.anttmap.io.MvtTiles.points("incidents", z, x, y).clustered(64);
+        for (var f : store.query(vn.anttmap.model.Layer.INCIDENTS, q)) {
+            java.add(f.id(), f.geometry().getCoordinate().x, f.geometry().getCoordinate().y, names, names.stream().map(f::get).toArray());
+        }
+        var fromJava = inOrder(java.encode());
+        assertThat(fromJava).hasSize(3);
+        assertThat(inOrder(db)).isEqualTo(fromJava);
+    }
+
+    /** The lon/lat of tile unit (ux, uy) of tile z/x/y (y down). */
+    private static double[] lonLatOfUnit(int z, int x, int y, double ux, double uy) {
+        double half = Math.PI * 6378137.0;
+        double size = 2 * half / (1 << z);
+        double mx = -half + (x + ux / 4096) * size;
+        double my = half - (y + uy / 4096) * size;
+        return new double[]{Math.toDegrees(mx / 6378137.0), Math.toDegrees(2 * Math.atan(Math.exp(my / 6378137.0)) - Math.PI / 2)};
+    }
+
+    /**
+     * Regression: COPY wrote instants and days outside the years 1–9999 as Java writes them ({@code +10000-01-02…},
+     * {@code 0000-…}, {@code -0001-…}), which PostgreSQL refuses ("time zone displacement out of range", "date/time
+     * field value out of range"), so a large batch holding one failed where a small one (bound values) was stored.
+     */
+    @Test
+    void regressionLargeBatchesKeepYearsBeyond9999AndBeforeTheCommonEra() {
+        java.time.ZoneOffset plus7 = java.time.ZoneOffset.ofHours(7);
+        java.time.OffsetDateTime[] odd = {
+                java.time.OffsetDateTime.of(10000, 1, 2, 3, 4, 5, 0, plus7),
+                java.time.OffsetDateTime.of(123456, 12, 31, 23, 59, 59, 250_000_000, java.time.ZoneOffset.ofHoursMinutesSeconds(5, 45, 30)),
+                java.time.OffsetDateTime.of(0, 6, 7, 8, 9, 10, 0, plus7), // 1 BC
+                java.time.OffsetDateTime.of(-1, 1, 1, 0, 0, 0, 0, java.time.ZoneOffset.UTC), // 2 BC
+                java.time.OffsetDateTime.of(999, 1, 1, 0, 0, 0, 0, java.time.ZoneOffset.ofHoursMinutes(-3, -30))};
+        java.time.OffsetDateTime at = java.time.OffsetDateTime.of(2023, 3, 5, 21, 30, 15, 0, plus7);
+        List<vn.anttmap.model.Feature> many = new java.util.ArrayList<>();
+        for (int k = 0; k < JdbcFeatureStore.COPY_THRESHOLD; k++) {
+            java.time.OffsetDateTime t = k < odd.length ? odd[k] : at.plusHours(k);
+            many.add(vn.anttmap.TestFeatures.incident(String.format("y%04d", k), 105.78, 19.44, t,
+                    vn.anttmap.model.VietnamTime.localDay(t), "a", "w"));
+        }
+        store.write(new WriteBatch().upsert(vn.anttmap.model.Layer.INCIDENTS, many));
+        List<vn.anttmap.model.Feature> back = store.query(vn.anttmap.model.Layer.INCIDENTS, vn.anttmap.model.FeatureQuery.ALL);
+        assertThat(back).hasSize(many.size());
+        for (int k = 0; k < odd.length; k++) {
+            assertThat(((java.time.OffsetDateTime) back.get(k).get("occurred_at")).toInstant()).as("y%04d", k)
+                    .isEqualTo(odd[k].toInstant());
+            assertThat(back.get(k).get("occurred_on")).as("y%04d", k).isEqualTo(many.get(k).get("occurred_on"));
+        }
+    }
+
     /** The x and y of the zoom-z tile holding the point. */
     private static int[] tileAt(int z, double lon, double lat) {
         double r = Math.toRadians(lat);
@@ -223,9 +308,7 @@ class PostgisFeatureStoreTest extends FeatureStoreContract {
 
     /** The records within the tile and its buffer of 1/16, as the tile path reads them. */
     private static vn.anttmap.model.FeatureQuery tileAndBuffer(int z, int x, int y) {
-        var bounds = vn.anttmap.io.MvtTiles.lonLatBounds(z, x, y);
-        var margin = new org.locationtech.jts.geom.Envelope(bounds);
-        margin.expandBy(bounds.getWidth() / 16, bounds.getHeight() / 16);
+        var margin = vn.anttmap.io.MvtTiles.lonLatBoundsWithBuffer(z, x, y);
         return vn.anttmap.model.FeatureQuery.ALL.withBbox(margin);
     }
 
