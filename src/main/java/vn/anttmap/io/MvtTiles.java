@@ -30,10 +30,7 @@ public final class MvtTiles {
 
     /** The tile's bounds in lon/lat. */
     public static Envelope lonLatBounds(int z, int x, int y) {
-        double size = 2 * HALF / (1 << z);
-        double minX = -HALF + x * size;
-        double maxY = HALF - y * size;
-        return new Envelope(lon(minX), lon(minX + size), lat(maxY - size), lat(maxY));
+        return lonLat(mercatorBounds(z, x, y));
     }
 
     /**
@@ -41,11 +38,13 @@ public final class MvtTiles {
      * Mercator, which on the tile's side towards the equator is more degrees of latitude than 1/16 of the tile's.
      */
     public static Envelope lonLatBoundsWithBuffer(int z, int x, int y) {
-        double size = 2 * HALF / (1 << z);
-        double buffer = size / 16;
-        double minX = -HALF + x * size;
-        double maxY = HALF - y * size;
-        return new Envelope(lon(minX - buffer), lon(minX + size + buffer), lat(maxY - size - buffer), lat(maxY + buffer));
+        Envelope m = mercatorBounds(z, x, y);
+        m.expandBy(m.getWidth() / 16);
+        return lonLat(m);
+    }
+
+    private static Envelope lonLat(Envelope m) {
+        return new Envelope(lon(m.getMinX()), lon(m.getMaxX()), lat(m.getMinY()), lat(m.getMaxY()));
     }
 
     static Envelope mercatorBounds(int z, int x, int y) {
