@@ -141,6 +141,9 @@ class CliTest {
         assertThat(unknownPart.err()).contains("unknown bench part 'maps'; parts: import, scoring, coverage, tiles, ogc, planner, startup");
         assertThat(Bench.Part.of("Tiles, ogc")).containsExactly(Bench.Part.TILES, Bench.Part.OGC);
         assertThat(Bench.Part.of(null)).hasSize(Bench.Part.values().length);
+        // Regression: memory that the collector gives back and takes again is flat; memory that climbs is not.
+        assertThat(Bench.growthMiB(java.util.List.of(379L, 386L, 336L, 278L, 298L, 415L, 396L, 382L, 347L))).isEqualTo(29);
+        assertThat(Bench.growthMiB(java.util.List.of(300L, 320L, 340L, 360L, 380L, 400L, 420L, 440L, 460L))).isEqualTo(100);
         Run bench = run("bench", "--scale", "ward", "--data-dir", data);
         assertThat(bench.code()).isEqualTo(1);
         assertThat(bench.err()).contains("bench compares with PostGIS SQL on the same data: give --db");
