@@ -49,9 +49,9 @@ class TileBufferTest {
     private static void assertBufferPoints(App.Services s) throws Exception {
         OffsetDateTime at = OffsetDateTime.of(2023, 3, 5, 21, 30, 0, 0, ZoneOffset.ofHours(7));
         for (int z : new int[]{6, 13}) {
-            double r = Math.toRadians(19.445);
-            int x = (int) Math.floor((105.78 + 180) / 360 * (1 << z));
-            int y = (int) Math.floor((1 - Math.log(Math.tan(r) + 1 / Math.cos(r)) / Math.PI) / 2 * (1 << z));
+            int[] t = vn.anttmap.TestTiles.at(z, 105.78, 19.445);
+            int x = t[0];
+            int y = t[1];
             // Tile units (y down) of tile z/x/y: 254 below its southern edge and 254 above its northern one (both
             // within the buffer of 256, each alone in its cluster cell), 260 below (beyond it).
             String[] ids = {"south-" + z, "north-" + z, "beyond-" + z};
@@ -59,21 +59,12 @@ class TileBufferTest {
             FeatureStore store = s.store();
             List<vn.anttmap.model.Feature> rows = new java.util.ArrayList<>();
             for (int k = 0; k < ids.length; k++) {
-                double[] ll = lonLatOfUnit(z, x, y, units[k][0], units[k][1]);
+                double[] ll = vn.anttmap.TestTiles.lonLatOfUnit(z, x, y, units[k][0], units[k][1]);
                 rows.add(vn.anttmap.TestFeatures.incident(ids[k], ll[0], ll[1], at, at.toLocalDate(), "a", "w"));
             }
             store.write(new WriteBatch().upsert(Layer.INCIDENTS, rows));
             Set<String> got = AccessAndEditTest.tileIds(s.publish().tile(vn.anttmap.auth.Principal.ADMIN_LOCAL, "incidents", z, x, y));
             assertThat(got).as("zoom %d", z).contains("south-" + z, "north-" + z).doesNotContain("beyond-" + z);
         }
-    }
-
-    /** The lon/lat of tile unit (ux, uy) of tile z/x/y (y down). */
-    private static double[] lonLatOfUnit(int z, int x, int y, double ux, double uy) {
-        double half = Math.PI * 6378137.0;
-        double size = 2 * half / (1 << z);
-        double mx = -half + (x + ux / 4096) * size;
-        double my = half - (y + uy / 4096) * size;
-        return new double[]{Math.toDegrees(mx / 6378137.0), Math.toDegrees(2 * Math.atan(Math.exp(my / 6378137.0)) - Math.PI / 2)};
     }
 }

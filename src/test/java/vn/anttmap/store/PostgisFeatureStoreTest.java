@@ -161,10 +161,10 @@ class PostgisFeatureStoreTest extends FeatureStoreContract {
         }
         store.write(new WriteBatch().upsert(vn.anttmap.model.Layer.INCIDENTS, many));
         int z = 15;
-        int[] t = tileAt(z, 105.786, 19.4455);
+        int[] t = vn.anttmap.TestTiles.at(z, 105.786, 19.4455);
         int x = t[0];
         int y = t[1];
-        var q = tileAndBuffer(z, x, y);
+        var q = vn.anttmap.TestTiles.tileAndBuffer(z, x, y);
         byte[] db = store.mvt(vn.anttmap.model.Layer.INCIDENTS, q, z, x, y, "incidents", 0).orElseThrow();
         byte[] java = vn.anttmap.io.MvtTiles.encode("incidents", store.query(vn.anttmap.model.Layer.INCIDENTS, q), z, x, y);
         java.util.Map<Object, Object> fromDb = decode(db);
@@ -192,10 +192,10 @@ class PostgisFeatureStoreTest extends FeatureStoreContract {
         store.write(new WriteBatch().upsert(vn.anttmap.model.Layer.INCIDENTS, many));
         java.util.List<String> names = vn.anttmap.model.Layer.INCIDENTS.fields().stream().map(vn.anttmap.model.FieldDef::name).toList();
         for (int z : new int[]{9, 11}) {
-            int[] t = tileAt(z, 105.78, 19.445);
+            int[] t = vn.anttmap.TestTiles.at(z, 105.78, 19.445);
             int x = t[0];
             int y = t[1];
-            var q = tileAndBuffer(z, x, y);
+            var q = vn.anttmap.TestTiles.tileAndBuffer(z, x, y);
             byte[] db = store.mvt(vn.anttmap.model.Layer.INCIDENTS, q, z, x, y, "incidents", 64).orElseThrow();
             vn.anttmap.io.PointTile java = vn.anttmap.io.MvtTiles.points("incidents", z, x, y).clustered(64);
             for (var f : store.query(vn.anttmap.model.Layer.INCIDENTS, q)) {
@@ -222,19 +222,11 @@ class PostgisFeatureStoreTest extends FeatureStoreContract {
      */
     @Test
     void regressionDatabaseClustersAreInJavasOrderWhateverTheCollation() throws Exception {
-        String collation = null;
-        try (java.sql.Connection c = ((JdbcFeatureStore) store).dataSourceConnection(); java.sql.Statement st = c.createStatement()) {
-            try (java.sql.ResultSet rs = st.executeQuery("SELECT collname FROM pg_collation WHERE collname IN "
-                    + "('en-x-icu', 'und-x-icu', 'en_US.utf8') ORDER BY collname LIMIT 1")) {
-                if (rs.next()) {
-                    collation = rs.getString(1);
-                }
-            }
-            org.junit.jupiter.api.Assumptions.assumeTrue(collation != null, "no language collation in this PostgreSQL");
-            st.execute("ALTER TABLE incident ALTER COLUMN id TYPE VARCHAR(64) COLLATE \"" + collation + "\"");
+        try (java.sql.Connection c = ((JdbcFeatureStore) store).dataSourceConnection()) {
+            PostgisTestDatabase.giveIncidentIdsALanguageCollation(c);
         }
         int z = 10;
-        int[] t = tileAt(z, 105.78, 19.445);
+        int[] t = vn.anttmap.TestTiles.at(z, 105.78, 19.445);
         int x = t[0];
         int y = t[1];
         java.time.OffsetDateTime at = java.time.OffsetDateTime.of(2023, 3, 5, 21, 30, 15, 0, java.time.ZoneOffset.ofHours(7));
@@ -243,12 +235,12 @@ class PostgisFeatureStoreTest extends FeatureStoreContract {
         double[][] units = {{100.3, 100.3}, {300.3, 100.3}, {500.3, 500.3}, {510.3, 505.3}}; // N1 and m9 share a cell
         java.util.List<vn.anttmap.model.Feature> rows = new java.util.ArrayList<>();
         for (int k = 0; k < ids.length; k++) {
-            double[] ll = lonLatOfUnit(z, x, y, units[k][0], units[k][1]);
+            double[] ll = vn.anttmap.TestTiles.lonLatOfUnit(z, x, y, units[k][0], units[k][1]);
             rows.add(vn.anttmap.TestFeatures.incident(ids[k], ll[0], ll[1], at, at.toLocalDate(), "a", "w"));
         }
         store.write(new WriteBatch().upsert(vn.anttmap.model.Layer.INCIDENTS, rows));
         java.util.List<String> names = vn.anttmap.model.Layer.INCIDENTS.fields().stream().map(vn.anttmap.model.FieldDef::name).toList();
-        var q = tileAndBuffer(z, x, y);
+        var q = vn.anttmap.TestTiles.tileAndBuffer(z, x, y);
         byte[] db = store.mvt(vn.anttmap.model.Layer.INCIDENTS, q, z, x, y, "incidents", 64).orElseThrow();
         vn.anttmap.io.PointTile java = vn.anttmap.io.MvtTiles.points("incidents", z, x, y).clustered(64);
         for (var f : store.query(vn.anttmap.model.Layer.INCIDENTS, q)) {
@@ -257,15 +249,6 @@ class PostgisFeatureStoreTest extends FeatureStoreContract {
         var fromJava = inOrder(java.encode());
         assertThat(fromJava).hasSize(3);
         assertThat(inOrder(db)).isEqualTo(fromJava);
-    }
-
-    /** The lon/lat of tile unit (ux, uy) of tile z/x/y (y down). */
-    private static double[] lonLatOfUnit(int z, int x, int y, double ux, double uy) {
-        double half = Math.PI * 6378137.0;
-        double size = 2 * half / (1 << z);
-        double mx = -half + (x + ux / 4096) * size;
-        double my = half - (y + uy / 4096) * size;
-        return new double[]{Math.toDegrees(mx / 6378137.0), Math.toDegrees(2 * Math.atan(Math.exp(my / 6378137.0)) - Math.PI / 2)};
     }
 
     /**
@@ -297,19 +280,6 @@ class PostgisFeatureStoreTest extends FeatureStoreContract {
                     .isEqualTo(odd[k].toInstant());
             assertThat(back.get(k).get("occurred_on")).as("y%04d", k).isEqualTo(many.get(k).get("occurred_on"));
         }
-    }
-
-    /** The x and y of the zoom-z tile holding the point. */
-    private static int[] tileAt(int z, double lon, double lat) {
-        double r = Math.toRadians(lat);
-        return new int[]{(int) Math.floor((lon + 180) / 360 * (1 << z)),
-                (int) Math.floor((1 - Math.log(Math.tan(r) + 1 / Math.cos(r)) / Math.PI) / 2 * (1 << z))};
-    }
-
-    /** The records within the tile and its buffer of 1/16, as the tile path reads them. */
-    private static vn.anttmap.model.FeatureQuery tileAndBuffer(int z, int x, int y) {
-        var margin = vn.anttmap.io.MvtTiles.lonLatBoundsWithBuffer(z, x, y);
-        return vn.anttmap.model.FeatureQuery.ALL.withBbox(margin);
     }
 
     /** The tile's features in order, each as (tile coordinates, properties with numbers as doubles). */
