@@ -111,14 +111,10 @@ public final class HttpServer {
             tj.put("vector_layers", List.of(layer));
             json(ctx, 200, tj);
         });
-        // Recently encoded vector tiles (at most 4,096), keyed by collection, tile, role, ward and data version.
-        java.util.Map<String, EncodedTile> tileCache = java.util.Collections.synchronizedMap(
-                new java.util.LinkedHashMap<>(256, 0.75f, true) {
-                    @Override
-                    protected boolean removeEldestEntry(java.util.Map.Entry<String, EncodedTile> eldest) {
-                        return size() > 4096;
-                    }
-                });
+        // Recently encoded vector tiles, keyed by collection, tile, role, ward and data version: at most an eighth of
+        // the heap, each tile counted twice (for the gzipped copy made when a client asks for it).
+        TileCache<EncodedTile> tileCache = new TileCache<>(Runtime.getRuntime().maxMemory() / 8,
+                t -> 2L * t.bytes.length + 128);
         app.get("/tiles/{collection}/{z}/{x}/{tile}", ctx -> {
             String id = ctx.pathParam("collection");
             services.publish().collection(id)
