@@ -156,7 +156,7 @@ public final class HttpServer {
             String etag = gzip ? cached.etag.substring(0, cached.etag.length() - 1) + "-gzip\"" : cached.etag;
             ctx.header("ETag", etag).header("Cache-Control", "private, no-cache")
                     .header("Vary", "Authorization, Cookie, Accept-Encoding");
-            if (etag.equals(ctx.header("If-None-Match"))) {
+            if (noneMatchHolds(ctx.header("If-None-Match"), etag)) {
                 ctx.status(304);
                 return;
             }
@@ -298,6 +298,24 @@ public final class HttpServer {
     }
 
     /** Whether an Accept-Encoding header takes gzip (named, or by *, and not with q=0). */
+    /**
+     * Whether an If-None-Match header names the ETag (RFC 9110 13.1.2: a list, weak comparison, or {@code *}), so
+     * that the answer is 304.
+     */
+    static boolean noneMatchHolds(String header, String etag) {
+        if (header == null) {
+            return false;
+        }
+        String opaque = etag.startsWith("W/") ? etag.substring(2) : etag;
+        for (String tag : header.split(",")) {
+            String t = tag.trim();
+            if (t.equals("*") || (t.startsWith("W/") ? t.substring(2) : t).equals(opaque)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     static boolean acceptsGzip(String header) {
         if (header == null) {
             return false;

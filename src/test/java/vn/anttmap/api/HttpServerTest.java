@@ -192,4 +192,17 @@ class HttpServerTest {
         assertThat(HttpServer.acceptsGzip("x-gzip2")).isFalse();
         assertThat(HttpServer.acceptsGzip(null)).isFalse();
     }
+
+    /** Regression: only a header holding exactly the one ETag revalidated; lists, weak tags and * are HTTP too. */
+    @Test
+    void ifNoneMatchTakesListsWeakTagsAndAnyTag() {
+        String etag = "\"abc\"";
+        assertThat(HttpServer.noneMatchHolds("\"abc\"", etag)).isTrue();
+        assertThat(HttpServer.noneMatchHolds("\"x\", \"abc\"", etag)).isTrue();
+        assertThat(HttpServer.noneMatchHolds("W/\"abc\"", etag)).isTrue();
+        assertThat(HttpServer.noneMatchHolds("*", etag)).isTrue();
+        assertThat(HttpServer.noneMatchHolds("\"abc-gzip\"", etag)).isFalse();
+        assertThat(HttpServer.noneMatchHolds("\"ab\"", etag)).isFalse();
+        assertThat(HttpServer.noneMatchHolds(null, etag)).isFalse();
+    }
 }
