@@ -141,7 +141,9 @@ public final class HttpServer {
             }
             vn.anttmap.auth.Principal who = Access.principal(ctx);
             // Encoded tiles are kept per data version and per what the asker may see (role and ward).
-            String key = id + "/" + z + "/" + x + "/" + y + "/" + who.role() + "/" + who.wardId() + "/" + services.store().dataVersion();
+            long version = services.store().dataVersion();
+            tileCache.atVersion(version);
+            String key = id + "/" + z + "/" + x + "/" + y + "/" + who.role() + "/" + who.wardId() + "/" + version;
             EncodedTile cached = tileCache.get(key);
             if (cached == null) {
                 // What the asker may see (the access policy, through the publishing chokepoint).

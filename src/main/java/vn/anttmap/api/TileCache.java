@@ -15,6 +15,7 @@ final class TileCache<V> {
     private final ToLongFunction<V> weigh;
     private final LinkedHashMap<String, Entry<V>> map = new LinkedHashMap<>(256, 0.75f, true);
     private long held;
+    private long version = Long.MIN_VALUE;
 
     private record Entry<V>(V value, long bytes) {
     }
@@ -26,6 +27,18 @@ final class TileCache<V> {
     TileCache(long limitBytes, ToLongFunction<V> weigh) {
         this.limitBytes = limitBytes;
         this.weigh = weigh;
+    }
+
+    /**
+     * Empties the cache when the data has changed since it was last asked (entries are keyed by data version, so
+     * those of an older one would never be asked for again, only wait to be pushed out).
+     */
+    synchronized void atVersion(long version) {
+        if (version != this.version) {
+            map.clear();
+            held = 0;
+            this.version = version;
+        }
     }
 
     synchronized V get(String key) {

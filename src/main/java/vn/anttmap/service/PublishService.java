@@ -155,8 +155,8 @@ public final class PublishService {
 
     /**
      * The lowest zoom whose point tiles carry every point; below it, points are gathered into cells of
-     * {@value #CLUSTER_UNITS} tile units (4 pixels of a 256-pixel tile: about 600 m at zoom 10, 300 m at zoom 11): a province's incidents
-     * made a 16 MB tile at zoom 10, a size no map client draws, tippecanoe's limit being 500 KB.
+     * {@value #CLUSTER_UNITS} tile units (4 pixels of a 256-pixel tile: about 600 m at zoom 10, 300 m at zoom 11): a
+     * province's incidents made a 16 MB tile at zoom 10, a size no map client draws, tippecanoe's limit being 500 KB.
      */
     public static final int EVERY_POINT_FROM_ZOOM = 12;
     /** The side of a cluster cell, in units of the tile's 4,096. */

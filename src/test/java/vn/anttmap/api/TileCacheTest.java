@@ -34,4 +34,16 @@ class TileCacheTest {
         assertThat(cache.get("a")).isNull();
         assertThat(cache.heldBytes()).isZero();
     }
+
+    @Test
+    void aNewDataVersionEmptiesIt() {
+        TileCache<byte[]> cache = new TileCache<>(1_000, b -> b.length);
+        cache.atVersion(7);
+        cache.put("t/7", new byte[300]);
+        cache.atVersion(7);
+        assertThat(cache.get("t/7")).isNotNull();
+        cache.atVersion(8);
+        assertThat(cache.size()).isZero();
+        assertThat(cache.heldBytes()).isZero();
+    }
 }
