@@ -43,11 +43,14 @@ public final class HttpServer {
     private static final class EncodedTile {
         final byte[] bytes;
         final String etag;
+        /** The gzipped tile's own ETag: another representation, so that a cache never takes one for the other. */
+        final String gzipEtag;
         private volatile byte[] gzipped;
 
         EncodedTile(byte[] bytes, String etag) {
             this.bytes = bytes;
             this.etag = etag;
+            this.gzipEtag = etag.substring(0, etag.length() - 1) + "-gzip\"";
         }
 
         byte[] gzipped() {
@@ -152,10 +155,8 @@ public final class HttpServer {
                         java.security.MessageDigest.getInstance("SHA-1").digest(encoded)) + "\"");
                 tileCache.put(key, cached);
             }
-            // The gzipped tile is another representation: its own (strong) ETag, so that a cache holding one never
-            // revalidates it as the other.
             boolean gzip = acceptsGzip(ctx.header("Accept-Encoding")) && cached.bytes.length > 1024;
-            String etag = gzip ? cached.etag.substring(0, cached.etag.length() - 1) + "-gzip\"" : cached.etag;
+            String etag = gzip ? cached.gzipEtag : cached.etag;
             ctx.header("ETag", etag).header("Cache-Control", "private, no-cache")
                     .header("Vary", "Authorization, Cookie, Accept-Encoding");
             if (noneMatchHolds(ctx.header("If-None-Match"), etag)) {

@@ -328,7 +328,7 @@ final class Bench {
         for (Map.Entry<Integer, int[][]> zt : tiles.entrySet()) {
             int z = zt.getKey();
             for (int[] t : zt.getValue()) {
-                if (pg.tile(z, t[0], t[1], clusterUnits(z)).value().length == 0) {
+                if (pg.tile(z, t[0], t[1], vn.anttmap.service.PublishService.clusterUnits("incidents", z)).value().length == 0) {
                     out.println("  note: tile " + z + "/" + t[0] + "/" + t[1] + " holds no incident");
                 }
             }
@@ -358,7 +358,7 @@ final class Bench {
                         cold.computeIfAbsent(z, k -> new ArrayList<>()).add(get(app.port(), tilePath(z, t), token, null).ms());
                     }
                     for (int[] t : zt.getValue()) {
-                        sql.computeIfAbsent(z, k -> new ArrayList<>()).add(pg.tile(z, t[0], t[1], clusterUnits(z)).ms());
+                        sql.computeIfAbsent(z, k -> new ArrayList<>()).add(pg.tile(z, t[0], t[1], vn.anttmap.service.PublishService.clusterUnits("incidents", z)).ms());
                     }
                 }
                 if (round < TILE_ROUNDS - 1) {
@@ -426,11 +426,6 @@ final class Bench {
                             cachedP50 <= 2 ? "" : String.format(Locale.ROOT, "; missed: the tile is %,d bytes, and sending "
                                     + "them is the time (the 304 shows what a request costs without them)", tileBytes.getOrDefault(z, 0)))));
         }
-    }
-
-    /** Ours gathers points into cells below zoom 12: the hand-written query then does the same. */
-    private static int clusterUnits(int z) {
-        return z < vn.anttmap.service.PublishService.EVERY_POINT_FROM_ZOOM ? vn.anttmap.service.PublishService.CLUSTER_UNITS : 0;
     }
 
     /** How much higher the second half of the readings rose than the first half (negative: less high). */

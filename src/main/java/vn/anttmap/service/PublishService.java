@@ -174,7 +174,7 @@ public final class PublishService {
      */
     public byte[] tile(vn.anttmap.auth.Principal who, String id, int z, int x, int y) {
         Envelope margin = vn.anttmap.io.MvtTiles.lonLatBoundsWithBuffer(z, x, y);
-        int cluster = z < EVERY_POINT_FROM_ZOOM && clusters(id) ? CLUSTER_UNITS : 0;
+        int cluster = clusterUnits(id, z);
         if (z < JAVA_TILES_FROM_ZOOM) {
             Optional<byte[]> stored = storedTile(who, id, margin, z, x, y, cluster);
             if (stored.isPresent()) {
@@ -226,6 +226,11 @@ public final class PublishService {
     /** Whether the collection's tiles gather points into clusters below {@link #EVERY_POINT_FROM_ZOOM}. */
     public static boolean clusters(String id) {
         return storedLayer(id).isPresent();
+    }
+
+    /** The side of the cells the collection's zoom-z tiles gather points into, in tile units; 0 for every point. */
+    public static int clusterUnits(String id, int z) {
+        return z < EVERY_POINT_FROM_ZOOM && clusters(id) ? CLUSTER_UNITS : 0;
     }
 
     /** The stored point layer a collection is (incidents, cameras), if it is one. */

@@ -136,8 +136,7 @@ abstract class JdbcFeatureStore implements FeatureStore {
         if (dialect != Dialect.POSTGIS || !layer.geometryKind().hasColumn()) {
             return Optional.empty();
         }
-        if (clusterUnits > 0 && layer.geometryKind() != vn.anttmap.model.GeometryKind.POINT
-                && layer.geometryKind() != vn.anttmap.model.GeometryKind.OPTIONAL_POINT) {
+        if (clusterUnits > 0 && !layer.geometryKind().isPoint()) {
             throw new IllegalArgumentException("only points are gathered into clusters, not " + layer.apiName());
         }
         List<String> names = new ArrayList<>(List.of("id"));
@@ -579,8 +578,7 @@ abstract class JdbcFeatureStore implements FeatureStore {
             // A point meets a box exactly when its box does: the index test alone is exact for point layers. Repeating
             // it as ST_Intersects would cost a test per row and make the planner square the box's selectivity (it
             // then expected 10 rows of a 1,300-row tile).
-            boolean points = layer.geometryKind() == vn.anttmap.model.GeometryKind.POINT
-                    || layer.geometryKind() == vn.anttmap.model.GeometryKind.OPTIONAL_POINT;
+            boolean points = layer.geometryKind().isPoint();
             sql.append(points ? " AND geom && ST_MakeEnvelope(?, ?, ?, ?, 4326)" : " AND geom && ST_MakeEnvelope(?, ?, ?, ?, 4326)"
                     + " AND ST_Intersects(geom, ST_MakeEnvelope(?, ?, ?, ?, 4326))");
             for (int i = 0; i < (points ? 1 : 2); i++) {

@@ -158,16 +158,10 @@ class MvtTilesTest {
         int y = 452;
         PointTile tile = MvtTiles.points("incidents", z, x, y).clustered(64);
         List<String> names = List.of("category", "deaths");
-        // Lon/lat of tile unit (ux, uy) of this tile (y down), at a unit's centre.
-        java.util.function.BiFunction<Double, Double, double[]> at = (ux, uy) -> {
-            double mx = MvtTiles.mercatorBounds(z, x, y).getMinX() + ux * MvtTiles.mercatorBounds(z, x, y).getWidth() / 4096;
-            double my = MvtTiles.mercatorBounds(z, x, y).getMaxY() - uy * MvtTiles.mercatorBounds(z, x, y).getHeight() / 4096;
-            return new double[]{Math.toDegrees(mx / MvtTiles.R), Math.toDegrees(2 * Math.atan(Math.exp(my / MvtTiles.R)) - Math.PI / 2)};
-        };
         double[][] units = {{10, 10}, {20, 11}, {63, 63}, {64, 10}, {-5, -5}, {-60, -1}, {1000, 2000}};
         String[] ids = {"b", "a", "c", "d", "f", "e", "g"};
         for (int k = 0; k < units.length; k++) {
-            double[] ll = at.apply(units[k][0], units[k][1]);
+            double[] ll = vn.anttmap.TestTiles.lonLatOfUnit(z, x, y, units[k][0], units[k][1]);
             tile.add(ids[k], ll[0], ll[1], names, new Object[]{"crime", k});
         }
         var got = features(tile.encode(), "incidents");

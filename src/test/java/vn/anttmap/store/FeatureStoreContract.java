@@ -337,6 +337,13 @@ public abstract class FeatureStoreContract {
         })).isInstanceOf(IllegalArgumentException.class);
     }
 
+    /** {@link #yearTally} that the store now keeps. */
+    private vn.anttmap.model.Tally keeping(String name) {
+        vn.anttmap.model.Tally tally = yearTally(name);
+        store.keep(tally);
+        return tally;
+    }
+
     /** A tally of each area's incidents in a year: all, crimes not promptly handled, severe or fatal. */
     protected static vn.anttmap.model.Tally yearTally(String name) {
         return new vn.anttmap.model.Tally(name, Layer.INCIDENTS, "area_id", y -> {
@@ -400,8 +407,7 @@ public abstract class FeatureStoreContract {
      */
     @Test
     void keptCountsFollowEveryWrite() {
-        vn.anttmap.model.Tally tally = yearTally("t");
-        store.keep(tally);
+        vn.anttmap.model.Tally tally = keeping("t");
         java.util.Random r = new java.util.Random(11);
         writeRandom(r, "i", 40);
         assertThat(kept(tally, 2023)).isEqualTo(counted(tally, 2023)).isNotEmpty();
@@ -446,8 +452,7 @@ public abstract class FeatureStoreContract {
      */
     @Test
     void keptCountsCountARecordNamedTwiceInOneWriteOnce() {
-        vn.anttmap.model.Tally tally = yearTally("t");
-        store.keep(tally);
+        vn.anttmap.model.Tally tally = keeping("t");
         java.util.Random r = new java.util.Random(21);
         writeRandom(r, "i", 10);
         kept(tally, 2023);
@@ -505,8 +510,7 @@ public abstract class FeatureStoreContract {
     /** Once counted, a year's counts are read from what the writes keep, not counted again. */
     @Test
     void keptCountsAreBuiltOnceAndThenKeptByTheWrites() throws Exception {
-        vn.anttmap.model.Tally tally = yearTally("t");
-        store.keep(tally);
+        vn.anttmap.model.Tally tally = keeping("t");
         java.util.Random r = new java.util.Random(3);
         store.write(new WriteBatch().upsert(Layer.INCIDENTS, List.of(randomIncident(r, "i1"), randomIncident(r, "i2"))));
         assertThat(keptState("t", 2023)).isEmpty(); // nothing is kept before it is asked for
@@ -526,8 +530,7 @@ public abstract class FeatureStoreContract {
      */
     @Test
     void keptCountsFollowTheirDefinition() {
-        vn.anttmap.model.Tally tally = yearTally("t");
-        store.keep(tally);
+        vn.anttmap.model.Tally tally = keeping("t");
         java.util.Random r = new java.util.Random(5);
         writeRandom(r, "i", 30);
         assertThat(kept(tally, 2023)).isEqualTo(counted(tally, 2023));
