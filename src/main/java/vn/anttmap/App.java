@@ -73,10 +73,7 @@ public final class App {
 
     /** Wires the services over a store, scoring against {@code standard} (the bundled one, or it extended). */
     public static Services services(FeatureStore store, Clock clock, Standard standard) {
-        Map<String, Set<String>> attestable = Map.of(
-                "area", Set.copyOf(standard.attestedChecks(Standard.Level.AREA)),
-                "ward", Set.copyOf(standard.attestedChecks(Standard.Level.WARD)));
-        ImportService importer = new ImportService(store, TaxonomyReader.bundled(), clock, attestable);
+        ImportService importer = new ImportService(store, TaxonomyReader.bundled(), clock, standard);
         CoverageService coverage = new CoverageService(store);
         FeatureService features = new FeatureService(store, clock);
         vn.anttmap.service.HotspotService hotspots = new vn.anttmap.service.HotspotService(store, features,

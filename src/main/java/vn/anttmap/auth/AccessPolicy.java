@@ -83,7 +83,8 @@ public final class AccessPolicy {
             return true;
         }
         return p.is(Role.OFFICER) && p.wardId() != null && p.wardId().equals(wardId)
-                && Set.of("incidents", "cameras", "areas", "teams", "attestations", "social_records").contains(layer);
+                && Set.of("incidents", "cameras", "areas", "teams", "attestations", "social_records",
+                "exception_decisions", "organisations").contains(layer);
     }
 
     /** Whether the principal sees a ward's exact records (incident evidence, coverage geometry). */

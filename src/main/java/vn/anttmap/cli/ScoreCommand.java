@@ -64,7 +64,7 @@ final class ScoreCommand extends DataCommand {
                             k.kind().name().toLowerCase(Locale.ROOT), k.status().name().toLowerCase(Locale.ROOT),
                             number(k.measured()), k.comparison() == null ? "" : k.comparison(), number(k.threshold()),
                             quote(k.evidence().stream().map(Scorecard.Evidence::id).collect(Collectors.joining(" "))),
-                            quote(k.exceptions().stream().map(Scorecard.Evidence::id).collect(Collectors.joining(" "))),
+                            quote(k.exceptions().stream().map(Scorecard.Excepted::id).collect(Collectors.joining(" "))),
                             quote(k.note() == null ? "" : k.note())) + "\r\n");
                 }
             }

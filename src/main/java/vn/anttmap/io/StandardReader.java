@@ -41,9 +41,17 @@ public final class StandardReader {
     public static Standard read(String source, InputStream in) throws IOException {
         JsonNode root = JSON.readTree(in);
         JsonNode periods = root.path("periods");
+        List<Standard.Declaration> declarations = new ArrayList<>();
+        for (JsonNode d : root.path("declarations")) {
+            List<Standard.Level> levels = new ArrayList<>();
+            d.path("levels").forEach(l -> levels.add(Standard.Level.valueOf(l.asText().toUpperCase(Locale.ROOT))));
+            declarations.add(new Standard.Declaration(d.path("id").asText(), levels, d.path("text_vi").asText(),
+                    d.path("gloss_en").asText()));
+        }
         return new Standard(root.path("id").asText(), root.path("name_vi").asText(), root.path("name_en").asText(),
-                texts(root.path("aliases")), period(periods.path("area")), period(periods.path("ward")),
-                criteria(source, root.path("criteria")));
+                texts(root.path("aliases")), root.hasNonNull("in_force") ? java.time.LocalDate.parse(root.get("in_force").asText()) : null,
+                root.path("replaces_vi").asText(null), period(periods.path("area")), period(periods.path("ward")),
+                criteria(source, root.path("criteria")), declarations);
     }
 
     /**
@@ -74,7 +82,8 @@ public final class StandardReader {
         List<Standard.Criterion> all = new ArrayList<>(base.criteria());
         all.addAll(added);
         return new Standard(base.id() + "+" + root.path("id").asText("extension"), base.nameVi(), base.nameEn(),
-                base.aliases(), base.areaPeriod(), base.wardPeriod(), all);
+                base.aliases(), base.inForce(), base.replacesVi(), base.areaPeriod(), base.wardPeriod(), all,
+                base.declarations());
     }
 
     private static List<String> concat(String first, List<String> rest) {
@@ -110,7 +119,8 @@ public final class StandardReader {
                             r.path("team_kind").asText(null), texts(r.path("ratings")));
                 }
                 checks.add(new Standard.Check(k.path("id").asText(), kind, k.path("text_vi").asText(),
-                        k.path("gloss_en").asText(), rule, k.path("counting_rule").asText(null)));
+                        k.path("gloss_en").asText(), rule, k.path("counting_rule").asText(null),
+                        k.path("summary").asBoolean(false)));
             }
             out.add(new Standard.Criterion(c.path("id").asText(),
                     Standard.Level.valueOf(c.path("level").asText().toUpperCase(Locale.ROOT)), c.path("article").asText(),

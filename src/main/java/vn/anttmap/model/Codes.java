@@ -39,5 +39,14 @@ public final class Codes {
             List.of("it_nghiem_trong", "nghiem_trong", "rat_nghiem_trong", "dac_biet_nghiem_trong");
     /** The channel an incident came through: in person, hotline 113, VNeID report, app, patrol. */
     public static final List<String> CHANNELS = List.of("in_person", "hotline_113", "vneid", "app", "patrol");
+    /** The checks an exception decision can except an incident from (the ward's X2.K4b and X2.K4d follow them). */
+    public static final List<String> EXCEPTION_CHECKS = List.of("K4b", "K4d");
+    /**
+     * Exceptions of Art. 4(4): bất khả kháng (K4b, K4d), and for K4b only, kịp thời phát hiện, sử dụng đồng bộ các
+     * biện pháp giảm thiểu hậu quả và báo cáo ngay cấp có thẩm quyền.
+     */
+    public static final List<String> EXCEPTIONS = List.of("force_majeure", "prompt_handling");
+    /** Cơ quan, doanh nghiệp, cơ sở giáo dục (Art. 5(4)). */
+    public static final List<String> ORGANISATION_KINDS = List.of("agency", "enterprise", "school");
     public static final List<String> MEDIATION_OUTCOMES = List.of("successful", "unsuccessful", "ongoing");
 }

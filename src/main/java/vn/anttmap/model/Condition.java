@@ -20,11 +20,12 @@ import java.util.function.Function;
  * @param isTrue  boolean fields that must be true
  * @param notTrue boolean fields that must be false or empty
  * @param positive integer fields that must be above zero (empty counts as zero)
+ * @param isNull   fields that must be empty (not recorded)
  */
 public record Condition(LocalDate first, LocalDate last, Map<String, Set<String>> in, Set<String> isTrue,
-                        Set<String> notTrue, Set<String> positive) {
+                        Set<String> notTrue, Set<String> positive, Set<String> isNull) {
 
-    public static final Condition ANY = new Condition(null, null, Map.of(), Set.of(), Set.of(), Set.of());
+    public static final Condition ANY = new Condition(null, null, Map.of(), Set.of(), Set.of(), Set.of(), Set.of());
 
     public Condition {
         Map<String, Set<String>> m = new LinkedHashMap<>();
@@ -33,29 +34,35 @@ public record Condition(LocalDate first, LocalDate last, Map<String, Set<String>
         isTrue = Collections.unmodifiableSet(new LinkedHashSet<>(isTrue));
         notTrue = Collections.unmodifiableSet(new LinkedHashSet<>(notTrue));
         positive = Collections.unmodifiableSet(new LinkedHashSet<>(positive));
+        isNull = Collections.unmodifiableSet(new LinkedHashSet<>(isNull));
     }
 
     public Condition days(LocalDate from, LocalDate to) {
-        return new Condition(from, to, in, isTrue, notTrue, positive);
+        return new Condition(from, to, in, isTrue, notTrue, positive, isNull);
     }
 
     /** Also requires {@code field} to be one of {@code values}. */
     public Condition in(String field, java.util.Collection<String> values) {
         Map<String, Set<String>> m = new LinkedHashMap<>(in);
         m.put(field, new LinkedHashSet<>(values));
-        return new Condition(first, last, m, isTrue, notTrue, positive);
+        return new Condition(first, last, m, isTrue, notTrue, positive, isNull);
     }
 
     public Condition isTrue(String field) {
-        return new Condition(first, last, in, plus(isTrue, field), notTrue, positive);
+        return new Condition(first, last, in, plus(isTrue, field), notTrue, positive, isNull);
     }
 
     public Condition notTrue(String field) {
-        return new Condition(first, last, in, isTrue, plus(notTrue, field), positive);
+        return new Condition(first, last, in, isTrue, plus(notTrue, field), positive, isNull);
     }
 
     public Condition positive(String field) {
-        return new Condition(first, last, in, isTrue, notTrue, plus(positive, field));
+        return new Condition(first, last, in, isTrue, notTrue, plus(positive, field), isNull);
+    }
+
+    /** Also requires {@code field} to be empty (not recorded). */
+    public Condition isNull(String field) {
+        return new Condition(first, last, in, isTrue, notTrue, positive, plus(isNull, field));
     }
 
     /** Every field the condition reads (not the date field). */
@@ -64,6 +71,7 @@ public record Condition(LocalDate first, LocalDate last, Map<String, Set<String>
         out.addAll(isTrue);
         out.addAll(notTrue);
         out.addAll(positive);
+        out.addAll(isNull);
         return out;
     }
 
@@ -105,6 +113,13 @@ public record Condition(LocalDate first, LocalDate last, Map<String, Set<String>
             for (String f : positive) {
                 Object v = field.apply(f);
                 if (v == null || ((Number) v).longValue() <= 0) {
+                    return false;
+                }
+            }
+        }
+        if (!isNull.isEmpty()) {
+            for (String f : isNull) {
+                if (field.apply(f) != null) {
                     return false;
                 }
             }

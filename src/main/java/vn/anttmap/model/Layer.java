@@ -158,7 +158,41 @@ public enum Layer {
             text("attested_by").mandatory(),
             of("attested_at", TIMESTAMP).mandatory(),
             text("note"),
-            text("document_ref")));
+            text("document_ref"))),
+
+    /**
+     * A decision that one incident is excepted from K4b or K4d (Art. 4(4)(b), (d)): which exception, who decided,
+     * when, on what document. A bare flag on the incident excepts nothing; only such a decision does.
+     */
+    EXCEPTION_DECISIONS("exception_decisions", "exception_decision", GeometryKind.NONE, "decided_on", false, List.of(
+            text("incident_id").mandatory(),
+            oneOf("check_id", Codes.EXCEPTION_CHECKS).mandatory(),
+            oneOf("exception", Codes.EXCEPTIONS).mandatory(),
+            text("decided_by").mandatory(),
+            of("decided_on", DATE).mandatory(),
+            text("document_ref").mandatory(),
+            text("note"),
+            derived("area_id", TEXT),
+            derived("ward_id", TEXT))),
+
+    /**
+     * An agency, enterprise or educational institution managed on a ward's territory, for one assessment year: whether
+     * it registered to aim for the standard (with the day and document) and whether it was recognised (with the
+     * decision), since X4 counts them beside the residential areas. They are assessed under their own articles.
+     */
+    ORGANISATIONS("organisations", "organisation", GeometryKind.POINT, null, false, List.of(
+            text("name").mandatory(),
+            oneOf("kind", Codes.ORGANISATION_KINDS).mandatory(),
+            of("assessment_year", INTEGER).mandatory().range(2000, 2100),
+            of("registered", BOOLEAN),
+            of("registered_on", DATE),
+            text("registration_ref"),
+            of("recognised", BOOLEAN),
+            text("recognition_ref"),
+            of("recognition_decided_on", DATE),
+            text("source"),
+            derived("area_id", TEXT),
+            derived("ward_id", TEXT)));
 
     private final String apiName;
     private final String table;

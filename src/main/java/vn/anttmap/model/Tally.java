@@ -53,6 +53,7 @@ public record Tally(String name, Layer layer, String groupBy, IntFunction<List<C
                 c.isTrue().forEach(f -> text.append("true").append(quote(f)));
                 c.notTrue().forEach(f -> text.append("nottrue").append(quote(f)));
                 c.positive().forEach(f -> text.append("positive").append(quote(f)));
+                c.isNull().forEach(f -> text.append("null").append(quote(f)));
             }
         }
         try {
@@ -66,7 +67,7 @@ public record Tally(String name, Layer layer, String groupBy, IntFunction<List<C
      * The version of how conditions are counted (Condition's matching, the stores' SQL): a build that changes either
      * changes this, so that counts kept by an older one are counted again.
      */
-    private static final String FORMAT = "tally-format-1";
+    private static final String FORMAT = "tally-format-2";
 
     /** A value in the fingerprint's text, quoted so that no two lists of values read the same. */
     private static String quote(String s) {

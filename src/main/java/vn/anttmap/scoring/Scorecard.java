@@ -41,7 +41,10 @@ public record Scorecard(String subjectId, Standard.Level level, int year, Standa
         MET, NOT_MET,
         /** An attested check with no attestation yet (or a measure waiting on such checks). */
         NEEDS_ATTESTATION,
-        /** A computed check whose records are missing (no household count, no team record). */
+        /**
+         * A computed check that the records cannot decide: no household count, no team record or rating, the incident
+         * register not declared complete, an incident whose deciding field is not recorded.
+         */
         NO_DATA
     }
 
@@ -82,20 +85,41 @@ public record Scorecard(String subjectId, Standard.Level level, int year, Standa
     }
 
     /**
+     * An incident left out of a check's count by a recorded exception decision, with the decision behind it.
+     *
+     * @param id        the incident's id ({@code layer} is {@code incidents})
+     * @param exception {@code force_majeure} (bất khả kháng) or {@code prompt_handling} (kịp thời phát hiện, giảm
+     *                  thiểu hậu quả và báo cáo ngay)
+     */
+    public record Excepted(String layer, String id, String label, String exception, String exceptionVi,
+                           String exceptionEn, String decisionId, String decidedBy, java.time.LocalDate decidedOn,
+                           String documentRef) {
+    }
+
+    /**
      * @param measured   the measured value (a count, a share), or {@code null}
      * @param comparison how it is compared
      * @param threshold  with what ({@code null} where it is the previous period's count, shown in {@code note})
      * @param evidence   the records behind the measured value
-     * @param exceptions records left out of the count by an exception the circular allows (force majeure, prompt
-     *                   handling), shown so nobody mistakes them for an oversight
+     * @param exceptions incidents left out of the count by an exception decision the circular allows (force majeure,
+     *                   prompt handling), each with its decision, shown so nobody mistakes them for an oversight
      * @param attestation the attestation behind an attested check
+     * @param missing    records whose deciding field is not recorded ("cần bổ sung thông tin"): while there are any
+     *                   and nothing else decides the check, it is undecided
      */
     public record CheckResult(String checkId, Standard.Kind kind, Status status, Double measured, String comparison,
-                              Double threshold, String note, List<Evidence> evidence, List<Evidence> exceptions,
-                              Facts.Attestation attestation) {
+                              Double threshold, String note, List<Evidence> evidence, List<Excepted> exceptions,
+                              Facts.Attestation attestation, List<Evidence> missing) {
         public CheckResult {
             evidence = List.copyOf(evidence);
             exceptions = List.copyOf(exceptions);
+            missing = missing == null ? List.of() : List.copyOf(missing);
+        }
+
+        /** Without evidence, exceptions, attestation and missing records: as someone who may not see them sees it. */
+        public CheckResult redacted() {
+            return new CheckResult(checkId, kind, status, measured, comparison, threshold, note, List.of(), List.of(),
+                    null, List.of());
         }
     }
 

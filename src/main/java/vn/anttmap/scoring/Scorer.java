@@ -11,31 +11,49 @@ import vn.anttmap.scoring.Standard.Rule;
 import vn.anttmap.model.Condition;
 
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * Applies a {@link Standard} to the {@link Facts} of one area or ward. The measures:
  * <ul>
- *   <li>{@code registered_household_share}: registered / resident households;</li>
- *   <li>{@code incident_count}: incidents in the period of the rule's categories (and severities), less those
- *       excepted by a flag of the rule's {@code exceptions};</li>
+ *   <li>{@code registered_household_share}: registered / resident households of the latest dated household count;</li>
+ *   <li>{@code incident_count}: incidents in the period of the rule's categories (and severities), less those an
+ *       exception decision excepts (never a bare flag);</li>
  *   <li>{@code incident_count_change}: the same count against the previous period; met when lower, or when zero in
  *       both (held down);</li>
  *   <li>{@code social_order_record_count}: K4c records in the period, added up;</li>
  *   <li>{@code serious_accident_count}: serious fires or explosions, work accidents with deaths, serious incidents,
- *       less those excepted;</li>
+ *       less those an exception decision excepts;</li>
  *   <li>{@code security_team_rating}: teams of the rule's kind failing (rating not among {@code ratings}, or a
- *       disciplined member); no data when there is no team record;</li>
- *   <li>{@code registered_unit_share}, {@code recognised_unit_share}: X4 over the ward's residential areas.</li>
+ *       disciplined member); undecided while a team is not rated or there is no team record;</li>
+ *   <li>{@code registered_unit_share}, {@code recognised_unit_share}: X4 over the ward's residential areas and its
+ *       agencies, enterprises and educational institutions together.</li>
  * </ul>
+ * Nothing missing reads as met: a check counted from incidents or K4c records is met only when the subject's
+ * incident register for the period is declared complete ({@link Standard#REGISTER_COMPLETE}); an incident whose
+ * deciding field is not recorded (a crime's severity, a fire's seriousness, a work accident's deaths) makes the check
+ * it would decide undecided and is listed as needing details. What is found is found: a count above the threshold is
+ * not met whatever is missing.
  */
 public final class Scorer {
     static final String ADVISORY_NOTE = "Không thuộc tiêu chí của Thông tư 124/2021/TT-BCA / not part of the circular";
+    static final String REGISTER_NOT_DECLARED = "chưa xác nhận sổ theo dõi vụ việc đầy đủ / the incident register "
+            + "has not been declared complete";
+    static final String PREVIOUS_REGISTER_NOT_DECLARED = "chưa xác nhận sổ theo dõi vụ việc kỳ trước đầy đủ / the "
+            + "previous period's incident register has not been declared complete";
 
     private Scorer() {
     }
 
+    /**
+     * @throws Standard.NotInForceException for a period that ended before the standard came into force
+     */
     public static Scorecard score(Standard standard, Facts facts) {
+        standard.requireInForce(facts.level(), facts.year());
         Period period = standard.period(facts.level()).of(facts.year());
         Period previous = standard.period(facts.level()).of(facts.year() - 1);
         List<CriterionResult> criteria = new ArrayList<>();
@@ -76,20 +94,19 @@ public final class Scorer {
         Facts.Attestation a = facts.attestations().get(check.id());
         if (a == null) {
             return new CheckResult(check.id(), check.kind(), Status.NEEDS_ATTESTATION, null, null, null,
-                    "cần xác nhận của cán bộ / needs an officer's attestation", List.of(), List.of(), null);
+                    "cần xác nhận của cán bộ / needs an officer's attestation", List.of(), List.of(), null, List.of());
         }
         return new CheckResult(check.id(), check.kind(), a.attested() ? Status.MET : Status.NOT_MET, null, null, null,
-                null, List.of(new Evidence("attestations", a.id(), a.attestedBy())), List.of(), a);
+                null, List.of(new Evidence("attestations", a.id(), a.attestedBy())), List.of(), a, List.of());
     }
 
     private static CheckResult computed(Check check, Facts facts, Period period, Period previous) {
         Rule rule = check.rule();
         return switch (rule.measure()) {
             case "registered_household_share" -> householdShare(check, facts);
-            case "incident_count" -> incidentCount(check, facts, period, previous);
+            case "incident_count", "serious_accident_count" -> incidentCount(check, facts, period);
             case "incident_count_change" -> incidentChange(check, facts, period, previous);
             case "social_order_record_count" -> socialRecords(check, facts, period);
-            case "serious_accident_count" -> seriousAccidents(check, facts, period, previous);
             case "security_team_rating" -> teams(check, facts);
             case "registered_unit_share" -> unitShare(check, facts, true);
             case "recognised_unit_share" -> unitShare(check, facts, false);
@@ -100,29 +117,84 @@ public final class Scorer {
     private static CheckResult householdShare(Check check, Facts f) {
         Rule r = check.rule();
         if (f.residentHouseholds() == null || f.registeredHouseholds() == null || f.residentHouseholds() == 0) {
-            return result(check, Status.NO_DATA, null, "không có số hộ / no household counts", List.of(), List.of());
+            return result(check, Status.NO_DATA, null, "không có số hộ được ghi ngày trong kỳ / no dated household count "
+                    + "on or before the period's last day", List.of(), List.of(), List.of());
         }
         double share = (double) f.registeredHouseholds() / f.residentHouseholds();
         String note = f.registeredHouseholds() + "/" + f.residentHouseholds()
                 + (f.householdsAsOf() == null ? "" : " (" + f.householdsAsOf() + ")");
         return result(check, compare(share, r.comparison(), r.threshold()) ? Status.MET : Status.NOT_MET, share, note,
-                List.of(), List.of());
+                List.of(), List.of(), List.of());
     }
 
-    private static CheckResult incidentCount(Check check, Facts f, Period period, Period previous) {
-        Counted counted = count(f, check.id() + "/counted", () -> countedBy(check, period));
-        Counted excepted = count(f, check.id() + "/excepted", () -> exceptedBy(check, period));
-        return countResult(check, counted, excepted);
+    /** Whether the subject's incident register for the period is declared complete. */
+    private static boolean registerComplete(Facts f) {
+        Facts.Attestation a = f.attestations().get(Standard.REGISTER_COMPLETE);
+        return a != null && a.attested();
+    }
+
+    /** A check counting incidents (K3, K4b, K4d and the ward's): found, excepted by decision, unknown, declared. */
+    private static CheckResult incidentCount(Check check, Facts f, Period period) {
+        Condition.Count about = countedBy(check, period);
+        Counted found = count(f, about);
+        List<Scorecard.Excepted> excepted = excepted(check, f, period);
+        Set<String> exceptedIds = new HashSet<>();
+        excepted.forEach(e -> exceptedIds.add(e.id()));
+        long n = Math.max(0, found.n() - excepted.size());
+        List<Evidence> evidence = new ArrayList<>();
+        for (Evidence e : found.evidence()) {
+            if (!exceptedIds.contains(e.id())) {
+                evidence.add(e);
+            }
+        }
+        Counted unknown = unknownBy(check, period).map(c -> count(f, c)).orElse(new Counted(0, List.of()));
+        Rule r = check.rule();
+        List<String> notes = new ArrayList<>();
+        if (!excepted.isEmpty()) {
+            notes.add(excepted.size() + " vụ được loại trừ theo quyết định / excepted by decision");
+        }
+        Status status;
+        if (!compare(n, r.comparison(), r.threshold())) {
+            status = Status.NOT_MET;
+        } else if (unknown.n() > 0) {
+            status = Status.NO_DATA;
+            notes.add(unknown.n() + " vụ cần bổ sung thông tin (" + unknownFieldsVi(check) + ") / " + unknown.n()
+                    + " incident(s) need details (" + unknownFieldsEn(check) + ")");
+        } else if (!registerComplete(f)) {
+            status = Status.NO_DATA;
+            notes.add(REGISTER_NOT_DECLARED);
+        } else {
+            status = Status.MET;
+        }
+        return result(check, status, (double) n, notes.isEmpty() ? null : String.join("; ", notes), evidence, excepted,
+                unknown.evidence());
     }
 
     private static CheckResult incidentChange(Check check, Facts f, Period period, Period previous) {
-        Counted now = count(f, check.id() + "/counted", () -> countedBy(check, period));
-        long before = count(f, check.id() + "/before", () -> beforeBy(check, previous)).n();
-        boolean heldDown = now.n() == 0 && before == 0;
-        boolean met = heldDown || now.n() < before;
-        String note = "kỳ trước / previous period: " + before + (heldDown ? "; không có vụ việc ở cả hai kỳ / none in either" : "");
-        return new CheckResult(check.id(), check.kind(), met ? Status.MET : Status.NOT_MET, (double) now.n(), "<",
-                (double) before, note, now.evidence(), List.of(), null);
+        Counted now = count(f, countedBy(check, period));
+        long before = count(f, beforeBy(check, previous)).n();
+        boolean heldDown = now.n() == 0;
+        boolean lower = heldDown || now.n() < before;
+        String note = "kỳ này / kỳ trước: " + now.n() + " / " + before + (now.n() == 0 && before == 0
+                ? ": không tăng / this period / previous: 0 / 0: no increase"
+                : " / this period / previous: " + now.n() + " / " + before);
+        Status status;
+        if (lower) {
+            // Fewer recorded now than before holds only if the register now is complete (the previous period's
+            // recorded count can only be lower than the truth, which makes "fewer" harder, not easier).
+            status = registerComplete(f) ? Status.MET : Status.NO_DATA;
+            if (status == Status.NO_DATA) {
+                note += "; " + REGISTER_NOT_DECLARED;
+            }
+        } else {
+            // As many or more now than recorded before: not met only if the previous register was complete.
+            status = f.previousRegister() != null && f.previousRegister().attested() ? Status.NOT_MET : Status.NO_DATA;
+            if (status == Status.NO_DATA) {
+                note += "; " + PREVIOUS_REGISTER_NOT_DECLARED;
+            }
+        }
+        return new CheckResult(check.id(), check.kind(), status, (double) now.n(), "<", (double) before, note,
+                now.evidence(), List.of(), null, List.of());
     }
 
     private static CheckResult socialRecords(Check check, Facts f, Period period) {
@@ -135,13 +207,10 @@ public final class Scorer {
             }
         }
         Rule rule = check.rule();
-        return result(check, compare(total, rule.comparison(), rule.threshold()) ? Status.MET : Status.NOT_MET,
-                (double) total, null, ev, List.of());
-    }
-
-    private static CheckResult seriousAccidents(Check check, Facts f, Period period, Period previous) {
-        return countResult(check, count(f, check.id() + "/counted", () -> countedBy(check, period)),
-                count(f, check.id() + "/excepted", () -> exceptedBy(check, period)));
+        Status status = !compare(total, rule.comparison(), rule.threshold()) ? Status.NOT_MET
+                : registerComplete(f) ? Status.MET : Status.NO_DATA;
+        return result(check, status, (double) total, status == Status.NO_DATA ? REGISTER_NOT_DECLARED : null, ev,
+                List.of(), List.of());
     }
 
     private static CheckResult teams(Check check, Facts f) {
@@ -154,52 +223,106 @@ public final class Scorer {
         }
         if (teams.isEmpty()) {
             return result(check, Status.NO_DATA, null, "không có hồ sơ tổ " + r.teamKind() + " năm " + f.year()
-                    + " / no " + r.teamKind() + " team record for " + f.year(), List.of(), List.of());
+                    + " / no " + r.teamKind() + " team record for " + f.year(), List.of(), List.of(), List.of());
         }
         List<Evidence> failing = new ArrayList<>();
+        List<Evidence> unrated = new ArrayList<>();
         List<Evidence> all = new ArrayList<>();
+        List<String> failingNames = new ArrayList<>();
         for (Facts.Team t : teams) {
-            Evidence e = new Evidence("teams", t.id(), t.rating() + ", disciplined " + t.disciplinedMembers());
+            String name = t.name() == null ? t.id() : t.name();
+            Evidence e = new Evidence("teams", t.id(), name + ": " + (t.rating() == null ? "chưa xếp loại / not rated" : t.rating())
+                    + ", kỷ luật / disciplined " + t.disciplinedMembers());
             all.add(e);
-            if (t.rating() == null || !r.ratings().contains(t.rating()) || t.disciplinedMembers() > 0) {
+            if (t.disciplinedMembers() > 0 || (t.rating() != null && !r.ratings().contains(t.rating()))) {
                 failing.add(e);
+                failingNames.add(name + " (" + (t.disciplinedMembers() > 0 ? t.disciplinedMembers()
+                        + " thành viên bị kỷ luật / disciplined member(s)" : t.rating()) + ")");
+            } else if (t.rating() == null) {
+                unrated.add(e);
             }
         }
-        return result(check, compare(failing.size(), r.comparison(), r.threshold()) ? Status.MET : Status.NOT_MET,
-                (double) failing.size(), "tổ không đạt / teams failing", failing.isEmpty() ? all : failing, List.of());
+        if (!failing.isEmpty()) {
+            return result(check, Status.NOT_MET, (double) failing.size(), "tổ không đạt / teams failing: "
+                    + String.join(", ", failingNames), failing, List.of(), List.of());
+        }
+        if (!unrated.isEmpty()) {
+            return result(check, Status.NO_DATA, 0.0, unrated.size() + " tổ chưa được xếp loại năm " + f.year()
+                    + " / team(s) not rated for " + f.year(), all, List.of(), unrated);
+        }
+        return result(check, Status.MET, 0.0, teams.size() + " tổ, đều hoàn thành nhiệm vụ trở lên, không ai bị kỷ luật / "
+                + teams.size() + " team(s), all completed or better, none disciplined", all, List.of(), List.of());
+    }
+
+    /** What X4 counts, named per kind of unit. */
+    private static final Map<String, String[]> UNIT_KINDS = unitKinds();
+
+    private static Map<String, String[]> unitKinds() {
+        Map<String, String[]> m = new LinkedHashMap<>();
+        m.put("area", new String[]{"khu dân cư", "residential areas"});
+        m.put("agency", new String[]{"cơ quan", "agencies"});
+        m.put("enterprise", new String[]{"doanh nghiệp", "enterprises"});
+        m.put("school", new String[]{"cơ sở giáo dục", "educational institutions"});
+        return m;
     }
 
     private static CheckResult unitShare(Check check, Facts f, boolean registration) {
-        Facts.Units u = f.units();
-        if (u == null || u.total() == 0) {
-            return result(check, Status.NO_DATA, null, "không có khu dân cư / no residential areas", List.of(), List.of());
+        List<Facts.Unit> units = f.units();
+        if (units == null || units.isEmpty()) {
+            return result(check, Status.NO_DATA, null, "không có khu dân cư / no residential areas", List.of(), List.of(),
+                    List.of());
         }
         Rule r = check.rule();
-        int yes = registration ? u.registered() : u.recognised();
-        int pending = registration ? u.total() - u.registered() - u.unregistered() : u.undecided();
-        double share = (double) yes / u.total();
-        String note = yes + "/" + u.total() + (pending > 0 ? "; " + pending + " chưa đủ căn cứ / undecided" : "");
-        Status s;
-        if (compare(share, r.comparison(), r.threshold())) {
-            s = Status.MET;
-        } else if (compare((double) (yes + pending) / u.total(), r.comparison(), r.threshold())) {
-            s = Status.NEEDS_ATTESTATION;
-        } else {
-            s = Status.NOT_MET;
+        int yes = 0;
+        List<Evidence> pending = new ArrayList<>();
+        List<Evidence> evidence = new ArrayList<>();
+        Map<String, int[]> byKind = new LinkedHashMap<>(); // kind -> {units, yes, pending}
+        for (Facts.Unit u : units) {
+            Boolean v = registration ? u.registered() : u.recognised();
+            int[] k = byKind.computeIfAbsent(u.kind(), x -> new int[3]);
+            k[0]++;
+            Evidence e = new Evidence("area".equals(u.kind()) ? "areas" : "organisations", u.id(),
+                    (u.name() == null ? u.id() : u.name()) + ": " + (v == null ? "chưa có kết quả / no result" : v ? "có / yes" : "không / no"));
+            evidence.add(e);
+            if (v == null) {
+                k[2]++;
+                pending.add(e);
+            } else if (v) {
+                k[1]++;
+                yes++;
+            }
         }
-        return result(check, s, share, note, List.of(), List.of());
+        int total = units.size();
+        double share = (double) yes / total;
+        List<String> vi = new ArrayList<>();
+        List<String> en = new ArrayList<>();
+        for (Map.Entry<String, int[]> e : byKind.entrySet()) {
+            String[] names = UNIT_KINDS.getOrDefault(e.getKey(), new String[]{e.getKey(), e.getKey()});
+            int[] k = e.getValue();
+            vi.add(names[0] + " " + k[1] + "/" + k[0] + (k[2] > 0 ? " (" + k[2] + " chưa có kết quả)" : ""));
+            en.add(names[1] + " " + k[1] + "/" + k[0] + (k[2] > 0 ? " (" + k[2] + " without a result)" : ""));
+        }
+        String note = (registration ? "đăng ký: " : "được công nhận: ") + String.join(", ", vi) + "; tổng " + yes + "/" + total
+                + " / " + (registration ? "registered: " : "recognised: ") + String.join(", ", en) + "; total " + yes + "/" + total;
+        Status s;
+        if (pending.isEmpty()) {
+            s = compare(share, r.comparison(), r.threshold()) ? Status.MET : Status.NOT_MET;
+        } else if (!compare((double) (yes + pending.size()) / total, r.comparison(), r.threshold())) {
+            s = Status.NOT_MET; // not reached even if every unit without a result passed
+        } else {
+            s = Status.NO_DATA;
+        }
+        return result(check, s, share, note, evidence, List.of(), pending);
     }
 
     // ------------------------------------------------------------------ incident counts as conditions
 
-    /** Incident fields a check's exceptions name, by the flag's name in the standard. */
-    private static final List<String> EXCEPTION_FLAGS = List.of("force_majeure", "promptly_handled");
-
     /**
      * Every incident count the cards of {@code level} for {@code year} need, as conditions on the incidents layer: per
-     * counting check {@code <id>/counted} and {@code <id>/excepted}, per change check also {@code <id>/before}, and
-     * {@code advisory/now}, {@code advisory/before}. The same conditions count listed incidents here (with their ids as
-     * evidence) and stored incidents in the database ({@link Facts#incidentCounts}).
+     * counting check {@code <id>/counted} (before exceptions, which are decisions applied afterwards) and, where a
+     * field decides it, {@code <id>/unknown}; per change check {@code <id>/counted} and {@code <id>/before}; and
+     * {@code advisory/now}, {@code advisory/before}. The same conditions count listed incidents here (with their ids
+     * as evidence) and stored incidents in the database ({@link Facts#incidentCounts}).
      */
     public static List<Condition.Count> incidentCounts(Standard standard, Standard.Level level, int year) {
         Period period = standard.period(level).of(year);
@@ -213,7 +336,7 @@ public final class Scorer {
                 switch (check.rule().measure()) {
                     case "incident_count", "serious_accident_count" -> {
                         out.add(countedBy(check, period));
-                        out.add(exceptedBy(check, period));
+                        unknownBy(check, period).ifPresent(out::add);
                     }
                     case "incident_count_change" -> {
                         out.add(countedBy(check, period));
@@ -233,7 +356,7 @@ public final class Scorer {
         return new Condition.Count(name, List.of(Condition.ANY.days(p.first(), p.last())));
     }
 
-    /** The incidents a check is about in a period, before exceptions: one condition per alternative. */
+    /** The incidents a check is about in a period: one condition per alternative. */
     private static List<Condition> about(Check check, Period p) {
         Rule rule = check.rule();
         Condition base = Condition.ANY.days(p.first(), p.last());
@@ -247,31 +370,33 @@ public final class Scorer {
         return List.of(rule.severities().isEmpty() ? c : c.in("severity", rule.severities()));
     }
 
-    private static List<String> exceptionFlags(Check check) {
-        return EXCEPTION_FLAGS.stream().filter(check.rule().exceptions()::contains).toList();
+    /** The incidents a check would be about but for a field that is not recorded, if a field decides it. */
+    private static java.util.Optional<Condition.Count> unknownBy(Check check, Period p) {
+        Rule rule = check.rule();
+        Condition base = Condition.ANY.days(p.first(), p.last());
+        List<Condition> out = new ArrayList<>();
+        if ("serious_accident_count".equals(rule.measure())) {
+            out.add(base.in("category", List.of("fire_explosion")).isNull("serious"));
+            out.add(base.in("category", List.of("work_accident")).isNull("deaths"));
+        } else if ("incident_count".equals(rule.measure()) && !rule.severities().isEmpty()) {
+            out.add(base.in("category", rule.categories()).isNull("severity"));
+        }
+        return out.isEmpty() ? java.util.Optional.empty() : java.util.Optional.of(new Condition.Count(check.id() + "/unknown", out));
     }
 
-    /** What a check counts in its period (for a change check: with no exceptions). */
+    private static String unknownFieldsVi(Check check) {
+        return "serious_accident_count".equals(check.rule().measure())
+                ? "cháy, nổ có nghiêm trọng không; số người chết do tai nạn lao động" : "mức độ tội phạm";
+    }
+
+    private static String unknownFieldsEn(Check check) {
+        return "serious_accident_count".equals(check.rule().measure())
+                ? "whether a fire or explosion was serious; a work accident's deaths" : "the crime's severity";
+    }
+
+    /** What a check counts in its period, before exceptions. */
     private static Condition.Count countedBy(Check check, Period period) {
-        List<Condition> out = new ArrayList<>();
-        for (Condition c : about(check, period)) {
-            for (String flag : "incident_count_change".equals(check.rule().measure()) ? List.<String>of() : exceptionFlags(check)) {
-                c = c.notTrue(flag);
-            }
-            out.add(c);
-        }
-        return new Condition.Count(check.id() + "/counted", out);
-    }
-
-    /** What a check would count but for a flag its rule excepts. */
-    private static Condition.Count exceptedBy(Check check, Period period) {
-        List<Condition> out = new ArrayList<>();
-        for (Condition c : about(check, period)) {
-            for (String flag : exceptionFlags(check)) {
-                out.add(c.isTrue(flag));
-            }
-        }
-        return new Condition.Count(check.id() + "/excepted", out);
+        return new Condition.Count(check.id() + "/counted", about(check, period));
     }
 
     /** What a change check counts in the previous period. */
@@ -279,21 +404,54 @@ public final class Scorer {
         return new Condition.Count(check.id() + "/before", about(check, previous));
     }
 
+    /** The circular's exceptions as the standard's rules name them, by the decision's name for them. */
+    private static final Map<String, String> RULE_EXCEPTION = Map.of("force_majeure", "force_majeure",
+            "prompt_handling", "promptly_handled");
+
+    /**
+     * The incidents of the check's count that a recorded decision excepts: a decision on this check (the ward's
+     * {@code X2.K4b} follows {@code K4b}'s), with an exception the rule allows, naming an incident the check counts in
+     * the period. One per incident, the earliest decision.
+     */
+    private static List<Scorecard.Excepted> excepted(Check check, Facts f, Period period) {
+        if (f.decisions().isEmpty() || check.rule().exceptions().isEmpty()) {
+            return List.of();
+        }
+        String base = check.id().startsWith("X2.") ? check.id().substring(3) : check.id();
+        Condition.Count about = countedBy(check, period);
+        Map<String, Scorecard.Excepted> out = new LinkedHashMap<>();
+        List<Facts.Decision> decisions = new ArrayList<>(f.decisions());
+        decisions.sort(java.util.Comparator.comparing(Facts.Decision::decidedOn).thenComparing(Facts.Decision::id));
+        for (Facts.Decision d : decisions) {
+            Facts.Incident i = d.incident();
+            if (!base.equals(d.checkId()) || i == null || out.containsKey(i.id())
+                    || !check.rule().exceptions().contains(RULE_EXCEPTION.getOrDefault(d.exception(), d.exception()))
+                    || !about.matches(i.day(), i::field)) {
+                continue;
+            }
+            boolean force = "force_majeure".equals(d.exception());
+            out.put(i.id(), new Scorecard.Excepted("incidents", i.id(), evidence(i).label(), d.exception(),
+                    force ? "bất khả kháng" : "kịp thời phát hiện, giảm thiểu hậu quả và báo cáo ngay cấp có thẩm quyền",
+                    force ? "force majeure" : "detected promptly, harm limited and reported at once",
+                    d.id(), d.decidedBy(), d.decidedOn(), d.documentRef()));
+        }
+        return List.copyOf(out.values());
+    }
+
     /** How many, and with listed incidents, which (in the order listed). */
     private record Counted(long n, List<Evidence> evidence) {
     }
 
-    /** The count named {@code name}: looked up when counted already, else {@code conditions} applied to the listed incidents. */
-    private static Counted count(Facts f, String name, java.util.function.Supplier<Condition.Count> conditions) {
+    /** The count: looked up when counted already, else its conditions applied to the listed incidents. */
+    private static Counted count(Facts f, Condition.Count count) {
         if (f.incidentCounts() != null) {
-            Long n = f.incidentCounts().get(name);
+            Long n = f.incidentCounts().get(count.name());
             if (n == null) {
                 // Not counted is not zero: a check whose count was never asked for must not pass as "none".
-                throw new IllegalStateException("incident count " + name + " was not counted (see Scorer.incidentCounts)");
+                throw new IllegalStateException("incident count " + count.name() + " was not counted (see Scorer.incidentCounts)");
             }
             return new Counted(n, List.of());
         }
-        Condition.Count count = conditions.get();
         List<Evidence> ev = new ArrayList<>();
         for (Facts.Incident i : f.incidents()) {
             if (count.matches(i.day(), i::field)) {
@@ -303,18 +461,10 @@ public final class Scorer {
         return new Counted(ev.size(), ev);
     }
 
-    private static CheckResult countResult(Check check, Counted counted, Counted excepted) {
-        Rule r = check.rule();
-        return result(check, compare(counted.n(), r.comparison(), r.threshold()) ? Status.MET : Status.NOT_MET,
-                (double) counted.n(), excepted.n() == 0 ? null
-                        : excepted.n() + " vụ được loại trừ (bất khả kháng / kịp thời xử lý) / excepted", counted.evidence(),
-                excepted.evidence());
-    }
-
     private static CheckResult result(Check check, Status status, Double measured, String note, List<Evidence> evidence,
-                                      List<Evidence> exceptions) {
+                                      List<Scorecard.Excepted> exceptions, List<Evidence> missing) {
         return new CheckResult(check.id(), check.kind(), status, measured, check.rule().comparison(),
-                check.rule().threshold(), note, evidence, exceptions, null);
+                check.rule().threshold(), note, evidence, exceptions, null, missing);
     }
 
     static boolean compare(double value, String comparison, Double threshold) {
@@ -334,8 +484,8 @@ public final class Scorer {
     }
 
     private static Scorecard.Advisory advisory(Facts f, Period period, Period previous) {
-        long now = count(f, "advisory/now", () -> advisoryCount("advisory/now", period)).n();
-        long before = count(f, "advisory/before", () -> advisoryCount("advisory/before", previous)).n();
+        long now = count(f, advisoryCount("advisory/now", period)).n();
+        long before = count(f, advisoryCount("advisory/before", previous)).n();
         Double change = before == 0 ? null : Math.round(1000.0 * (now - before) / before) / 10.0;
         Double per1000 = f.residents() == null || f.residents() == 0 ? null
                 : Math.round(10000.0 * now / f.residents()) / 10.0;

@@ -9,12 +9,56 @@ import java.util.Optional;
  * A standard: its criteria by level, and the evaluation periods (Art. 8(2) of Thông tư 124/2021/TT-BCA). Loaded from
  * {@code geodata/standards/<id>.json}; a province's extension file adds criteria (Art. 8(1)).
  */
-public record Standard(String id, String nameVi, String nameEn, List<String> aliases, PeriodRule areaPeriod,
-                       PeriodRule wardPeriod, List<Criterion> criteria) {
+public record Standard(String id, String nameVi, String nameEn, List<String> aliases, LocalDate inForce,
+                       String replacesVi, PeriodRule areaPeriod, PeriodRule wardPeriod, List<Criterion> criteria,
+                       List<Declaration> declarations) {
+
+    /**
+     * The declaration that a subject's incident register (sổ theo dõi vụ việc) for a period is complete and up to date:
+     * without it no check computed from incidents reads met.
+     */
+    public static final String REGISTER_COMPLETE = "register_complete";
+    /** A residential area's registration to aim for the standard in the year (X4 counts it). */
+    public static final String REGISTRATION = "registration";
 
     public Standard {
         aliases = List.copyOf(aliases);
         criteria = List.copyOf(criteria);
+        declarations = declarations == null ? List.of() : List.copyOf(declarations);
+    }
+
+    /**
+     * Something an officer declares for an area or ward and a period year that is not a check of its own but decides
+     * others (the incident register is complete; the area registered), recorded as an attestation with this id.
+     */
+    public record Declaration(String id, List<Level> levels, String textVi, String glossEn) {
+        public Declaration {
+            levels = List.copyOf(levels);
+        }
+    }
+
+    /** Raised for a period that ended before the standard came into force. */
+    public static final class NotInForceException extends IllegalArgumentException {
+        public NotInForceException(String message) {
+            super(message);
+        }
+    }
+
+    /**
+     * Refuses a period year whose period at {@code level} ended before the standard came into force.
+     *
+     * @throws NotInForceException naming the period's last day, the day in force and what applied before
+     */
+    public void requireInForce(Level level, int year) {
+        Period p = period(level).of(year);
+        if (inForce != null && p.last().isBefore(inForce)) {
+            java.time.format.DateTimeFormatter vn = java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy");
+            throw new NotInForceException("kỳ đánh giá năm " + year + " (" + p.first().format(vn) + "–" + p.last().format(vn)
+                    + ") kết thúc trước ngày " + inForce.format(vn) + ", ngày " + id + " có hiệu lực"
+                    + (replacesVi == null ? "" : "; trước đó áp dụng " + replacesVi) + " / the " + year + " period ("
+                    + p.first() + " to " + p.last() + ") ended before " + inForce + ", when " + id + " came into force"
+                    + (replacesVi == null ? "" : "; " + replacesVi + " applied before"));
+        }
     }
 
     /** Residential areas (khu dân cư) or wards (xã, phường, thị trấn). */
@@ -35,8 +79,13 @@ public record Standard(String id, String nameVi, String nameEn, List<String> ali
         }
     }
 
-    /** One decidable part of a criterion; {@code rule} and {@code countingRule} only for computed checks. */
-    public record Check(String id, Kind kind, String textVi, String glossEn, Rule rule, String countingRule) {
+    /**
+     * One decidable part of a criterion; {@code rule} and {@code countingRule} only for computed checks.
+     *
+     * @param summary whether {@code textVi} is a summary of the circular's words rather than its exact wording
+     */
+    public record Check(String id, Kind kind, String textVi, String glossEn, Rule rule, String countingRule,
+                        boolean summary) {
     }
 
     /**
@@ -87,9 +136,11 @@ public record Standard(String id, String nameVi, String nameEn, List<String> ali
         return level == Level.AREA ? areaPeriod : wardPeriod;
     }
 
-    /** The ids of the checks an officer attests, at one level. */
+    /** The ids of what an officer attests at one level: the attested checks, then the declarations. */
     public List<String> attestedChecks(Level level) {
-        return criteria(level).stream().flatMap(c -> c.checks().stream()).filter(c -> c.kind() == Kind.ATTESTED)
-                .map(Check::id).toList();
+        List<String> out = new java.util.ArrayList<>(criteria(level).stream().flatMap(c -> c.checks().stream())
+                .filter(c -> c.kind() == Kind.ATTESTED).map(Check::id).toList());
+        declarations.stream().filter(d -> d.levels().contains(level)).forEach(d -> out.add(d.id()));
+        return out;
     }
 }

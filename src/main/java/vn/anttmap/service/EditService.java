@@ -35,7 +35,7 @@ import java.util.UUID;
 public final class EditService {
     /** The layers that can be edited one record at a time. */
     public static final Set<Layer> EDITABLE = Set.of(Layer.INCIDENTS, Layer.CAMERAS, Layer.AREAS, Layer.TEAMS, Layer.ATTESTATIONS,
-            Layer.SOCIAL_RECORDS);
+            Layer.SOCIAL_RECORDS, Layer.EXCEPTION_DECISIONS, Layer.ORGANISATIONS);
 
     private final FeatureStore store;
     private final ImportService importer;

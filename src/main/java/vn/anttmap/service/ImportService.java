@@ -64,16 +64,22 @@ public final class ImportService {
     private final FeatureStore store;
     private final Taxonomy taxonomy;
     private final Clock clock;
+    private final vn.anttmap.scoring.Standard standard;
+    /** For each subject kind ({@code area}, {@code ward}), the check ids an officer may attest. */
     private final Map<String, Set<String>> attestable;
 
     /**
-     * @param attestable for each subject kind ({@code area}, {@code ward}), the check ids an officer may attest
+     * @param standard what attestations may name (its attested checks and declarations per level), which exceptions
+     *                 each check allows, and from which period year it is in force
      */
-    public ImportService(FeatureStore store, Taxonomy taxonomy, Clock clock, Map<String, Set<String>> attestable) {
+    public ImportService(FeatureStore store, Taxonomy taxonomy, Clock clock, vn.anttmap.scoring.Standard standard) {
         this.store = store;
         this.taxonomy = taxonomy;
         this.clock = clock;
-        this.attestable = Map.copyOf(attestable);
+        this.standard = standard;
+        this.attestable = Map.of(
+                "area", Set.copyOf(standard.attestedChecks(vn.anttmap.scoring.Standard.Level.AREA)),
+                "ward", Set.copyOf(standard.attestedChecks(vn.anttmap.scoring.Standard.Level.WARD)));
     }
 
     /**
@@ -408,8 +414,63 @@ public final class ImportService {
                 } else if (!attestable.getOrDefault(kind, Set.of()).contains(f.text("check_id"))) {
                     problems.add(new Problem(loc, "check_id", "'" + f.text("check_id") + "' is not a criterion an officer "
                             + "attests for a " + kind + "; those are " + String.join(", ", new TreeSet<>(attestable.getOrDefault(kind, Set.of())))));
+                } else if (f.get("period_year") instanceof Integer year) {
+                    try {
+                        standard.requireInForce("ward".equals(kind) ? vn.anttmap.scoring.Standard.Level.WARD
+                                : vn.anttmap.scoring.Standard.Level.AREA, year);
+                    } catch (vn.anttmap.scoring.Standard.NotInForceException e) {
+                        problems.add(new Problem(loc, "period_year", e.getMessage()));
+                    }
                 }
                 return f;
+            }
+            case EXCEPTION_DECISIONS: {
+                String incidentId = f.text("incident_id");
+                Optional<Feature> incident = pending.get(Layer.INCIDENTS, incidentId);
+                if (incident.isEmpty()) {
+                    problems.add(new Problem(loc, "incident_id", "no incident has id '" + incidentId + "'"));
+                    return f;
+                }
+                String check = f.text("check_id");
+                List<String> allowed = standard.check(check).map(k -> k.rule() == null ? List.<String>of()
+                        : k.rule().exceptions()).orElse(List.of());
+                String exception = f.text("exception");
+                // The standard names the flag the circular's words excuse; prompt handling is "promptly_handled" there.
+                String asRule = "prompt_handling".equals(exception) ? "promptly_handled" : exception;
+                if (!allowed.contains(asRule)) {
+                    problems.add(new Problem(loc, "exception", check + " không cho phép ngoại lệ '" + exception + "'"
+                            + ("K4d".equals(check) ? ": K4d chỉ loại trừ trường hợp bất khả kháng (force_majeure)" : "")
+                            + " / " + check + " does not allow the exception '" + exception + "'"
+                            + ("K4d".equals(check) ? ": K4d excepts force majeure only" : "")));
+                    return f;
+                }
+                Map<String, Object> derived = new HashMap<>();
+                derived.put("area_id", incident.get().get("area_id"));
+                derived.put("ward_id", incident.get().get("ward_id"));
+                return f.with(derived);
+            }
+            case ORGANISATIONS: {
+                if (Boolean.TRUE.equals(f.get("registered"))) {
+                    if (f.get("registered_on") == null) {
+                        problems.add(new Problem(loc, "registered_on", "bắt buộc khi registered là có: ngày đăng ký / "
+                                + "required when registered is yes: the day it registered"));
+                    }
+                    if (f.text("registration_ref") == null) {
+                        problems.add(new Problem(loc, "registration_ref", "bắt buộc khi registered là có: số văn bản đăng ký / "
+                                + "required when registered is yes: the registration document"));
+                    }
+                }
+                if (f.get("recognised") != null) {
+                    if (f.text("recognition_ref") == null) {
+                        problems.add(new Problem(loc, "recognition_ref", "bắt buộc khi đã có kết quả công nhận: số quyết định / "
+                                + "required with a recognition result: the decision's number"));
+                    }
+                    if (f.get("recognition_decided_on") == null) {
+                        problems.add(new Problem(loc, "recognition_decided_on", "bắt buộc khi đã có kết quả công nhận: ngày quyết định / "
+                                + "required with a recognition result: the decision's day"));
+                    }
+                }
+                return locatePoint(layer, f, loc, gaz, problems);
             }
             case TEAMS:
             case SOCIAL_RECORDS:

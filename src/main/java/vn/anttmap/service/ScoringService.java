@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Scores residential areas and wards against the standard: gathers each one's facts for a period year from the
@@ -68,7 +69,8 @@ public final class ScoringService {
     public static Scorecard redacted(Scorecard card) {
         List<Scorecard.CriterionResult> criteria = card.criteria().stream().map(c -> new Scorecard.CriterionResult(
                 c.criterionId(), c.status(), c.checks().stream().map(k -> new Scorecard.CheckResult(k.checkId(), k.kind(),
-                        k.status(), k.measured(), k.comparison(), k.threshold(), k.note(), List.of(), List.of(), null)).toList())).toList();
+                        k.status(), k.measured(), k.comparison(), k.threshold(), k.note(), List.of(), List.of(), null,
+                        List.of())).toList())).toList();
         // Hints come from the ward's incidents, so they go with the evidence.
         return new Scorecard(card.subjectId(), card.level(), card.year(), card.period(), card.previousPeriod(), card.verdict(),
                 criteria, card.advisory());
@@ -76,6 +78,7 @@ public final class ScoringService {
 
     /** @throws NoSuchElementException for an unknown area */
     public Scorecard scoreArea(String areaId, int year) {
+        standard.requireInForce(Standard.Level.AREA, year);
         Feature area = store.get(Layer.AREAS, areaId)
                 .orElseThrow(() -> new NoSuchElementException("no residential area has id '" + areaId + "'"));
         return withHints(Scorer.score(standard, areaFacts(area, year)), area);
@@ -83,6 +86,7 @@ public final class ScoringService {
 
     /** Every residential area of the ward valid on the last day of the period, by id. */
     public List<Scorecard> scoreAreas(String wardId, int year) {
+        standard.requireInForce(Standard.Level.AREA, year);
         requireWard(wardId);
         Standard.Period period = standard.areaPeriod().of(year);
         return store.query(Layer.AREAS, FeatureQuery.ALL.withWard(wardId).withAt(period.last())).stream()
@@ -130,31 +134,57 @@ public final class ScoringService {
     }
 
     public Scorecard scoreWard(String wardId, int year) {
+        standard.requireInForce(Standard.Level.WARD, year);
         Feature ward = requireWard(wardId);
         Standard.Period period = standard.wardPeriod().of(year);
         Standard.Period previous = standard.wardPeriod().of(year - 1);
         FeatureQuery mine = FeatureQuery.ALL.withWard(wardId);
-        List<Scorecard> areas = scoreAreas(wardId, year);
-        int registered = 0;
-        int unregistered = 0;
-        for (Scorecard card : areas) {
-            Facts.Attestation q1 = attestations("area", card.subjectId(), year).get("K1.q1");
-            if (q1 != null && q1.attested()) {
-                registered++;
-            } else if (q1 != null) {
-                unregistered++;
+        // X4 counts the ward's residential areas (registration declared, recognised when đạt) and its agencies,
+        // enterprises and educational institutions (their own registration and recognition records) together.
+        List<Facts.Unit> units = new java.util.ArrayList<>();
+        List<Feature> areaRecords = store.query(Layer.AREAS, mine.withAt(standard.areaPeriod().of(year).last()));
+        Map<String, String> areaNames = new HashMap<>();
+        areaRecords.forEach(a -> areaNames.put(a.id(), a.text("name")));
+        for (Scorecard card : scoreAreas(wardId, year)) {
+            Facts.Attestation registration = attestations("area", card.subjectId(), year).get(Standard.REGISTRATION);
+            units.add(new Facts.Unit("area", card.subjectId(), areaNames.get(card.subjectId()),
+                    registration == null ? null : registration.attested(),
+                    card.verdict() == Scorecard.Verdict.CHUA_DU_CAN_CU ? null : card.verdict() == Scorecard.Verdict.DAT));
+        }
+        store.query(Layer.ORGANISATIONS, mine.withEqual("assessment_year", year)).stream()
+                .sorted(Comparator.comparing(Feature::id))
+                .forEach(o -> units.add(new Facts.Unit(o.text("kind"), o.id(), o.text("name"), (Boolean) o.get("registered"),
+                        (Boolean) o.get("recognised"))));
+        long residents = areaRecords.stream()
+                .map(a -> (Integer) a.get("population")).filter(Objects::nonNull).mapToLong(Integer::longValue).sum();
+        List<Facts.Incident> incidents = incidents(mine.withDays(previous.first(), period.last()));
+        Facts facts = new Facts(ward.id(), Standard.Level.WARD, year, null, null, null, incidents,
+                records(mine.withDays(period.first(), period.last())), List.of(),
+                attestations("ward", wardId, year), units, residents == 0 ? null : residents)
+                .with(attestations("ward", wardId, year - 1).get(Standard.REGISTER_COMPLETE),
+                        decisions(wardId, i -> wardId.equals(i.text("ward_id"))));
+        return Scorer.score(standard, facts);
+    }
+
+    /**
+     * The exception decisions recorded for the ward's incidents, each with its incident as stored now, kept where the
+     * incident passes {@code mine} (an area's own, or the ward's).
+     */
+    private List<Facts.Decision> decisions(String wardId, java.util.function.Predicate<Feature> mine) {
+        List<Facts.Decision> out = new java.util.ArrayList<>();
+        Map<String, Optional<Feature>> incidents = new HashMap<>();
+        for (Feature d : store.query(Layer.EXCEPTION_DECISIONS, FeatureQuery.ALL.withWard(wardId))) {
+            Optional<Feature> i = incidents.computeIfAbsent(d.text("incident_id"), id -> store.get(Layer.INCIDENTS, id));
+            if (i.isPresent() && mine.test(i.get())) {
+                out.add(decision(d, incident(i.get())));
             }
         }
-        Facts.Units units = new Facts.Units(areas.size(), registered, unregistered,
-                (int) areas.stream().filter(c -> c.verdict() == Scorecard.Verdict.DAT).count(),
-                (int) areas.stream().filter(c -> c.verdict() == Scorecard.Verdict.CHUA_DU_CAN_CU).count());
-        long residents = store.query(Layer.AREAS, mine.withAt(standard.areaPeriod().of(year).last())).stream()
-                .map(a -> (Integer) a.get("population")).filter(Objects::nonNull).mapToLong(Integer::longValue).sum();
-        Facts facts = new Facts(ward.id(), Standard.Level.WARD, year, null, null, null,
-                incidents(mine.withDays(previous.first(), period.last())),
-                records(mine.withDays(period.first(), period.last())), List.of(),
-                attestations("ward", wardId, year), units, residents == 0 ? null : residents);
-        return Scorer.score(standard, facts);
+        return out;
+    }
+
+    private static Facts.Decision decision(Feature d, Facts.Incident incident) {
+        return new Facts.Decision(d.id(), d.text("incident_id"), d.text("check_id"), d.text("exception"),
+                d.text("decided_by"), (LocalDate) d.get("decided_on"), d.text("document_ref"), incident);
     }
 
     /**
@@ -166,6 +196,7 @@ public final class ScoringService {
      * lists of incident ids, the advisory camera coverage and the hotspot hints. Returns how many were scored.
      */
     public long scoreAllAreas(int year, java.util.function.Consumer<Scorecard> sink) {
+        standard.requireInForce(Standard.Level.AREA, year);
         Standard.Period period = standard.areaPeriod().of(year);
         Map<String, Feature> counts = new HashMap<>();
         store.forEach(Layer.HOUSEHOLD_COUNTS, FeatureQuery.ALL.withDays(null, period.last()), c -> counts.merge(
@@ -183,6 +214,17 @@ public final class ScoringService {
                 .stream().sorted(Comparator.comparing(a -> (OffsetDateTime) a.get("attested_at")))
                 .forEach(a -> attested.computeIfAbsent(a.text("subject_id"), k -> new HashMap<>()).put(a.text("check_id"),
                         attestation(a)));
+        Map<String, Facts.Attestation> previousRegister = new HashMap<>();
+        store.query(Layer.ATTESTATIONS, FeatureQuery.ALL.withEqual("subject_kind", "area").withEqual("period_year", year - 1)
+                        .withEqual("check_id", Standard.REGISTER_COMPLETE)).stream()
+                .sorted(Comparator.comparing(a -> (OffsetDateTime) a.get("attested_at")))
+                .forEach(a -> previousRegister.put(a.text("subject_id"), attestation(a)));
+        // Exception decisions are few: read whole, each with its incident as stored now, grouped by that incident's area.
+        Map<String, List<Facts.Decision>> decisions = new HashMap<>();
+        Map<String, Optional<Feature>> decided = new HashMap<>();
+        store.forEach(Layer.EXCEPTION_DECISIONS, FeatureQuery.ALL, d -> decided.computeIfAbsent(d.text("incident_id"),
+                id -> store.get(Layer.INCIDENTS, id)).ifPresent(i -> decisions.computeIfAbsent(i.text("area_id"),
+                k -> new java.util.ArrayList<>()).add(decision(d, incident(i)))));
         // The database counts while the areas are read here.
         java.util.concurrent.CompletableFuture<Map<String, long[]>> counting = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
             Map<String, long[]> out = new HashMap<>();
@@ -210,7 +252,8 @@ public final class ScoringService {
             }
             return Scorer.score(standard, areaFacts(area, year, counts.get(area.id()), List.of(), byName,
                     records.getOrDefault(area.id(), List.of()), teams.getOrDefault(area.id(), List.of()),
-                    attested.getOrDefault(area.id(), Map.of()), Map.of()));
+                    attested.getOrDefault(area.id(), Map.of()), Map.of()).with(previousRegister.get(area.id()),
+                    decisions.getOrDefault(area.id(), List.of())));
         }).forEachOrdered(sink);
         return areas.size();
     }
@@ -267,9 +310,12 @@ public final class ScoringService {
                 .max(Comparator.comparing(c -> (LocalDate) c.get("as_of"))).orElse(null);
         List<Facts.Team> teams = store.query(Layer.TEAMS, mine.withEqual("rating_year", year)).stream()
                 .map(ScoringService::team).toList();
+        String wardId = area.text("ward_id");
         return areaFacts(area, year, count, incidents(mine.withDays(previous.first(), period.last())), null,
                 records(mine.withDays(period.first(), period.last())), teams, attestations("area", area.id(), year),
-                coverageShares(area.text("ward_id"), area.id(), period));
+                coverageShares(wardId, area.id(), period))
+                .with(attestations("area", area.id(), year - 1).get(Standard.REGISTER_COMPLETE),
+                        wardId == null ? List.of() : decisions(wardId, i -> area.id().equals(i.text("area_id"))));
     }
 
     /** Advisory: what working cameras see of the area in the period (not part of the circular). */
@@ -294,7 +340,7 @@ public final class ScoringService {
     }
 
     private static Facts.Team team(Feature t) {
-        return new Facts.Team(t.id(), t.text("kind"), t.text("rating"),
+        return new Facts.Team(t.id(), t.text("kind"), t.text("name"), t.text("rating"),
                 t.get("disciplined_members") == null ? 0 : (Integer) t.get("disciplined_members"));
     }
 
@@ -304,14 +350,15 @@ public final class ScoringService {
     }
 
     /**
-     * An area's facts: its household figures from the latest count if there is one, else its own; its incidents
-     * listed, or counted ({@code incidentCounts}, then {@code incidents} is empty).
+     * An area's facts: its household figures from the latest household count dated on or before the period's last day
+     * (the area record's own undated figures never decide a verdict); its incidents listed, or counted
+     * ({@code incidentCounts}, then {@code incidents} is empty).
      */
     private static Facts areaFacts(Feature area, int year, Feature latestCount, List<Facts.Incident> incidents,
                                    Map<String, Long> incidentCounts, List<Facts.Record> records, List<Facts.Team> teams,
                                    Map<String, Facts.Attestation> attestations, Map<String, Double> coverage) {
-        Long resident = toLong(area.get("households"));
-        Long registered = toLong(area.get("registered_households"));
+        Long resident = null;
+        Long registered = null;
         LocalDate asOf = null;
         if (latestCount != null) {
             resident = toLong(latestCount.get("resident_households"));
@@ -319,13 +366,12 @@ public final class ScoringService {
             asOf = (LocalDate) latestCount.get("as_of");
         }
         return new Facts(area.id(), Standard.Level.AREA, year, resident, registered, asOf, incidents, records, teams,
-                attestations, null, toLong(area.get("population")), coverage, incidentCounts);
+                attestations, null, toLong(area.get("population")), coverage, incidentCounts, null, List.of());
     }
 
     private static Facts.Incident incident(Feature i) {
         return new Facts.Incident(i.id(), (LocalDate) i.get("occurred_on"), i.text("category"), i.text("severity"),
-                Boolean.TRUE.equals(i.get("force_majeure")), Boolean.TRUE.equals(i.get("promptly_handled")),
-                Boolean.TRUE.equals(i.get("serious")), i.get("deaths") == null ? 0 : (Integer) i.get("deaths"));
+                (Boolean) i.get("serious"), (Integer) i.get("deaths"));
     }
 
     private List<Facts.Record> records(FeatureQuery q) {

@@ -555,6 +555,7 @@ abstract class JdbcFeatureStore implements FeatureStore {
         cond.notTrue().forEach(f -> sql.append(" AND (").append(column(layer, f)).append(" IS NULL OR ")
                 .append(column(layer, f)).append(" = FALSE)"));
         cond.positive().forEach(f -> sql.append(" AND ").append(column(layer, f)).append(" > 0"));
+        cond.isNull().forEach(f -> sql.append(" AND ").append(column(layer, f)).append(" IS NULL"));
     }
 
     /** A field name checked against the layer, so that nothing but known columns reaches SQL. */

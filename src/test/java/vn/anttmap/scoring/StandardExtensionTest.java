@@ -21,7 +21,7 @@ class StandardExtensionTest {
 
     static Facts allMet(Map<String, Facts.Attestation> attestations) {
         return new Facts("a", Standard.Level.AREA, 2023, 100L, 100L, null, List.of(), List.of(),
-                List.of(new Facts.Team("t", "street_guard", "completed", 0)), attestations, null, null);
+                List.of(new Facts.Team("t", "street_guard", "Tổ 1", "completed", 0)), attestations, null, null);
     }
 
     static Facts.Attestation yes(String id) {
@@ -69,12 +69,12 @@ class StandardExtensionTest {
         Scorer.incidentCounts(BASE, Standard.Level.AREA, 2023).forEach(c -> zeros.put(c.name(), 0L));
         Facts counted = new Facts(listed.subjectId(), listed.level(), listed.year(), listed.residentHouseholds(),
                 listed.registeredHouseholds(), listed.householdsAsOf(), List.of(), listed.socialRecords(), listed.teams(),
-                listed.attestations(), null, null, Map.of(), zeros);
+                listed.attestations(), null, null, Map.of(), zeros, null, List.of());
         assertThat(Scorer.score(BASE, counted).criteria()).isEqualTo(Scorer.score(BASE, listed).criteria());
         zeros.remove("K4b/counted");
         Facts missing = new Facts(listed.subjectId(), listed.level(), listed.year(), listed.residentHouseholds(),
                 listed.registeredHouseholds(), listed.householdsAsOf(), List.of(), listed.socialRecords(), listed.teams(),
-                listed.attestations(), null, null, Map.of(), zeros);
+                listed.attestations(), null, null, Map.of(), zeros, null, List.of());
         assertThatThrownBy(() -> Scorer.score(BASE, missing)).isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("K4b/counted");
     }

@@ -74,10 +74,7 @@ class WorkedExamplesTest {
         JsonNode f = ex.path("facts");
         List<Facts.Incident> incidents = new ArrayList<>();
         for (JsonNode i : f.path("incidents")) {
-            incidents.add(new Facts.Incident(i.path("id").asText(), LocalDate.parse(i.path("day").asText()),
-                    i.path("category").asText(), i.hasNonNull("severity") ? i.get("severity").asText() : null,
-                    i.path("force_majeure").asBoolean(), i.path("promptly_handled").asBoolean(),
-                    i.path("serious").asBoolean(), i.path("deaths").asInt()));
+            incidents.add(incident(i));
         }
         List<Facts.Record> records = new ArrayList<>();
         for (JsonNode r : f.path("social_records")) {
@@ -86,18 +83,44 @@ class WorkedExamplesTest {
         }
         List<Facts.Team> teams = new ArrayList<>();
         for (JsonNode t : f.path("teams")) {
-            teams.add(new Facts.Team(t.path("id").asText(), t.path("kind").asText(), t.path("rating").asText(),
-                    t.path("disciplined").asInt()));
+            teams.add(new Facts.Team(t.path("id").asText(), t.path("kind").asText(), t.path("name").asText(null),
+                    t.path("rating").asText(null), t.path("disciplined").asInt()));
         }
         Map<String, Facts.Attestation> attestations = new HashMap<>();
         f.path("attestations").fields().forEachRemaining(e -> attestations.put(e.getKey(),
                 new Facts.Attestation("a-" + e.getKey(), e.getValue().asBoolean(), "test", null, null, null)));
-        JsonNode u = f.path("units");
-        Facts.Units units = u.isMissingNode() ? null : new Facts.Units(u.path("total").asInt(), u.path("registered").asInt(),
-                u.path("unregistered").asInt(), u.path("recognised").asInt(), u.path("undecided").asInt());
+        List<Facts.Unit> units = null;
+        if (f.has("units")) {
+            units = new ArrayList<>();
+            for (JsonNode u : f.path("units")) {
+                units.add(new Facts.Unit(u.path("kind").asText(), u.path("id").asText(), u.path("name").asText(null),
+                        bool(u, "registered"), bool(u, "recognised")));
+            }
+        }
+        Map<String, Facts.Incident> byId = new HashMap<>();
+        incidents.forEach(i -> byId.put(i.id(), i));
+        List<Facts.Decision> decisions = new ArrayList<>();
+        for (JsonNode d : f.path("decisions")) {
+            decisions.add(new Facts.Decision(d.path("id").asText(), d.path("incident_id").asText(), d.path("check_id").asText(),
+                    d.path("exception").asText(), d.path("decided_by").asText(), LocalDate.parse(d.path("decided_on").asText()),
+                    d.path("document_ref").asText(), byId.get(d.path("incident_id").asText())));
+        }
+        Facts.Attestation previous = f.has("previous_register_complete")
+                ? new Facts.Attestation("a-prev", f.get("previous_register_complete").asBoolean(), "test", null, null, null) : null;
         return new Facts("example", Standard.Level.valueOf(ex.path("level").asText().toUpperCase(Locale.ROOT)),
                 ex.path("year").asInt(), f.hasNonNull("resident_households") ? f.get("resident_households").asLong() : null,
                 f.hasNonNull("registered_households") ? f.get("registered_households").asLong() : null, null,
-                incidents, records, teams, attestations, units, null);
+                incidents, records, teams, attestations, units, null).with(previous, decisions);
+    }
+
+    static Facts.Incident incident(JsonNode i) {
+        return new Facts.Incident(i.path("id").asText(), LocalDate.parse(i.path("day").asText()),
+                i.path("category").asText(), i.hasNonNull("severity") ? i.get("severity").asText() : null,
+                bool(i, "serious"), i.hasNonNull("deaths") ? i.get("deaths").asInt() : null);
+    }
+
+    /** A JSON boolean, or {@code null} where the member is absent or null (not recorded). */
+    static Boolean bool(JsonNode n, String field) {
+        return n.hasNonNull(field) ? n.get(field).asBoolean() : null;
     }
 }

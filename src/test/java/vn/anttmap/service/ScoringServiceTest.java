@@ -126,7 +126,8 @@ class ScoringServiceTest {
         return criteria.stream().map(c -> new Scorecard.CriterionResult(c.criterionId(), c.status(), c.checks().stream()
                 .map(k -> new Scorecard.CheckResult(k.checkId(), k.kind(), k.status(), k.measured(), k.comparison(),
                         k.threshold(), k.note(), k.evidence().stream().filter(e -> !e.layer().equals("incidents")).toList(),
-                        k.exceptions().stream().filter(e -> !e.layer().equals("incidents")).toList(), k.attestation()))
+                        k.exceptions().stream().filter(e -> !e.layer().equals("incidents")).toList(), k.attestation(),
+                        k.missing().stream().filter(e -> !e.layer().equals("incidents")).toList()))
                 .toList())).toList();
     }
 
@@ -206,7 +207,7 @@ class ScoringServiceTest {
         assertThat(check(a, "K4a").status()).isEqualTo(Scorecard.Status.NOT_MET);
         assertThat(check(a, "K4d").measured()).isEqualTo(1.0);
         assertThat(check(a, "K4d").note()).startsWith("1 vụ được loại trừ");
-        assertThat(check(services.scoring().scoreArea("a", 2023), "K4d").exceptions()).extracting(Scorecard.Evidence::id)
+        assertThat(check(services.scoring().scoreArea("a", 2023), "K4d").exceptions()).extracting(Scorecard.Excepted::id)
                 .containsExactly("w1");
         assertThat(check(services.scoring().scoreArea("a", 2023), "K4b").evidence()).extracting(Scorecard.Evidence::id)
                 .containsExactly("c1");
