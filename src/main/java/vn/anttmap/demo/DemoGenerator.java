@@ -98,6 +98,8 @@ public final class DemoGenerator {
         out.put(Layer.CAMERA_MAINTENANCE, maintenance(cameras));
         out.put(Layer.HOUSEHOLD_COUNTS, householdCounts(areas));
         out.put(Layer.ATTESTATIONS, attestations(areas));
+        out.put(Layer.EXCEPTION_DECISIONS, exceptionDecisions(incidents));
+        out.put(Layer.ORGANISATIONS, organisations(areas));
         out.put(Layer.COASTLINE, List.of(new Feature("coast-hai-hoa", f.createMultiLineString(new LineString[]{coast}),
                 props("name", "Bờ biển Hải Hòa", "source", COAST_SOURCE))));
         return out;
@@ -470,7 +472,11 @@ public final class DemoGenerator {
                     out.add(new Feature(null, snap(where), props(
                             "occurred_at", at, "category", kind.category(), "severity", kind.severity(),
                             "channel", channels[weighted(channelWeights)], "force_majeure", false,
-                            "promptly_handled", !seriousUnhandled && rnd.nextDouble() < 0.85,
+                            // Drawn for every incident, in its old place, so that every other draw stays the same; it
+                            // marks prompt handling only on crimes of nghiêm trọng or above, each with a decision record
+                            // behind it (exceptionDecisions): a bare flag excepts nothing.
+                            "promptly_handled", !seriousUnhandled && rnd.nextDouble() < 0.85
+                                    && SERIOUS_CLASSES.contains(String.valueOf(kind.severity())),
                             "description", kind.descriptions()[rnd.nextInt(kind.descriptions().length)],
                             "serious", kind == FIRE ? Boolean.FALSE : null,
                             "deaths", kind == WORK || kind == FIRE ? 0 : null)));
@@ -572,6 +578,58 @@ public final class DemoGenerator {
     }
 
     /** The areas' household figures as a population-database export dated 30/06 of the scoring year would give them. */
+    /** Penal Code classes K4b counts. */
+    private static final java.util.Set<String> SERIOUS_CLASSES = java.util.Set.of("nghiem_trong", "rat_nghiem_trong",
+            "dac_biet_nghiem_trong");
+
+    /**
+     * A decision of the ward People's Committee behind every serious crime the demo marks as detected promptly, harm
+     * limited and reported at once (K4b's exception), a month after it happened.
+     */
+    private List<Feature> exceptionDecisions(List<Feature> incidents) {
+        List<Feature> out = new ArrayList<>();
+        int n = 0;
+        for (Feature i : incidents) {
+            if (Boolean.TRUE.equals(i.get("promptly_handled"))) {
+                LocalDate day = ((OffsetDateTime) i.get("occurred_at")).atZoneSameInstant(VN).toLocalDate().plusMonths(1);
+                n++;
+                out.add(new Feature("qd-" + i.id(), null, props("incident_id", i.id(), "check_id", "K4b",
+                        "exception", "prompt_handling", "decided_by", "Chủ tịch UBND phường Hải Hòa (minh họa)",
+                        "decided_on", day, "document_ref", String.format(Locale.ROOT, "QĐ %02d/%d/QĐ-UBND (minh họa)", n, day.getYear()),
+                        "note", SYNTHETIC)));
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Agencies, enterprises and schools of the ward for X4 (synthetic names and places), each registered for the
+     * scoring year; their recognition results are recorded, one school's still pending.
+     */
+    private List<Feature> organisations(List<Feature> areas) {
+        java.util.Random r = new java.util.Random(DemoPlan.SEED + 5);
+        Object[][] plan = {
+                {"Ủy ban nhân dân phường Hải Hòa (minh họa)", "agency", Boolean.TRUE},
+                {"Trường Trung học cơ sở Hải Hòa (minh họa)", "school", Boolean.TRUE},
+                {"Trường Trung học phổ thông ven biển (minh họa)", "school", null},
+                {"Công ty cổ phần thủy sản Hải Hòa (minh họa)", "enterprise", Boolean.TRUE},
+                {"Hợp tác xã dịch vụ du lịch biển (minh họa)", "enterprise", Boolean.FALSE}};
+        int year = DemoPlan.SCORING_YEAR;
+        List<Feature> out = new ArrayList<>();
+        for (int i = 0; i < plan.length; i++) {
+            Feature area = areas.get((3 * i + 1) % areas.size());
+            Boolean recognised = (Boolean) plan[i][2];
+            out.add(new Feature(String.format(Locale.ROOT, "tc-%02d-%d", i + 1, year), snap(randomPointIn(
+                    utm.bufferM(area.geometry(), -20), r)), props("name", plan[i][0], "kind", plan[i][1],
+                    "assessment_year", year, "registered", true, "registered_on", LocalDate.of(year, 3, 10 + i),
+                    "registration_ref", "Bản đăng ký phấn đấu số " + (i + 1) + "/" + year + " (minh họa)",
+                    "recognised", recognised, "recognition_ref", recognised == null ? null
+                            : "QĐ công nhận số " + (40 + i) + "/" + year + "/QĐ-UBND (minh họa)",
+                    "recognition_decided_on", recognised == null ? null : LocalDate.of(year, 11, 18), "source", SYNTHETIC)));
+        }
+        return out;
+    }
+
     private List<Feature> householdCounts(List<Feature> areas) {
         LocalDate asOf = LocalDate.of(DemoPlan.SCORING_YEAR, 6, 30);
         return areas.stream().map(a -> new Feature("ho-" + a.id() + "-" + asOf, null, props("area_id", a.id(),
@@ -580,7 +638,11 @@ public final class DemoGenerator {
                 "source", SYNTHETIC + "; stands for an aggregate export of the population database"))).toList();
     }
 
-    /** K1.q1 and K2 attested yes for every area but those the plan leaves without K2; X1, X2.K2, X3 for the ward. */
+    /**
+     * K1.q1, K2, K4c's third limb and the area's registration attested yes for every area but those the plan leaves
+     * without K2; X1, X2.K2, X2.K4c.management, X3 for the ward; and for every area and the ward the declaration that the
+     * incident register is complete, for the scoring year and the year before (K4a compares with it).
+     */
     private List<Feature> attestations(List<Feature> areas) {
         List<Feature> out = new ArrayList<>();
         int year = DemoPlan.SCORING_YEAR;
@@ -594,17 +656,29 @@ public final class DemoGenerator {
             if (IntStream.of(DemoPlan.WITHOUT_K2_ATTESTATION).noneMatch(x -> x == index)) {
                 out.add(attestation("area", area, "K2", yearEnd, by, "Biên bản họp đánh giá khu dân cư (minh họa)"));
             }
+            out.add(attestation("area", area, "K4c.management", yearEnd, by, "Báo cáo quản lý, giáo dục đối tượng (minh họa)"));
+            out.add(attestation("area", area, "registration", q1, by, "Bản đăng ký phấn đấu của khu dân cư (minh họa)"));
+            out.add(attestation("area", area, "register_complete", yearEnd, by, "Sổ theo dõi vụ việc đã rà soát (minh họa)"));
+            out.add(attestation("area", area, "register_complete", yearEnd.minusYears(1), year - 1, by,
+                    "Sổ theo dõi vụ việc đã rà soát (minh họa)"));
         }
-        for (String check : List.of("X1", "X2.K2", "X3")) {
+        for (String check : List.of("X1", "X2.K2", "X2.K4c.management", "X3", "register_complete")) {
             out.add(attestation("ward", ward.id(), check, check.equals("X1") ? q1 : yearEnd, by, "Hồ sơ phường (minh họa)"));
         }
+        OffsetDateTime wardYearEnd = OffsetDateTime.of(year - 1, 11, 14, 15, 0, 0, 0, VN);
+        out.add(attestation("ward", ward.id(), "register_complete", wardYearEnd, year - 1, by, "Hồ sơ phường (minh họa)"));
         return out;
     }
 
     private Feature attestation(String kind, String subject, String check, OffsetDateTime at, String by, String document) {
-        return new Feature(String.format(Locale.ROOT, "xn-%s-%s-%d", subject, check.replace('.', '-').toLowerCase(Locale.ROOT),
-                at.getYear()), null, props("subject_kind", kind, "subject_id", subject, "check_id", check,
-                "period_year", DemoPlan.SCORING_YEAR, "attested", true, "attested_by", by, "attested_at", at,
+        return attestation(kind, subject, check, at, DemoPlan.SCORING_YEAR, by, document);
+    }
+
+    private Feature attestation(String kind, String subject, String check, OffsetDateTime at, int periodYear, String by,
+                                String document) {
+        return new Feature(String.format(Locale.ROOT, "xn-%s-%s-%d", subject, check.replace('.', '-').replace('_', '-')
+                .toLowerCase(Locale.ROOT), periodYear), null, props("subject_kind", kind, "subject_id", subject, "check_id", check,
+                "period_year", periodYear, "attested", true, "attested_by", by, "attested_at", at,
                 "note", SYNTHETIC, "document_ref", document));
     }
 

@@ -19,9 +19,13 @@ class StandardExtensionTest {
         return StandardReader.extend(BASE, "province.json", new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)));
     }
 
+    /** An area with every computed check met and these attestations, besides the register and K4c declarations. */
     static Facts allMet(Map<String, Facts.Attestation> attestations) {
+        Map<String, Facts.Attestation> all = new java.util.HashMap<>(attestations);
+        all.put(Standard.REGISTER_COMPLETE, yes("r"));
+        all.put("K4c.management", yes("m"));
         return new Facts("a", Standard.Level.AREA, 2023, 100L, 100L, null, List.of(), List.of(),
-                List.of(new Facts.Team("t", "street_guard", "Tổ 1", "completed", 0)), attestations, null, null);
+                List.of(new Facts.Team("t", "street_guard", "Tổ 1", "completed", 0)), all, null, null);
     }
 
     static Facts.Attestation yes(String id) {
@@ -35,7 +39,10 @@ class StandardExtensionTest {
         assertThat(BASE.criteria().get(2).points()).extracting(Standard.Point::letter).containsExactly("a", "b", "c", "d", "đ", "e", "g");
         assertThat(BASE.criteria().get(0).textVi()).startsWith("Quý I hằng năm, chi bộ có nghị quyết");
         assertThat(BASE.aliases()).containsExactly("124/2011/TT-BCA");
-        assertThat(BASE.attestedChecks(Standard.Level.AREA)).containsExactly("K1.q1", "K2");
+        assertThat(BASE.attestedChecks(Standard.Level.AREA)).containsExactly("K1.q1", "K2", "K4c.management",
+                Standard.REGISTER_COMPLETE, Standard.REGISTRATION);
+        assertThat(BASE.attestedChecks(Standard.Level.WARD)).containsExactly("X1", "X2.K2", "X2.K4c.management", "X3",
+                Standard.REGISTER_COMPLETE);
     }
 
     @Test

@@ -121,13 +121,38 @@ class DemoDataTest {
         assertThat(services.store().query(Layer.TEAMS, FeatureQuery.ALL.withEqual("rating", "not_completed"))).hasSize(1);
     }
 
+    /**
+     * The demo declares what an officer would (each area's and the ward's incident register complete for the scoring
+     * year and the one before), and excepts no incident without a decision record behind it.
+     */
+    @Test
+    void theDemoDeclaresItsRegistersAndEveryExceptionHasADecision() {
+        var attestations = services.store().query(Layer.ATTESTATIONS, FeatureQuery.ALL.withEqual("check_id", "register_complete"));
+        long areas = services.store().query(Layer.AREAS, FeatureQuery.ALL).size();
+        assertThat(attestations.stream().filter(a -> "area".equals(a.text("subject_kind"))).count()).isEqualTo(2 * areas);
+        assertThat(attestations.stream().filter(a -> "ward".equals(a.text("subject_kind")))
+                .map(a -> a.get("period_year"))).containsExactlyInAnyOrder(2022, 2023);
+        var decided = services.store().query(Layer.EXCEPTION_DECISIONS, FeatureQuery.ALL).stream()
+                .map(d -> d.text("incident_id")).collect(java.util.stream.Collectors.toSet());
+        var flagged = services.store().query(Layer.INCIDENTS, FeatureQuery.ALL).stream()
+                .filter(i -> Boolean.TRUE.equals(i.get("promptly_handled")) || Boolean.TRUE.equals(i.get("force_majeure")))
+                .map(vn.anttmap.model.Feature::id).collect(java.util.stream.Collectors.toSet());
+        assertThat(decided).isNotEmpty().isEqualTo(flagged);
+        for (var card : services.scoring().scoreAreas("hai-hoa", 2023)) {
+            card.criteria().forEach(c -> c.checks().forEach(k -> k.exceptions().forEach(e -> {
+                assertThat(decided).contains(e.id());
+                assertThat(e.documentRef()).isNotBlank();
+            })));
+        }
+    }
+
     @Test
     void theShippedFilesAreExactlyWhatTheGeneratorMakes() throws IOException {
         Map<Layer, byte[]> generated;
         try (InputStream source = getClass().getResourceAsStream(DemoFiles.SOURCE)) {
             generated = DemoFiles.generate(DemoFiles.SOURCE, source);
         }
-        assertThat(generated).hasSize(13);
+        assertThat(generated).hasSize(15);
         for (Map.Entry<Layer, byte[]> e : generated.entrySet()) {
             try (InputStream shipped = getClass().getResourceAsStream(DemoData.FOLDER + e.getKey().apiName() + ".geojson")) {
                 assertThat(shipped).as(e.getKey().apiName()).isNotNull();
