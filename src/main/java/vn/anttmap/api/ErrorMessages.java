@@ -6,6 +6,7 @@ final class ErrorMessages {
     static final String UNKNOWN_PARAMETER = "unknown query parameter";
     static final String NOT_FOUND = "not found";
     static final String INVALID_INPUT = "invalid input";
+    static final String NOT_IN_FORCE = "kỳ đánh giá trước khi Thông tư có hiệu lực / period before the standard came into force";
     static final String STORE_FAILURE = "storage failure";
     static final String INTERNAL = "internal error";
 

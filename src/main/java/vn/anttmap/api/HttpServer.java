@@ -266,6 +266,8 @@ public final class HttpServer {
                 e.status == 404 ? ErrorMessages.NOT_FOUND : ErrorMessages.BAD_PARAMETER, e.getMessage()));
         app.exception(java.util.NoSuchElementException.class, (e, ctx) -> error(ctx, 404, ErrorMessages.NOT_FOUND, e.getMessage()));
         app.exception(InvalidInputException.class, (e, ctx) -> error(ctx, 400, ErrorMessages.INVALID_INPUT, e.getMessage()));
+        app.exception(vn.anttmap.scoring.Standard.NotInForceException.class, (e, ctx) -> error(ctx, 422,
+                ErrorMessages.NOT_IN_FORCE, e.getMessage()));
         app.exception(StoreException.class, (e, ctx) -> {
             LOG.error("store failure on {} {}", ctx.method(), ctx.path(), e);
             error(ctx, 503, ErrorMessages.STORE_FAILURE, e.getMessage());

@@ -125,6 +125,74 @@ class ScoreApiTest {
         });
     }
 
+    /**
+     * The records issue 16 adds (register declarations, exception decisions, organisations, the K4c limb) are written
+     * through the API, refused with the field named when wrong (nothing written), audited and exported; a year before
+     * the standard came into force is refused.
+     */
+    @Test
+    void theNewScoringRecordsAreWrittenCheckedAuditedAndExported() {
+        JavalinTest.test(app(), (server, client) -> {
+            String base = client.getOrigin() + "/api/v1/";
+            JsonNode incidents = json(client.get("/api/v1/incidents?ward=hai-hoa&from=2023-01-01&to=2023-08-31",
+                    vn.anttmap.TestAuth.bearer(token))).path("features");
+            String incident = incidents.get(0).path("id").asText();
+            String area = incidents.get(0).path("properties").path("area_id").asText();
+            long decisionsBefore = services.store().counts().get(vn.anttmap.model.Layer.EXCEPTION_DECISIONS);
+            Response refused = post(client.getOkHttp(), token, base + "exception_decisions", "{\"type\":\"Feature\","
+                    + "\"geometry\":null,\"properties\":{\"incident_id\":\"" + incident + "\",\"check_id\":\"K4d\","
+                    + "\"exception\":\"prompt_handling\",\"decided_by\":\"Chủ tịch UBND phường\",\"decided_on\":\"2023-09-01\","
+                    + "\"document_ref\":\"QĐ-99/2023\"}}");
+            assertThat(refused.code()).isEqualTo(400);
+            assertThat(json(refused).path("detail").asText()).contains("field exception: K4d không cho phép ngoại lệ 'prompt_handling'");
+            assertThat(services.store().counts().get(vn.anttmap.model.Layer.EXCEPTION_DECISIONS)).isEqualTo(decisionsBefore);
+            Response decided = post(client.getOkHttp(), token, base + "exception_decisions", "{\"type\":\"Feature\","
+                    + "\"geometry\":null,\"properties\":{\"incident_id\":\"" + incident + "\",\"check_id\":\"K4b\","
+                    + "\"exception\":\"force_majeure\",\"decided_by\":\"Chủ tịch UBND phường\",\"decided_on\":\"2023-09-01\","
+                    + "\"document_ref\":\"QĐ-99/2023\"}}");
+            assertThat(decided.code()).isEqualTo(201);
+            JsonNode decision = json(decided);
+            assertThat(decision.path("properties").path("area_id").asText()).isEqualTo(area);
+            Response organisation = post(client.getOkHttp(), token, base + "organisations", "{\"type\":\"Feature\","
+                    + "\"geometry\":" + incidents.get(0).path("geometry") + ",\"properties\":{\"name\":\"Trường THCS\","
+                    + "\"kind\":\"school\",\"assessment_year\":2023,\"registered\":true,\"registered_on\":\"2023-03-01\","
+                    + "\"registration_ref\":\"ĐK-1\"}}");
+            assertThat(organisation.code()).isEqualTo(201);
+            JsonNode ward = json(client.get("/api/v1/scores/wards/hai-hoa?year=2023", vn.anttmap.TestAuth.bearer(token)));
+            String x4 = ward.toString();
+            assertThat(x4).contains("cơ sở giáo dục");
+            for (String check : List.of("register_complete", "K4c.management")) {
+                Response attested = post(client.getOkHttp(), token, base + "attestations", "{\"subject_kind\":\"area\","
+                        + "\"subject_id\":\"" + area + "\",\"check_id\":\"" + check + "\",\"year\":2023,\"attested\":true,"
+                        + "\"attested_by\":\"Trưởng Công an phường\",\"document_ref\":\"BB-08/2023\"}");
+                assertThat(attested.code()).as(check).isEqualTo(201);
+            }
+            JsonNode audit = json(client.get("/api/v1/audit?limit=50", vn.anttmap.TestAuth.bearer(token))).path("entries");
+            List<String> layers = new ArrayList<>();
+            audit.forEach(e -> layers.add(e.path("layer").asText()));
+            assertThat(layers).contains("exception_decisions", "organisations", "attestations");
+            Response export = client.get("/api/v1/export?layers=exception_decisions,organisations&format=geojson",
+                    vn.anttmap.TestAuth.bearer(token));
+            assertThat(export.code()).isEqualTo(200);
+            List<String> names = new ArrayList<>();
+            try (var zip = new java.util.zip.ZipInputStream(export.body().byteStream())) {
+                for (var e = zip.getNextEntry(); e != null; e = zip.getNextEntry()) {
+                    String text = new String(zip.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+                    names.add(e.getName());
+                    if (e.getName().startsWith("exception_decisions")) {
+                        assertThat(text).contains("QĐ-99/2023");
+                    }
+                }
+            }
+            assertThat(names).containsExactlyInAnyOrder("exception_decisions.geojson", "organisations.geojson");
+            Response old = client.get("/api/v1/scores/areas?ward=hai-hoa&year=2021", vn.anttmap.TestAuth.bearer(token));
+            assertThat(old.code()).isEqualTo(422);
+            assertThat(json(old).path("detail").asText()).contains("10/02/2022", "23/2012/TT-BCA");
+            // The public sees neither the decisions nor the organisations' records.
+            assertThat(client.get("/api/v1/exception_decisions/" + decision.path("id").asText()).code()).isEqualTo(401);
+        });
+    }
+
     static Response post(okhttp3.OkHttpClient http, String token, String url, String json) throws IOException {
         Request.Builder b = new Request.Builder().url(url).post(RequestBody.create(json, MediaType.get("application/json")));
         if (token != null) {
