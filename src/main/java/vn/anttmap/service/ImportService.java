@@ -414,6 +414,10 @@ public final class ImportService {
                 } else if (!attestable.getOrDefault(kind, Set.of()).contains(f.text("check_id"))) {
                     problems.add(new Problem(loc, "check_id", "'" + f.text("check_id") + "' is not a criterion an officer "
                             + "attests for a " + kind + "; those are " + String.join(", ", new TreeSet<>(attestable.getOrDefault(kind, Set.of())))));
+                } else if (List.of(vn.anttmap.scoring.Standard.REGISTER_COMPLETE, vn.anttmap.scoring.Standard.REGISTRATION)
+                        .contains(f.text("check_id")) && f.text("document_ref") == null) {
+                    problems.add(new Problem(loc, "document_ref", "bắt buộc với " + f.text("check_id") + ": số hiệu văn bản, "
+                            + "biên bản làm căn cứ / required for " + f.text("check_id") + ": the document it rests on"));
                 } else if (f.get("period_year") instanceof Integer year) {
                     try {
                         standard.requireInForce("ward".equals(kind) ? vn.anttmap.scoring.Standard.Level.WARD
@@ -428,7 +432,8 @@ public final class ImportService {
                 String incidentId = f.text("incident_id");
                 Optional<Feature> incident = pending.get(Layer.INCIDENTS, incidentId);
                 if (incident.isEmpty()) {
-                    problems.add(new Problem(loc, "incident_id", "no incident has id '" + incidentId + "'"));
+                    problems.add(new Problem(loc, "incident_id", "không có vụ việc mã '" + incidentId + "' / no incident has id '"
+                            + incidentId + "'"));
                     return f;
                 }
                 String check = f.text("check_id");

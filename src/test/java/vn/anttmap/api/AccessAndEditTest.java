@@ -79,7 +79,7 @@ class AccessAndEditTest {
 
     @Test
     void anonymousRequestsShowNoIncidentNoDescriptionAndNoHouseholdCamera() {
-        JavalinTest.test(app(), (server, client) -> {
+        vn.anttmap.TestHttp.test(app(), (server, client) -> {
             for (String path : EVERY_WAY_OUT) {
                 Response r = client.get(path);
                 String text = body(r);
@@ -107,7 +107,7 @@ class AccessAndEditTest {
      */
     @Test
     void incidentTilesHoldWhatThePolicyLetsTheAskerSeeAndRevalidate() {
-        JavalinTest.test(app(), (server, client) -> {
+        vn.anttmap.TestHttp.test(app(), (server, client) -> {
             java.util.Set<String> own = new java.util.HashSet<>();
             java.util.Set<String> all = new java.util.HashSet<>();
             for (var i : services.store().query(Layer.INCIDENTS, FeatureQuery.ALL)) {
@@ -233,7 +233,7 @@ class AccessAndEditTest {
 
     @Test
     void anOfficersTokenShowsTheirWardsIncidentsAndCameras() {
-        JavalinTest.test(app(), (server, client) -> {
+        vn.anttmap.TestHttp.test(app(), (server, client) -> {
             JsonNode incidents = HttpServer.JSON.readTree(body(client.get("/api/v1/incidents", TestAuth.bearer(officer))));
             assertThat(incidents.path("features")).hasSize(36);
             assertThat(incidents.path("features").get(0).path("properties").path("description").asText()).isNotEmpty();
@@ -258,7 +258,7 @@ class AccessAndEditTest {
 
     @Test
     void editsAreCheckedLockedAndAudited() {
-        JavalinTest.test(app(), (server, client) -> {
+        vn.anttmap.TestHttp.test(app(), (server, client) -> {
             String feature = "{\"type\":\"Feature\",\"id\":\"vv-new-1\",\"geometry\":{\"type\":\"Point\",\"coordinates\":[105.795,19.451]},"
                     + "\"properties\":{\"occurred_at\":\"2023-10-20T21:00:00+07:00\",\"category\":\"crime\",\"severity\":\"it_nghiem_trong\","
                     + "\"channel\":\"hotline_113\",\"description\":\"Trộm xe đạp\"}}";
@@ -317,7 +317,7 @@ class AccessAndEditTest {
     @Test
     void signInUsesAnHttpOnlyStrictCookieWritesNeedTheCsrfTokenAndFailuresAreSlowed() {
         services.auth().addUser("sign-in-test", Account.Role.PLANNER, null, "a good long password".toCharArray());
-        JavalinTest.test(app(), (server, client) -> {
+        vn.anttmap.TestHttp.test(app(), (server, client) -> {
             Response ok = send(client, "POST", "/api/v1/login", "{\"username\":\"sign-in-test\",\"password\":\"a good long password\"}", b -> { });
             assertThat(ok.code()).isEqualTo(200);
             String cookie = ok.header("Set-Cookie");
@@ -341,7 +341,7 @@ class AccessAndEditTest {
 
     @Test
     void anExportIsAuditedWithWhoAndWhat() {
-        JavalinTest.test(app(), (server, client) -> {
+        vn.anttmap.TestHttp.test(app(), (server, client) -> {
             assertThat(client.get("/api/v1/export?layers=incidents&format=geojson", TestAuth.bearer(officer)).code()).isEqualTo(200);
             JsonNode audit = HttpServer.JSON.readTree(body(client.get("/api/v1/audit?user=test-officer-hai-hoa", TestAuth.bearer(admin))));
             assertThat(audit.path("entries")).anySatisfy(e -> {
@@ -354,7 +354,7 @@ class AccessAndEditTest {
     @Test
     void theSessionCookieIsSecureBehindAnHttpsProxy() {
         services.auth().addUser("proxy-test", Account.Role.PLANNER, null, "another long password".toCharArray());
-        JavalinTest.test(app(), (server, client) -> {
+        vn.anttmap.TestHttp.test(app(), (server, client) -> {
             String login = "{\"username\":\"proxy-test\",\"password\":\"another long password\"}";
             String plain = send(client, "POST", "/api/v1/login", login, b -> { }).header("Set-Cookie");
             assertThat(plain).contains("HttpOnly", "SameSite=Strict").doesNotContain("Secure");

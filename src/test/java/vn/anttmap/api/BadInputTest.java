@@ -103,7 +103,7 @@ class BadInputTest {
                 // Regression: a non-numeric audit limit was a 500 (NumberFormatException).
                 new Case("non-numeric limit", "GET", "/api/v1/audit?limit=abc", null, 400, "'abc' is not a whole number"),
                 new Case("unknown parameter", "GET", "/api/v1/incidents?ward=hai-hoa'%20OR%20'1'='1&x=1", null, 400, "unknown query parameter"));
-        JavalinTest.test(HttpServer.create(services, new HttpServer.PageConfig("t", "t")), (server, client) -> {
+        vn.anttmap.TestHttp.test(HttpServer.create(services, new HttpServer.PageConfig("t", "t")), (server, client) -> {
             for (Case c : cases) {
                 Request.Builder b = new Request.Builder().url(client.getOrigin() + c.path()).header("Authorization", "Bearer " + admin);
                 b.method(c.method(), c.body() == null ? null : RequestBody.create(c.body(), MediaType.get("application/json")));

@@ -50,7 +50,7 @@ class CameraApiTest {
 
     @Test
     void coverageCountsOnlyWorkingCamerasAndNamesTheLargestGaps() {
-        JavalinTest.test(app(), (server, client) -> {
+        vn.anttmap.TestHttp.test(app(), (server, client) -> {
             JsonNode c = json(get(client, "/api/v1/coverage?ward=hai-hoa&from=2022-11-01&to=2023-10-31"));
             assertThat(c.path("camerasTotal").asInt()).isEqualTo(125);
             assertThat(c.path("camerasWorking").asInt()).isEqualTo(117);
@@ -69,7 +69,7 @@ class CameraApiTest {
 
     @Test
     void thePlannerProposesTenSitesForHaiHoaWithItsGapAndTheSameAnswerTwice() {
-        JavalinTest.test(app(), (server, client) -> {
+        vn.anttmap.TestHttp.test(app(), (server, client) -> {
             String body = "{\"ward\":\"hai-hoa\",\"count\":10}";
             JsonNode first = json(ScoreApiTest.post(client.getOkHttp(), token, client.getOrigin() + "/api/v1/camera-plans", body));
             JsonNode second = json(ScoreApiTest.post(client.getOkHttp(), token, client.getOrigin() + "/api/v1/camera-plans", body));
@@ -87,7 +87,7 @@ class CameraApiTest {
 
     @Test
     void sectorsCanBeCutToAnEn62676Tier() {
-        JavalinTest.test(app(), (server, client) -> {
+        vn.anttmap.TestHttp.test(app(), (server, client) -> {
             JsonNode full = json(get(client, "/api/v1/cameras/sectors?ward=hai-hoa"));
             JsonNode identify = json(get(client, "/api/v1/cameras/sectors?ward=hai-hoa&tier=identify"));
             assertThat(identify.path("numberReturned").asInt()).isEqualTo(125);
@@ -101,7 +101,7 @@ class CameraApiTest {
 
     @Test
     void badPlanRequestsAreNamed() {
-        JavalinTest.test(app(), (server, client) -> {
+        vn.anttmap.TestHttp.test(app(), (server, client) -> {
             Response r = ScoreApiTest.post(client.getOkHttp(), token, client.getOrigin() + "/api/v1/camera-plans",
                     "{\"ward\":\"hai-hoa\",\"count\":10,\"candidates\":\"rooftops\"}");
             assertThat(r.code()).isEqualTo(400);
@@ -119,7 +119,7 @@ class CameraApiTest {
     void anOfficerPlansForTheirOwnWardOnly() {
         String officer = vn.anttmap.TestAuth.token(services, vn.anttmap.model.Account.Role.OFFICER, "hai-hoa");
         String planner = vn.anttmap.TestAuth.token(services, vn.anttmap.model.Account.Role.PLANNER, null);
-        JavalinTest.test(app(), (server, client) -> {
+        vn.anttmap.TestHttp.test(app(), (server, client) -> {
             String url = client.getOrigin() + "/api/v1/camera-plans";
             assertThat(ScoreApiTest.post(client.getOkHttp(), officer, url, "{\"ward\":\"hai-hoa\",\"count\":2}").code()).isEqualTo(200);
             assertThat(ScoreApiTest.post(client.getOkHttp(), officer, url, "{\"ward\":\"binh-minh\",\"count\":2}").code()).isEqualTo(403);

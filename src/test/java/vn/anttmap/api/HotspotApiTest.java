@@ -57,7 +57,7 @@ class HotspotApiTest {
 
     @Test
     void onlyTheWardsOfficersPlannersAndAdminsSeeHotspots() {
-        JavalinTest.test(app(), (server, client) -> {
+        vn.anttmap.TestHttp.test(app(), (server, client) -> {
             for (String kind : new String[]{"density", "gistar", "emerging"}) {
                 String path = "/api/v1/hotspots/" + kind + "?ward=hai-hoa";
                 assertThat(client.get(path).code()).as(kind).isEqualTo(401);
@@ -76,7 +76,7 @@ class HotspotApiTest {
 
     @Test
     void theDemoHasAHotSpotAtTheBeachAccessWithItsParameters() {
-        JavalinTest.test(app(), (server, client) -> {
+        vn.anttmap.TestHttp.test(app(), (server, client) -> {
             JsonNode gi = HttpServer.JSON.readTree(body(client.get("/api/v1/hotspots/gistar?ward=hai-hoa", TestAuth.bearer(officer))));
             JsonNode p = gi.get("parameters");
             assertThat(p.get("n").asInt()).isGreaterThanOrEqualTo(30);
@@ -108,7 +108,7 @@ class HotspotApiTest {
     void densityValuesDoNotChangeWithZoom() throws Exception {
         Map<String, Object> z14 = new HashMap<>();
         Map<String, Object> z16 = new HashMap<>();
-        JavalinTest.test(app(), (server, client) -> {
+        vn.anttmap.TestHttp.test(app(), (server, client) -> {
             JsonNode density = HttpServer.JSON.readTree(body(client.get("/api/v1/hotspots/density?ward=hai-hoa", TestAuth.bearer(officer))));
             JsonNode peak = null;
             for (JsonNode f : density.get("features")) {
@@ -148,7 +148,7 @@ class HotspotApiTest {
 
     @Test
     void badParametersAreNamed() {
-        JavalinTest.test(app(), (server, client) -> {
+        vn.anttmap.TestHttp.test(app(), (server, client) -> {
             String base = "/api/v1/hotspots/gistar?ward=hai-hoa";
             Response band = client.get(base + "&cell_m=200&band_m=100", TestAuth.bearer(officer));
             assertThat(band.code()).isEqualTo(422);
@@ -170,7 +170,7 @@ class HotspotApiTest {
 
     @Test
     void exportsCarryTheParametersOnEveryCell() {
-        JavalinTest.test(app(), (server, client) -> {
+        vn.anttmap.TestHttp.test(app(), (server, client) -> {
             Response r = client.get("/api/v1/export?layers=hotspot_density&format=geojson", TestAuth.bearer(admin));
             assertThat(r.code()).isEqualTo(200);
             JsonNode fc = HttpServer.JSON.readTree(body(r));
@@ -185,7 +185,7 @@ class HotspotApiTest {
 
     @Test
     void trendsArePublicCountsThatAgreeWithTheFigures() {
-        JavalinTest.test(app(), (server, client) -> {
+        vn.anttmap.TestHttp.test(app(), (server, client) -> {
             JsonNode t = HttpServer.JSON.readTree(body(client.get("/api/v1/trends?ward=hai-hoa&from=2022-01-01&to=2022-12-31")));
             assertThat(t.get("months")).hasSize(12);
             long sum = 0;

@@ -71,7 +71,7 @@ class HttpServerTest {
 
     @Test
     void healthzNamesTheStore() {
-        JavalinTest.test(app(), (server, client) -> {
+        vn.anttmap.TestHttp.test(app(), (server, client) -> {
             Response r = client.get("/healthz");
             assertThat(r.code()).isEqualTo(200);
             assertThat(r.body().string()).isEqualTo("{\"status\":\"ok\",\"store\":\"h2gis\"}");
@@ -80,7 +80,7 @@ class HttpServerTest {
 
     @Test
     void layersAreGeoJsonFeatureCollections() {
-        JavalinTest.test(app(), (server, client) -> {
+        vn.anttmap.TestHttp.test(app(), (server, client) -> {
             Response r = client.get("/api/v1/areas");
             assertThat(r.code()).isEqualTo(200);
             assertThat(r.header("Content-Type")).startsWith("application/geo+json");
@@ -98,7 +98,7 @@ class HttpServerTest {
 
     @Test
     void incidentsFilterByIsoDatesInclusive() {
-        JavalinTest.test(app(), (server, client) -> {
+        vn.anttmap.TestHttp.test(app(), (server, client) -> {
             assertThat(ids(json(get(client, "/api/v1/incidents")))).containsExactly("i1", "i2", "i3");
             assertThat(ids(json(get(client, "/api/v1/incidents?from=2023-03-06&to=2023-04-05")))).containsExactly("i1", "i2");
             assertThat(ids(json(get(client, "/api/v1/incidents?from=2023-08-31")))).containsExactly("i3");
@@ -110,7 +110,7 @@ class HttpServerTest {
 
     @Test
     void bboxFiltersEveryLayer() {
-        JavalinTest.test(app(), (server, client) -> {
+        vn.anttmap.TestHttp.test(app(), (server, client) -> {
             assertThat(ids(json(get(client, "/api/v1/incidents?bbox=105.78,19.44,105.788,19.45")))).containsExactly("i1");
             assertThat(ids(json(client.get("/api/v1/areas?bbox=105.795,19.441,105.799,19.449")))).containsExactly("b");
             assertThat(ids(json(client.get("/api/v1/wards?bbox=100,10,101,11")))).isEmpty();
@@ -120,7 +120,7 @@ class HttpServerTest {
 
     @Test
     void boundariesAreReadAsValidOnTheDayAsked() {
-        JavalinTest.test(app(), (server, client) -> {
+        vn.anttmap.TestHttp.test(app(), (server, client) -> {
             assertThat(ids(json(client.get("/api/v1/wards?at=2020-05-31")))).isEmpty();
             assertThat(ids(json(client.get("/api/v1/wards?at=2020-06-01")))).containsExactly("w");
             assertThat(ids(json(client.get("/api/v1/wards")))).containsExactly("w");
@@ -129,7 +129,7 @@ class HttpServerTest {
 
     @Test
     void badRequestsAnswer400WithErrorAndDetail() {
-        JavalinTest.test(app(), (server, client) -> {
+        vn.anttmap.TestHttp.test(app(), (server, client) -> {
             Response r = get(client, "/api/v1/incidents?bbox=1,2,3");
             assertThat(r.code()).isEqualTo(400);
             assertThat(r.header("Content-Type")).startsWith("application/json");
@@ -149,7 +149,7 @@ class HttpServerTest {
 
     @Test
     void unknownApiPathsAnswer404AsJson() {
-        JavalinTest.test(app(), (server, client) -> {
+        vn.anttmap.TestHttp.test(app(), (server, client) -> {
             Response r = client.get("/api/v1/nothing");
             assertThat(r.code()).isEqualTo(404);
             assertThat(json(r).path("error").asText()).isEqualTo("not found");
@@ -159,7 +159,7 @@ class HttpServerTest {
     @Test
     void storeFaultsAnswer503WithoutStackTraces() {
         services.store().close();
-        JavalinTest.test(app(), (server, client) -> {
+        vn.anttmap.TestHttp.test(app(), (server, client) -> {
             Response r = client.get("/api/v1/wards");
             assertThat(r.code()).isEqualTo(503);
             JsonNode body = json(r);
@@ -170,7 +170,7 @@ class HttpServerTest {
 
     @Test
     void thePageAndLeafletAreServedByTheApp() {
-        JavalinTest.test(app(), (server, client) -> {
+        vn.anttmap.TestHttp.test(app(), (server, client) -> {
             Response page = client.get("/");
             assertThat(page.code()).isEqualTo(200);
             assertThat(page.body().string()).contains("<html lang=\"vi\"");

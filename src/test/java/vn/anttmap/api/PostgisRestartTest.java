@@ -62,7 +62,7 @@ class PostgisRestartTest {
 
     @Test
     void aRestartGives503WhileDownAndTheServiceRecoversByItself() throws Exception {
-        JavalinTest.test(HttpServer.create(services, new HttpServer.PageConfig("t", "t")), (server, client) -> {
+        vn.anttmap.TestHttp.test(HttpServer.create(services, new HttpServer.PageConfig("t", "t")), (server, client) -> {
             String before;
             try (Response r = client.get("/api/v1/wards")) {
                 assertThat(r.code()).isEqualTo(200);

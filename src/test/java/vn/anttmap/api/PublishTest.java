@@ -88,7 +88,7 @@ class PublishTest {
     void gdalReadsEveryOgcCollectionAndPagesThroughEachFeatureOnce(@TempDir Path dir) {
         String ogrinfo = RequiredTool.require("ogrinfo", "gdal-bin").toString();
         String ogr2ogr = RequiredTool.require("ogr2ogr", "gdal-bin").toString();
-        JavalinTest.test(app(), (server, client) -> {
+        vn.anttmap.TestHttp.test(app(), (server, client) -> {
             String oapif = "OAPIF:" + client.getOrigin() + "/ogc";
             String h = headerFile(dir);
             String list = run(dir, ogrinfo, "--config", "GDAL_HTTP_HEADER_FILE", h, "-ro", oapif);
@@ -110,7 +110,7 @@ class PublishTest {
 
     @Test
     void pagingFiltersAndErrorsFollowTheStandard() {
-        JavalinTest.test(app(), (server, client) -> {
+        vn.anttmap.TestHttp.test(app(), (server, client) -> {
             JsonNode page = json(client.get("/ogc/collections/incidents/items?limit=10&offset=30", vn.anttmap.TestAuth.bearer(token)));
             assertThat(page.path("numberMatched").asInt()).isEqualTo(36);
             assertThat(page.path("numberReturned").asInt()).isEqualTo(6);
@@ -131,7 +131,7 @@ class PublishTest {
 
     @Test
     void theOpenApiDocumentIsValidSelfContainedAndPointsAtTheRealServer(@TempDir Path dir) {
-        JavalinTest.test(app(), (server, client) -> {
+        vn.anttmap.TestHttp.test(app(), (server, client) -> {
             String doc = client.get("/ogc/api", vn.anttmap.TestAuth.bearer(token)).body().string();
             Path file = dir.resolve("openapi.json");
             Files.writeString(file, doc);
@@ -147,7 +147,7 @@ class PublishTest {
 
     @Test
     void theOgcDocumentsMatchTheirGoldenFiles() {
-        JavalinTest.test(app(), (server, client) -> {
+        vn.anttmap.TestHttp.test(app(), (server, client) -> {
             for (String[] doc : new String[][]{{"/ogc", "ogc-landing.json"}, {"/ogc/conformance", "ogc-conformance.json"},
                     {"/ogc/collections", "ogc-collections.json"}}) {
                 String body = client.get(doc[0]).body().string().replace(client.getOrigin(), "http://localhost:7070");
@@ -221,6 +221,20 @@ class PublishTest {
                 var back = store.get(Layer.INCIDENTS, "vv-2023-001").orElseThrow();
                 assertThat(store.counts().get(Layer.INCIDENTS)).as(format.name()).isEqualTo(36L);
                 assertThat(back.properties()).as(format.name()).isEqualTo(original.properties());
+                // The scoring evidence issue 16 adds comes back whole too: exception decisions and organisations.
+                for (Layer layer : List.of(Layer.EXCEPTION_DECISIONS, Layer.ORGANISATIONS)) {
+                    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+                    services.exports().export(List.of(layer.apiName()), format, out);
+                    copy.importer().importFile(layer, layer.apiName(), new ByteArrayInputStream(out.toByteArray()), f, null);
+                    assertThat(store.query(layer, vn.anttmap.model.FeatureQuery.ALL)).extracting(vn.anttmap.model.Feature::id)
+                            .as(format + " " + layer).containsExactlyInAnyOrderElementsOf(services.store()
+                                    .query(layer, vn.anttmap.model.FeatureQuery.ALL).stream().map(vn.anttmap.model.Feature::id).toList());
+                    for (var o : services.store().query(layer, vn.anttmap.model.FeatureQuery.ALL)) {
+                        assertThat(store.get(layer, o.id()).orElseThrow().properties()).as(format + " " + o.id())
+                                .isEqualTo(o.properties());
+                    }
+                    assertThat(store.counts().get(layer)).as(format + " " + layer).isEqualTo(services.store().counts().get(layer)).isPositive();
+                }
             }
         }
     }
@@ -235,7 +249,7 @@ class PublishTest {
         int y = (int) Math.floor((1 - Math.log(Math.tan(lat) + 1 / Math.cos(lat)) / Math.PI) / 2 * (1 << z));
         String tile = "/tiles/incidents/" + z + "/" + x + "/" + y + ".mvt";
         String far = "/tiles/incidents/" + z + "/" + (x + 40) + "/" + y + ".mvt";
-        JavalinTest.test(app(), (server, client) -> {
+        vn.anttmap.TestHttp.test(app(), (server, client) -> {
             Response first = client.get(tile, vn.anttmap.TestAuth.bearer(token));
             assertThat(first.code()).isEqualTo(200);
             assertThat(first.header("Content-Type")).isEqualTo("application/vnd.mapbox-vector-tile");
@@ -262,7 +276,7 @@ class PublishTest {
 
     @Test
     void theExportEndpointNamesItsFilesAndTypes() {
-        JavalinTest.test(app(), (server, client) -> {
+        vn.anttmap.TestHttp.test(app(), (server, client) -> {
             Response gpkg = client.get("/api/v1/export?layers=incidents,cameras&format=gpkg", vn.anttmap.TestAuth.bearer(token));
             assertThat(gpkg.code()).isEqualTo(200);
             assertThat(gpkg.header("Content-Type")).isEqualTo("application/geopackage+sqlite3");

@@ -64,7 +64,7 @@ class ScoreApiTest {
 
     @Test
     void theDemoShowsAllThreeVerdictsAndTheCliAgreesWithTheApi() {
-        JavalinTest.test(app(), (server, client) -> {
+        vn.anttmap.TestHttp.test(app(), (server, client) -> {
             JsonNode body = json(client.get("/api/v1/scores/areas?ward=hai-hoa&year=2023", vn.anttmap.TestAuth.bearer(token)));
             JsonNode areas = body.path("areas");
             assertThat(areas.size()).isEqualTo(14);
@@ -87,7 +87,7 @@ class ScoreApiTest {
 
     @Test
     void recordingTheMissingAttestationTurnsAnUndecidedAreaIntoADecision() {
-        JavalinTest.test(app(), (server, client) -> {
+        vn.anttmap.TestHttp.test(app(), (server, client) -> {
             JsonNode areas = json(client.get("/api/v1/scores/areas?ward=hai-hoa&year=2023", vn.anttmap.TestAuth.bearer(token))).path("areas");
             String undecided = null;
             for (JsonNode a : areas) {
@@ -111,7 +111,7 @@ class ScoreApiTest {
 
     @Test
     void badRequestsAreNamed() {
-        JavalinTest.test(app(), (server, client) -> {
+        vn.anttmap.TestHttp.test(app(), (server, client) -> {
             assertThat(json(client.get("/api/v1/scores/areas?ward=hai-hoa", vn.anttmap.TestAuth.bearer(token))).path("detail").asText())
                     .isEqualTo("year: required: the year the period ends in, e.g. 2023");
             Response unknown = client.get("/api/v1/scores/areas/zz?year=2023", vn.anttmap.TestAuth.bearer(token));
@@ -132,7 +132,7 @@ class ScoreApiTest {
      */
     @Test
     void theNewScoringRecordsAreWrittenCheckedAuditedAndExported() {
-        JavalinTest.test(app(), (server, client) -> {
+        vn.anttmap.TestHttp.test(app(), (server, client) -> {
             String base = client.getOrigin() + "/api/v1/";
             JsonNode incidents = json(client.get("/api/v1/incidents?ward=hai-hoa&from=2023-01-01&to=2023-08-31",
                     vn.anttmap.TestAuth.bearer(token))).path("features");

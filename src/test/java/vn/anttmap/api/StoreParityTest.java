@@ -37,7 +37,7 @@ class StoreParityTest {
     static Map<String, String> answers(App.Services s) {
         Map<String, String> out = new LinkedHashMap<>();
         String token = vn.anttmap.TestAuth.admin(s);
-        JavalinTest.test(HttpServer.create(s, new HttpServer.PageConfig("t", "t")), (server, client) -> {
+        vn.anttmap.TestHttp.test(HttpServer.create(s, new HttpServer.PageConfig("t", "t")), (server, client) -> {
             for (String p : PATHS) {
                 var r = client.get(p, vn.anttmap.TestAuth.bearer(token));
                 out.put(p, r.code() + " " + r.body().string());

@@ -297,7 +297,7 @@ class ScoringServiceTest {
                 .isInstanceOf(InvalidInputException.class)
                 .hasMessageContaining("line 3, field exception: K4d không cho phép ngoại lệ 'prompt_handling': K4d chỉ loại trừ "
                         + "trường hợp bất khả kháng")
-                .hasMessageContaining("line 4, field incident_id: no incident has id 'zz'")
+                .hasMessageContaining("line 4, field incident_id: không có vụ việc mã 'zz' / no incident has id 'zz'")
                 .hasMessageContaining("line 5, field document_ref: required value is missing");
         assertThat(services.store().counts().get(Layer.EXCEPTION_DECISIONS)).isZero();
     }
@@ -340,6 +340,9 @@ class ScoringServiceTest {
                 .isInstanceOf(vn.anttmap.scoring.Standard.NotInForceException.class);
         assertThatThrownBy(() -> attest("area", "a", "K2", 2021, true)).isInstanceOf(InvalidInputException.class)
                 .hasMessageContaining("field period_year: kỳ đánh giá năm 2021 (01/11/2020–31/10/2021) kết thúc trước ngày 10/02/2022");
+        assertThatThrownBy(() -> services.scoring().attest(new ScoringService.AttestationRequest("area", "a",
+                "register_complete", 2023, true, "Trưởng Công an phường", null, null))).isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("field document_ref: bắt buộc với register_complete");
         assertThat(services.store().counts().get(Layer.ATTESTATIONS)).isZero();
         assertThat(services.scoring().scoreArea("a", 2022).year()).isEqualTo(2022);
     }

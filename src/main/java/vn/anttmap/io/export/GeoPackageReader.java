@@ -22,7 +22,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Reads one feature table of a GeoPackage: the table named after the layer, or the only one. Geometries must be
+ * Reads one table of a GeoPackage: the feature table named after the layer, or the attributes table of that name
+ * (layers without geometry, as {@link GeoPackageWriter} writes them), or the only feature table. Geometries must be
  * EPSG:4326. A {@code feature_id} (or {@code id}) column gives each record's id.
  */
 public final class GeoPackageReader {
@@ -38,10 +39,15 @@ public final class GeoPackageReader {
         }
         try (gpkg) {
             List<String> tables = gpkg.getFeatureTables();
+            if (!tables.contains(table) && gpkg.getAttributesTables().contains(table)) {
+                return attributes(gpkg, table);
+            }
             String name = tables.contains(table) ? table : tables.size() == 1 ? tables.get(0) : null;
             if (name == null) {
-                throw new InvalidInputException(source, new Problem("file", null, "no feature table named '" + table
-                        + "'; the GeoPackage has " + String.join(", ", tables)));
+                List<String> all = new ArrayList<>(tables);
+                all.addAll(gpkg.getAttributesTables());
+                throw new InvalidInputException(source, new Problem("file", null, "no table named '" + table
+                        + "'; the GeoPackage has " + String.join(", ", all)));
             }
             FeatureDao dao = gpkg.getFeatureDao(name);
             long srs = dao.getGeometryColumns().getSrsId();
@@ -93,5 +99,35 @@ public final class GeoPackageReader {
             }
             return out;
         }
+    }
+
+    /** The rows of an attributes table (no geometry). */
+    private static List<RawRecord> attributes(GeoPackage gpkg, String name) {
+        mil.nga.geopackage.attributes.AttributesDao dao = gpkg.getAttributesDao(name);
+        List<RawRecord> out = new ArrayList<>();
+        int n = 0;
+        mil.nga.geopackage.attributes.AttributesResultSet cursor = dao.queryForAll();
+        try {
+            while (cursor.moveToNext()) {
+                mil.nga.geopackage.attributes.AttributesRow row = cursor.getRow();
+                Map<String, Object> values = new LinkedHashMap<>();
+                String id = null;
+                for (String col : row.getColumnNames()) {
+                    if (col.equals(dao.getPkColumnName())) {
+                        continue;
+                    }
+                    Object v = row.getValue(col);
+                    if (col.equals("feature_id") || col.equals("id")) {
+                        id = v == null ? null : v.toString();
+                    } else {
+                        values.put(col, v);
+                    }
+                }
+                out.add(new RawRecord("table " + name + ", row " + (++n), id, null, values));
+            }
+        } finally {
+            cursor.close();
+        }
+        return out;
     }
 }

@@ -39,9 +39,8 @@ public final class KmlWriter {
         for (ExportLayer layer : layers) {
             w.write("<Folder><name>" + esc(layer.name()) + "</name>\n");
             for (Feature f : layer.features()) {
-                if (f.geometry() == null) {
-                    continue;
-                }
+                // A record without a place (an attestation, a decision) is a Placemark without geometry, which KML
+                // allows: left out, it would be lost on the way back in.
                 w.write("<Placemark id=\"" + esc(f.id()) + "\"><name>" + esc(name(f)) + "</name>");
                 Object verdict = f.get("verdict_code");
                 if (verdict != null && VERDICT_COLOURS.containsKey(verdict.toString())) {
@@ -56,7 +55,9 @@ public final class KmlWriter {
                     }
                 }
                 w.write("</ExtendedData>");
-                geometry(w, f.geometry());
+                if (f.geometry() != null) {
+                    geometry(w, f.geometry());
+                }
                 w.write("</Placemark>\n");
             }
             w.write("</Folder>\n");
