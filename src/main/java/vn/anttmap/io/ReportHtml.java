@@ -154,7 +154,8 @@ public final class ReportHtml {
     private void checks(StringBuilder h, Report r, Scorecard card) {
         Lang lang = r.lang();
         boolean vi = lang == Lang.VI;
-        h.append("<table class=\"checks\">\n<thead><tr><th>").append(vi ? "Tiêu chí" : "Check").append("</th><th>")
+        h.append("<table class=\"checks\">\n<colgroup><col style=\"width:16%\"><col style=\"width:36%\"><col style=\"width:10%\">"
+                + "<col style=\"width:9%\"><col style=\"width:29%\"></colgroup>\n<thead><tr><th>").append(vi ? "Tiêu chí" : "Check").append("</th><th>")
                 .append(vi ? "Nội dung theo Thông tư" : "What the circular requires").append("</th><th>")
                 .append(vi ? "Kết quả" : "Result").append("</th><th>").append(vi ? "Số liệu" : "Figure").append("</th><th>")
                 .append(vi ? "Căn cứ, ghi chú" : "Grounds, notes").append("</th></tr></thead>\n<tbody>\n");
@@ -164,7 +165,7 @@ public final class ReportHtml {
             for (Scorecard.CheckResult k : c.checks()) {
                 Standard.Check def = r.standard().check(k.checkId()).orElse(null);
                 h.append("<tr data-check=\"").append(esc(k.checkId())).append("\" data-status=\"")
-                        .append(k.status().name().toLowerCase(Locale.ROOT)).append("\"><td class=\"c\"><b>").append(esc(k.checkId()))
+                        .append(k.status().name().toLowerCase(Locale.ROOT)).append("\"><td class=\"c\"><b>").append(esc(k.checkId()).replace(".", ".<wbr>"))
                         .append("</b>");
                 if (criterion != null && criterion.article() != null) {
                     h.append("<br><span class=\"article\">").append(esc(vi ? criterion.article() : article(criterion.article())))
@@ -281,7 +282,8 @@ public final class ReportHtml {
     private void areaTable(StringBuilder h, Report r) {
         Lang lang = r.lang();
         boolean vi = lang == Lang.VI;
-        h.append("<table class=\"areas\">\n<thead><tr><th>").append(vi ? "STT" : "No.").append("</th><th>")
+        h.append("<table class=\"areas\">\n<colgroup><col style=\"width:8%\"><col style=\"width:22%\"><col style=\"width:12%\">"
+                + "<col style=\"width:24%\"><col style=\"width:34%\"></colgroup>\n<thead><tr><th>").append(vi ? "STT" : "No.").append("</th><th>")
                 .append(vi ? "Khu dân cư" : "Residential area").append("</th><th>").append(vi ? "Kết luận" : "Verdict")
                 .append("</th><th>").append(vi ? "Tiêu chí chưa đạt" : "Checks not met").append("</th><th>")
                 .append(vi ? "Tiêu chí chưa đủ căn cứ, cần xác nhận" : "Checks not yet decidable or needing attestation")
@@ -415,7 +417,7 @@ public final class ReportHtml {
             body { font-family: "Times New Roman", "Liberation Serif", "Noto Serif", "DejaVu Serif", serif; font-size: 13pt;
               line-height: 1.3; color: #000; background: #fff; max-width: 170mm; margin: 1rem auto; }
             .head { display: flex; justify-content: space-between; text-align: center; font-size: 12pt; gap: 6mm; }
-            .head .issuer { width: 40%; } .head .motto { width: 60%; }
+            .head .issuer { width: 38%; } .head .motto { width: 62%; white-space: nowrap; font-size: 11.5pt; }
             .head hr { width: 40%; border: 0; border-top: 1px solid #000; margin: 2px auto 6px; }
             .place-date { display: block; text-align: right; }
             h1 { text-align: center; font-size: 14pt; margin: 10mm 0 1mm; }
@@ -424,12 +426,12 @@ public final class ReportHtml {
             .sub { text-align: center; font-style: italic; margin: 0 0 4mm; }
             .verdict-line { font-size: 14pt; }
             .verdict { text-transform: none; }
-            table { width: 100%; border-collapse: collapse; font-size: 11pt; }
+            table { width: 100%; border-collapse: collapse; font-size: 11pt; table-layout: fixed; }
             thead { display: table-header-group; }
             tr, td, th { break-inside: avoid; page-break-inside: avoid; }
-            th, td { border: 1px solid #000; padding: 3px 5px; vertical-align: top; text-align: left; }
-            th { background: #eee; text-align: center; }
-            td.c { text-align: center; }
+            th, td { border: 1px solid #000; padding: 3px 5px; vertical-align: top; text-align: left; overflow-wrap: anywhere; }
+            th { background: #eee; text-align: center; overflow-wrap: normal; }
+            td.c { text-align: center; overflow-wrap: normal; }
             td.figure { white-space: nowrap; }
             .article { font-size: 9pt; }
             q.verbatim { quotes: "“" "”"; }
