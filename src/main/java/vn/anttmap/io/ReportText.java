@@ -211,7 +211,12 @@ public final class ReportText {
             boolean word = (m.start() == 0 || !isWordChar(out.charAt(m.start() - 1)))
                     && (m.end() == out.length() || !isWordChar(out.charAt(m.end())));
             String code = m.group();
-            String replacement = word && labels.containsKey(code) ? label(code, lang) : code;
+            // A one-word code (crime, school, other) is also an English word: in English prose it is a code only where
+            // a code stands, before its day "(01/05/2023" or at the end, or in parentheses.
+            boolean standsAsCode = code.contains("_") || lang == Lang.VI || m.end() == out.length()
+                    || out.startsWith(" (", m.end()) && m.end() + 2 < out.length() && Character.isDigit(out.charAt(m.end() + 2))
+                    || (m.start() > 0 && out.charAt(m.start() - 1) == '(');
+            String replacement = word && standsAsCode && labels.containsKey(code) ? label(code, lang) : code;
             m.appendReplacement(sb, Matcher.quoteReplacement(replacement));
         }
         m.appendTail(sb);
@@ -265,7 +270,10 @@ public final class ReportText {
         StringBuilder sb = new StringBuilder();
         while (m.find()) {
             if (!isAscii(m.group(1)) && looksEnglish(m.group(2))) {
-                m.appendReplacement(sb, Matcher.quoteReplacement("(" + (lang == Lang.VI ? m.group(1) : m.group(2)) + ")"));
+                // "(1 thành viên bị kỷ luật / disciplined member(s))": the number stands only on the Vietnamese side
+                Matcher n = Pattern.compile("^(\\d+) ").matcher(m.group(1));
+                String en = n.find() && !m.group(2).matches("^\\d.*") ? n.group(1) + " " + m.group(2) : m.group(2);
+                m.appendReplacement(sb, Matcher.quoteReplacement("(" + (lang == Lang.VI ? m.group(1) : en) + ")"));
             } else {
                 m.appendReplacement(sb, Matcher.quoteReplacement(m.group()));
             }
