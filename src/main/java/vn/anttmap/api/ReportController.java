@@ -84,6 +84,8 @@ final class ReportController {
             throw new Refused(400, "lang: '" + lg + "' không phải vi hoặc en", "lang: '" + lg + "' is not vi or en");
         }
         int year = year(QueryParams.text(ctx, "year"));
+        ReportHtml.Signature signature = new ReportHtml.Signature(first(ctx, "so", "number"), QueryParams.text(ctx, "place"),
+                date(QueryParams.text(ctx, "date")), QueryParams.text(ctx, "signer"), QueryParams.text(ctx, "title"));
         String area = QueryParams.text(ctx, "area");
         String ward = QueryParams.text(ctx, "ward");
         if (area != null) {
@@ -124,8 +126,6 @@ final class ReportController {
         features.list(Layer.AREAS, FeatureQuery.ALL.withWard(wardId).withAt(std.areaPeriod().of(year).last()))
                 .forEach(f -> areaNames.put(f.id(), f.text("name")));
         areaNames.values().removeIf(java.util.Objects::isNull);
-        ReportHtml.Signature signature = new ReportHtml.Signature(first(ctx, "so", "number"), QueryParams.text(ctx, "place"),
-                date(QueryParams.text(ctx, "date")), QueryParams.text(ctx, "signer"), QueryParams.text(ctx, "title"));
         return html.render(new ReportHtml.Report(lang, std, card, wardName,
                 area == null ? null : areaNames.getOrDefault(area, area), areas, areaNames, signature,
                 HttpServer.defaultPeriod(features)));

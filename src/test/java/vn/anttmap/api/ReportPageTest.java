@@ -69,8 +69,13 @@ class ReportPageTest {
         return HttpServer.create(services, new HttpServer.PageConfig("t", "t"));
     }
 
-    static Response get(HttpClient client, String path, String token) {
-        return token == null ? client.get(path) : client.get(path, TestAuth.bearer(token));
+    /** A GET that waits for a slow, shared machine (the ward's report scores the ward and each of its areas). */
+    static Response get(HttpClient client, String path, String token) throws IOException {
+        okhttp3.Request.Builder b = new okhttp3.Request.Builder().url(client.getOrigin() + path);
+        if (token != null) {
+            b.header("Authorization", "Bearer " + token);
+        }
+        return client.getOkHttp().newBuilder().readTimeout(java.time.Duration.ofSeconds(120)).build().newCall(b.build()).execute();
     }
 
     static JsonNode json(HttpClient client, String path, String token) throws IOException {
