@@ -226,6 +226,8 @@ public final class HttpServer {
         app.get("/api/v1/scores/areas", scores::areas);
         app.get("/api/v1/scores/areas/{id}", scores::area);
         app.get("/api/v1/scores/wards/{id}", scores::ward);
+        ReportController report = new ReportController(scoring, features, vn.anttmap.io.TaxonomyReader.bundled());
+        app.get("/report.html", report::report);
         app.post("/api/v1/attestations", scores::attest);
         app.get("/api/v1/coverage", cameras::coverage);
         app.post("/api/v1/camera-plans", cameras::plan);
@@ -264,6 +266,8 @@ public final class HttpServer {
         });
         app.exception(vn.anttmap.api.ogc.OgcController.BadRequest.class, (e, ctx) -> error(ctx, e.status,
                 e.status == 404 ? ErrorMessages.NOT_FOUND : ErrorMessages.BAD_PARAMETER, e.getMessage()));
+        app.exception(vn.anttmap.scoring.Standard.NotInForceException.class, (e, ctx) -> error(ctx, 400,
+                ErrorMessages.BAD_PARAMETER, "year: " + e.getMessage()));
         app.exception(java.util.NoSuchElementException.class, (e, ctx) -> error(ctx, 404, ErrorMessages.NOT_FOUND, e.getMessage()));
         app.exception(InvalidInputException.class, (e, ctx) -> error(ctx, 400, ErrorMessages.INVALID_INPUT, e.getMessage()));
         app.exception(vn.anttmap.scoring.Standard.NotInForceException.class, (e, ctx) -> error(ctx, 422,
@@ -291,15 +295,24 @@ public final class HttpServer {
      * whole month before the latest incident (or before today when there is none).
      */
     private static Map<String, Object> pageConfig(FeatureService features, PageConfig page, Object categories) {
-        java.time.LocalDate to = features.lastIncidentDay().orElse(features.today()).withDayOfMonth(1).minusDays(1);
+        vn.anttmap.scoring.Standard.Period period = defaultPeriod(features);
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("tileUrl", page.tileUrl());
         body.put("tileAttribution", page.tileAttribution());
         body.put("ward", features.busiestWard().orElse(null));
-        body.put("period", Map.of("from", to.withDayOfYear(1).toString(), "to", to.toString()));
-        body.put("scoringYear", to.getYear());
+        body.put("period", Map.of("from", period.first().toString(), "to", period.last().toString()));
+        body.put("scoringYear", period.last().getYear());
         body.put("categories", categories);
         return body;
+    }
+
+    /**
+     * The page's default period: from 1 January to the end of the last whole month before the latest incident (or
+     * before today when there is none). The report contrasts its scoring period with it.
+     */
+    static vn.anttmap.scoring.Standard.Period defaultPeriod(FeatureService features) {
+        java.time.LocalDate to = features.lastIncidentDay().orElse(features.today()).withDayOfMonth(1).minusDays(1);
+        return new vn.anttmap.scoring.Standard.Period(to.withDayOfYear(1), to);
     }
 
     /** Whether an Accept-Encoding header takes gzip (named, or by *, and not with q=0). */

@@ -3,8 +3,14 @@ package vn.anttmap.cli;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import vn.anttmap.App;
+import vn.anttmap.io.ReportText;
+import vn.anttmap.io.ReportText.Lang;
 import vn.anttmap.io.ScoreJson;
+import vn.anttmap.io.TaxonomyReader;
+import vn.anttmap.model.FeatureQuery;
+import vn.anttmap.model.Layer;
 import vn.anttmap.scoring.Scorecard;
+import vn.anttmap.scoring.Standard;
 
 import java.io.PrintWriter;
 import java.util.ArrayList;
@@ -34,32 +40,38 @@ final class ScoreCommand extends DataCommand {
         try (App.Services services = services()) {
             List<Scorecard> areas = services.scoring().scoreAreas(ward, year);
             Scorecard wardCard = services.scoring().scoreWard(ward, year);
+            Map<String, String> names = new LinkedHashMap<>();
+            services.store().get(Layer.WARDS, ward).ifPresent(w -> names.put(ward, w.text("name")));
+            services.store().query(Layer.AREAS, FeatureQuery.ALL.withWard(ward)).forEach(a -> names.put(a.id(), a.text("name")));
+            names.values().removeIf(java.util.Objects::isNull);
             switch (format.toLowerCase(Locale.ROOT)) {
-                case "json" -> json(wardCard, areas);
-                case "csv" -> csv(wardCard, areas);
-                case "table" -> table(wardCard, areas);
+                case "json" -> json(wardCard, areas, names);
+                case "csv" -> csv(wardCard, areas, names);
+                case "table" -> table(wardCard, areas, names, services.scoring().standard(), new ReportText(TaxonomyReader.bundled()));
                 default -> throw new IllegalArgumentException("unknown format '" + format + "'; use table, json or csv");
             }
         }
         return 0;
     }
 
-    private void json(Scorecard wardCard, List<Scorecard> areas) throws Exception {
+    private void json(Scorecard wardCard, List<Scorecard> areas, Map<String, String> names) throws Exception {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("ward", wardCard);
         body.put("areas", areas);
+        body.put("names", names);
         out().println(ScoreJson.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(body));
     }
 
-    private void csv(Scorecard wardCard, List<Scorecard> areas) {
+    private void csv(Scorecard wardCard, List<Scorecard> areas, Map<String, String> names) {
         PrintWriter out = out();
-        out.print("\uFEFFsubject_kind,subject_id,year,verdict,criterion,check,kind,status,measured,comparison,threshold,evidence,exceptions,note\r\n");
+        out.print("\uFEFFsubject_kind,subject_id,subject_name,year,verdict,criterion,check,kind,status,measured,comparison,threshold,evidence,exceptions,note\r\n");
         List<Scorecard> all = new ArrayList<>(areas);
         all.add(wardCard);
         for (Scorecard card : all) {
             for (Scorecard.CriterionResult c : card.criteria()) {
                 for (Scorecard.CheckResult k : c.checks()) {
                     out.print(String.join(",", card.level().name().toLowerCase(Locale.ROOT), card.subjectId(),
+                            quote(names.getOrDefault(card.subjectId(), "")),
                             Integer.toString(card.year()), quote(card.verdict().vi()), c.criterionId(), k.checkId(),
                             k.kind().name().toLowerCase(Locale.ROOT), k.status().name().toLowerCase(Locale.ROOT),
                             number(k.measured()), k.comparison() == null ? "" : k.comparison(), number(k.threshold()),
@@ -72,45 +84,115 @@ final class ScoreCommand extends DataCommand {
         out.flush();
     }
 
-    private void table(Scorecard wardCard, List<Scorecard> areas) {
+    /**
+     * For the officer: names, not ids; shares in percent with a decimal comma, cut at one decimal (never rounded up to
+     * 100 %); this period's count against the previous one's; a legend of what each figure is; the incidents excepted
+     * by a decision and those needing details; the notes of what is not met or not decided.
+     */
+    private void table(Scorecard wardCard, List<Scorecard> areas, Map<String, String> names, Standard std, ReportText text) {
         PrintWriter out = out();
-        out.println("Thông tư 124/2021/TT-BCA — phường " + ward + ", năm " + year);
-        areas.stream().findFirst().ifPresent(c -> out.println("Kỳ đánh giá khu dân cư: " + day(c.period().first())
-                + " – " + day(c.period().last())));
-        out.println("Kỳ đánh giá phường: " + day(wardCard.period().first()) + " – " + day(wardCard.period().last()));
-        out.println("✓ đạt · ✗ chưa đạt · ? cần xác nhận · – thiếu dữ liệu");
+        Lang vi = Lang.VI;
+        String wardName = names.getOrDefault(ward, ward);
+        int cut = std.nameVi().indexOf(" ngày ");
+        out.println((cut > 0 ? std.nameVi().substring(0, cut) : std.nameVi()) + " — " + wardName + ", năm " + year);
+        out.println("Kỳ đánh giá khu dân cư: " + day(std.areaPeriod().of(year).first()) + " – " + day(std.areaPeriod().of(year).last()));
+        out.println("Kỳ đánh giá phường:     " + day(wardCard.period().first()) + " – " + day(wardCard.period().last()));
+        out.println();
+        out.println("Chú giải: ✓ đạt · ✗ chưa đạt · ? cần xác nhận · – chưa đủ căn cứ; sau dấu là số liệu:");
+        Map<String, Standard.Check> defs = new LinkedHashMap<>();
+        List<Scorecard> all = new ArrayList<>(areas);
+        all.add(wardCard);
+        all.forEach(c -> c.criteria().forEach(cr -> cr.checks().forEach(k -> std.check(k.checkId()).ifPresent(d -> defs.putIfAbsent(k.checkId(), d)))));
+        int idWidth = defs.keySet().stream().mapToInt(String::length).max().orElse(8);
+        defs.forEach((id, d) -> out.printf("  %-" + idWidth + "s  %s%n", id, ReportText.meaning(d, vi)));
+        out.println();
+
         List<String> checks = areas.isEmpty() ? List.of() : areas.get(0).criteria().stream()
                 .flatMap(c -> c.checks().stream()).map(Scorecard.CheckResult::checkId).toList();
-        int width = checks.stream().mapToInt(String::length).max().orElse(8) + 2;
-        String cell = "%-" + width + "s";
-        out.printf("%-22s %-16s %s%n", "khu dân cư", "kết luận", checks.stream()
-                .map(c -> String.format(cell, c)).collect(Collectors.joining()));
-        for (Scorecard card : areas) {
-            out.printf("%-22s %-16s %s%n", card.subjectId(), card.verdict().vi(), card.criteria().stream()
-                    .flatMap(c -> c.checks().stream()).map(k -> String.format(cell, mark(k))).collect(Collectors.joining()));
+        int nameWidth = Math.max("khu dân cư".length(), areas.stream().mapToInt(a -> names.getOrDefault(a.subjectId(), a.subjectId()).length()).max().orElse(0));
+        int verdictWidth = "chưa đủ căn cứ".length();
+        List<Integer> widths = new ArrayList<>();
+        for (String id : checks) {
+            int w = id.length();
+            for (Scorecard a : areas) {
+                w = Math.max(w, cell(a, id, std).length());
+            }
+            widths.add(w);
+        }
+        StringBuilder header = new StringBuilder(pad("khu dân cư", nameWidth) + "  " + pad("kết luận", verdictWidth));
+        for (int i = 0; i < checks.size(); i++) {
+            header.append("  ").append(pad(checks.get(i), widths.get(i)));
+        }
+        out.println(header.toString().stripTrailing());
+        for (Scorecard a : areas) {
+            StringBuilder row = new StringBuilder(pad(names.getOrDefault(a.subjectId(), a.subjectId()), nameWidth) + "  "
+                    + pad(a.verdict().vi(), verdictWidth));
+            for (int i = 0; i < checks.size(); i++) {
+                row.append("  ").append(pad(cell(a, checks.get(i), std), widths.get(i)));
+            }
+            out.println(row.toString().stripTrailing());
         }
         out.println();
-        out.printf("phường %s: %s%n", wardCard.subjectId(), wardCard.verdict().vi());
+        out.println(wardName + ": " + wardCard.verdict().vi());
         for (Scorecard.CriterionResult c : wardCard.criteria()) {
             for (Scorecard.CheckResult k : c.checks()) {
-                out.printf("  %-15s %s%s%n", k.checkId(), mark(k), k.note() == null ? "" : "  " + k.note());
+                String note = text.note(k.note(), vi);
+                out.println(("  " + pad(k.checkId(), idWidth) + "  " + pad(mark(k, std), 12) + "  " + note).stripTrailing());
             }
         }
+        List<String> notes = new ArrayList<>();
+        List<String> excepted = new ArrayList<>();
+        List<String> missing = new ArrayList<>();
+        for (Scorecard card : all) {
+            String who = names.getOrDefault(card.subjectId(), card.subjectId());
+            for (Scorecard.CriterionResult c : card.criteria()) {
+                for (Scorecard.CheckResult k : c.checks()) {
+                    if (card != wardCard && k.status() != Scorecard.Status.MET && k.note() != null) {
+                        notes.add("  " + who + " · " + k.checkId() + " " + mark(k, std).split(" ")[0] + ": " + text.note(k.note(), vi));
+                    }
+                    k.exceptions().forEach(e -> excepted.add("  " + who + " · " + k.checkId() + ": " + text.excepted(e, vi)));
+                    k.missing().stream().filter(e -> "incidents".equals(e.layer())).forEach(e -> missing.add("  " + who + " · "
+                            + k.checkId() + ": " + e.id() + " (" + text.evidence(e, vi) + ")"));
+                }
+            }
+        }
+        section(out, "Ghi chú các khu dân cư (tiêu chí chưa đạt hoặc chưa đủ căn cứ):", notes);
+        section(out, "Vụ việc được loại trừ theo quyết định (không tính vào số vụ):", excepted);
+        section(out, "Vụ việc cần bổ sung thông tin (chưa ghi trường quyết định kết quả):", missing);
         out.flush();
     }
 
-    private static String day(java.time.LocalDate d) {
-        return d.format(java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy"));
+    private static void section(PrintWriter out, String title, List<String> lines) {
+        out.println();
+        out.println(title);
+        if (lines.isEmpty()) {
+            out.println("  (không có)");
+        }
+        lines.forEach(out::println);
     }
 
-    private static String mark(Scorecard.CheckResult k) {
+    private static String cell(Scorecard card, String checkId, Standard std) {
+        return card.criteria().stream().flatMap(c -> c.checks().stream()).filter(k -> k.checkId().equals(checkId))
+                .findFirst().map(k -> mark(k, std)).orElse("");
+    }
+
+    private static String pad(String s, int width) {
+        return s.length() >= width ? s : s + " ".repeat(width - s.length());
+    }
+
+    private static String day(java.time.LocalDate d) {
+        return ReportText.day(d);
+    }
+
+    private static String mark(Scorecard.CheckResult k, Standard std) {
         String m = switch (k.status()) {
             case MET -> "✓";
             case NOT_MET -> "✗";
             case NEEDS_ATTESTATION -> "?";
             case NO_DATA -> "–";
         };
-        return k.measured() == null ? m : m + " " + number(k.measured());
+        String figure = ReportText.figure(k, std.check(k.checkId()).orElse(null));
+        return figure.isEmpty() ? m : m + " " + figure;
     }
 
     private static String number(Double d) {

@@ -253,4 +253,47 @@ class CliTest {
         assertThat(m.out()).contains("applied 8 migration(s); schema version 8");
         assertThat(run("db", "check", "--data-dir", dir.toString()).code()).isZero();
     }
+
+    /** The table an officer reads: names, shares in percent cut at one decimal, this period against the previous, a legend. */
+    @Test
+    void scoreTableShowsNamesPercentagesAndThisPeriodAgainstThePrevious(@TempDir Path dir) throws IOException {
+        String data = dir.resolve("data").toString();
+        assertThat(run("import", "--data-dir", data, "--layer", "wards", fixture(dir, "wards.geojson").toString()).code()).isZero();
+        assertThat(run("import", "--data-dir", data, "--layer", "areas", fixture(dir, "areas.geojson").toString()).code()).isZero();
+        Path counts = dir.resolve("household_counts.geojson");
+        Files.writeString(counts, "{\"type\":\"FeatureCollection\",\"features\":[{\"type\":\"Feature\",\"id\":\"hc-a\","
+                + "\"geometry\":null,\"properties\":{\"area_id\":\"a\",\"as_of\":\"2023-06-30\",\"resident_households\":2000,"
+                + "\"registered_households\":1999,\"source\":\"test\"}}]}", StandardCharsets.UTF_8);
+        Run hc = run("import", "--data-dir", data, "--layer", "household_counts", counts.toString());
+        assertThat(hc.code()).as(hc.err()).isZero();
+        // area a: one crime this period (01/11/2022–31/10/2023), two the period before
+        Path incidents = dir.resolve("incidents.csv");
+        Files.writeString(incidents, "id,lon,lat,occurred_at,category,severity,channel,description\n"
+                + "n1,105.785,19.445,2023-03-05,crime,it_nghiem_trong,in_person,x\n"
+                + "p1,105.785,19.445,2022-03-01,crime,it_nghiem_trong,in_person,x\n"
+                + "p2,105.785,19.445,2022-05-01,administrative_violation,,in_person,x\n", StandardCharsets.UTF_8);
+        Run imported = run("import", "--data-dir", data, "--layer", "incidents", incidents.toString());
+        assertThat(imported.code()).as(imported.err()).isZero();
+
+        Run table = run("score", "--data-dir", data, "--ward", "w", "--year", "2023");
+        assertThat(table.code()).as(table.err()).isZero();
+        String out = table.out();
+        assertThat(out).contains("Phường Thử, năm 2023", "Kỳ đánh giá khu dân cư: 01/11/2022 – 31/10/2023",
+                "Kỳ đánh giá phường:     16/11/2022 – 15/11/2023");
+        assertThat(out).contains("Chú giải: ✓ đạt · ✗ chưa đạt · ? cần xác nhận · – chưa đủ căn cứ");
+        assertThat(out).containsPattern("K1\\.households\\s+tỷ lệ hộ gia đình đăng ký tham gia")
+                .containsPattern("K4a\\s+số vụ kỳ này / số vụ kỳ trước");
+        String rowA = out.lines().filter(l -> l.startsWith("Tổ dân phố Tiền Phong")).findFirst().orElseThrow();
+        // 1,999 of 2,000 is 99.95 %: shown 99,9 %, not met, never 100 %
+        assertThat(rowA).contains("chưa đạt", "✗ 99,9 %", "1 / 2").doesNotContain("100 %", "99.9", "0.999");
+        assertThat(out.lines().filter(l -> l.startsWith("Tổ dân phố Giang Sơn")).findFirst().orElseThrow()).contains("0 / 0");
+        assertThat(out).doesNotContain(" a ", "NOT_MET", "it_nghiem_trong", "2023-06-30");
+        assertThat(out).contains("Vụ việc được loại trừ theo quyết định", "Vụ việc cần bổ sung thông tin");
+
+        Run csv = run("score", "--data-dir", data, "--ward", "w", "--year", "2023", "--format", "csv");
+        assertThat(csv.out().lines().findFirst().orElseThrow()).startsWith("\uFEFFsubject_kind,subject_id,subject_name,year");
+        assertThat(csv.out()).contains("area,a,Tổ dân phố Tiền Phong,2023,").contains("ward,w,Phường Thử,2023,");
+        assertThat(run("score", "--data-dir", data, "--ward", "w", "--year", "2023", "--format", "json").out())
+                .contains("\"names\" : {", "\"a\" : \"Tổ dân phố Tiền Phong\"");
+    }
 }
