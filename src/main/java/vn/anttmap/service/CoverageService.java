@@ -29,9 +29,12 @@ public final class CoverageService {
     /** Angular step of the rays cast when buildings are present, degrees. */
     static final double RAY_STEP_DEG = 2;
     private final FeatureStore store;
+    /** What the cameras see of each subject, kept until a camera, building, road or boundary changes. */
+    private final DerivedCache<Subject, Seen> views;
 
     public CoverageService(FeatureStore store) {
         this.store = store;
+        this.views = new DerivedCache<>(store, SEEN_FROM, 20_000);
     }
 
     /** A largest uncovered place: the centre and radius of the largest circle no working camera sees into. */
@@ -47,7 +50,38 @@ public final class CoverageService {
                          List<Gap> largestGaps, Geometry coverage) {
     }
 
+    /**
+     * What the cameras working by {@code to} see of the ward (or of its area, {@code areaId} not null), and of the
+     * incidents from {@code from} to {@code to}. Everything but the incidents is kept ({@link DerivedCache}) until a
+     * camera, building, road, area or ward changes, in any process; the incidents are read and tested every time.
+     *
+     * @throws NoSuchElementException for an unknown ward or area
+     */
     public Report coverage(String wardId, String areaId, LocalDate from, LocalDate to) {
+        Seen seen = views.get(new Subject(wardId, areaId, to), () -> seen(wardId, areaId, to));
+        FeatureQuery mine = FeatureQuery.ALL.withWard(wardId).withArea(areaId);
+        List<Feature> incidents = store.query(Layer.INCIDENTS, mine.withDays(from, to));
+        long covered = incidents.stream().filter(i -> seen.covered().covers(seen.utm().toMeters(i.geometry()))).count();
+        return new Report(wardId, areaId, from, to, seen.camerasWorking(), seen.camerasTotal(), round(seen.areaM2(), 1),
+                round(seen.coveredM2(), 1), share(seen.coveredM2(), seen.areaM2()), round(seen.roadM(), 1),
+                round(seen.coveredRoadM(), 1), seen.roadM() == 0 ? null : share(seen.coveredRoadM(), seen.roadM()),
+                incidents.size(), covered, incidents.isEmpty() ? null : share(covered, incidents.size()), seen.gaps(),
+                seen.coverage());
+    }
+
+    /** A ward or area, and the day by which cameras count as installed. */
+    private record Subject(String wardId, String areaId, LocalDate to) {
+    }
+
+    /** What the cameras see of a subject: all of a report but the incidents. */
+    private record Seen(MetricProjection utm, int camerasWorking, int camerasTotal, double areaM2, double coveredM2,
+                        double roadM, double coveredRoadM, PreparedGeometry covered, List<Gap> gaps, Geometry coverage) {
+    }
+
+    /** The layers what the cameras see of a subject is computed from. */
+    static final List<Layer> SEEN_FROM = List.of(Layer.CAMERAS, Layer.BUILDINGS, Layer.ROADS, Layer.AREAS, Layer.WARDS);
+
+    private Seen seen(String wardId, String areaId, LocalDate to) {
         Feature subject = areaId == null
                 ? store.get(Layer.WARDS, wardId).orElseThrow(() -> new NoSuchElementException("no ward has id '" + wardId + "'"))
                 : store.get(Layer.AREAS, areaId).orElseThrow(() -> new NoSuchElementException("no residential area has id '" + areaId + "'"));
@@ -57,8 +91,14 @@ public final class CoverageService {
         List<Feature> cameras = store.query(Layer.CAMERAS, mine).stream().filter(c -> installedBy(c, to)).toList();
         List<Feature> working = cameras.stream().filter(CoverageService::working).toList();
         Geometry reach = utm.toLonLat(subjectM.getEnvelope().buffer(MAX_RANGE_M));
+        org.locationtech.jts.geom.Envelope subjectBox = subjectM.getEnvelopeInternal();
+        // Only cameras whose range reaches the subject's box can see into it: the others' views are left out before
+        // they are drawn (most of the cameras within the largest range of a small area).
         List<Feature> seeing = store.query(Layer.CAMERAS, FeatureQuery.ALL.withBbox(reach.getEnvelopeInternal())).stream()
-                .filter(c -> installedBy(c, to) && working(c)).toList();
+                .filter(c -> installedBy(c, to) && working(c))
+                .filter(c -> utm.toMeters(c.geometry()).getEnvelopeInternal().distance(subjectBox)
+                        <= ((Number) c.get("range_m")).doubleValue())
+                .toList();
         Geometry coveredM = Overlays.polygonal(Overlays.intersection(coverageM(seeing, utm, buildingsNear(subjectM, utm)), subjectM));
 
         double roadM = 0;
@@ -68,10 +108,6 @@ public final class CoverageService {
             roadM += inside.getLength();
             coveredRoadM += Overlays.intersection(inside, coveredM).getLength();
         }
-        PreparedGeometry covered = PreparedGeometryFactory.prepare(coveredM);
-        List<Feature> incidents = store.query(Layer.INCIDENTS, mine.withDays(from, to));
-        long seen = incidents.stream().filter(i -> covered.covers(utm.toMeters(i.geometry()))).count();
-
         List<Gap> gaps = new ArrayList<>();
         Geometry uncovered = Overlays.polygonal(Overlays.difference(subjectM, coveredM));
         for (int i = 0; i < 3 && !uncovered.isEmpty(); i++) {
@@ -85,12 +121,8 @@ public final class CoverageService {
             gaps.add(new Gap(round(lonLat.getX(), 7), round(lonLat.getY(), 7), round(radius, 1)));
             uncovered = Overlays.polygonal(Overlays.difference(uncovered, centre.buffer(radius * 1.5)));
         }
-        double areaM2 = subjectM.getArea();
-        return new Report(wardId, areaId, from, to, working.size(), cameras.size(), round(areaM2, 1),
-                round(coveredM.getArea(), 1), share(coveredM.getArea(), areaM2), round(roadM, 1), round(coveredRoadM, 1),
-                roadM == 0 ? null : share(coveredRoadM, roadM), incidents.size(), seen,
-                incidents.isEmpty() ? null : share(seen, incidents.size()), gaps,
-                GeometryChecks.orientRfc7946(utm.toLonLat(coveredM)));
+        return new Seen(utm, working.size(), cameras.size(), subjectM.getArea(), coveredM.getArea(), roadM, coveredRoadM,
+                PreparedGeometryFactory.prepare(coveredM), List.copyOf(gaps), GeometryChecks.orientRfc7946(utm.toLonLat(coveredM)));
     }
 
     /** Cameras farther than this from a subject cannot see into it (the largest range a camera record allows). */
