@@ -112,6 +112,13 @@ class DerivedCachesTest {
                 TestFeatures.props("kind", "house")))));
         assertThat(coverage.coverage("w", "a", FROM, TO).coveredAreaM2()).as("the wall hides some").isLessThan(seen.coveredAreaM2());
         assertFresh(cards, services);
+        // The sectors of the map follow another process's camera edit.
+        List<Feature> sectors = services.features().cameraSectors(vn.anttmap.model.FeatureQuery.ALL, null);
+        assertThat(services.features().cameraSectors(vn.anttmap.model.FeatureQuery.ALL, null)).as("kept").isSameAs(sectors);
+        cli.write(new WriteBatch().upsert(Layer.CAMERAS, List.of(dome.with(TestFeatures.props("fov_deg", 90.0)))));
+        List<Feature> turned = services.features().cameraSectors(vn.anttmap.model.FeatureQuery.ALL, null);
+        assertThat(turned.get(0).geometry().getArea()).isLessThan(sectors.get(0).geometry().getArea() / 3);
+        cli.write(new WriteBatch().upsert(Layer.CAMERAS, List.of(dome)));
         // ... and an incident.
         Feature new1 = server.get(Layer.INCIDENTS, "new1").orElseThrow();
         cli.write(new WriteBatch().upsert(Layer.INCIDENTS, List.of(new Feature("new2", new1.geometry(), new1.properties()))));
@@ -130,6 +137,11 @@ class DerivedCachesTest {
             assertThat(coverage.coverage("w", "a", FROM, TO).camerasWorking()).isZero();
             assertFresh(cards, services);
             st.executeUpdate("DELETE FROM building");
+            List<Feature> full = services.features().cameraSectors(vn.anttmap.model.FeatureQuery.ALL, null);
+            st.executeUpdate("UPDATE camera SET fov_deg = 90");
+            assertThat(services.features().cameraSectors(vn.anttmap.model.FeatureQuery.ALL, null).get(0).geometry().getArea())
+                    .isLessThan(full.get(0).geometry().getArea() / 3);
+            st.executeUpdate("UPDATE camera SET fov_deg = 360");
             st.executeUpdate("UPDATE camera SET status = 'active'");
             assertThat(coverage.coverage("w", "a", FROM, TO).coveredAreaM2()).isEqualTo(seen.coveredAreaM2());
         }
