@@ -292,7 +292,7 @@ final class Bench {
             demo.migrate();
             App.Services d = App.services(demo, java.time.Clock.systemUTC());
             vn.anttmap.service.DemoData.load(d.importer());
-            scorecardFigures("demo ward (hai-hoa)", demo, "hai-hoa", 2023, 20);
+            scorecardFigures("demo ward (hai-hoa)", d, "hai-hoa", 2023, 20);
             List<Double> computed = new ArrayList<>();
             for (int i = 0; i < 5; i++) {
                 vn.anttmap.service.FeatureService fresh = new vn.anttmap.service.FeatureService(demo, java.time.Clock.systemUTC());
@@ -304,20 +304,32 @@ final class Bench {
                 }
             }
             int cameras = d.features().cameraSectors(vn.anttmap.model.FeatureQuery.ALL.withWard("hai-hoa"), null).size();
-            double kept = p50(KEPT_REQUESTS, () -> d.features().cameraSectors(vn.anttmap.model.FeatureQuery.ALL.withWard("hai-hoa"), null));
+            String token = tokenOf(d);
+            Javalin app = vn.anttmap.api.HttpServer.create(d, new vn.anttmap.api.HttpServer.PageConfig("", "")).start("127.0.0.1", 0);
+            double kept;
+            try {
+                kept = httpP50(app.port(), "/api/v1/cameras/sectors", token);
+            } finally {
+                app.stop();
+            }
             double computedMs = median(computed.subList(1, computed.size()));
             figures.add(Figure.of("camera sectors of the demo, kept", kept, "ms (p50)", computedMs, "lower", "≤ 50 ms",
-                    kept <= 50, String.format(Locale.ROOT, "%d cameras; kept until a camera changes (the change stamp read "
-                            + "each time); the other column draws them all (median of 4 after one untimed); before the "
-                            + "projection of each UTM zone was made once, drawing them took about 3 s", cameras)));
+                    kept <= 50, String.format(Locale.ROOT, "%d cameras: GET /api/v1/cameras/sectors, %d requests after 20 "
+                            + "untimed, through HTTP; kept until a camera changes (the change stamp read on each request); "
+                            + "the other column draws them all in the service (median of 4 after one untimed); before the "
+                            + "projection of each UTM zone was made once, drawing them took about 3 s", cameras, KEPT_REQUESTS)));
         }
         String ward = pg.ids("SELECT ward_id FROM residential_area WHERE valid_to IS NULL GROUP BY ward_id ORDER BY ward_id LIMIT 1").get(0);
         step("kept scorecards of a ward of the data set (" + ward + ", PostGIS)");
-        scorecardFigures("a ward of the data set (" + ward + ")", services.store(), ward, ScaleGenerator.YEAR, 50);
+        scorecardFigures("a ward of the data set (" + ward + ")", services, ward, ScaleGenerator.YEAR, 50);
     }
 
-    /** The area cards and the ward card of {@code ward}: kept, computed, and the first request after a change. */
-    private void scorecardFigures(String label, vn.anttmap.store.FeatureStore store, String ward, int year, double targetMs) {
+    /**
+     * The area cards and the ward card of {@code ward} through HTTP (a server over {@code serving}, an admin's token):
+     * kept, beside computing them in the service with nothing kept; and the first request after a change.
+     */
+    private void scorecardFigures(String label, App.Services serving, String ward, int year, double targetMs) throws Exception {
+        vn.anttmap.store.FeatureStore store = serving.store();
         java.time.Clock clock = java.time.Clock.systemUTC();
         List<Double> computed = new ArrayList<>();
         int areas = 0;
@@ -328,12 +340,6 @@ final class Bench {
             computed.add((System.nanoTime() - t0) / 1e6);
         }
         double computedMs = median(computed.subList(1, computed.size()));
-        App.Services serving = App.services(store, clock);
-        vn.anttmap.service.ScorecardCache cards = new vn.anttmap.service.ScorecardCache(store, serving.scoring());
-        cards.scoreAreas(ward, year);
-        double kept = p50(KEPT_REQUESTS, () -> cards.scoreAreas(ward, year));
-        cards.scoreWard(ward, year);
-        double keptWard = p50(KEPT_REQUESTS, () -> cards.scoreWard(ward, year));
         List<Double> wardComputed = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
             App.Services fresh = App.services(store, clock);
@@ -341,38 +347,61 @@ final class Bench {
             fresh.scoring().scoreWard(ward, year);
             wardComputed.add((System.nanoTime() - t0) / 1e6);
         }
-        // The first request after a change: one of the ward's incidents written again (its stamp moves on).
-        vn.anttmap.model.Feature incident = store.page(Layer.INCIDENTS, vn.anttmap.model.FeatureQuery.ALL.withWard(ward), null, 1).get(0);
+        String areasPath = "/api/v1/scores/areas?ward=" + ward + "&year=" + year;
+        String wardPath = "/api/v1/scores/wards/" + ward + "?year=" + year;
+        String token = tokenOf(serving);
+        Javalin app = vn.anttmap.api.HttpServer.create(serving, new vn.anttmap.api.HttpServer.PageConfig("", "")).start("127.0.0.1", 0);
+        double kept;
+        double keptWard;
         List<Double> after = new ArrayList<>();
-        for (int i = 0; i < 3; i++) {
-            store.write(new vn.anttmap.store.WriteBatch().upsert(Layer.INCIDENTS, List.of(incident)));
-            long t0 = System.nanoTime();
-            cards.scoreAreas(ward, year);
-            after.add((System.nanoTime() - t0) / 1e6);
+        int bytes;
+        try {
+            bytes = get(app.port(), areasPath, token, null).bytes();
+            kept = httpP50(app.port(), areasPath, token);
+            keptWard = httpP50(app.port(), wardPath, token);
+            // The first request after a change: one of the ward's incidents written again (its stamp moves on).
+            vn.anttmap.model.Feature incident = store.page(Layer.INCIDENTS, vn.anttmap.model.FeatureQuery.ALL.withWard(ward), null, 1).get(0);
+            for (int i = 0; i < 3; i++) {
+                store.write(new vn.anttmap.store.WriteBatch().upsert(Layer.INCIDENTS, List.of(incident)));
+                after.add(get(app.port(), areasPath, token, null).ms());
+            }
+        } finally {
+            app.stop();
         }
         double afterMs = median(after);
         figures.add(Figure.of(label + ": area scorecards, kept", kept, "ms (p50)", computedMs, "lower", "≤ " + (int) targetMs + " ms",
-                kept <= targetMs, String.format(Locale.ROOT, "%d areas, year %d; %d requests after one untimed, in the "
-                        + "service (no HTTP); kept until any layer changes (the database's change stamps read each time); "
-                        + "the other column computes them with nothing kept (median of 3 after one untimed)", areas, year, KEPT_REQUESTS)));
+                kept <= targetMs, String.format(Locale.ROOT, "%d areas, year %d, %,d bytes of JSON: GET %s, %d requests "
+                        + "after 20 untimed, through HTTP with a bearer token; kept until any layer changes (the database's "
+                        + "change stamps read on each request); the other column computes the cards in the service with "
+                        + "nothing kept (median of 3 after one untimed, no HTTP)", areas, year, bytes, areasPath, KEPT_REQUESTS)));
         figures.add(Figure.of(label + ": ward scorecard, kept", keptWard, "ms (p50)", median(wardComputed), "lower", "(no target)",
-                null, "as above, the ward's own card (which scores its areas)"));
+                null, "GET " + wardPath + ", as above (the ward's card scores its areas)"));
         figures.add(Figure.of(label + ": area scorecards, first request after a change", afterMs, "ms (median)", computedMs, "lower",
                 "no slower than computed", afterMs <= computedMs * 1.1, String.format(Locale.ROOT, "one of the ward's incidents "
-                        + "written again, then the cards asked for: computed anew, the camera views kept (no camera, building, "
-                        + "road or boundary changed); runs %s ms", after.stream().map(x -> String.format(Locale.ROOT, "%.0f", x))
+                        + "written again, then GET %s: the cards computed anew, the camera views kept (no camera, building, "
+                        + "road or boundary changed); runs %s ms", areasPath, after.stream().map(x -> String.format(Locale.ROOT, "%.0f", x))
                         .collect(java.util.stream.Collectors.joining(", ")))));
     }
 
-    /** The median time of {@code n} calls, in milliseconds. */
-    private static double p50(int n, Runnable call) {
+    /** The p50 of {@link #KEPT_REQUESTS} requests of {@code path}, after 20 untimed. */
+    private double httpP50(int port, String path, String token) throws Exception {
+        for (int i = 0; i < 20; i++) {
+            get(port, path, token, null);
+        }
         List<Double> ms = new ArrayList<>();
-        for (int i = 0; i < n; i++) {
-            long t0 = System.nanoTime();
-            call.run();
-            ms.add((System.nanoTime() - t0) / 1e6);
+        for (int i = 0; i < KEPT_REQUESTS; i++) {
+            ms.add(get(port, path, token, null).ms());
         }
         return median(ms);
+    }
+
+    /** A token of an admin of {@code s}'s store. */
+    private static String tokenOf(App.Services s) {
+        String name = "bench-admin";
+        if (s.store().account(name).isEmpty()) {
+            s.auth().addUser(name, Account.Role.ADMIN, null, java.util.UUID.randomUUID().toString().toCharArray());
+        }
+        return s.auth().createToken(name, "bench " + OffsetDateTime.now());
     }
 
     private static double median(List<Double> xs) {
