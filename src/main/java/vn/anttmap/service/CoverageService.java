@@ -62,7 +62,8 @@ public final class CoverageService {
      * @throws NoSuchElementException for an unknown ward or area
      */
     public Report coverage(String wardId, String areaId, LocalDate from, LocalDate to) {
-        Seen seen = views.get(new Subject(wardId, areaId, to), () -> seen(wardId, areaId, to));
+        long stamp = views.stamp(); // one read for both kept values: they depend on the same layers
+        Seen seen = views.get(new Subject(wardId, areaId, to), stamp, () -> seen(wardId, areaId, to, stamp));
         FeatureQuery mine = FeatureQuery.ALL.withWard(wardId).withArea(areaId);
         // Each incident's point alone (no record, no order): what the shares need.
         long[] counted = new long[2];
@@ -103,8 +104,8 @@ public final class CoverageService {
     }
 
     /** What is around the ward (null for an unknown ward). */
-    private Around around(String wardId) {
-        return neighbourhoods.get(wardId, () -> {
+    private Around around(String wardId, long stamp) {
+        return neighbourhoods.get(wardId, stamp, () -> {
             Feature ward = store.get(Layer.WARDS, wardId).orElse(null);
             if (ward == null) {
                 return null;
@@ -140,8 +141,8 @@ public final class CoverageService {
         return out;
     }
 
-    private Seen seen(String wardId, String areaId, LocalDate to) {
-        Around near = around(wardId);
+    private Seen seen(String wardId, String areaId, LocalDate to, long stamp) {
+        Around near = around(wardId, stamp);
         Feature subject = areaId == null
                 ? (near != null ? near.ward() : store.get(Layer.WARDS, wardId).orElseThrow(() -> new NoSuchElementException("no ward has id '" + wardId + "'")))
                 : near != null && near.areas().containsKey(areaId) ? near.areas().get(areaId)
