@@ -173,7 +173,7 @@ class CliTest {
         assertThat(run("import", "--data-dir", data, "--layer", "areas", fixture(dir, "areas.geojson").toString()).code()).isZero();
         Run before = run("db", "check", "--data-dir", data);
         assertThat(before.code()).isZero();
-        assertThat(before.out()).contains("schema version: 7 of 7", "wards        1", "areas        2", "incidents    0");
+        assertThat(before.out()).contains("schema version: 9 of 9", "wards        1", "areas        2", "incidents    0");
 
         Run bad = run("import", "--data-dir", data, "--layer", "incidents", fixture(dir, "incidents-bad-date.csv").toString());
         assertThat(bad.code()).isEqualTo(1);
@@ -248,9 +248,9 @@ class CliTest {
     void dbCheckOnAFreshDirectorySaysToMigrate(@TempDir Path dir) {
         Run r = run("db", "check", "--data-dir", dir.toString());
         assertThat(r.code()).isEqualTo(1);
-        assertThat(r.out()).contains("schema version: 0 of 7", "run 'antt-map db migrate'");
+        assertThat(r.out()).contains("schema version: 0 of 9", "run 'antt-map db migrate'");
         Run m = run("db", "migrate", "--data-dir", dir.toString());
-        assertThat(m.out()).contains("applied 7 migration(s); schema version 7");
+        assertThat(m.out()).contains("applied 8 migration(s); schema version 9");
         assertThat(run("db", "check", "--data-dir", dir.toString()).code()).isZero();
     }
 }
