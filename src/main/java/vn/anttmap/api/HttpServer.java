@@ -216,7 +216,8 @@ public final class HttpServer {
         app.before(ctx -> Access.resolve(ctx, services.auth()));
         FeatureController featureController = new FeatureController(features);
         StatsController statsController = new StatsController(stats, features);
-        ScoreController scores = new ScoreController(scoring, services.edits());
+        // Cards kept until a layer changes (any process's write): computing a ward's took about a second.
+        ScoreController scores = new ScoreController(new vn.anttmap.service.ScorecardCache(services.store(), scoring), services.edits());
 
         app.get("/healthz", ctx -> json(ctx, 200, health(features)));
         var categories = vn.anttmap.io.TaxonomyReader.bundled().categories();

@@ -12,10 +12,10 @@ import java.util.Set;
 
 /** Scorecards against Thông tư 124/2021/TT-BCA, and officers' attestations. */
 final class ScoreController {
-    private final ScoringService scoring;
+    private final vn.anttmap.service.ScorecardCache scoring;
     private final vn.anttmap.service.EditService edits;
 
-    ScoreController(ScoringService scoring, vn.anttmap.service.EditService edits) {
+    ScoreController(vn.anttmap.service.ScorecardCache scoring, vn.anttmap.service.EditService edits) {
         this.scoring = scoring;
         this.edits = edits;
     }

@@ -53,11 +53,13 @@ public record Standard(String id, String nameVi, String nameEn, List<String> ali
         Period p = period(level).of(year);
         if (inForce != null && p.last().isBefore(inForce)) {
             java.time.format.DateTimeFormatter vn = java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy");
-            throw new NotInForceException("kỳ đánh giá năm " + year + " (" + p.first().format(vn) + "–" + p.last().format(vn)
-                    + ") kết thúc trước ngày " + inForce.format(vn) + ", ngày " + id + " có hiệu lực"
-                    + (replacesVi == null ? "" : "; trước đó áp dụng " + replacesVi) + " / the " + year + " period ("
-                    + p.first() + " to " + p.last() + ") ended before " + inForce + ", when " + id + " came into force"
-                    + (replacesVi == null ? "" : "; " + replacesVi + " applied before"));
+            java.util.regex.Matcher number = java.util.regex.Pattern.compile("Thông tư (?:số )?(\\S+)").matcher(nameVi);
+            String name = number.find() ? "Thông tư " + number.group(1) : id;
+            String span = p.first().format(vn) + "–" + p.last().format(vn);
+            throw new NotInForceException("kỳ đánh giá năm " + year + " (" + span + ") kết thúc trước ngày "
+                    + inForce.format(vn) + ", ngày " + name + " có hiệu lực" + (replacesVi == null ? "" : "; trước đó áp dụng "
+                    + replacesVi) + " / the " + year + " period (" + span + ") ended before " + inForce.format(vn) + ", when "
+                    + name + " came into force" + (replacesVi == null ? "" : "; " + replacesVi + " applied before"));
         }
     }
 

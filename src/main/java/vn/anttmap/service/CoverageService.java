@@ -2,6 +2,7 @@ package vn.anttmap.service;
 
 import org.locationtech.jts.algorithm.construct.MaximumInscribedCircle;
 import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.geom.GeometryFactory;
 import org.locationtech.jts.geom.LineString;
 import org.locationtech.jts.geom.Point;
 import org.locationtech.jts.geom.prep.PreparedGeometry;
@@ -29,9 +30,15 @@ public final class CoverageService {
     /** Angular step of the rays cast when buildings are present, degrees. */
     static final double RAY_STEP_DEG = 2;
     private final FeatureStore store;
+    /** What the cameras see of each subject, kept until a camera, building, road or boundary changes. */
+    private final DerivedCache<Subject, Seen> views;
+    /** What is around each ward (cameras, buildings, roads), kept as {@link #views} is. */
+    private final DerivedCache<String, Around> neighbourhoods;
 
     public CoverageService(FeatureStore store) {
         this.store = store;
+        this.views = new DerivedCache<>(store, SEEN_FROM, 20_000);
+        this.neighbourhoods = new DerivedCache<>(store, SEEN_FROM, 64);
     }
 
     /** A largest uncovered place: the centre and radius of the largest circle no working camera sees into. */
@@ -47,31 +54,130 @@ public final class CoverageService {
                          List<Gap> largestGaps, Geometry coverage) {
     }
 
+    /**
+     * What the cameras working by {@code to} see of the ward (or of its area, {@code areaId} not null), and of the
+     * incidents from {@code from} to {@code to}. Everything but the incidents is kept ({@link DerivedCache}) until a
+     * camera, building, road, area or ward changes, in any process; the incidents are read and tested every time.
+     *
+     * @throws NoSuchElementException for an unknown ward or area
+     */
     public Report coverage(String wardId, String areaId, LocalDate from, LocalDate to) {
+        long stamp = views.stamp(); // one read for both kept values: they depend on the same layers
+        Seen seen = views.get(new Subject(wardId, areaId, to), stamp, () -> seen(wardId, areaId, to, stamp));
+        FeatureQuery mine = FeatureQuery.ALL.withWard(wardId).withArea(areaId);
+        // Each incident's point alone (no record, no order): what the shares need.
+        long[] counted = new long[2];
+        GeometryFactory f = GeometryChecks.WGS84;
+        store.forEachPoint(Layer.INCIDENTS, mine.withDays(from, to), (id, lon, lat, values) -> {
+            counted[0]++;
+            if (seen.covered().covers(seen.utm().toMeters(f.createPoint(new org.locationtech.jts.geom.Coordinate(lon, lat))))) {
+                counted[1]++;
+            }
+        });
+        long incidents = counted[0];
+        long covered = counted[1];
+        return new Report(wardId, areaId, from, to, seen.camerasWorking(), seen.camerasTotal(), round(seen.areaM2(), 1),
+                round(seen.coveredM2(), 1), share(seen.coveredM2(), seen.areaM2()), round(seen.roadM(), 1),
+                round(seen.coveredRoadM(), 1), seen.roadM() == 0 ? null : share(seen.coveredRoadM(), seen.roadM()),
+                incidents, covered, incidents == 0 ? null : share(covered, incidents), seen.gaps(),
+                seen.coverage());
+    }
+
+    /** A ward or area, and the day by which cameras count as installed. */
+    private record Subject(String wardId, String areaId, LocalDate to) {
+    }
+
+    /** What the cameras see of a subject: all of a report but the incidents. */
+    private record Seen(MetricProjection utm, int camerasWorking, int camerasTotal, double areaM2, double coveredM2,
+                        double roadM, double coveredRoadM, PreparedGeometry covered, List<Gap> gaps, Geometry coverage) {
+    }
+
+    /** The layers what the cameras see of a subject is computed from. */
+    static final List<Layer> SEEN_FROM = List.of(Layer.CAMERAS, Layer.BUILDINGS, Layer.ROADS, Layer.AREAS, Layer.WARDS);
+
+    /**
+     * The cameras, buildings and roads within the largest camera range of a ward's box ({@code box}, lon/lat), each
+     * layer by id: read once for all the ward's areas (a query per layer and area took most of an area's time).
+     */
+    private record Around(Feature ward, java.util.Map<String, Feature> areas, org.locationtech.jts.geom.Envelope box,
+                          List<Feature> cameras, List<Feature> buildings, List<Feature> roads) {
+    }
+
+    /** What is around the ward (null for an unknown ward). */
+    private Around around(String wardId, long stamp) {
+        return neighbourhoods.get(wardId, stamp, () -> {
+            Feature ward = store.get(Layer.WARDS, wardId).orElse(null);
+            if (ward == null) {
+                return null;
+            }
+            MetricProjection utm = MetricProjection.forGeometry(ward.geometry());
+            org.locationtech.jts.geom.Envelope box = utm.toLonLat(utm.toMeters(ward.geometry()).getEnvelope()
+                    .buffer(MAX_RANGE_M)).getEnvelopeInternal();
+            FeatureQuery q = FeatureQuery.ALL.withBbox(box);
+            java.util.Map<String, Feature> areas = new java.util.HashMap<>();
+            store.query(Layer.AREAS, FeatureQuery.ALL.withWard(wardId)).forEach(a -> areas.put(a.id(), a));
+            return new Around(ward, areas, box, store.query(Layer.CAMERAS, q), store.query(Layer.BUILDINGS, q),
+                    store.query(Layer.ROADS, q));
+        });
+    }
+
+    /**
+     * The records of {@code layer} meeting {@code box}, by id, as {@code store.query(layer, withBbox(box))} reads them:
+     * taken from what is around the ward when it covers the box.
+     */
+    private List<Feature> within(Around around, Layer layer, org.locationtech.jts.geom.Envelope box) {
+        if (around == null) {
+            return store.query(layer, FeatureQuery.ALL.withBbox(box));
+        }
+        List<Feature> all = layer == Layer.CAMERAS ? around.cameras() : layer == Layer.BUILDINGS ? around.buildings() : around.roads();
+        Geometry boxShape = GeometryChecks.WGS84.toGeometry(box);
+        List<Feature> out = new ArrayList<>();
+        for (Feature f : all) {
+            Geometry g = f.geometry();
+            if (g != null && g.getEnvelopeInternal().intersects(box) && (layer.geometryKind().isPoint() || g.intersects(boxShape))) {
+                out.add(f);
+            }
+        }
+        return out;
+    }
+
+    private Seen seen(String wardId, String areaId, LocalDate to, long stamp) {
+        Around near = around(wardId, stamp);
         Feature subject = areaId == null
-                ? store.get(Layer.WARDS, wardId).orElseThrow(() -> new NoSuchElementException("no ward has id '" + wardId + "'"))
+                ? (near != null ? near.ward() : store.get(Layer.WARDS, wardId).orElseThrow(() -> new NoSuchElementException("no ward has id '" + wardId + "'")))
+                : near != null && near.areas().containsKey(areaId) ? near.areas().get(areaId)
                 : store.get(Layer.AREAS, areaId).orElseThrow(() -> new NoSuchElementException("no residential area has id '" + areaId + "'"));
         MetricProjection utm = MetricProjection.forGeometry(subject.geometry());
         Geometry subjectM = utm.toMeters(subject.geometry());
-        FeatureQuery mine = FeatureQuery.ALL.withWard(wardId).withArea(areaId);
-        List<Feature> cameras = store.query(Layer.CAMERAS, mine).stream().filter(c -> installedBy(c, to)).toList();
-        List<Feature> working = cameras.stream().filter(CoverageService::working).toList();
         Geometry reach = utm.toLonLat(subjectM.getEnvelope().buffer(MAX_RANGE_M));
-        List<Feature> seeing = store.query(Layer.CAMERAS, FeatureQuery.ALL.withBbox(reach.getEnvelopeInternal())).stream()
-                .filter(c -> installedBy(c, to) && working(c)).toList();
-        Geometry coveredM = Overlays.polygonal(Overlays.intersection(coverageM(seeing, utm, buildingsNear(subjectM, utm)), subjectM));
+        // What is around the ward serves when it covers the subject's reach (not for an area outside its ward's box).
+        Around around = near != null && near.box().covers(reach.getEnvelopeInternal()) ? near : null;
+        List<Feature> cameras = (around == null ? store.query(Layer.CAMERAS, FeatureQuery.ALL.withWard(wardId).withArea(areaId))
+                : around.cameras().stream().filter(c -> wardId.equals(c.text("ward_id"))
+                && (areaId == null || areaId.equals(c.text("area_id")))).toList())
+                .stream().filter(c -> installedBy(c, to)).toList();
+        List<Feature> working = cameras.stream().filter(CoverageService::working).toList();
+        org.locationtech.jts.geom.Envelope subjectBox = subjectM.getEnvelopeInternal();
+        // Only cameras whose range reaches the subject's box can see into it: the others' views are left out before
+        // they are drawn (most of the cameras within the largest range of a small area).
+        List<Feature> seeing = within(around, Layer.CAMERAS, reach.getEnvelopeInternal()).stream()
+                .filter(c -> installedBy(c, to) && working(c))
+                .filter(c -> utm.toMeters(c.geometry()).getEnvelopeInternal().distance(subjectBox)
+                        <= ((Number) c.get("range_m")).doubleValue())
+                .toList();
+        List<Geometry> buildingsM = new ArrayList<>();
+        for (Feature b : within(around, Layer.BUILDINGS, utm.toLonLat(subjectM.getEnvelope().buffer(200)).getEnvelopeInternal())) {
+            buildingsM.add(utm.toMeters(b.geometry()));
+        }
+        Geometry coveredM = Overlays.polygonal(Overlays.intersection(coverageM(seeing, utm, buildingsM), subjectM));
 
         double roadM = 0;
         double coveredRoadM = 0;
-        for (Feature r : store.query(Layer.ROADS, FeatureQuery.ALL.withBbox(subject.geometry().getEnvelopeInternal()))) {
+        for (Feature r : within(around, Layer.ROADS, subject.geometry().getEnvelopeInternal())) {
             Geometry inside = Overlays.intersection(utm.toMeters(r.geometry()), subjectM);
             roadM += inside.getLength();
             coveredRoadM += Overlays.intersection(inside, coveredM).getLength();
         }
-        PreparedGeometry covered = PreparedGeometryFactory.prepare(coveredM);
-        List<Feature> incidents = store.query(Layer.INCIDENTS, mine.withDays(from, to));
-        long seen = incidents.stream().filter(i -> covered.covers(utm.toMeters(i.geometry()))).count();
-
         List<Gap> gaps = new ArrayList<>();
         Geometry uncovered = Overlays.polygonal(Overlays.difference(subjectM, coveredM));
         for (int i = 0; i < 3 && !uncovered.isEmpty(); i++) {
@@ -85,12 +191,8 @@ public final class CoverageService {
             gaps.add(new Gap(round(lonLat.getX(), 7), round(lonLat.getY(), 7), round(radius, 1)));
             uncovered = Overlays.polygonal(Overlays.difference(uncovered, centre.buffer(radius * 1.5)));
         }
-        double areaM2 = subjectM.getArea();
-        return new Report(wardId, areaId, from, to, working.size(), cameras.size(), round(areaM2, 1),
-                round(coveredM.getArea(), 1), share(coveredM.getArea(), areaM2), round(roadM, 1), round(coveredRoadM, 1),
-                roadM == 0 ? null : share(coveredRoadM, roadM), incidents.size(), seen,
-                incidents.isEmpty() ? null : share(seen, incidents.size()), gaps,
-                GeometryChecks.orientRfc7946(utm.toLonLat(coveredM)));
+        return new Seen(utm, working.size(), cameras.size(), subjectM.getArea(), coveredM.getArea(), roadM, coveredRoadM,
+                PreparedGeometryFactory.prepare(coveredM), List.copyOf(gaps), GeometryChecks.orientRfc7946(utm.toLonLat(coveredM)));
     }
 
     /** Cameras farther than this from a subject cannot see into it (the largest range a camera record allows). */

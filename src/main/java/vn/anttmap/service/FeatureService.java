@@ -23,9 +23,16 @@ public final class FeatureService {
     private final FeatureStore store;
     private final Clock clock;
 
+    /** The sectors of each query and tier, kept until a camera changes (in any process). */
+    private final DerivedCache<SectorsOf, List<Feature>> sectors;
+
+    private record SectorsOf(FeatureQuery query, ImageTier tier) {
+    }
+
     public FeatureService(FeatureStore store, Clock clock) {
         this.store = store;
         this.clock = clock;
+        this.sectors = new DerivedCache<>(store, List.of(Layer.CAMERAS), 256);
     }
 
     /** Today in Vietnam. */
@@ -64,9 +71,14 @@ public final class FeatureService {
 
     /**
      * As {@link #cameraSectors(FeatureQuery)}, with each range cut to the EN 62676-4 tier's distance where the
-     * camera's resolution is known ({@code tier} {@code null}: the recorded range).
+     * camera's resolution is known ({@code tier} {@code null}: the recorded range). Kept until a camera changes, by
+     * whichever process.
      */
     public List<Feature> cameraSectors(FeatureQuery query, ImageTier tier) {
+        return sectors.get(new SectorsOf(query, tier), () -> drawSectors(query, tier));
+    }
+
+    private List<Feature> drawSectors(FeatureQuery query, ImageTier tier) {
         return store.query(Layer.CAMERAS, query).stream().map(c -> {
             double range = effectiveRangeM(c, tier);
             return new Feature(c.id(), CameraSectorBuilder.sector((Point) c.geometry(),

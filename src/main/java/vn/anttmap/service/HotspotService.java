@@ -49,6 +49,9 @@ public final class HotspotService {
     private final Set<String> categories;
     private final Map<Request, Cached> cache = new ConcurrentHashMap<>();
 
+    /** The layers an analysis reads. */
+    private static final List<Layer> ANALYSED = List.of(Layer.INCIDENTS, Layer.WARDS);
+
     private record Cached(long version, Analysis analysis) {
     }
 
@@ -427,7 +430,8 @@ public final class HotspotService {
     }
 
     private Analysis cached(Request key, java.util.function.Supplier<Analysis> compute) {
-        long version = store.dataVersion();
+        // The stamp of what an analysis reads, kept in the database: another process's import is seen too.
+        long version = store.changeStamp(ANALYSED);
         Cached hit = cache.get(key);
         if (hit != null && hit.version() == version) {
             return hit.analysis();

@@ -201,6 +201,21 @@ public interface FeatureStore extends AutoCloseable {
      */
     long dataVersion();
 
+    /**
+     * A number that grows whenever one of {@code layers} is written, by this store object, another one, another
+     * process, or (on PostGIS) any SQL client: what a kept value derived from those layers is checked against before
+     * it is served (equal stamps, nothing it depends on changed). One small read of the database. Stamps of different
+     * layer sets are not comparable with each other. This default sees this store object's writes only.
+     */
+    default long changeStamp(java.util.Collection<Layer> layers) {
+        return dataVersion();
+    }
+
+    /** {@link #changeStamp(java.util.Collection)} of every layer. */
+    default long changeStamp() {
+        return changeStamp(java.util.EnumSet.allOf(Layer.class));
+    }
+
     /** Rows per layer, in {@link Layer} order. */
     Map<Layer, Long> counts();
 

@@ -40,12 +40,14 @@ abstract class JdbcFeatureStore implements FeatureStore {
     private final String description;
     private final java.util.concurrent.atomic.AtomicLong version = new java.util.concurrent.atomic.AtomicLong();
     private final KeptCounts kept;
+    private final ChangeStamps stamps;
 
     JdbcFeatureStore(HikariDataSource dataSource, Dialect dialect, String description) {
         this.dataSource = dataSource;
         this.dialect = dialect;
         this.description = description;
         this.kept = new KeptCounts(dialect);
+        this.stamps = new ChangeStamps(dialect);
     }
 
     /** A connection from the pool, for adapter-specific maintenance. */
@@ -63,7 +65,9 @@ abstract class JdbcFeatureStore implements FeatureStore {
             // Indexes a load set aside and never built (it was interrupted) come back first, before a migration
             // could change what they refer to.
             buildDeferredIndexes(c, null);
-            return Migrator.migrate(c, dialect);
+            int applied = Migrator.migrate(c, dialect);
+            stamps.install(c);
+            return applied;
         } catch (SQLException e) {
             throw new StoreException("migration failed on " + description + ": " + e.getMessage(), e);
         }
@@ -645,6 +649,10 @@ abstract class JdbcFeatureStore implements FeatureStore {
             KeptCounts.Session counts = kept.session(c);
             c.setAutoCommit(false);
             try {
+                stamps.begin(c);
+                java.util.Set<Layer> written = java.util.EnumSet.noneOf(Layer.class);
+                batch.upserts().forEach(u -> written.add(u.layer()));
+                batch.deletes().forEach(d -> written.add(d.layer()));
                 for (WriteBatch.Upsert u : batch.upserts()) {
                     upsert(c, u.layer(), u.features(), counts);
                 }
@@ -664,6 +672,7 @@ abstract class JdbcFeatureStore implements FeatureStore {
                 for (vn.anttmap.model.AuditEntry e : batch.auditEntries()) {
                     insertAudit(c, e);
                 }
+                stamps.raise(c, written);
                 c.commit();
                 version.incrementAndGet();
             } catch (SQLException | RuntimeException e) {
@@ -680,6 +689,18 @@ abstract class JdbcFeatureStore implements FeatureStore {
     @Override
     public long dataVersion() {
         return version.get();
+    }
+
+    @Override
+    public long changeStamp(java.util.Collection<Layer> layers) {
+        try (Connection c = dataSource.getConnection()) {
+            if (!stamps.schemaReady(c)) {
+                return version.get(); // a database not yet migrated: this process's writes only
+            }
+            return stamps.sum(c, layers);
+        } catch (SQLException e) {
+            throw fault("reading the change stamps", e);
+        }
     }
 
     @Override

@@ -138,7 +138,7 @@ class CliTest {
                 .contains("--scale: 'county' is not ward, province or national");
         Run unknownPart = run("bench", "--only", "tiles,maps", "--db", "jdbc:postgresql://127.0.0.1:1/none");
         assertThat(unknownPart.code()).isEqualTo(1);
-        assertThat(unknownPart.err()).contains("unknown bench part 'maps'; parts: import, scoring, coverage, tiles, ogc, planner, startup");
+        assertThat(unknownPart.err()).contains("unknown bench part 'maps'; parts: import, scoring, coverage, kept, tiles, ogc, planner, startup");
         assertThat(Bench.Part.of("Tiles, ogc")).containsExactly(Bench.Part.TILES, Bench.Part.OGC);
         assertThat(Bench.Part.of(null)).hasSize(Bench.Part.values().length);
         // Regression: memory that the collector gives back and takes again is flat; memory that climbs is not.
@@ -173,7 +173,7 @@ class CliTest {
         assertThat(run("import", "--data-dir", data, "--layer", "areas", fixture(dir, "areas.geojson").toString()).code()).isZero();
         Run before = run("db", "check", "--data-dir", data);
         assertThat(before.code()).isZero();
-        assertThat(before.out()).contains("schema version: 8 of 8", "wards        1", "areas        2", "incidents    0");
+        assertThat(before.out()).contains("schema version: 9 of 9", "wards        1", "areas        2", "incidents    0");
 
         Run bad = run("import", "--data-dir", data, "--layer", "incidents", fixture(dir, "incidents-bad-date.csv").toString());
         assertThat(bad.code()).isEqualTo(1);
@@ -248,9 +248,9 @@ class CliTest {
     void dbCheckOnAFreshDirectorySaysToMigrate(@TempDir Path dir) {
         Run r = run("db", "check", "--data-dir", dir.toString());
         assertThat(r.code()).isEqualTo(1);
-        assertThat(r.out()).contains("schema version: 0 of 8", "run 'antt-map db migrate'");
+        assertThat(r.out()).contains("schema version: 0 of 9", "run 'antt-map db migrate'");
         Run m = run("db", "migrate", "--data-dir", dir.toString());
-        assertThat(m.out()).contains("applied 8 migration(s); schema version 8");
+        assertThat(m.out()).contains("applied 9 migration(s); schema version 9");
         assertThat(run("db", "check", "--data-dir", dir.toString()).code()).isZero();
     }
 

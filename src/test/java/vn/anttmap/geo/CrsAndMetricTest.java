@@ -3,6 +3,8 @@ package vn.anttmap.geo;
 import org.junit.jupiter.api.Test;
 import org.locationtech.jts.geom.Geometry;
 
+import java.util.List;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
@@ -60,6 +62,31 @@ class CrsAndMetricTest {
     void metricProjectionIsTheUtmZoneOfTheLongitude() {
         assertThat(MetricProjection.forLongitude(105.79).epsgCode()).isEqualTo("EPSG:32648");
         assertThat(MetricProjection.forLongitude(108.2).epsgCode()).isEqualTo("EPSG:32649");
+    }
+
+    /**
+     * Regression: each call made its projection anew (proj4j parsing the zone's definition, about 16 ms), which was
+     * nearly all of the camera sectors' 3 s for the demo's 125 cameras. One per zone is shared, and shared across
+     * threads gives the same metres.
+     */
+    @Test
+    void theProjectionOfAZoneIsMadeOnceAndSharedAcrossThreads() throws Exception {
+        assertThat(MetricProjection.forLongitude(105.79)).isSameAs(MetricProjection.forLongitude(107.9));
+        assertThat(MetricProjection.forLongitude(108.2)).isNotSameAs(MetricProjection.forLongitude(105.79));
+        Geometry line = wkt("LINESTRING (105.78 19.44, 105.81 19.47)");
+        double alone = MetricProjection.forGeometry(line).lengthM(line);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            List<java.util.concurrent.Future<Double>> lengths = new java.util.ArrayList<>();
+            for (int i = 0; i < 200; i++) {
+                lengths.add(pool.submit(() -> MetricProjection.forGeometry(line).lengthM(line)));
+            }
+            for (java.util.concurrent.Future<Double> f : lengths) {
+                assertThat(f.get()).isEqualTo(alone);
+            }
+        } finally {
+            pool.shutdown();
+        }
     }
 
     @Test

@@ -62,7 +62,7 @@ public abstract class FeatureStoreContract {
     @Test
     void migrationIsIdempotentAndReachesLatestVersion() {
         assertThat(store.migrate()).isZero();
-        assertThat(store.schemaVersion()).isEqualTo(store.latestSchemaVersion()).isEqualTo(7);
+        assertThat(store.schemaVersion()).isEqualTo(store.latestSchemaVersion()).isEqualTo(9);
     }
 
     @Test
@@ -478,6 +478,37 @@ public abstract class FeatureStoreContract {
     void countsOfAnUnguardedLayerAreNotKept() {
         assertThatThrownBy(() -> store.keep(new vn.anttmap.model.Tally("cams", Layer.CAMERAS, "area_id", y -> List.of())))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("cannot be kept");
+    }
+
+    /**
+     * The change stamp of a set of layers grows with every write of one of them (upsert, delete) and with nothing
+     * else: not a write of another layer, not a write that failed and wrote nothing.
+     */
+    @Test
+    void theChangeStampGrowsWithEveryWriteOfItsLayersAndOnlyThen() {
+        List<Layer> cameras = List.of(Layer.CAMERAS);
+        List<Layer> incidents = List.of(Layer.INCIDENTS);
+        long c0 = store.changeStamp(cameras);
+        long i0 = store.changeStamp(incidents);
+        long all0 = store.changeStamp();
+        store.write(new WriteBatch().upsert(Layer.CAMERAS, List.of(camera("c1", 105.785, 19.445, "a", "w"))));
+        long c1 = store.changeStamp(cameras);
+        assertThat(c1).isGreaterThan(c0);
+        assertThat(store.changeStamp(incidents)).isEqualTo(i0);
+        assertThat(store.changeStamp()).isGreaterThan(all0);
+        assertThat(store.changeStamp(cameras)).as("read again, nothing written").isEqualTo(c1);
+        store.write(new WriteBatch().delete(Layer.CAMERAS, List.of("c1")));
+        long c2 = store.changeStamp(cameras);
+        assertThat(c2).isGreaterThan(c1);
+        java.util.Random r = new java.util.Random(4);
+        Feature broken = randomIncident(r, "broken").with(props("category", null)); // category is NOT NULL
+        assertThatThrownBy(() -> store.write(new WriteBatch().upsert(Layer.CAMERAS, List.of(camera("c2", 105.785, 19.445, "a", "w")))
+                .upsert(Layer.INCIDENTS, List.of(broken)))).isInstanceOf(StoreException.class);
+        assertThat(store.changeStamp(cameras)).as("a failed write").isEqualTo(c2);
+        assertThat(store.changeStamp(incidents)).as("a failed write").isEqualTo(i0);
+        store.write(new WriteBatch().upsert(Layer.INCIDENTS, List.of(randomIncident(r, "i1"))));
+        assertThat(store.changeStamp(incidents)).isGreaterThan(i0);
+        assertThat(store.changeStamp(cameras)).isEqualTo(c2);
     }
 
     /** A database migrated by a newer build is not written by this one (it would not keep what that one keeps). */

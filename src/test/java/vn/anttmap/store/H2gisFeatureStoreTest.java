@@ -78,13 +78,25 @@ class H2gisFeatureStoreTest extends FeatureStoreContract {
     void fileStoreIsCreatedInTheDataDirectoryAndKeepsDataAcrossOpens(@TempDir Path dir) {
         Path dataDir = dir.resolve("nested/data");
         try (H2gisFeatureStore s = H2gisFeatureStore.open(dataDir)) {
-            assertThat(s.migrate()).isEqualTo(7);
+            assertThat(s.migrate()).isEqualTo(8); // migrations 1 to 7 and 9
             s.write(new WriteBatch().upsert(Layer.CAMERAS, List.of(vn.anttmap.TestFeatures.camera("c1", 105.785, 19.445, "a", "w"))));
         }
         assertThat(Files.exists(dataDir.resolve(H2gisFeatureStore.FILE_NAME + ".mv.db"))).isTrue();
         try (H2gisFeatureStore s = H2gisFeatureStore.open(dataDir)) {
             assertThat(s.migrate()).isZero();
             assertThat(s.counts().get(Layer.CAMERAS)).isEqualTo(1L);
+        }
+    }
+
+    /** A write through one store object on the file (a CLI import beside the server) changes the other's stamp. */
+    @Test
+    void aWriteByASecondStoreOnTheFileChangesTheFirstOnesStamp(@TempDir Path dir) {
+        try (H2gisFeatureStore server = H2gisFeatureStore.open(dir); H2gisFeatureStore cli = H2gisFeatureStore.open(dir)) {
+            server.migrate();
+            long before = server.changeStamp(List.of(Layer.CAMERAS));
+            cli.write(new WriteBatch().upsert(Layer.CAMERAS, List.of(vn.anttmap.TestFeatures.camera("c1", 105.785, 19.445, "a", "w"))));
+            assertThat(server.changeStamp(List.of(Layer.CAMERAS))).isGreaterThan(before);
+            assertThat(server.dataVersion()).as("the in-process version does not see it").isZero();
         }
     }
 

@@ -55,6 +55,44 @@ class PostgisFeatureStoreTest extends FeatureStoreContract {
         assertThat(after).doesNotContainKey("a").isNotEmpty();
     }
 
+    /**
+     * Any SQL client's write of a layer (psql, a GIS tool: insert, update, delete, truncate) raises its change stamp,
+     * by the statement trigger; so does another store object's write.
+     */
+    @Test
+    void aWriteByHandOrByAnotherStoreChangesTheStamp() throws Exception {
+        java.util.List<vn.anttmap.model.Layer> incidents = List.of(vn.anttmap.model.Layer.INCIDENTS);
+        java.util.Random r = new java.util.Random(5);
+        store.write(new WriteBatch().upsert(vn.anttmap.model.Layer.INCIDENTS, List.of(randomIncident(r, "i1"))));
+        long cameras = store.changeStamp(List.of(vn.anttmap.model.Layer.CAMERAS));
+        for (String sql : List.of("UPDATE incident SET deaths = 3 WHERE id = 'i1'",
+                "INSERT INTO incident SELECT * FROM incident WHERE id = 'none'", // a statement that changes no row counts too
+                "DELETE FROM incident WHERE id = 'i1'", "TRUNCATE incident")) {
+            long before = store.changeStamp(incidents);
+            try (java.sql.Connection c = ((JdbcFeatureStore) store).dataSourceConnection(); java.sql.Statement st = c.createStatement()) {
+                st.executeUpdate(sql);
+            }
+            assertThat(store.changeStamp(incidents)).as(sql).isGreaterThan(before);
+        }
+        assertThat(store.changeStamp(List.of(vn.anttmap.model.Layer.CAMERAS))).isEqualTo(cameras);
+        try (java.sql.Connection c = ((JdbcFeatureStore) store).dataSourceConnection()) {
+            String schema = c.getSchema();
+            try (PostgisFeatureStore other = PostgisFeatureStore.connect(PostgisTestDatabase.withSchema(PostgisTestDatabase.url(), schema), null, null)) {
+                long before = store.changeStamp(incidents);
+                other.write(new WriteBatch().upsert(vn.anttmap.model.Layer.INCIDENTS, List.of(randomIncident(r, "i2"))));
+                assertThat(store.changeStamp(incidents)).isGreaterThan(before);
+                // The store's own write raised it once, not once per statement as well (the trigger was told).
+                long one = store.changeStamp(incidents);
+                List<vn.anttmap.model.Feature> many = new java.util.ArrayList<>();
+                for (int i = 0; i < 50; i++) {
+                    many.add(randomIncident(r, "m" + i));
+                }
+                other.write(new WriteBatch().upsert(vn.anttmap.model.Layer.INCIDENTS, many).delete(vn.anttmap.model.Layer.INCIDENTS, List.of("m1", "m2")));
+                assertThat(store.changeStamp(incidents)).isEqualTo(one + 1);
+            }
+        }
+    }
+
     @Test
     void anUnreachableDatabaseIsNamedWithItsPasswordMasked() {
         assertThatThrownBy(() -> PostgisFeatureStore.connect(

@@ -1,0 +1,74 @@
+package vn.anttmap.service;
+
+import vn.anttmap.model.Layer;
+import vn.anttmap.store.FeatureStore;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
+
+/**
+ * Values derived from some layers of the store (camera views, coverage, scorecards), kept until one of those layers
+ * changes: each is kept with the layers' change stamp ({@link FeatureStore#changeStamp}) read before it was computed,
+ * and served only while the stamp is still that one, so a write by this process, another process or any SQL client
+ * (PostGIS) is seen on the next read. A value computed while a write commits is kept under the stamp from before the
+ * write, so the next read computes it again. Failures are not kept. Holds at most {@code maxEntries} values (all are
+ * dropped when it is full, and whenever the stamp moves on).
+ *
+ * @param <K> what a value is computed from, besides the layers (an area and a year): equal keys, equal values
+ */
+public final class DerivedCache<K, V> {
+    private record Kept<V>(long stamp, V value) {
+    }
+
+    private final FeatureStore store;
+    private final List<Layer> layers;
+    private final int maxEntries;
+    private final ConcurrentHashMap<K, Kept<V>> kept = new ConcurrentHashMap<>();
+    private volatile long lastStamp = Long.MIN_VALUE;
+
+    public DerivedCache(FeatureStore store, Collection<Layer> layers, int maxEntries) {
+        this.store = store;
+        this.layers = List.copyOf(layers);
+        this.maxEntries = maxEntries;
+    }
+
+    /** The layers' change stamp now (one small read of the database): pass it to {@link #get(Object, long, Supplier)}. */
+    public long stamp() {
+        long s = store.changeStamp(layers);
+        if (s != lastStamp) {
+            lastStamp = s;
+            kept.clear(); // older values are never served again
+        }
+        return s;
+    }
+
+    /** The value of {@code key}, computed by {@code compute} now if it was not kept under the current stamp. */
+    public V get(K key, Supplier<V> compute) {
+        return get(key, stamp(), compute);
+    }
+
+    /**
+     * The value of {@code key} kept under {@code stamp} (read by {@link #stamp()} before this call; several values may
+     * share one read), else computed by {@code compute} and kept under it.
+     */
+    public V get(K key, long stamp, Supplier<V> compute) {
+        Kept<V> k = kept.get(key);
+        if (k != null && k.stamp() == stamp) {
+            return k.value();
+        }
+        V value = compute.get();
+        if (kept.size() >= maxEntries) {
+            kept.clear();
+        }
+        // A value of a newer stamp (another thread's) stays.
+        kept.merge(key, new Kept<>(stamp, value), (old, now) -> old.stamp() > now.stamp() ? old : now);
+        return value;
+    }
+
+    /** How many values are kept (for tests). */
+    int size() {
+        return kept.size();
+    }
+}
