@@ -217,7 +217,8 @@ public final class HttpServer {
         FeatureController featureController = new FeatureController(features);
         StatsController statsController = new StatsController(stats, features);
         // Cards kept until a layer changes (any process's write): computing a ward's took about a second.
-        ScoreController scores = new ScoreController(new vn.anttmap.service.ScorecardCache(services.store(), scoring), services.edits());
+        vn.anttmap.service.ScorecardCache cards = new vn.anttmap.service.ScorecardCache(services.store(), scoring);
+        ScoreController scores = new ScoreController(cards, services.edits());
 
         app.get("/healthz", ctx -> json(ctx, 200, health(features)));
         var categories = vn.anttmap.io.TaxonomyReader.bundled().categories();
@@ -227,7 +228,7 @@ public final class HttpServer {
         app.get("/api/v1/scores/areas", scores::areas);
         app.get("/api/v1/scores/areas/{id}", scores::area);
         app.get("/api/v1/scores/wards/{id}", scores::ward);
-        ReportController report = new ReportController(scoring, features, vn.anttmap.io.TaxonomyReader.bundled());
+        ReportController report = new ReportController(cards, features, vn.anttmap.io.TaxonomyReader.bundled());
         app.get("/report.html", report::report);
         app.post("/api/v1/attestations", scores::attest);
         app.get("/api/v1/coverage", cameras::coverage);

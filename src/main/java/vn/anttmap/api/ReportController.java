@@ -31,11 +31,11 @@ final class ReportController {
     static final Set<String> PARAMETERS = Set.of("ward", "area", "year", "lang", "so", "number", "place", "date", "signer",
             "title");
 
-    private final ScoringService scoring;
+    private final vn.anttmap.service.ScorecardCache scoring;
     private final FeatureService features;
     private final ReportHtml html;
 
-    ReportController(ScoringService scoring, FeatureService features, vn.anttmap.model.Taxonomy taxonomy) {
+    ReportController(vn.anttmap.service.ScorecardCache scoring, FeatureService features, vn.anttmap.model.Taxonomy taxonomy) {
         this.scoring = scoring;
         this.features = features;
         this.html = new ReportHtml(new ReportText(taxonomy));
