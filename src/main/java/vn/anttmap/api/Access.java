@@ -50,4 +50,19 @@ public final class Access {
         return principal(ctx).isPublic() ? new ApiException(401, "unauthorized", "sign in to see " + what)
                 : new ApiException(403, "forbidden", "your role may not see " + what);
     }
+
+    /**
+     * Decided before a write's body is read: 401 for the public, 403 for a role that may write no record of the layer
+     * (a planner; an officer for a layer officers do not edit). Which ward's record it is, is checked again once read.
+     */
+    static void requireWriter(Context ctx, String layer) {
+        Principal p = principal(ctx);
+        if (p.isPublic()) {
+            throw new ApiException(401, "unauthorized", "đăng nhập để ghi " + layer + " / sign in to write " + layer);
+        }
+        if (!vn.anttmap.auth.AccessPolicy.canWrite(p, layer, p.wardId())) {
+            throw new ApiException(403, "forbidden", "vai trò của bạn không được ghi " + layer + " / your role may not write "
+                    + layer);
+        }
+    }
 }

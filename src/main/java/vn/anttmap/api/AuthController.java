@@ -67,6 +67,7 @@ final class AuthController {
             String base = "/api/v1/" + layer.apiName();
             if (layer != Layer.ATTESTATIONS) {
                 app.post(base, ctx -> {
+                    Access.requireWriter(ctx, layer.apiName());
                     EditService.Versioned v = edits.create(Access.principal(ctx), layer, record(ctx));
                     respond(ctx, 201, layer, v);
                 });
@@ -80,9 +81,13 @@ final class AuthController {
                         .orElseThrow(() -> new ApiException(404, ErrorMessages.NOT_FOUND, "no " + layer.apiName() + " '" + ctx.pathParam("id") + "'"));
                 respond(ctx, 200, layer, v);
             });
-            app.put(base + "/{id}", ctx -> respond(ctx, 200, layer,
-                    edits.update(Access.principal(ctx), layer, ctx.pathParam("id"), record(ctx), ctx.header("If-Match"))));
+            app.put(base + "/{id}", ctx -> {
+                Access.requireWriter(ctx, layer.apiName());
+                respond(ctx, 200, layer, edits.update(Access.principal(ctx), layer, ctx.pathParam("id"), record(ctx),
+                        ctx.header("If-Match")));
+            });
             app.delete(base + "/{id}", ctx -> {
+                Access.requireWriter(ctx, layer.apiName());
                 edits.delete(Access.principal(ctx), layer, ctx.pathParam("id"), ctx.header("If-Match"));
                 ctx.status(204);
             });

@@ -60,6 +60,7 @@ final class ScoreController {
 
     /** {@code POST /api/v1/attestations} with a JSON body; answers 201 with the stored attestation. */
     void attest(Context ctx) {
+        Access.requireWriter(ctx, "attestations");
         JsonNode b;
         try {
             b = HttpServer.JSON.readTree(ctx.body());

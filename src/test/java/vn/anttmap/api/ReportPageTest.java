@@ -266,7 +266,7 @@ class ReportPageTest {
             assertThat(early.code()).isEqualTo(get(client, "/api/v1/scores/wards/hai-hoa?year=2021", null).code()).isEqualTo(422);
             assertThat(early.body().string()).contains("kết thúc trước ngày 10/02/2022").doesNotContain("ended before");
             assertThat(get(client, "/report.html?ward=hai-hoa&year=2021&lang=en", null).body().string())
-                    .contains("ended before 2022-02-10").doesNotContain("kết thúc trước");
+                    .contains("ended before 10/02/2022").doesNotContain("kết thúc trước");
 
             Response badYear = get(client, "/report.html?ward=hai-hoa&year=abc", null);
             assertThat(badYear.code()).isEqualTo(get(client, "/api/v1/scores/wards/hai-hoa?year=abc", null).code()).isEqualTo(400);

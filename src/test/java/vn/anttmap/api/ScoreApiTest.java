@@ -193,6 +193,25 @@ class ScoreApiTest {
         });
     }
 
+    /**
+     * Regression: a write's body was read before deciding who may write, so the public got 400 for a bad body instead
+     * of 401. Who may write is decided first, for every editable layer and for attestations.
+     */
+    @Test
+    void whoMayWriteIsDecidedBeforeTheBodyIsRead() {
+        String planner = vn.anttmap.TestAuth.token(services, vn.anttmap.model.Account.Role.PLANNER, null);
+        vn.anttmap.TestHttp.test(app(), (server, client) -> {
+            for (String layer : List.of("exception_decisions", "organisations", "incidents", "attestations")) {
+                String url = client.getOrigin() + "/api/v1/" + layer;
+                assertThat(post(client.getOkHttp(), null, url, "not json").code()).as(layer).isEqualTo(401);
+                assertThat(post(client.getOkHttp(), planner, url, "not json").code()).as(layer).isEqualTo(403);
+            }
+            Request put = new Request.Builder().url(client.getOrigin() + "/api/v1/organisations/tc-01-2023")
+                    .put(RequestBody.create("not json", MediaType.get("application/json"))).build();
+            assertThat(client.getOkHttp().newCall(put).execute().code()).isEqualTo(401);
+        });
+    }
+
     static Response post(okhttp3.OkHttpClient http, String token, String url, String json) throws IOException {
         Request.Builder b = new Request.Builder().url(url).post(RequestBody.create(json, MediaType.get("application/json")));
         if (token != null) {

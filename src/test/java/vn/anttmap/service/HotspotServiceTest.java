@@ -161,6 +161,8 @@ class HotspotServiceTest {
     void aNewHotSpotIsAK4cHintThatCountsOnceTheOfficerRecordsIt() throws IOException {
         // The area period of 2023 runs 01/11/2022–31/10/2023; the cluster's October incidents make the last
         // three-month step hot for the first time.
+        services.scoring().attest(new ScoringService.AttestationRequest("area", "b", "register_complete", 2023, true,
+                "Trưởng Công an phường", null, "Sổ theo dõi vụ việc 2023"));
         var card = services.scoring().scoreArea("b", 2023);
         var hint = card.hints().stream().filter(h -> h.checkId().equals("K4c")).findFirst().orElseThrow();
         assertThat(hint.kind()).isEqualTo("emerging_hotspot");

@@ -100,7 +100,14 @@ public abstract class FeatureStoreContract {
                 Map.entry(Layer.DISPUTES, new Feature("d1", null, props("mediated_on", LocalDate.of(2023, 2, 1), "area_id", "a",
                         "outcome", "successful", "description", "Tranh chấp ranh giới đất", "ward_id", "w"))),
                 Map.entry(Layer.EXTRACTIONS, new Feature("x1", null, props("camera_id", "c1", "extracted_on", LocalDate.of(2023, 3, 6),
-                        "incident_id", "i1", "purpose", "xác minh", "area_id", "a", "ward_id", "w"))));
+                        "incident_id", "i1", "purpose", "xác minh", "area_id", "a", "ward_id", "w"))),
+                Map.entry(Layer.EXCEPTION_DECISIONS, new Feature("qd1", null, props("incident_id", "i1", "check_id", "K4d",
+                        "exception", "force_majeure", "decided_by", "Chủ tịch UBND phường", "decided_on", LocalDate.of(2023, 4, 1),
+                        "document_ref", "QĐ-12/2023", "note", "bão số 3", "area_id", "a", "ward_id", "w"))),
+                Map.entry(Layer.ORGANISATIONS, new Feature("o1", wkt("POINT (105.786 19.446)"), props("name", "Trường THCS",
+                        "kind", "school", "assessment_year", 2023, "registered", true, "registered_on", LocalDate.of(2023, 3, 1),
+                        "registration_ref", "ĐK-1", "recognised", false, "recognition_ref", "QĐ-40",
+                        "recognition_decided_on", LocalDate.of(2023, 11, 18), "source", "test", "area_id", "a", "ward_id", "w"))));
         WriteBatch batch = new WriteBatch();
         written.forEach((layer, f) -> batch.upsert(layer, List.of(f)));
         store.write(batch);
