@@ -27,7 +27,7 @@ public final class HttpServer {
     static final ObjectMapper JSON = vn.anttmap.io.ScoreJson.mapper();
     /** The layers served under {@code /api/v1/}. */
     static final List<Layer> SERVED = List.of(Layer.WARDS, Layer.AREAS, Layer.CAMERAS, Layer.INCIDENTS, Layer.ROADS,
-            Layer.COASTLINE);
+            Layer.COASTLINE, Layer.EXCEPTION_DECISIONS, Layer.ORGANISATIONS);
 
     /** Settings the page reads from {@code /api/v1/config}. */
     public record PageConfig(String tileUrl, String tileAttribution) {
@@ -216,7 +216,7 @@ public final class HttpServer {
         app.before(ctx -> Access.resolve(ctx, services.auth()));
         FeatureController featureController = new FeatureController(features);
         StatsController statsController = new StatsController(stats, features);
-        ScoreController scores = new ScoreController(scoring, services.edits());
+        ScoreController scores = new ScoreController(scoring, services.edits(), features);
 
         app.get("/healthz", ctx -> json(ctx, 200, health(features)));
         var categories = vn.anttmap.io.TaxonomyReader.bundled().categories();
@@ -227,6 +227,7 @@ public final class HttpServer {
         app.get("/api/v1/scores/areas/{id}", scores::area);
         app.get("/api/v1/scores/wards/{id}", scores::ward);
         app.post("/api/v1/attestations", scores::attest);
+        app.get("/api/v1/attestations", scores::attestations);
         app.get("/api/v1/coverage", cameras::coverage);
         app.post("/api/v1/camera-plans", cameras::plan);
         app.get("/api/v1/cameras/sectors", featureController::sectors);
