@@ -143,6 +143,16 @@ class MapPageBrowserTest {
         assertThat(browser.findElements(By.cssSelector("path.antt-area"))).hasSize(14);
         assertThat(figure("incidents")).isEqualTo("Vụ việc ANTT: 5");
         assertThat(browser.findElement(By.id("planner")).isDisplayed()).isFalse();
+        // None of the officers' evidence records, nor a button to write one.
+        assertThat(browser.findElement(By.id("new-organisation")).isDisplayed()).isFalse();
+        assertThat(browser.findElements(By.cssSelector("path.antt-organisation"))).isEmpty();
+        assertThat(browser.findElements(By.cssSelector(".leaflet-control-layers-overlays label")).stream()
+                .map(l -> l.getText().trim())).doesNotContain("Cơ quan, doanh nghiệp, cơ sở giáo dục");
+        browser.findElements(By.cssSelector(".antt-area-label span")).stream()
+                .filter(e -> e.getText().equals("Tổ dân phố Quang Trung")).findFirst().orElseThrow().click();
+        waitUp().until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#panel .verdict")));
+        assertThat(browser.findElements(By.cssSelector("#declarations, #panel button[data-declare], #panel button[data-decide],"
+                + " #panel button[data-edit-attestation], #panel button[data-edit-incident], #panel .missing, #panel .exception"))).isEmpty();
     }
 
     /** Turns on an overlay by its name in the layer control. */
