@@ -416,8 +416,10 @@ function scorecardHtml(card) {
       `<span class="exception" data-decision="${escapeHtml(e.decisionId)}"><button type="button" data-incident="${escapeHtml(e.id)}">${escapeHtml(e.id)}</button>
       ${escapeHtml(TEXTS[lang][`exc_${e.exception}`] ?? (lang === "vi" ? e.exceptionVi : e.exceptionEn))}: ${escapeHtml(e.decidedBy)}, ${e.decidedOn ? isoToVn(e.decidedOn) : ""}, `
       + `${escapeHtml(e.documentRef ?? "")}${canEdit() ? ` <button type="button" data-edit-decision="${escapeHtml(e.decisionId)}">${t("edit")}</button>` : ""}</span>`).join("; ")}</div>` : "";
-    const missing = k.missing?.length ? `<div class="missing"><b>${t("needsDetails")}</b>: ${k.missing.map((e) =>
-      `<button type="button" data-edit-incident="${escapeHtml(e.id)}" title="${escapeHtml(vnDates(e.label ?? ""))}">${escapeHtml(e.id)}</button>`).join(" ")}</div>` : "";
+    // An incident missing its deciding field opens the incident's form; an unrated team is named (teams are imported).
+    const missing = k.missing?.length ? `<div class="missing"><b>${t("needsDetails")}</b>: ${k.missing.map((e) => e.layer === "incidents"
+      ? `<button type="button" data-edit-incident="${escapeHtml(e.id)}" title="${escapeHtml(vnDates(e.label ?? ""))}">${escapeHtml(e.id)}</button>`
+      : escapeHtml(vnDates(e.label ?? e.id))).join("; ")}</div>` : "";
     const actions = [];
     if (canEdit()) {
       if (String(k.note ?? "").includes(REGISTER_NOT_DECLARED)) {
