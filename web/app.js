@@ -7,29 +7,47 @@ let lang = localStorage.getItem("antt.lang") === "en" ? "en" : "vi";
 const t = (key) => TEXTS[lang][key] ?? key;
 const $ = (id) => document.getElementById(id);
 const status = $("status");
-/** True between "Thêm vụ việc" and the click on the map that places the incident. */
-let pickingIncident = false;
+/** What the next click on the map places: "incident" after "Thêm vụ việc", "organisation" after "Thêm cơ quan…". */
+let picking = null;
 
 let session = { role: "public", csrf: null };
+
+/** A refusal from the API: its status and its body ({error, detail}, and whatever else it says). */
+class ApiError extends Error {
+  constructor(status, body) {
+    super(`${body.error}: ${body.detail}`);
+    this.status = status;
+    this.body = body;
+  }
+}
 
 async function getJson(url) {
   const r = await fetch(url, { credentials: "same-origin" });
   const body = await r.json();
-  if (!r.ok) throw new Error(`${body.error}: ${body.detail}`);
+  if (!r.ok) throw new ApiError(r.status, body);
   return body;
+}
+
+/** One record of an editable layer with its version (the ETag that a PUT or DELETE sends as If-Match). */
+async function getVersioned(url) {
+  const r = await fetch(url, { credentials: "same-origin" });
+  const body = await r.json();
+  if (!r.ok) throw new ApiError(r.status, body);
+  return { feature: body, etag: r.headers.get("ETag") };
 }
 
 const config = await getJson("/api/v1/config");
 session = await getJson("/api/v1/session");
 const signedIn = session.role !== "public";
 
-/** A write with the session's CSRF token. */
-async function send(method, url, body) {
+/** A write with the session's CSRF token (and If-Match when editing a version). */
+async function send(method, url, body, etag) {
   const r = await fetch(url, { method, credentials: "same-origin", headers: { "Content-Type": "application/json",
-    ...(session.csrf ? { "X-CSRF-Token": session.csrf } : {}) }, body: body == null ? undefined : JSON.stringify(body) });
+    ...(session.csrf ? { "X-CSRF-Token": session.csrf } : {}), ...(etag ? { "If-Match": etag } : {}) },
+  body: body == null ? undefined : JSON.stringify(body) });
   const text = await r.text();
   const json = text ? JSON.parse(text) : {};
-  if (!r.ok) throw new Error(`${json.error}: ${json.detail}`);
+  if (!r.ok) throw new ApiError(r.status, json);
   return json;
 }
 const categories = new Map(config.categories.map((c) => [c.code, c]));
@@ -87,14 +105,14 @@ async function loadStaticLayers() {
     weight: f.properties.kind === "main" ? 5 : f.properties.kind === "beach_road" ? 4 : 2.5, opacity: 0.9 }) });
   layers.coastline = L.geoJSON(coast, { interactive: false, style: { className: "antt-coast", color: "#1e6fb8", weight: 3 } });
   layers.areas = L.geoJSON(areas, { style: areaStyle, onEachFeature: (f, l) => l.on("click", () => {
-    // While placing a new incident the click belongs to the map (the form), not to the area's panel.
-    if (!pickingIncident) openArea(f);
+    // While placing a new incident or organisation the click belongs to the map (the form), not to the area's panel.
+    if (!picking) openArea(f);
   }) });
   areaLabels.clearLayers();
   for (const f of areas.features) {
     const at = f.label ? [f.label[1], f.label[0]] : layers.areas.getLayers().find((l) => l.feature.id === f.id).getBounds().getCenter();
     L.marker(at, { icon: L.divIcon({ className: "antt-area-label", html: `<span>${escapeHtml(f.properties.name)}</span>`, iconSize: null }),
-      keyboard: true, title: f.properties.name, zIndexOffset: 1000 }).on("click", (e) => pickingIncident ? map.fire("click", { latlng: e.latlng }) : openArea(f)).addTo(areaLabels);
+      keyboard: true, title: f.properties.name, zIndexOffset: 1000 }).on("click", (e) => picking ? map.fire("click", { latlng: e.latlng }) : openArea(f)).addTo(areaLabels);
   }
   layers.sectors = L.geoJSON(sectors, { interactive: false, style: (f) => ({ className: "antt-sector",
     color: f.properties.status === "active" ? "#2f855a" : "#a0aec0", weight: 0.6, fillOpacity: 0.15 }) });
@@ -284,16 +302,21 @@ async function openArea(feature) {
     [`${t("incidentsBefore")} (${isoToVn(yearBefore(state.from))}–${isoToVn(yearBefore(state.to))})`, b],
     [t("change"), `<span class="${diff > 0 ? "up" : diff < 0 ? "down" : ""}">${diff > 0 ? "+" : ""}${diff}</span>`],
   ];
-  const [card, cov, trends] = await Promise.all([
+  // The year's declarations (the area's and the ward's), for those who may write them; others see none.
+  const declared = canEdit() ? Promise.all([["area", feature.id], ["ward", state.ward]].map(([kind, id]) =>
+    getJson(`/api/v1/attestations?${new URLSearchParams({ subject_kind: kind, subject_id: id, year: state.year })}`)
+      .then((b) => ({ kind, items: b.attestations })).catch(() => ({ kind, items: [] })))) : null;
+  const [card, cov, trends, listed] = await Promise.all([
     getJson(`/api/v1/scores/areas/${encodeURIComponent(feature.id)}?year=${state.year}`),
     getJson(`/api/v1/coverage?${new URLSearchParams({ ...base, from: state.from, to: state.to })}`),
-    getJson(`/api/v1/trends?${new URLSearchParams({ ...base, to: state.to })}`)]);
+    getJson(`/api/v1/trends?${new URLSearchParams({ ...base, to: state.to })}`), declared]);
   rows.push([t("workingShare"), `${cov.camerasWorking}/${cov.camerasTotal}`], [t("coveredArea"), pct(cov.areaShare)],
     [t("coveredRoads"), pct(cov.roadShare)], [t("coveredIncidents"), `${cov.incidentsCovered}/${cov.incidents}`]);
   $("panel-body").innerHTML = `<h2>${escapeHtml(p.name)}</h2><table>${rows.map(([k, v], i) =>
     `<tr data-row="${i}"><th>${escapeHtml(String(k))}</th><td>${v}</td></tr>`).join("")}</table>`
     + (String(p.source ?? "").startsWith("synthetic") ? `<p class="note">${t("synthetic")}</p>` : "")
     + scorecardHtml(card)
+    + (listed ? declarationsHtml(listed) : "")
     + trendsHtml(trends)
     + `<p class="actions"><a href="/report.html?${new URLSearchParams({ ward: state.ward, area: feature.id, year: state.year, lang })}"
          target="_blank" rel="noopener">${t("areaReport")}</a></p>`;
@@ -301,6 +324,20 @@ async function openArea(feature) {
     b.addEventListener("click", () => showIncident(b.dataset.incident, card.period)));
   $("panel-body").querySelectorAll("button[data-confirm-hint]").forEach((b) =>
     b.addEventListener("click", () => confirmHotspot(feature, card, b)));
+  const back = () => openArea(feature);
+  const on = (selector, handler) => $("panel-body").querySelectorAll(selector).forEach((b) => b.addEventListener("click", () => handler(b)));
+  on("button[data-declare]", (b) => openAttestationForm({ area: feature, back,
+    preset: { checkId: b.dataset.declare, year: b.dataset.year ? Number(b.dataset.year) : card.year } }));
+  on("button[data-edit-attestation]", (b) => openAttestationForm({ area: feature, attestationId: b.dataset.editAttestation, back }));
+  on("button[data-delete-attestation]", (b) => deleteAttestation(b.dataset.deleteAttestation, back));
+  on("#add-declaration", () => openAttestationForm({ area: feature, back }));
+  on("button[data-edit-incident]", (b) => openIncidentForm(null, b.dataset.editIncident, back));
+  on("button[data-edit-decision]", (b) => openExceptionForm({ decisionId: b.dataset.editDecision, back }));
+  on("button[data-decide]", (b) => {
+    const k = card.criteria.flatMap((c) => c.checks).find((x) => x.checkId === b.dataset.decide);
+    openExceptionForm({ check: k.checkId, back, incidents: k.evidence.filter((e) => e.layer === "incidents")
+      .map((e) => [e.id, vnDates(e.label ?? "")]) });
+  });
   const panel = $("panel");
   panel.dataset.areaId = feature.id;
   panel.hidden = false;
@@ -362,6 +399,10 @@ function hintsHtml(card) {
     ${canConfirm() ? `<br><button type="button" data-confirm-hint="${escapeHtml(h.checkId)}">${t("confirmHotspot")}</button>` : ""}</div>`).join("");
 }
 
+/** The scorer's notes that a declaration is missing (its Vietnamese half, which never changes with the language). */
+const REGISTER_NOT_DECLARED = "chưa xác nhận sổ theo dõi vụ việc đầy đủ";
+const PREVIOUS_NOT_DECLARED = "chưa xác nhận sổ theo dõi vụ việc kỳ trước đầy đủ";
+
 function scorecardHtml(card) {
   const rows = card.criteria.flatMap((c) => c.checks.map((k) => {
     const text = checkTexts.get(k.checkId);
@@ -371,13 +412,36 @@ function scorecardHtml(card) {
     const evidence = k.evidence.filter((e) => e.layer !== "attestations").map((e) => e.layer === "incidents"
       ? `<button type="button" data-incident="${escapeHtml(e.id)}" title="${escapeHtml(vnDates(e.label))}">${escapeHtml(e.id)}</button>`
       : escapeHtml(vnDates(e.label ?? e.id))).join(" ");
-    const excepted = k.exceptions.length ? `<br>${t("excepted")}: ${k.exceptions.map((e) =>
-      `<button type="button" data-incident="${escapeHtml(e.id)}">${escapeHtml(e.id)}</button>`).join(" ")}` : "";
+    const excepted = k.exceptions.length ? `<div class="exceptions"><b>${t("excepted")}</b>: ${k.exceptions.map((e) =>
+      `<span class="exception" data-decision="${escapeHtml(e.decisionId)}"><button type="button" data-incident="${escapeHtml(e.id)}">${escapeHtml(e.id)}</button>
+      ${escapeHtml(TEXTS[lang][`exc_${e.exception}`] ?? (lang === "vi" ? e.exceptionVi : e.exceptionEn))}: ${escapeHtml(e.decidedBy)}, ${e.decidedOn ? isoToVn(e.decidedOn) : ""}, `
+      + `${escapeHtml(e.documentRef ?? "")}${canEdit() ? ` <button type="button" data-edit-decision="${escapeHtml(e.decisionId)}">${t("edit")}</button>` : ""}</span>`).join("; ")}</div>` : "";
+    // An incident missing its deciding field opens the incident's form; an unrated team is named (teams are imported).
+    const missing = k.missing?.length ? `<div class="missing"><b>${t("needsDetails")}</b>: ${k.missing.map((e) => e.layer === "incidents"
+      ? `<button type="button" data-edit-incident="${escapeHtml(e.id)}" title="${escapeHtml(vnDates(e.label ?? ""))}">${escapeHtml(e.id)}</button>`
+      : escapeHtml(vnDates(e.label ?? e.id))).join("; ")}</div>` : "";
+    const actions = [];
+    if (canEdit()) {
+      if (String(k.note ?? "").includes(REGISTER_NOT_DECLARED)) {
+        actions.push(`<button type="button" class="act" data-declare="register_complete">${t("declareRegister")}</button>`);
+      }
+      if (String(k.note ?? "").includes(PREVIOUS_NOT_DECLARED)) {
+        actions.push(`<button type="button" class="act" data-declare="register_complete" data-year="${card.year - 1}">${t("declarePreviousRegister")}</button>`);
+      }
+      if (String(k.kind).toLowerCase() === "attested") {
+        actions.push(k.attestation?.id ? `<button type="button" class="act" data-edit-attestation="${escapeHtml(k.attestation.id)}">${t("editAttestation")}</button>`
+          : `<button type="button" class="act" data-declare="${escapeHtml(k.checkId)}">${t("attest")}</button>`);
+      }
+      if (EXCEPTIONS_FOR[k.checkId] && k.evidence.some((e) => e.layer === "incidents")) {
+        actions.push(`<button type="button" class="act" data-decide="${escapeHtml(k.checkId)}">${t("newDecision")}</button>`);
+      }
+    }
     const attestation = k.attestation ? `${t("attestedBy")}: ${escapeHtml(k.attestation.attestedBy)}`
       + (k.attestation.attestedAt ? `, ${instantToVn(k.attestation.attestedAt)}` : "")
       + (k.attestation.documentRef ? ` (${escapeHtml(k.attestation.documentRef)})` : "") : "";
     return `<tr data-check="${escapeHtml(k.checkId)}"><td><b>${escapeHtml(k.checkId)}</b> ${escapeHtml(label ?? "")}
-      <div class="ev">${evidence}${excepted}${attestation}${k.note && !k.attestation ? `<br>${escapeHtml(vnDates(k.note))}` : ""}</div></td>
+      <div class="ev">${evidence}${excepted}${missing}${attestation}${k.note && !k.attestation ? `<br><span class="check-note">${escapeHtml(vnDates(k.note))}</span>` : ""}</div>
+      ${actions.length ? `<div class="check-actions">${actions.join("")}</div>` : ""}</td>
       <td class="m"><span class="st ${k.status}" title="${t(k.status)}">${t(k.status)}</span><br>${measured}</td></tr>`;
   })).join("");
   const a = card.advisory;
@@ -417,8 +481,11 @@ function cameraPopup(f) {
 
 function incidentPopup(f) {
   const p = f.properties;
-  return `<b>${escapeHtml(catName(p.category))}</b><br>${t("occurredAt")}: ${instantToVn(p.occurred_at)}<br>`
-    + `${escapeHtml(p.description ?? "")}`;
+  return `<div data-incident-popup="${escapeHtml(f.id)}"><b>${escapeHtml(catName(p.category))}</b> <span class="note">${escapeHtml(f.id)}</span><br>`
+    + `${t("occurredAt")}: ${instantToVn(p.occurred_at)}<br>${escapeHtml(p.description ?? "")}`
+    + (canEdit() ? `<br><button type="button" class="act" data-edit-incident="${escapeHtml(f.id)}">${t("editIncident")}</button>`
+      + ` <button type="button" class="act" data-decide-incident="${escapeHtml(f.id)}">${t("newDecision")}</button>` : "")
+    + "</div>";
 }
 
 function escapeHtml(s) {
@@ -435,6 +502,7 @@ function buildControls() {
     [t("wards")]: layers.wards, [t("areas")]: layers.areaGroup, [t("roads")]: layers.roads,
     [t("coastline")]: layers.coastline, [t("sectors")]: layers.sectors, [t("cameras")]: layers.cameras,
     [t("incidents")]: layers.incidents, [t("coverage")]: layers.coverage,
+    ...(layers.organisations ? { [t("organisations")]: layers.organisations } : {}),
     ...(layers.plan ? { [t("proposals")]: layers.plan } : {}),
     ...Object.fromEntries(Object.entries(hotspots).filter(([, h]) => h).map(([kind, h]) =>
       [t({ density: "hsDensity", gistar: "hsGistar", emerging: "hsEmerging" }[kind]), h.layer])) },
@@ -500,6 +568,7 @@ $("panel-close").addEventListener("click", closePanel);
 $("planner").addEventListener("click", openPlanner);
 $("planner").hidden = !signedIn;
 $("new-incident").hidden = !(session.role === "officer" || session.role === "admin");
+$("new-organisation").hidden = !(session.role === "officer" || session.role === "admin");
 $("login").addEventListener("click", () => (signedIn ? logout() : openLogin()));
 
 function openLogin() {
@@ -523,42 +592,453 @@ async function logout() {
 }
 
 $("new-incident").addEventListener("click", () => {
-  pickingIncident = true;
+  picking = "incident";
   status.textContent = t("clickMap");
 });
+$("new-organisation").addEventListener("click", () => {
+  picking = "organisation";
+  status.textContent = t("clickMapOrg");
+});
 map.on("click", (e) => {
-  if (!pickingIncident) return;
-  pickingIncident = false;
+  if (!picking) return;
+  const what = picking;
+  picking = null;
   status.textContent = "";
-  openIncidentForm(e.latlng);
+  if (what === "incident") openIncidentForm(e.latlng);
+  else openOrganisationForm(e.latlng);
 });
 
-function openIncidentForm(latlng) {
+// ---------------------------------------------------------------- record forms: one builder, errors next to fields
+// A form is a list of fields: {name, label (a text key), kind: text | number | date | datetime | select | bool,
+// options: [[value, text key], …], value, required, hint}. Nothing is validated by the browser (no `required`
+// attribute): the API decides, and its refusal is shown next to each field it names, in the page's language.
+const today = () => new Date().toLocaleDateString("sv-SE", { timeZone: "Asia/Ho_Chi_Minh" });
+
+/** An option's text: a text key, "raw:" a text shown as it is, "cat:" an incident category's name. */
+const optionText = (key) => key.startsWith("raw:") ? key.slice(4) : key.startsWith("cat:") ? catName(key.slice(4)) : t(key);
+
+function fieldHtml(prefix, f) {
+  const id = `${prefix}-${f.name}`;
+  const v = f.value ?? "";
+  const aria = `${f.required ? ' aria-required="true"' : ""} aria-describedby="${id}-error"`;
+  let control;
+  if (f.kind === "select" || f.kind === "bool") {
+    const options = f.kind === "bool" ? [["", f.unknown ?? "boolUnknown"], ["true", "yes"], ["false", "no"]] : f.options;
+    const current = f.kind === "bool" ? (v === true ? "true" : v === false ? "false" : "") : String(v);
+    control = `<select id="${id}" name="${f.name}"${aria}>${options.map(([o, key]) =>
+      `<option value="${escapeHtml(o)}"${o === current ? " selected" : ""}>${escapeHtml(optionText(key))}</option>`).join("")}</select>`;
+  } else {
+    const shown = f.kind === "date" && v ? isoToVn(v) : v;
+    const extra = f.kind === "number" ? ' inputmode="numeric"' : f.kind === "date" ? ' inputmode="numeric" placeholder="dd/mm/yyyy"' : "";
+    control = `<input id="${id}" name="${f.name}" value="${escapeHtml(shown)}"${extra}${aria}>`;
+  }
+  return `<div class="field" data-field="${f.name}"><label for="${id}">${t(f.label)}${f.required ? " *" : ""}</label>${control}
+    <span class="field-error" id="${id}-error" data-for="${f.name}" role="alert"></span></div>`;
+}
+
+function formHtml(prefix, formId, fields, submitKey = "save", extra = "") {
+  return `<form class="plan record" id="${formId}" novalidate>${fields.map((f) => fieldHtml(prefix, f)).join("")}
+    <p class="form-buttons"><button type="submit">${t(submitKey)}</button>${extra}</p>
+    <p class="form-error" role="alert"></p></form>`;
+}
+
+/** The form's values as the API takes them (dates ISO, yes/no as booleans, empty as null), or null after marking bad dates. */
+function readForm(prefix, form, fields) {
+  clearErrors(form);
+  const out = {};
+  let ok = true;
+  for (const f of fields) {
+    const raw = $(`${prefix}-${f.name}`).value.trim();
+    if (raw === "") { out[f.name] = null; continue; }
+    if (f.kind === "bool") out[f.name] = raw === "true";
+    else if (f.kind === "number") {
+      if (!/^-?\d+$/.test(raw)) { fieldError(form, f.name, t("badNumber")); ok = false; } else out[f.name] = Number(raw);
+    } else if (f.kind === "date") {
+      const iso = vnToIso(raw);
+      if (!iso) { fieldError(form, f.name, t("badDate")); ok = false; } else out[f.name] = iso;
+    } else out[f.name] = raw;
+  }
+  if (!ok) form.querySelector(".form-error").textContent = t("fixFields");
+  return ok ? out : null;
+}
+
+function clearErrors(form) {
+  form.querySelectorAll(".field-error, .form-error").forEach((e) => { e.textContent = ""; });
+  form.querySelectorAll("[aria-invalid]").forEach((e) => e.removeAttribute("aria-invalid"));
+}
+
+/** Marks a field and says what is wrong with it, naming it as its label does. */
+function fieldError(form, name, text) {
+  const slot = form.querySelector(`.field-error[data-for="${name}"]`);
+  const input = form.querySelector(`[name="${name}"]`);
+  if (!slot || !input) return false;
+  const label = form.querySelector(`label[for="${input.id}"]`)?.textContent.replace(/ \*$/, "") ?? name;
+  slot.textContent = `${label}: ${text}`;
+  input.setAttribute("aria-invalid", "true");
+  return true;
+}
+
+/** A reason from the API in the page's language: "vi / en" texts are split, the common ones translated. */
+function reasonText(reason) {
+  const r = reason.trim();
+  if (r === "required value is missing") return t("errRequired");
+  const both = r.indexOf(" / ");
+  if (both > 0 && /[ăâđêôơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ]/i.test(r.slice(0, both))) {
+    return lang === "vi" ? r.slice(0, both) : r.slice(both + 3);
+  }
+  return r;
+}
+
+/** Shows an API refusal on a form: each problem next to the field it names, the rest at the form's foot. Nothing was saved. */
+function showApiError(form, err) {
+  clearErrors(form);
+  const foot = form.querySelector(".form-error");
+  if (!(err instanceof ApiError)) { foot.textContent = `${t("notSaved")}: ${err.message}`; return; }
+  const detail = String((lang === "vi" ? err.body.detailVi ?? err.body.detail_vi : err.body.detailEn ?? err.body.detail_en)
+    ?? err.body.detail ?? "");
+  const rest = [];
+  for (const line of detail.split("\n")) {
+    const m = /field (\w+): (.*)$/.exec(line);
+    if (m && fieldError(form, m[1], reasonText(m[2]))) continue;
+    if (line.trim()) rest.push(m ? `${m[1]}: ${reasonText(m[2])}` : line);
+  }
+  const why = { 401: "errSignIn", 403: "errForbidden", 409: "errConflict", 428: "errConflict", 404: "errNotFound" }[err.status];
+  foot.textContent = [why ? t(why) : t("notSaved"), ...rest].join(" · ");
+}
+
+/** Opens a form in the panel; `back` returns to what was shown before (the area's panel). */
+function openForm(title, html, back) {
+  const panel = $("panel");
+  // The area's panel gives way to the form (a refresh must not redraw the panel over it); `back` returns to it.
+  delete panel.dataset.mode;
+  delete panel.dataset.areaId;
+  $("panel-body").innerHTML = `<h2>${escapeHtml(title)}</h2>${html}`
+    + (back ? `<p class="actions"><button type="button" class="link" id="form-back">${t("back")}</button></p>` : "");
+  if (back) $("form-back").addEventListener("click", back);
+  panel.hidden = false;
+  $("panel").scrollTop = 0;
+}
+
+/**
+ * After a write: the area's panel again if the form came from it (its card re-scored); else the record's form opened
+ * again at its new version (`reopen`, then `text` in its result line `resultId`), or after a delete only `text`.
+ */
+async function afterWrite(back, reopen, resultId, text) {
+  await Promise.all([loadScores(), loadOrganisations()]);
+  buildControls();
+  if (back) { await back(); return; }
+  if (reopen) await reopen();
+  else openForm(text, "");
+  if ($(resultId)) $(resultId).textContent = text;
+}
+
+const canEdit = () => session.role === "admin" || (session.role === "officer" && session.ward === state.ward);
+const SEVERITY_OPTIONS = [["", "none"], ...["it_nghiem_trong", "nghiem_trong", "rat_nghiem_trong", "dac_biet_nghiem_trong"].map((c) => [c, `sev_${c}`])];
+const CHANNEL_OPTIONS = ["in_person", "hotline_113", "vneid", "app", "patrol"].map((c) => [c, `ch_${c}`]);
+
+function incidentFields(p) {
   const now = new Date();
   const pad = (n) => String(n).padStart(2, "0");
-  $("panel-body").innerHTML = `<h2>${t("newIncident")}</h2><form class="plan" id="incident-form">
-    <p class="note">${latlng.lat.toFixed(6)}, ${latlng.lng.toFixed(6)}</p>
-    <label>${t("category")} <select id="inc-category">${[...categories.keys()].map((c) =>
-      `<option value="${c}">${escapeHtml(catName(c))}</option>`).join("")}</select></label>
-    <label>${t("occurredLocal")} <input id="inc-time" value="${pad(now.getDate())}/${pad(now.getMonth() + 1)}/${now.getFullYear()} ${pad(now.getHours())}:${pad(now.getMinutes())}" required></label>
-    <label>${t("severity")} <select id="inc-severity"><option value=""></option><option>it_nghiem_trong</option>
-      <option>nghiem_trong</option><option>rat_nghiem_trong</option><option>dac_biet_nghiem_trong</option></select></label>
-    <label>${t("channel")} <select id="inc-channel"><option>in_person</option><option>hotline_113</option><option>vneid</option>
-      <option>app</option><option>patrol</option></select></label>
-    <label>${t("evidence")} <input id="inc-description"></label>
-    <button type="submit">${t("save")}</button></form><p id="incident-result" aria-live="polite"></p>`;
-  $("panel").hidden = false;
-  $("incident-form").addEventListener("submit", async (e) => {
+  return [
+    { name: "category", label: "category", kind: "select", required: true, value: p.category ?? "",
+      options: [...categories.keys()].map((c) => [c, `cat:${c}`]) },
+    { name: "occurred_at", label: "occurredLocal", kind: "text", required: true, value: p.occurred_at ? instantToVn(p.occurred_at)
+      : `${pad(now.getDate())}/${pad(now.getMonth() + 1)}/${now.getFullYear()} ${pad(now.getHours())}:${pad(now.getMinutes())}` },
+    { name: "severity", label: "severity", kind: "select", value: p.severity ?? "", options: SEVERITY_OPTIONS },
+    { name: "serious", label: "seriousField", kind: "bool", value: p.serious ?? null },
+    { name: "deaths", label: "deathsField", kind: "number", value: p.deaths ?? "" },
+    { name: "channel", label: "channel", kind: "select", required: true, value: p.channel ?? "in_person", options: CHANNEL_OPTIONS },
+    { name: "description", label: "description", kind: "text", value: p.description ?? "" },
+  ];
+}
+
+/** A new incident at a clicked point, or (with `id`) an existing one to edit: severity, seriousness and deaths decide K4b/K4d. */
+async function openIncidentForm(latlng, id, back) {
+  let current = null;
+  if (id) {
+    try { current = await getVersioned(`/api/v1/incidents/${encodeURIComponent(id)}`); } catch (err) { status.textContent = err.message; return; }
+  }
+  const p = current?.feature.properties ?? {};
+  const fields = incidentFields(p);
+  const at = current ? current.feature.geometry.coordinates : [latlng.lng, latlng.lat];
+  openForm(current ? `${t("editIncident")} ${id}` : t("newIncident"),
+    `<p class="note">${at[1].toFixed(6)}, ${at[0].toFixed(6)}</p>` + formHtml("inc", "incident-form", fields)
+    + `<p id="incident-result" aria-live="polite"></p>`, back);
+  const form = $("incident-form");
+  form.addEventListener("submit", async (e) => {
     e.preventDefault();
-    const feature = { type: "Feature", geometry: { type: "Point", coordinates: [latlng.lng, latlng.lat] }, properties: {
-      occurred_at: $("inc-time").value, category: $("inc-category").value, severity: $("inc-severity").value || null,
-      channel: $("inc-channel").value, description: $("inc-description").value } };
+    const v = readForm("inc", form, fields);
+    if (!v) return;
+    // Fields this form does not show are kept as they were (a bare flag excepts nothing, but it is not ours to drop).
+    const keep = current ? { force_majeure: p.force_majeure ?? null, promptly_handled: p.promptly_handled ?? null } : {};
+    const feature = { type: "Feature", geometry: { type: "Point", coordinates: at }, properties: { ...keep, ...v } };
     try {
-      const saved = await send("POST", "/api/v1/incidents", feature);
-      $("incident-result").textContent = `${t("saved")}: ${saved.id}`;
+      const saved = current ? await send("PUT", `/api/v1/incidents/${encodeURIComponent(id)}`, feature, current.etag)
+        : await send("POST", "/api/v1/incidents", feature);
       await refresh();
-    } catch (err) { $("incident-result").textContent = err.message; }
+      await afterWrite(back, () => openIncidentForm(null, saved.id), "incident-result", `${t("saved")}: ${saved.id}`);
+    } catch (err) { showApiError(form, err); }
   });
+}
+
+// ---------------------------------------------------------------- exception decisions (K4b, K4d)
+/** K4d excepts force majeure only; K4b also prompt detection, mitigation and reporting. */
+const EXCEPTIONS_FOR = { K4b: ["force_majeure", "prompt_handling"], K4d: ["force_majeure"] };
+
+/**
+ * Records (or with `decisionId` edits) a decision that an incident is excepted from K4b or K4d. `incidents` are the
+ * incidents to choose from ([id, label]); `check` fixes the check when opened from its row of the scorecard.
+ */
+async function openExceptionForm({ incidents, check, decisionId, back }) {
+  let current = null;
+  if (decisionId) {
+    try { current = await getVersioned(`/api/v1/exception_decisions/${encodeURIComponent(decisionId)}`); } catch (err) { status.textContent = err.message; return; }
+  }
+  const p = current?.feature.properties ?? {};
+  const checkNow = p.check_id ?? check ?? "K4b";
+  const choices = current ? [[p.incident_id, p.incident_id]] : incidents;
+  const fields = [
+    { name: "incident_id", label: "incident", kind: "select", required: true, value: p.incident_id ?? choices[0]?.[0] ?? "",
+      options: choices.map(([id, label]) => [id, `raw:${id}${label && label !== id ? ` (${label})` : ""}`]) },
+    { name: "check_id", label: "check", kind: "select", required: true, value: checkNow,
+      options: (check && !current ? [check] : ["K4b", "K4d"]).map((c) => [c, `chk_${c}`]) },
+    { name: "exception", label: "exceptionField", kind: "select", required: true, value: p.exception ?? "force_majeure",
+      options: EXCEPTIONS_FOR[checkNow].map((x) => [x, `exc_${x}`]) },
+    { name: "decided_by", label: "decidedBy", kind: "text", required: true, value: p.decided_by ?? session.username ?? "" },
+    { name: "decided_on", label: "decidedOn", kind: "date", required: true, value: p.decided_on ?? today() },
+    { name: "document_ref", label: "documentRef", kind: "text", required: true, value: p.document_ref ?? "" },
+    { name: "note", label: "note", kind: "text", value: p.note ?? "" },
+  ];
+  openForm(current ? t("editDecision") : t("newDecision"), formHtml("exc", "exception-form", fields, "save",
+    current ? `<button type="button" class="danger" id="exc-delete">${t("delete")}</button>` : "")
+    + `<p id="exception-result" aria-live="polite"></p>`, back);
+  const form = $("exception-form");
+  // The exceptions offered follow the check: K4d never offers prompt handling.
+  $("exc-check_id").addEventListener("change", () => {
+    const allowed = EXCEPTIONS_FOR[$("exc-check_id").value];
+    const was = $("exc-exception").value;
+    $("exc-exception").innerHTML = allowed.map((x) => `<option value="${x}"${x === was ? " selected" : ""}>${escapeHtml(t(`exc_${x}`))}</option>`).join("");
+  });
+  form.addEventListener("submit", async (e) => {
+    e.preventDefault();
+    const v = readForm("exc", form, fields);
+    if (!v) return;
+    const feature = { type: "Feature", geometry: null, properties: v };
+    try {
+      const saved = current ? await send("PUT", `/api/v1/exception_decisions/${encodeURIComponent(decisionId)}`, feature, current.etag)
+        : await send("POST", "/api/v1/exception_decisions", feature);
+      await afterWrite(back, () => openExceptionForm({ decisionId: saved.id }), "exception-result", `${t("saved")}: ${saved.id}`);
+    } catch (err) { showApiError(form, err); }
+  });
+  $("exc-delete")?.addEventListener("click", async () => {
+    if (!confirm(t("confirmDelete"))) return;
+    try {
+      await send("DELETE", `/api/v1/exception_decisions/${encodeURIComponent(decisionId)}`, null, current.etag);
+      await afterWrite(back, null, null, t("deleted"));
+    } catch (err) { showApiError(form, err); }
+  });
+}
+
+// ---------------------------------------------------------------- declarations and attestations
+const declarations = new Map((standard.declarations ?? []).map((d) => [d.id, d]));
+/** What an officer may declare or attest for an area or the ward: the standard's declarations, then its attested checks. */
+function attestable(level) {
+  const decl = [...declarations.values()].filter((d) => d.levels.map((l) => l.toLowerCase()).includes(level)).map((d) => d.id);
+  const checks = standard.criteria.filter((c) => String(c.level).toLowerCase() === level)
+    .flatMap((c) => c.checks.filter((k) => String(k.kind).toLowerCase() === "attested").map((k) => k.id));
+  return [...decl, ...checks];
+}
+const attestText = (id) => {
+  const d = declarations.get(id) ?? checkTexts.get(id);
+  return d ? (lang === "vi" ? d.textVi : d.glossEn) : id;
+};
+
+/**
+ * Records (or with `attestationId` edits) a declaration or attestation for an area or the ward and a period year.
+ * `preset` fills the check, subject and year (from the button that opened it).
+ */
+async function openAttestationForm({ area, preset = {}, attestationId, back }) {
+  let current = null;
+  if (attestationId) {
+    try { current = await getVersioned(`/api/v1/attestations/${encodeURIComponent(attestationId)}`); } catch (err) { status.textContent = err.message; return; }
+  }
+  const p = current?.feature.properties ?? {};
+  const subjectKind = p.subject_kind ?? preset.subjectKind ?? "area";
+  const subjects = [["area", `raw:${area.properties.name}`], ["ward", `raw:${wardName || state.ward}`]];
+  const checkOptions = (kind) => attestable(kind).map((id) => [id, `raw:${attestText(id)}`]);
+  const fields = [
+    { name: "subject_kind", label: "subject", kind: "select", required: true, value: subjectKind,
+      options: current ? subjects.filter(([k]) => k === subjectKind) : subjects },
+    { name: "check_id", label: "declaration", kind: "select", required: true, value: p.check_id ?? preset.checkId ?? "register_complete",
+      options: checkOptions(subjectKind) },
+    { name: "period_year", label: "periodYear", kind: "number", required: true, value: p.period_year ?? preset.year ?? state.year },
+    { name: "attested", label: "attestedField", kind: "select", required: true, value: String(p.attested ?? true),
+      options: [["true", "yes"], ["false", "no"]] },
+    { name: "attested_by", label: "attestedByField", kind: "text", required: true, value: p.attested_by ?? session.username ?? "" },
+    { name: "document_ref", label: "documentRef", kind: "text", value: p.document_ref ?? "" },
+    { name: "note", label: "note", kind: "text", value: p.note ?? "" },
+  ];
+  openForm(current ? t("editDeclaration") : t("newDeclaration"), formHtml("att", "attestation-form", fields, "save",
+    current ? `<button type="button" class="danger" id="att-delete">${t("delete")}</button>` : "")
+    + `<p id="attestation-result" aria-live="polite"></p>`, back);
+  const form = $("attestation-form");
+  $("att-subject_kind").addEventListener("change", () => {
+    const was = $("att-check_id").value;
+    $("att-check_id").innerHTML = checkOptions($("att-subject_kind").value).map(([id, key]) =>
+      `<option value="${escapeHtml(id)}"${id === was ? " selected" : ""}>${escapeHtml(optionText(key))}</option>`).join("");
+  });
+  form.addEventListener("submit", async (e) => {
+    e.preventDefault();
+    const v = readForm("att", form, fields);
+    if (!v) return;
+    v.attested = v.attested == null ? null : v.attested === "true";
+    v.subject_id = v.subject_kind === "ward" ? state.ward : area.id;
+    try {
+      let saved;
+      if (current) {
+        const props = { ...v, attested_at: new Date().toISOString() };
+        saved = await send("PUT", `/api/v1/attestations/${encodeURIComponent(attestationId)}`, { type: "Feature", geometry: null, properties: props }, current.etag);
+      } else {
+        const { period_year: year, ...rest } = v;
+        saved = await send("POST", "/api/v1/attestations", { ...rest, year });
+      }
+      await afterWrite(back, () => openAttestationForm({ area, attestationId: saved.id }), "attestation-result", `${t("saved")}: ${saved.id}`);
+    } catch (err) {
+      // POST /attestations names the year "year"; the form's field is the record's period_year.
+      if (err instanceof ApiError && err.body.detail) err.body.detail = err.body.detail.replace(/field year:/g, "field period_year:");
+      showApiError(form, err);
+    }
+  });
+  $("att-delete")?.addEventListener("click", async () => {
+    if (!confirm(t("confirmDelete"))) return;
+    try {
+      await send("DELETE", `/api/v1/attestations/${encodeURIComponent(attestationId)}`, null, current.etag);
+      await afterWrite(back, null, null, t("deleted"));
+    } catch (err) { showApiError(form, err); }
+  });
+}
+
+/** The year's declarations and attestations for the area and its ward, each with edit and delete ("Hồ sơ"). */
+function declarationsHtml(lists) {
+  const rows = lists.flatMap(({ kind, items }) => items.map((a) => `<li data-attestation="${escapeHtml(a.id)}" data-check-id="${escapeHtml(a.check_id)}">
+    <b>${escapeHtml(attestText(a.check_id))}</b> <span class="st ${a.attested ? "met" : "not_met"}">${t(a.attested ? "yes" : "no")}</span>
+    <br><span class="note">${t(kind === "ward" ? "subjectWard" : "subjectArea")} · ${escapeHtml(a.attested_by)}, ${instantToVn(a.attested_at)}`
+    + `${a.document_ref ? ` · ${escapeHtml(a.document_ref)}` : ""}${a.note ? ` · ${escapeHtml(a.note)}` : ""}</span>
+    <span class="row-buttons"><button type="button" data-edit-attestation="${escapeHtml(a.id)}">${t("edit")}</button>
+    <button type="button" class="danger" data-delete-attestation="${escapeHtml(a.id)}">${t("delete")}</button></span></li>`)).join("");
+  return `<section id="declarations" class="records"><h3>${t("declarationsTitle")} ${state.year}</h3>
+    ${rows ? `<ul>${rows}</ul>` : `<p class="note">${t("noDeclarations")}</p>`}
+    <button type="button" class="act" id="add-declaration">${t("newDeclaration")}</button></section>`;
+}
+
+async function deleteAttestation(id, back) {
+  if (!confirm(t("confirmDelete"))) return;
+  try {
+    const { etag } = await getVersioned(`/api/v1/attestations/${encodeURIComponent(id)}`);
+    await send("DELETE", `/api/v1/attestations/${encodeURIComponent(id)}`, null, etag);
+    await afterWrite(back, null, null, t("deleted"));
+  } catch (err) { status.textContent = err.message; }
+}
+
+// ---------------------------------------------------------------- organisations (X4: agencies, enterprises, schools)
+const ORG_COLOURS = { agency: "#2c5282", enterprise: "#975a16", school: "#276749" };
+const ORG_KINDS = ["agency", "enterprise", "school"];
+
+async function loadOrganisations() {
+  if (!signedIn || !state.ward) return;
+  let data;
+  try {
+    data = await getJson(`/api/v1/organisations?${new URLSearchParams({ ward: state.ward })}`);
+  } catch (err) {
+    // Those who may not read them (401, 403) simply have no such layer.
+    if (err instanceof ApiError && (err.status === 401 || err.status === 403)) return;
+    throw err;
+  }
+  const group = layers.organisations ?? L.layerGroup();
+  group.clearLayers();
+  for (const f of data.features) {
+    const [lon, lat] = f.geometry.coordinates;
+    L.circleMarker([lat, lon], { className: `antt-organisation ${f.properties.kind}`, radius: 7, color: "#fff", weight: 2,
+      fillColor: ORG_COLOURS[f.properties.kind] ?? "#4a5568", fillOpacity: 1 })
+      .bindPopup(() => organisationPopup(f)).addTo(group);
+  }
+  if (!layers.organisations) group.addTo(map);
+  layers.organisations = group;
+}
+
+const yesNo = (v) => t(v === true ? "yes" : v === false ? "no" : "boolUnknown");
+
+function organisationPopup(f) {
+  const p = f.properties;
+  const dated = (day, ref) => [day ? isoToVn(day) : "", ref ? escapeHtml(ref) : ""].filter(Boolean).join(", ");
+  return `<div data-organisation="${escapeHtml(f.id)}"><b>${escapeHtml(p.name)}</b><br>${t(`org_${p.kind}`)} · ${t("assessmentYear")} ${p.assessment_year}
+    <br>${t("registeredField")}: ${yesNo(p.registered)}${p.registered ? ` (${dated(p.registered_on, p.registration_ref)})` : ""}
+    <br>${t("recognisedField")}: ${p.recognised == null ? t("noResult") : yesNo(p.recognised)}${p.recognised != null ? ` (${dated(p.recognition_decided_on, p.recognition_ref)})` : ""}`
+    + (canEdit() ? `<br><button type="button" class="act" data-edit-organisation="${escapeHtml(f.id)}">${t("edit")}</button>` : "") + "</div>";
+}
+
+/** A new organisation at a clicked point, or (with `id`) an existing one to edit or delete. */
+async function openOrganisationForm(latlng, id) {
+  let current = null;
+  if (id) {
+    try { current = await getVersioned(`/api/v1/organisations/${encodeURIComponent(id)}`); } catch (err) { status.textContent = err.message; return; }
+  }
+  const p = current?.feature.properties ?? {};
+  const at = current ? current.feature.geometry.coordinates : [latlng.lng, latlng.lat];
+  const fields = [
+    { name: "name", label: "orgName", kind: "text", required: true, value: p.name ?? "" },
+    { name: "kind", label: "orgKind", kind: "select", required: true, value: p.kind ?? "agency", options: ORG_KINDS.map((k) => [k, `org_${k}`]) },
+    { name: "assessment_year", label: "assessmentYear", kind: "number", required: true, value: p.assessment_year ?? state.year },
+    { name: "registered", label: "registeredField", kind: "bool", value: p.registered ?? null },
+    { name: "registered_on", label: "registeredOn", kind: "date", value: p.registered_on ?? "" },
+    { name: "registration_ref", label: "registrationRef", kind: "text", value: p.registration_ref ?? "" },
+    { name: "recognised", label: "recognisedField", kind: "bool", unknown: "noResult", value: p.recognised ?? null },
+    { name: "recognition_decided_on", label: "recognitionOn", kind: "date", value: p.recognition_decided_on ?? "" },
+    { name: "recognition_ref", label: "recognitionRef", kind: "text", value: p.recognition_ref ?? "" },
+    { name: "source", label: "source", kind: "text", value: p.source ?? "" },
+  ];
+  openForm(current ? t("editOrganisation") : t("newOrganisation"), `<p class="note">${at[1].toFixed(6)}, ${at[0].toFixed(6)}</p>`
+    + formHtml("org", "organisation-form", fields, "save",
+      current ? `<button type="button" class="danger" id="org-delete">${t("delete")}</button>` : "")
+    + `<p id="organisation-result" aria-live="polite"></p>`);
+  const form = $("organisation-form");
+  form.addEventListener("submit", async (e) => {
+    e.preventDefault();
+    const v = readForm("org", form, fields);
+    if (!v) return;
+    const feature = { type: "Feature", geometry: { type: "Point", coordinates: at }, properties: v };
+    try {
+      const saved = current ? await send("PUT", `/api/v1/organisations/${encodeURIComponent(id)}`, feature, current.etag)
+        : await send("POST", "/api/v1/organisations", feature);
+      await afterWrite(null, () => openOrganisationForm(null, saved.id), "organisation-result", `${t("saved")}: ${saved.id}`);
+    } catch (err) { showApiError(form, err); }
+  });
+  $("org-delete")?.addEventListener("click", async () => {
+    if (!confirm(t("confirmDelete"))) return;
+    try {
+      await send("DELETE", `/api/v1/organisations/${encodeURIComponent(id)}`, null, current.etag);
+      map.closePopup();
+      await afterWrite(null, null, null, t("deleted"));
+    } catch (err) { showApiError(form, err); }
+  });
+}
+
+// Buttons inside popups (incidents, organisations) open their forms.
+map.on("popupopen", (e) => {
+  const el = e.popup.getElement();
+  el.querySelectorAll("[data-edit-organisation]").forEach((b) => b.addEventListener("click", () =>
+    openOrganisationForm(null, b.dataset.editOrganisation)));
+  el.querySelectorAll("[data-edit-incident]").forEach((b) => b.addEventListener("click", () =>
+    openIncidentForm(null, b.dataset.editIncident, reopenArea())));
+  el.querySelectorAll("[data-decide-incident]").forEach((b) => b.addEventListener("click", () =>
+    openExceptionForm({ incidents: [[b.dataset.decideIncident, ""]], back: reopenArea() })));
+});
+
+/** A way back to the area panel that is open now, if any. */
+function reopenArea() {
+  const open = $("panel").dataset.areaId;
+  if (!open || $("panel").hidden) return null;
+  return () => openArea(layers.areas.getLayers().find((l) => l.feature.id === open).feature);
 }
 
 function openPlanner() {
@@ -617,7 +1097,7 @@ function showPlan(plan) {
 }
 
 async function refresh() {
-  await Promise.all([loadIncidents(), loadFigures(), loadScores(), loadHotspots()]);
+  await Promise.all([loadIncidents(), loadFigures(), loadScores(), loadHotspots(), loadOrganisations()]);
   buildControls();
   const open = $("panel").dataset.areaId;
   if (open) await openArea(layers.areas.getLayers().find((l) => l.feature.id === open).feature);

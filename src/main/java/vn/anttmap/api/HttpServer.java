@@ -27,7 +27,7 @@ public final class HttpServer {
     static final ObjectMapper JSON = vn.anttmap.io.ScoreJson.mapper();
     /** The layers served under {@code /api/v1/}. */
     static final List<Layer> SERVED = List.of(Layer.WARDS, Layer.AREAS, Layer.CAMERAS, Layer.INCIDENTS, Layer.ROADS,
-            Layer.COASTLINE);
+            Layer.COASTLINE, Layer.EXCEPTION_DECISIONS, Layer.ORGANISATIONS);
 
     /** Settings the page reads from {@code /api/v1/config}. */
     public record PageConfig(String tileUrl, String tileAttribution) {
@@ -218,7 +218,7 @@ public final class HttpServer {
         StatsController statsController = new StatsController(stats, features);
         // Cards kept until a layer changes (any process's write): computing a ward's took about a second.
         vn.anttmap.service.ScorecardCache cards = new vn.anttmap.service.ScorecardCache(services.store(), scoring);
-        ScoreController scores = new ScoreController(cards, services.edits());
+        ScoreController scores = new ScoreController(cards, services.edits(), features);
 
         app.get("/healthz", ctx -> json(ctx, 200, health(features)));
         var categories = vn.anttmap.io.TaxonomyReader.bundled().categories();
@@ -231,6 +231,7 @@ public final class HttpServer {
         ReportController report = new ReportController(cards, features, vn.anttmap.io.TaxonomyReader.bundled());
         app.get("/report.html", report::report);
         app.post("/api/v1/attestations", scores::attest);
+        app.get("/api/v1/attestations", scores::attestations);
         app.get("/api/v1/coverage", cameras::coverage);
         app.post("/api/v1/camera-plans", cameras::plan);
         app.get("/api/v1/cameras/sectors", featureController::sectors);

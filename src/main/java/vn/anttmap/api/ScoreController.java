@@ -14,10 +14,13 @@ import java.util.Set;
 final class ScoreController {
     private final vn.anttmap.service.ScorecardCache scoring;
     private final vn.anttmap.service.EditService edits;
+    private final vn.anttmap.service.FeatureService features;
 
-    ScoreController(vn.anttmap.service.ScorecardCache scoring, vn.anttmap.service.EditService edits) {
+    ScoreController(vn.anttmap.service.ScorecardCache scoring, vn.anttmap.service.EditService edits,
+                    vn.anttmap.service.FeatureService features) {
         this.scoring = scoring;
         this.edits = edits;
+        this.features = features;
     }
 
     private static Scorecard shown(Context ctx, Scorecard card, String ward) {
@@ -87,6 +90,43 @@ final class ScoreController {
         body.put("id", stored.id());
         body.putAll(stored.properties());
         HttpServer.json(ctx, 201, body);
+    }
+
+    /**
+     * {@code GET /api/v1/attestations?subject_kind=&subject_id=&year=}: every attestation and declaration recorded for
+     * one area or ward and period year, oldest first (the latest per check counts), for those who see the ward's exact
+     * records (its officers, admins); 401 for the public, 403 for others.
+     */
+    void attestations(Context ctx) {
+        QueryParams.only(ctx, Set.of("subject_kind", "subject_id", "year"));
+        String kind = QueryParams.text(ctx, "subject_kind");
+        if (!"area".equals(kind) && !"ward".equals(kind)) {
+            throw ApiException.badParameter("subject_kind", "required: area or ward");
+        }
+        String subject = QueryParams.text(ctx, "subject_id");
+        if (subject == null) {
+            throw ApiException.badParameter("subject_id", "required: the area's or ward's id");
+        }
+        int year = year(ctx);
+        String ward = "ward".equals(kind) ? subject : scoring.wardOfArea(subject);
+        if (!vn.anttmap.auth.AccessPolicy.seesExact(Access.principal(ctx), ward)) {
+            throw Access.denied(ctx, "attestations");
+        }
+        List<Map<String, Object>> found = features.list(vn.anttmap.model.Layer.ATTESTATIONS, vn.anttmap.model.FeatureQuery.ALL
+                        .withEqual("subject_kind", kind).withEqual("subject_id", subject).withEqual("period_year", year)).stream()
+                .sorted(java.util.Comparator.comparing(a -> (java.time.OffsetDateTime) a.get("attested_at")))
+                .map(a -> {
+                    Map<String, Object> m = new LinkedHashMap<>();
+                    m.put("id", a.id());
+                    m.putAll(a.properties());
+                    return m;
+                }).toList();
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("subject_kind", kind);
+        body.put("subject_id", subject);
+        body.put("year", year);
+        body.put("attestations", found);
+        HttpServer.json(ctx, 200, body);
     }
 
     private Map<String, Object> header(int year) {

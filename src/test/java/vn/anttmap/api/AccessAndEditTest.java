@@ -256,6 +256,57 @@ class AccessAndEditTest {
         return client.getOkHttp().newCall(b.build()).execute();
     }
 
+    /**
+     * The lists the map page reads its evidence records from (organisations, exception decisions, a subject's
+     * attestations): the ward's officers see their own ward's, anyone else nothing (401 signed out, 403 signed in).
+     */
+    @Test
+    void evidenceRecordsAreListedToTheWardsOfficersOnly() {
+        JavalinTest.test(app(), (server, client) -> {
+            String org = "{\"type\":\"Feature\",\"geometry\":{\"type\":\"Point\",\"coordinates\":[105.795,19.451]},"
+                    + "\"properties\":{\"name\":\"Trường THCS Thử\",\"kind\":\"school\",\"assessment_year\":2024}}";
+            Response created = send(client, "POST", "/api/v1/organisations", org, TestAuth.bearer(officer));
+            String createdBody = body(created);
+            assertThat(created.code()).as(createdBody).isEqualTo(201);
+            String orgId = HttpServer.JSON.readTree(createdBody).path("id").asText();
+            String att = "{\"subject_kind\":\"area\",\"subject_id\":\"tdp-quang-trung\",\"check_id\":\"register_complete\","
+                    + "\"year\":2024,\"attested\":true,\"attested_by\":\"Đại úy A\",\"document_ref\":\"Sổ 01/2024\"}";
+            Response attested = send(client, "POST", "/api/v1/attestations", att, TestAuth.bearer(officer));
+            String attestedBody = body(attested);
+            assertThat(attested.code()).as(attestedBody).isEqualTo(201);
+            String attId = HttpServer.JSON.readTree(attestedBody).path("id").asText();
+            try {
+                JsonNode orgs = HttpServer.JSON.readTree(body(client.get("/api/v1/organisations?ward=hai-hoa", TestAuth.bearer(officer))));
+                assertThat(orgs.path("features").toString()).contains(orgId).contains("Trường THCS Thử");
+                assertThat(HttpServer.JSON.readTree(body(client.get("/api/v1/organisations?ward=hai-hoa",
+                        TestAuth.bearer(otherOfficer)))).path("features")).isEmpty();
+                assertThat(client.get("/api/v1/organisations?ward=hai-hoa").code()).isEqualTo(401);
+                assertThat(client.get("/api/v1/exception_decisions?ward=hai-hoa").code()).isEqualTo(401);
+                assertThat(client.get("/api/v1/exception_decisions?ward=hai-hoa&from=2022-11-01&to=2023-10-31",
+                        TestAuth.bearer(officer)).code()).isEqualTo(200);
+
+                String q = "/api/v1/attestations?subject_kind=area&subject_id=tdp-quang-trung&year=2024";
+                JsonNode list = HttpServer.JSON.readTree(body(client.get(q, TestAuth.bearer(officer))));
+                assertThat(list.path("attestations")).hasSize(1);
+                assertThat(list.path("attestations").get(0).path("id").asText()).isEqualTo(attId);
+                assertThat(list.path("attestations").get(0).path("check_id").asText()).isEqualTo("register_complete");
+                assertThat(list.path("attestations").get(0).path("document_ref").asText()).isEqualTo("Sổ 01/2024");
+                // The record itself, with its version to edit it: to the area's ward's officers only.
+                Response one = client.get("/api/v1/attestations/" + attId, TestAuth.bearer(officer));
+                assertThat(one.code()).isEqualTo(200);
+                assertThat(one.header("ETag")).isNotBlank();
+                assertThat(client.get("/api/v1/attestations/" + attId, TestAuth.bearer(otherOfficer)).code()).isEqualTo(404);
+                assertThat(client.get(q).code()).isEqualTo(401);
+                assertThat(client.get(q, TestAuth.bearer(otherOfficer)).code()).isEqualTo(403);
+                assertThat(client.get("/api/v1/attestations?subject_kind=area&year=2024", TestAuth.bearer(officer)).code())
+                        .isEqualTo(400);
+            } finally {
+                services.store().write(new vn.anttmap.store.WriteBatch().delete(Layer.ORGANISATIONS, List.of(orgId))
+                        .delete(Layer.ATTESTATIONS, List.of(attId)));
+            }
+        });
+    }
+
     @Test
     void editsAreCheckedLockedAndAudited() {
         vn.anttmap.TestHttp.test(app(), (server, client) -> {

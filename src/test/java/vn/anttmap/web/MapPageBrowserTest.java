@@ -91,7 +91,8 @@ class MapPageBrowserTest {
             browser.findElement(By.id("login-user")).sendKeys("officer-hh");
             browser.findElement(By.id("login-password")).sendKeys(vn.anttmap.TestAuth.PASSWORD);
             browser.findElement(By.cssSelector("#login-form button")).click();
-            new WebDriverWait(browser, Duration.ofSeconds(60)).until(d -> d.findElement(By.id("login")).getText().startsWith("Đăng xuất")
+            new WebDriverWait(browser, Duration.ofSeconds(60)).ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                    .until(d -> d.findElement(By.id("login")).getText().startsWith("Đăng xuất")
                     && "true".equals(d.findElement(By.tagName("body")).getAttribute("data-ready")));
         }
     }
@@ -142,6 +143,16 @@ class MapPageBrowserTest {
         assertThat(browser.findElements(By.cssSelector("path.antt-area"))).hasSize(14);
         assertThat(figure("incidents")).isEqualTo("Vụ việc ANTT: 5");
         assertThat(browser.findElement(By.id("planner")).isDisplayed()).isFalse();
+        // None of the officers' evidence records, nor a button to write one.
+        assertThat(browser.findElement(By.id("new-organisation")).isDisplayed()).isFalse();
+        assertThat(browser.findElements(By.cssSelector("path.antt-organisation"))).isEmpty();
+        assertThat(browser.findElements(By.cssSelector(".leaflet-control-layers-overlays label")).stream()
+                .map(l -> l.getText().trim())).doesNotContain("Cơ quan, doanh nghiệp, cơ sở giáo dục");
+        browser.findElements(By.cssSelector(".antt-area-label span")).stream()
+                .filter(e -> e.getText().equals("Tổ dân phố Quang Trung")).findFirst().orElseThrow().click();
+        waitUp().until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#panel .verdict")));
+        assertThat(browser.findElements(By.cssSelector("#declarations, #panel button[data-declare], #panel button[data-decide],"
+                + " #panel button[data-edit-attestation], #panel button[data-edit-incident], #panel .missing, #panel .exception"))).isEmpty();
     }
 
     /** Turns on an overlay by its name in the layer control. */
@@ -408,5 +419,433 @@ class MapPageBrowserTest {
         new Actions(browser).moveToElement(map, x, y).click().perform();
         return services.store().query(vn.anttmap.model.Layer.AREAS, vn.anttmap.model.FeatureQuery.ALL).stream()
                 .filter(a -> a.get("name").equals(target.get("name"))).findFirst().orElseThrow().id();
+    }
+
+    // ------------------------------------------------------------ the scoring evidence officers record (issue 16)
+
+    static final String REGISTER_NOT_DECLARED = "chưa xác nhận sổ theo dõi vụ việc đầy đủ";
+
+    /** Saves a screenshot under target/screenshots (looked at by hand; the assertions are the test). */
+    static void shot(String name) {
+        try {
+            Path dir = Path.of("target", "screenshots");
+            Files.createDirectories(dir);
+            Files.write(dir.resolve(name + ".png"), ((org.openqa.selenium.TakesScreenshot) browser)
+                    .getScreenshotAs(org.openqa.selenium.OutputType.BYTES));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /** Scrolls the element into the middle of its scroller, then saves a screenshot. */
+    static void shot(String name, String css) {
+        js().executeScript("document.querySelector(arguments[0]).scrollIntoView({block: 'center'})", css);
+        shot(name);
+    }
+
+    static JavascriptExecutor js() {
+        return (JavascriptExecutor) browser;
+    }
+
+    /** Opens an area's panel by its name label (clicked by script: on a phone, labels may lie under others). */
+    static WebElement openAreaPanel(String areaId) {
+        String name = services.store().get(vn.anttmap.model.Layer.AREAS, areaId).orElseThrow().text("name");
+        WebElement label = browser.findElements(By.cssSelector(".antt-area-label span")).stream()
+                .filter(e -> e.getText().equals(name)).findFirst().orElseThrow();
+        js().executeScript("arguments[0].click()", label);
+        return waitForArea(areaId);
+    }
+
+    static WebElement waitForArea(String areaId) {
+        WebElement panel = browser.findElement(By.id("panel"));
+        waitUp().until(d -> areaId.equals(panel.getAttribute("data-area-id"))
+                && !d.findElements(By.cssSelector("#panel tr[data-check]")).isEmpty());
+        return panel;
+    }
+
+    static String statusOf(String check) {
+        return browser.findElement(By.cssSelector("#panel tr[data-check='" + check + "'] .st")).getAttribute("class");
+    }
+
+    static vn.anttmap.scoring.Scorecard.CheckResult check(String areaId, String checkId) {
+        return services.scoring().scoreArea(areaId, 2023).criteria().stream().flatMap(c -> c.checks().stream())
+                .filter(k -> k.checkId().equals(checkId)).findFirst().orElseThrow();
+    }
+
+    static List<vn.anttmap.model.Feature> all(vn.anttmap.model.Layer layer) {
+        return services.store().query(layer, vn.anttmap.model.FeatureQuery.ALL);
+    }
+
+    static void select(String id, String value) {
+        new org.openqa.selenium.support.ui.Select(browser.findElement(By.id(id))).selectByValue(value);
+    }
+
+    static void type(String id, String text) {
+        WebElement e = browser.findElement(By.id(id));
+        e.clear();
+        e.sendKeys(text);
+    }
+
+    static void click(String css) {
+        WebElement e = waitUp().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(css)));
+        js().executeScript("arguments[0].scrollIntoView({block: 'center'})", e);
+        waitUp().until(ExpectedConditions.elementToBeClickable(e)).click();
+    }
+
+    static void acceptConfirm() {
+        waitUp().until(ExpectedConditions.alertIsPresent()).accept();
+    }
+
+    static void removeAll(vn.anttmap.model.Layer layer, java.util.Set<String> keep) {
+        List<String> added = all(layer).stream().map(vn.anttmap.model.Feature::id).filter(id -> !keep.contains(id)).toList();
+        if (!added.isEmpty()) {
+            services.store().write(new vn.anttmap.store.WriteBatch().delete(layer, added));
+        }
+    }
+
+    static java.util.Set<String> ids(vn.anttmap.model.Layer layer) {
+        java.util.Set<String> out = new java.util.HashSet<>();
+        all(layer).forEach(f -> out.add(f.id()));
+        return out;
+    }
+
+    @Test
+    void anOfficerDeclaresTheRegisterCompleteOnTheCheckItDecidesAndEditsAndDeletesTheDeclaration() {
+        var attestations = vn.anttmap.model.Layer.ATTESTATIONS;
+        java.util.Set<String> before = ids(attestations);
+        String area = "tdp-quang-trung";
+        // A check computed from incidents that reads undecided for want of the declaration.
+        var waiting = services.scoring().scoreArea(area, 2023).criteria().stream().flatMap(c -> c.checks().stream())
+                .filter(k -> k.status() == vn.anttmap.scoring.Scorecard.Status.NO_DATA && k.note() != null
+                        && k.note().contains(REGISTER_NOT_DECLARED)).findFirst().orElseThrow();
+        String checkId = waiting.checkId();
+        try {
+            openAreaPanel(area);
+            assertThat(statusOf(checkId)).contains("no_data");
+            assertThat(browser.findElements(By.cssSelector("#declarations li[data-check-id='register_complete']"))).isEmpty();
+            WebElement declare = browser.findElement(By.cssSelector("#panel tr[data-check='" + checkId + "'] button[data-declare='register_complete']"));
+            assertThat(declare.getText()).isEqualTo("Xác nhận sổ theo dõi vụ việc đầy đủ");
+            shot("desktop-vi-scorecard-before", "#panel tr[data-check='" + checkId + "']");
+            click("#panel tr[data-check='" + checkId + "'] button[data-declare='register_complete']");
+            waitUp().until(ExpectedConditions.visibilityOfElementLocated(By.id("attestation-form")));
+            assertThat(browser.findElement(By.id("att-check_id")).getAttribute("value")).isEqualTo("register_complete");
+            assertThat(browser.findElement(By.id("att-period_year")).getAttribute("value")).isEqualTo("2023");
+            assertThat(browser.findElement(By.cssSelector("label[for='att-document_ref']")).getText()).isEqualTo("Số văn bản");
+            type("att-document_ref", "Sổ theo dõi số 01/2023");
+            shot("desktop-vi-declaration-form");
+            click("#attestation-form button[type='submit']");
+            waitForArea(area);
+
+            var stored = all(attestations).stream().filter(a -> !before.contains(a.id())).toList();
+            assertThat(stored).hasSize(1);
+            assertThat(stored.get(0).text("check_id")).isEqualTo("register_complete");
+            assertThat(stored.get(0).text("subject_id")).isEqualTo(area);
+            assertThat(stored.get(0).get("attested")).isEqualTo(true);
+            assertThat(stored.get(0).text("attested_by")).isEqualTo("officer-hh");
+            assertThat(stored.get(0).text("document_ref")).isEqualTo("Sổ theo dõi số 01/2023");
+            // The check no longer waits for the declaration: the page shows what the scorer now says.
+            var now = check(area, checkId);
+            assertThat(now.note() == null ? "" : now.note()).doesNotContain(REGISTER_NOT_DECLARED);
+            waitUp().until(d -> statusOf(checkId).contains(now.status().name().toLowerCase(java.util.Locale.ROOT)));
+            assertThat(browser.findElements(By.cssSelector("#panel tr[data-check='" + checkId + "'] button[data-declare]"))).isEmpty();
+            WebElement listed = browser.findElement(By.cssSelector("#declarations li[data-check-id='register_complete']"));
+            assertThat(listed.getText()).contains("Xác nhận sổ theo dõi vụ việc về an ninh, trật tự của kỳ đánh giá đã được cập nhật đầy đủ")
+                    .contains("Có").contains("officer-hh").contains("Sổ theo dõi số 01/2023");
+            shot("desktop-vi-scorecard-declared", "#declarations");
+
+            // Edit: the register is not complete after all; the check waits again.
+            click("#declarations button[data-edit-attestation='" + stored.get(0).id() + "']");
+            waitUp().until(ExpectedConditions.visibilityOfElementLocated(By.id("attestation-form")));
+            assertThat(browser.findElement(By.id("att-document_ref")).getAttribute("value")).isEqualTo("Sổ theo dõi số 01/2023");
+            select("att-attested", "false");
+            click("#attestation-form button[type='submit']");
+            waitForArea(area);
+            waitUp().until(d -> Boolean.FALSE.equals(services.store().get(attestations, stored.get(0).id()).orElseThrow().get("attested")));
+            waitUp().until(d -> !d.findElements(By.cssSelector("#panel tr[data-check='" + checkId + "'] button[data-declare='register_complete']")).isEmpty());
+            assertThat(browser.findElement(By.cssSelector("#declarations li[data-check-id='register_complete']")).getText()).contains("Không");
+
+            // Delete.
+            click("#declarations button[data-delete-attestation='" + stored.get(0).id() + "']");
+            acceptConfirm();
+            waitUp().until(d -> services.store().get(attestations, stored.get(0).id()).isEmpty());
+            waitUp().until(d -> d.findElements(By.cssSelector("#declarations li[data-check-id='register_complete']")).isEmpty());
+            assertThat(browser.findElements(By.cssSelector("#panel tr[data-check='" + checkId + "'] button[data-declare='register_complete']"))).hasSize(1);
+        } finally {
+            removeAll(attestations, before);
+        }
+    }
+
+    @Test
+    void anOfficerRecordsAnExceptionDecisionWhichTheCardListsAndK4dOffersOnlyForceMajeure() {
+        var decisions = vn.anttmap.model.Layer.EXCEPTION_DECISIONS;
+        java.util.Set<String> before = ids(decisions);
+        String area = "tdp-quang-trung";
+        var k4b = check(area, "K4b");
+        String incident = k4b.evidence().get(0).id();
+        try {
+            openAreaPanel(area);
+            click("#panel tr[data-check='K4b'] button[data-decide='K4b']");
+            waitUp().until(ExpectedConditions.visibilityOfElementLocated(By.id("exception-form")));
+            assertThat(options("exc-check_id")).containsExactly("K4b");
+            assertThat(options("exc-exception")).containsExactly("force_majeure", "prompt_handling");
+            assertThat(optionTexts("exc-exception")).containsExactly("Bất khả kháng",
+                    "Kịp thời phát hiện, giảm thiểu hậu quả và báo cáo ngay");
+            select("exc-incident_id", incident);
+            type("exc-decided_by", "Trưởng Công an phường");
+            type("exc-decided_on", "15/06/2023");
+            // Without the document's reference the API refuses: the page says so next to that field and writes nothing.
+            type("exc-document_ref", "");
+            click("#exception-form button[type='submit']");
+            WebElement error = waitUp().until(ExpectedConditions.visibilityOfElementLocated(
+                    By.cssSelector("#exception-form .field-error[data-for='document_ref']")));
+            assertThat(error.getText()).isEqualTo("Số văn bản: bắt buộc, chưa nhập");
+            assertThat(browser.findElement(By.id("exc-document_ref")).getAttribute("aria-invalid")).isEqualTo("true");
+            assertThat(browser.findElement(By.cssSelector("#exception-form .form-error")).getText()).startsWith("Chưa lưu");
+            assertThat(ids(decisions)).isEqualTo(before);
+            shot("desktop-vi-exception-error");
+
+            type("exc-document_ref", "QĐ 12/QĐ-CAP");
+            click("#exception-form button[type='submit']");
+            waitForArea(area);
+            var stored = all(decisions).stream().filter(d -> !before.contains(d.id())).toList();
+            assertThat(stored).hasSize(1);
+            assertThat(stored.get(0).text("incident_id")).isEqualTo(incident);
+            assertThat(stored.get(0).text("exception")).isEqualTo("force_majeure");
+            assertThat(stored.get(0).get("decided_on")).isEqualTo(LocalDate.of(2023, 6, 15));
+            WebElement listed = waitUp().until(ExpectedConditions.visibilityOfElementLocated(
+                    By.cssSelector("#panel tr[data-check='K4b'] .exception[data-decision='" + stored.get(0).id() + "']")));
+            assertThat(listed.getText()).contains(incident).contains("Bất khả kháng").contains("Trưởng Công an phường")
+                    .contains("15/06/2023").contains("QĐ 12/QĐ-CAP");
+            assertThat(browser.findElements(By.cssSelector("#panel tr[data-check='K4b'] .ev > button[data-incident='" + incident + "']"))).isEmpty();
+            shot("desktop-vi-exception-listed", "#panel tr[data-check='K4b']");
+
+            // Editing it for K4d: only force majeure is offered.
+            click("#panel .exception button[data-edit-decision='" + stored.get(0).id() + "']");
+            waitUp().until(ExpectedConditions.visibilityOfElementLocated(By.id("exception-form")));
+            assertThat(browser.findElement(By.id("exc-document_ref")).getAttribute("value")).isEqualTo("QĐ 12/QĐ-CAP");
+            select("exc-check_id", "K4d");
+            assertThat(options("exc-exception")).containsExactly("force_majeure");
+            select("exc-check_id", "K4b");
+            assertThat(options("exc-exception")).containsExactly("force_majeure", "prompt_handling");
+            click("#exc-delete");
+            acceptConfirm();
+            waitForArea(area);
+            waitUp().until(d -> services.store().get(decisions, stored.get(0).id()).isEmpty());
+            assertThat(browser.findElements(By.cssSelector("#panel .exception"))).isEmpty();
+
+            // From the incident's popup the check is chosen, and K4d again offers force majeure only.
+            click("#panel tr[data-check='K4b'] button[data-incident='" + incident + "']");
+            click(".leaflet-popup-content button[data-decide-incident='" + incident + "']");
+            waitUp().until(ExpectedConditions.visibilityOfElementLocated(By.id("exception-form")));
+            assertThat(options("exc-check_id")).containsExactly("K4b", "K4d");
+            select("exc-check_id", "K4d");
+            assertThat(options("exc-exception")).containsExactly("force_majeure");
+            assertThat(optionTexts("exc-exception")).containsExactly("Bất khả kháng");
+        } finally {
+            removeAll(decisions, before);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    static List<String> options(String selectId) {
+        return (List<String>) js().executeScript("return [...document.getElementById(arguments[0]).options].map((o) => o.value)", selectId);
+    }
+
+    @SuppressWarnings("unchecked")
+    static List<String> optionTexts(String selectId) {
+        return (List<String>) js().executeScript("return [...document.getElementById(arguments[0]).options].map((o) => o.text)", selectId);
+    }
+
+    /** Clicks the map in the middle of the first area's shape (dispatched on it: its label may lie on top). */
+    static void clickAnArea() {
+        js().executeScript("const r = arguments[0].getBoundingClientRect();"
+                + "arguments[0].dispatchEvent(new MouseEvent('click', {bubbles: true, cancelable: true, view: window,"
+                + " clientX: r.left + r.width / 2, clientY: r.top + r.height / 2}));",
+                browser.findElements(By.cssSelector("path.antt-area")).get(0));
+    }
+
+    @Test
+    void anOfficerAddsEditsAndDeletesAnOrganisationOnTheMap() {
+        var organisations = vn.anttmap.model.Layer.ORGANISATIONS;
+        java.util.Set<String> before = ids(organisations);
+        try {
+            assertThat(browser.findElements(By.cssSelector("path.antt-organisation"))).isEmpty();
+            browser.findElement(By.id("new-organisation")).click();
+            assertThat(browser.findElement(By.id("status")).getText())
+                    .isEqualTo("Bấm vào bản đồ tại vị trí cơ quan, doanh nghiệp hoặc cơ sở giáo dục");
+            clickAnArea();
+            waitUp().until(ExpectedConditions.visibilityOfElementLocated(By.id("organisation-form")));
+            assertThat(optionTexts("org-kind")).containsExactly("Cơ quan", "Doanh nghiệp", "Cơ sở giáo dục");
+            type("org-name", "Trường Tiểu học Hải Hòa");
+            select("org-kind", "school");
+            select("org-registered", "true");
+            // Registered without the day and the document: refused, both fields named, nothing written.
+            click("#organisation-form button[type='submit']");
+            WebElement day = waitUp().until(ExpectedConditions.visibilityOfElementLocated(
+                    By.cssSelector("#organisation-form .field-error[data-for='registered_on']")));
+            assertThat(day.getText()).isEqualTo("Ngày đăng ký (dd/mm/yyyy): bắt buộc khi registered là có: ngày đăng ký");
+            assertThat(browser.findElement(By.cssSelector("#organisation-form .field-error[data-for='registration_ref']")).getText())
+                    .startsWith("Số văn bản đăng ký: bắt buộc");
+            assertThat(ids(organisations)).isEqualTo(before);
+            // A day that is not a day is caught on the page.
+            type("org-registered_on", "31/02/2023");
+            click("#organisation-form button[type='submit']");
+            waitUp().until(d -> d.findElement(By.cssSelector("#organisation-form .field-error[data-for='registered_on']")).getText()
+                    .equals("Ngày đăng ký (dd/mm/yyyy): Ngày phải theo dạng dd/mm/yyyy"));
+            type("org-registered_on", "15/03/2023");
+            type("org-registration_ref", "ĐK 03/2023");
+            click("#organisation-form button[type='submit']");
+            waitUp().until(d -> d.findElement(By.id("organisation-result")).getText().startsWith("Đã lưu: "));
+            String id = browser.findElement(By.id("organisation-result")).getText().substring("Đã lưu: ".length());
+            var saved = services.store().get(organisations, id).orElseThrow();
+            assertThat(saved.text("name")).isEqualTo("Trường Tiểu học Hải Hòa");
+            assertThat(saved.text("kind")).isEqualTo("school");
+            assertThat(saved.get("assessment_year")).isEqualTo(2023);
+            assertThat(saved.get("registered_on")).isEqualTo(LocalDate.of(2023, 3, 15));
+            assertThat(saved.get("recognised")).isNull();
+            assertThat(saved.text("ward_id")).isEqualTo(DemoFiles.WARD_ID);
+            waitUp().until(d -> d.findElements(By.cssSelector("path.antt-organisation.school")).size() == 1);
+            assertThat(browser.findElements(By.cssSelector(".leaflet-control-layers-overlays label")).stream()
+                    .map(l -> l.getText().trim())).contains("Cơ quan, doanh nghiệp, cơ sở giáo dục");
+
+            // Edit from its popup.
+            browser.findElement(By.id("panel-close")).click();
+            js().executeScript("arguments[0].dispatchEvent(new MouseEvent('click', {bubbles: true}))",
+                    browser.findElement(By.cssSelector("path.antt-organisation")));
+            WebElement popup = waitUp().until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".leaflet-popup-content")));
+            assertThat(popup.getText()).contains("Trường Tiểu học Hải Hòa").contains("Cơ sở giáo dục")
+                    .contains("Đăng ký phấn đấu đạt tiêu chuẩn: Có (15/03/2023, ĐK 03/2023)")
+                    .contains("Được công nhận đạt tiêu chuẩn: Chưa có kết quả");
+            shot("desktop-vi-organisation-popup");
+            click(".leaflet-popup-content button[data-edit-organisation='" + id + "']");
+            waitUp().until(ExpectedConditions.visibilityOfElementLocated(By.id("organisation-form")));
+            assertThat(browser.findElement(By.id("org-registered_on")).getAttribute("value")).isEqualTo("15/03/2023");
+            type("org-name", "Trường Tiểu học Hải Hòa 2");
+            select("org-recognised", "true");
+            type("org-recognition_decided_on", "20/12/2023");
+            type("org-recognition_ref", "QĐ 88/QĐ-UBND");
+            click("#organisation-form button[type='submit']");
+            waitUp().until(d -> "Trường Tiểu học Hải Hòa 2".equals(services.store().get(organisations, id).orElseThrow().text("name")));
+            assertThat(services.store().get(organisations, id).orElseThrow().get("recognised")).isEqualTo(true);
+            // The form opens again at the saved version, so that a delete that follows is not refused as stale.
+            waitUp().until(d -> d.findElement(By.id("organisation-result")).getText().equals("Đã lưu: " + id));
+            assertThat(browser.findElement(By.id("org-name")).getAttribute("value")).isEqualTo("Trường Tiểu học Hải Hòa 2");
+
+            click("#org-delete");
+            acceptConfirm();
+            waitUp().until(d -> services.store().get(organisations, id).isEmpty());
+            waitUp().until(d -> d.findElements(By.cssSelector("path.antt-organisation")).isEmpty());
+        } finally {
+            removeAll(organisations, before);
+        }
+    }
+
+    @Test
+    void anIncidentNeedingDetailsIsLinkedFromTheCardToItsForm() {
+        var incidents = vn.anttmap.model.Layer.INCIDENTS;
+        java.util.Set<String> before = ids(incidents);
+        try {
+            // A fire recorded without saying whether it was serious.
+            browser.findElement(By.id("new-incident")).click();
+            clickAnArea();
+            waitUp().until(ExpectedConditions.visibilityOfElementLocated(By.id("incident-form")));
+            select("inc-category", "fire_explosion");
+            type("inc-occurred_at", "10/05/2023 10:00");
+            assertThat(optionTexts("inc-serious")).containsExactly("Chưa rõ", "Có", "Không");
+            assertThat(optionTexts("inc-severity")).contains("Ít nghiêm trọng", "Đặc biệt nghiêm trọng");
+            click("#incident-form button[type='submit']");
+            waitUp().until(d -> d.findElement(By.id("incident-result")).getText().startsWith("Đã lưu: "));
+            String id = browser.findElement(By.id("incident-result")).getText().substring("Đã lưu: ".length());
+            String area = services.store().get(incidents, id).orElseThrow().text("area_id");
+            var k4d = check(area, "K4d");
+            assertThat(k4d.missing()).extracting(e -> e.id()).contains(id);
+
+            openAreaPanel(area);
+            WebElement missing = browser.findElement(By.cssSelector("#panel tr[data-check='K4d'] .missing"));
+            assertThat(missing.getText()).startsWith("Cần bổ sung thông tin").contains(id);
+            shot("desktop-vi-needs-details", "#panel tr[data-check='K4d']");
+            click("#panel tr[data-check='K4d'] .missing button[data-edit-incident='" + id + "']");
+            waitUp().until(ExpectedConditions.visibilityOfElementLocated(By.id("incident-form")));
+            assertThat(browser.findElement(By.tagName("h2")).getText()).isEqualTo("Sửa vụ việc " + id);
+            assertThat(browser.findElement(By.id("inc-category")).getAttribute("value")).isEqualTo("fire_explosion");
+            assertThat(browser.findElement(By.id("inc-occurred_at")).getAttribute("value")).isEqualTo("10/05/2023 10:00");
+            select("inc-serious", "false");
+            type("inc-deaths", "0");
+            click("#incident-form button[type='submit']");
+            waitForArea(area);
+            waitUp().until(d -> Boolean.FALSE.equals(services.store().get(incidents, id).orElseThrow().get("serious")));
+            assertThat(browser.findElements(By.cssSelector("#panel tr[data-check='K4d'] .missing button[data-edit-incident='" + id + "']"))).isEmpty();
+        } finally {
+            removeAll(incidents, before);
+        }
+    }
+
+    @Test
+    void onAPhoneInEnglishTheDeclarationFormFitsAndSubmits() {
+        var attestations = vn.anttmap.model.Layer.ATTESTATIONS;
+        java.util.Set<String> before = ids(attestations);
+        org.openqa.selenium.Dimension desktop = browser.manage().window().getSize();
+        try {
+            browser.manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
+            browser.findElement(By.id("lang")).click();
+            waitUp().until(d -> d.findElement(By.tagName("h1")).getText().equals("Security and order map"));
+            String area = "tdp-quang-trung";
+            openAreaPanel(area);
+            assertThat(fitsTheWindow("#panel")).isTrue();
+            assertThat(browser.findElement(By.cssSelector("#declarations h3")).getText()).isEqualTo("Declarations for 2023");
+            WebElement declare = browser.findElement(By.cssSelector("#panel button[data-declare='register_complete']"));
+            assertThat(declare.getText()).isEqualTo("Declare the incident register complete");
+            js().executeScript("arguments[0].scrollIntoView({block: 'center'})", declare);
+            shot("phone-en-scorecard");
+            click("#add-declaration");
+            waitUp().until(ExpectedConditions.visibilityOfElementLocated(By.id("attestation-form")));
+            assertThat(browser.findElement(By.cssSelector("label[for='att-attested_by']")).getText()).isEqualTo("Declared by *");
+            assertThat(optionTexts("att-subject_kind")).containsExactly("Tổ dân phố Quang Trung", wardName());
+            // The ward's own declarations and attested checks, when the ward is chosen.
+            select("att-subject_kind", "ward");
+            assertThat(options("att-check_id")).contains("register_complete", "X2.K4c.management").doesNotContain("registration");
+            select("att-subject_kind", "area");
+            assertThat(options("att-check_id")).contains("register_complete", "registration", "K4c.management");
+            select("att-check_id", "K4c.management");
+            type("att-document_ref", "Report 07/BC");
+            assertThat(fitsTheWindow("#attestation-form")).isTrue();
+            shot("phone-en-declaration-form");
+            click("#attestation-form button[type='submit']");
+            waitForArea(area);
+            WebElement listed = waitUp().until(ExpectedConditions.visibilityOfElementLocated(
+                    By.cssSelector("#declarations li[data-check-id='K4c.management']")));
+            assertThat(listed.getText()).contains("Yes").contains("Residential area").contains("Report 07/BC");
+            assertThat(check(area, "K4c.management").status()).isEqualTo(vn.anttmap.scoring.Scorecard.Status.MET);
+            waitUp().until(d -> statusOf("K4c.management").contains("met"));
+            assertThat(browser.findElement(By.cssSelector("#panel tr[data-check='K4c.management'] button[data-edit-attestation]")).getText())
+                    .isEqualTo("Edit the attestation");
+            js().executeScript("arguments[0].scrollIntoView({block: 'center'})", listed);
+            shot("phone-en-declared");
+
+            // An exception decision without its document on the phone: the refusal in English, next to the field.
+            click("#panel tr[data-check='K4b'] button[data-decide='K4b']");
+            waitUp().until(ExpectedConditions.visibilityOfElementLocated(By.id("exception-form")));
+            assertThat(fitsTheWindow("#exception-form")).isTrue();
+            click("#exception-form button[type='submit']");
+            WebElement error = waitUp().until(ExpectedConditions.visibilityOfElementLocated(
+                    By.cssSelector("#exception-form .field-error[data-for='document_ref']")));
+            assertThat(error.getText()).isEqualTo("Document reference: required, not filled in");
+            js().executeScript("arguments[0].scrollIntoView({block: 'center'})", error);
+            shot("phone-en-exception-error");
+        } finally {
+            browser.manage().window().setSize(desktop);
+            removeAll(attestations, before);
+        }
+    }
+
+    static String wardName() {
+        return services.store().get(vn.anttmap.model.Layer.WARDS, DemoFiles.WARD_ID).orElseThrow().text("name");
+    }
+
+    /** Whether the element lies within the window's width (nothing to scroll sideways for). */
+    static boolean fitsTheWindow(String css) {
+        return (Boolean) js().executeScript("const r = document.querySelector(arguments[0]).getBoundingClientRect();"
+                + "return r.left >= 0 && r.right <= window.innerWidth && document.querySelector(arguments[0]).scrollWidth"
+                + " <= document.querySelector(arguments[0]).clientWidth + 1;", css);
     }
 }
