@@ -920,7 +920,7 @@ async function openAttestationForm({ area, preset = {}, attestationId, back }) {
 
 /** The year's declarations and attestations for the area and its ward, each with edit and delete ("Hồ sơ"). */
 function declarationsHtml(lists) {
-  const rows = lists.flatMap(({ kind, items }) => items.map((a) => `<li data-attestation="${escapeHtml(a.id)}" data-check-id="${escapeHtml(a.check_id)}">
+  const rows = lists.flatMap(({ kind, items }) => items.map((a) => `<li data-attestation="${escapeHtml(a.id)}" data-subject-kind="${kind}" data-check-id="${escapeHtml(a.check_id)}">
     <b>${escapeHtml(attestText(a.check_id))}</b> <span class="st ${a.attested ? "met" : "not_met"}">${t(a.attested ? "yes" : "no")}</span>
     <br><span class="note">${t(kind === "ward" ? "subjectWard" : "subjectArea")} · ${escapeHtml(a.attested_by)}, ${instantToVn(a.attested_at)}`
     + `${a.document_ref ? ` · ${escapeHtml(a.document_ref)}` : ""}${a.note ? ` · ${escapeHtml(a.note)}` : ""}</span>
@@ -958,7 +958,8 @@ async function loadOrganisations() {
   group.clearLayers();
   for (const f of data.features) {
     const [lon, lat] = f.geometry.coordinates;
-    L.circleMarker([lat, lon], { className: `antt-organisation ${f.properties.kind}`, radius: 7, color: "#fff", weight: 2,
+    // The id in a class too, so that one marker can be found among many (ids are letters, digits, - and _ mostly).
+    L.circleMarker([lat, lon], { className: `antt-organisation ${f.properties.kind} antt-org-${String(f.id).replace(/[^A-Za-z0-9_-]/g, "_")}`, radius: 7, color: "#fff", weight: 2,
       fillColor: ORG_COLOURS[f.properties.kind] ?? "#4a5568", fillOpacity: 1 })
       .bindPopup(() => organisationPopup(f)).addTo(group);
   }

@@ -509,11 +509,29 @@ class MapPageBrowserTest {
         return out;
     }
 
+    /**
+     * Takes the demo's own register declaration of an area for 2023 out of the store (the demo declares every area's),
+     * so that the page offers to declare it; {@link #putBack} restores it.
+     */
+    static List<vn.anttmap.model.Feature> setAsideDeclaration(String area) {
+        var attestations = vn.anttmap.model.Layer.ATTESTATIONS;
+        List<vn.anttmap.model.Feature> demo = all(attestations).stream().filter(a -> area.equals(a.text("subject_id"))
+                && "register_complete".equals(a.text("check_id")) && Integer.valueOf(2023).equals(a.get("period_year"))).toList();
+        services.store().write(new vn.anttmap.store.WriteBatch().delete(attestations,
+                demo.stream().map(vn.anttmap.model.Feature::id).toList()));
+        return demo;
+    }
+
+    static void putBack(List<vn.anttmap.model.Feature> declarations) {
+        services.store().write(new vn.anttmap.store.WriteBatch().upsert(vn.anttmap.model.Layer.ATTESTATIONS, declarations));
+    }
+
     @Test
     void anOfficerDeclaresTheRegisterCompleteOnTheCheckItDecidesAndEditsAndDeletesTheDeclaration() {
         var attestations = vn.anttmap.model.Layer.ATTESTATIONS;
-        java.util.Set<String> before = ids(attestations);
         String area = "tdp-quang-trung";
+        List<vn.anttmap.model.Feature> demoDeclaration = setAsideDeclaration(area);
+        java.util.Set<String> before = ids(attestations);
         // A check computed from incidents that reads undecided for want of the declaration.
         var waiting = services.scoring().scoreArea(area, 2023).criteria().stream().flatMap(c -> c.checks().stream())
                 .filter(k -> k.status() == vn.anttmap.scoring.Scorecard.Status.NO_DATA && k.note() != null
@@ -522,7 +540,7 @@ class MapPageBrowserTest {
         try {
             openAreaPanel(area);
             assertThat(statusOf(checkId)).contains("no_data");
-            assertThat(browser.findElements(By.cssSelector("#declarations li[data-check-id='register_complete']"))).isEmpty();
+            assertThat(browser.findElements(By.cssSelector("#declarations li[data-subject-kind='area'][data-check-id='register_complete']"))).isEmpty();
             WebElement declare = browser.findElement(By.cssSelector("#panel tr[data-check='" + checkId + "'] button[data-declare='register_complete']"));
             assertThat(declare.getText()).isEqualTo("Xác nhận sổ theo dõi vụ việc đầy đủ");
             shot("desktop-vi-scorecard-before", "#panel tr[data-check='" + checkId + "']");
@@ -548,7 +566,7 @@ class MapPageBrowserTest {
             assertThat(now.note() == null ? "" : now.note()).doesNotContain(REGISTER_NOT_DECLARED);
             waitUp().until(d -> statusOf(checkId).contains(now.status().name().toLowerCase(java.util.Locale.ROOT)));
             assertThat(browser.findElements(By.cssSelector("#panel tr[data-check='" + checkId + "'] button[data-declare]"))).isEmpty();
-            WebElement listed = browser.findElement(By.cssSelector("#declarations li[data-check-id='register_complete']"));
+            WebElement listed = browser.findElement(By.cssSelector("#declarations li[data-subject-kind='area'][data-check-id='register_complete']"));
             assertThat(listed.getText()).contains("Xác nhận sổ theo dõi vụ việc về an ninh, trật tự của kỳ đánh giá đã được cập nhật đầy đủ")
                     .contains("Có").contains("officer-hh").contains("Sổ theo dõi số 01/2023");
             shot("desktop-vi-scorecard-declared", "#declarations");
@@ -562,16 +580,17 @@ class MapPageBrowserTest {
             waitForArea(area);
             waitUp().until(d -> Boolean.FALSE.equals(services.store().get(attestations, stored.get(0).id()).orElseThrow().get("attested")));
             waitUp().until(d -> !d.findElements(By.cssSelector("#panel tr[data-check='" + checkId + "'] button[data-declare='register_complete']")).isEmpty());
-            assertThat(browser.findElement(By.cssSelector("#declarations li[data-check-id='register_complete']")).getText()).contains("Không");
+            assertThat(browser.findElement(By.cssSelector("#declarations li[data-subject-kind='area'][data-check-id='register_complete']")).getText()).contains("Không");
 
             // Delete.
             click("#declarations button[data-delete-attestation='" + stored.get(0).id() + "']");
             acceptConfirm();
             waitUp().until(d -> services.store().get(attestations, stored.get(0).id()).isEmpty());
-            waitUp().until(d -> d.findElements(By.cssSelector("#declarations li[data-check-id='register_complete']")).isEmpty());
+            waitUp().until(d -> d.findElements(By.cssSelector("#declarations li[data-subject-kind='area'][data-check-id='register_complete']")).isEmpty());
             assertThat(browser.findElements(By.cssSelector("#panel tr[data-check='" + checkId + "'] button[data-declare='register_complete']"))).hasSize(1);
         } finally {
             removeAll(attestations, before);
+            putBack(demoDeclaration);
         }
     }
 
@@ -669,7 +688,9 @@ class MapPageBrowserTest {
         var organisations = vn.anttmap.model.Layer.ORGANISATIONS;
         java.util.Set<String> before = ids(organisations);
         try {
-            assertThat(browser.findElements(By.cssSelector("path.antt-organisation"))).isEmpty();
+            // The demo's organisations of the ward are on the map already.
+            int shown = (int) all(organisations).stream().filter(o -> DemoFiles.WARD_ID.equals(o.text("ward_id"))).count();
+            waitUp().until(d -> d.findElements(By.cssSelector("path.antt-organisation")).size() == shown);
             browser.findElement(By.id("new-organisation")).click();
             assertThat(browser.findElement(By.id("status")).getText())
                     .isEqualTo("Bấm vào bản đồ tại vị trí cơ quan, doanh nghiệp hoặc cơ sở giáo dục");
@@ -704,14 +725,15 @@ class MapPageBrowserTest {
             assertThat(saved.get("registered_on")).isEqualTo(LocalDate.of(2023, 3, 15));
             assertThat(saved.get("recognised")).isNull();
             assertThat(saved.text("ward_id")).isEqualTo(DemoFiles.WARD_ID);
-            waitUp().until(d -> d.findElements(By.cssSelector("path.antt-organisation.school")).size() == 1);
+            waitUp().until(d -> d.findElements(By.cssSelector("path.antt-org-" + id)).size() == 1);
+            assertThat(browser.findElements(By.cssSelector("path.antt-organisation"))).hasSize(shown + 1);
             assertThat(browser.findElements(By.cssSelector(".leaflet-control-layers-overlays label")).stream()
                     .map(l -> l.getText().trim())).contains("Cơ quan, doanh nghiệp, cơ sở giáo dục");
 
             // Edit from its popup.
             browser.findElement(By.id("panel-close")).click();
             js().executeScript("arguments[0].dispatchEvent(new MouseEvent('click', {bubbles: true}))",
-                    browser.findElement(By.cssSelector("path.antt-organisation")));
+                    browser.findElement(By.cssSelector("path.antt-org-" + id)));
             WebElement popup = waitUp().until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".leaflet-popup-content")));
             assertThat(popup.getText()).contains("Trường Tiểu học Hải Hòa").contains("Cơ sở giáo dục")
                     .contains("Đăng ký phấn đấu đạt tiêu chuẩn: Có (15/03/2023, ĐK 03/2023)")
@@ -734,7 +756,8 @@ class MapPageBrowserTest {
             click("#org-delete");
             acceptConfirm();
             waitUp().until(d -> services.store().get(organisations, id).isEmpty());
-            waitUp().until(d -> d.findElements(By.cssSelector("path.antt-organisation")).isEmpty());
+            waitUp().until(d -> d.findElements(By.cssSelector("path.antt-org-" + id)).isEmpty());
+            assertThat(browser.findElements(By.cssSelector("path.antt-organisation"))).hasSize(shown);
         } finally {
             removeAll(organisations, before);
         }
@@ -783,6 +806,7 @@ class MapPageBrowserTest {
     @Test
     void onAPhoneInEnglishTheDeclarationFormFitsAndSubmits() {
         var attestations = vn.anttmap.model.Layer.ATTESTATIONS;
+        List<vn.anttmap.model.Feature> demoDeclaration = setAsideDeclaration("tdp-quang-trung");
         java.util.Set<String> before = ids(attestations);
         org.openqa.selenium.Dimension desktop = browser.manage().window().getSize();
         try {
@@ -812,8 +836,10 @@ class MapPageBrowserTest {
             shot("phone-en-declaration-form");
             click("#attestation-form button[type='submit']");
             waitForArea(area);
+            String added = all(attestations).stream().map(vn.anttmap.model.Feature::id).filter(id -> !before.contains(id))
+                    .findFirst().orElseThrow();
             WebElement listed = waitUp().until(ExpectedConditions.visibilityOfElementLocated(
-                    By.cssSelector("#declarations li[data-check-id='K4c.management']")));
+                    By.cssSelector("#declarations li[data-attestation='" + added + "']")));
             assertThat(listed.getText()).contains("Yes").contains("Residential area").contains("Report 07/BC");
             assertThat(check(area, "K4c.management").status()).isEqualTo(vn.anttmap.scoring.Scorecard.Status.MET);
             waitUp().until(d -> statusOf("K4c.management").contains("met"));
@@ -835,6 +861,7 @@ class MapPageBrowserTest {
         } finally {
             browser.manage().window().setSize(desktop);
             removeAll(attestations, before);
+            putBack(demoDeclaration);
         }
     }
 
