@@ -25,6 +25,10 @@ import java.util.NoSuchElementException;
  * What the working cameras see, per ward or residential area, in metres: the share of the area, of the road length
  * and of the period's incidents inside their fields of view (walls of recorded buildings block them), and the
  * largest places no camera sees.
+ *
+ * <p>{@link #coverage} answers all of it (the coverage endpoint); {@link #shares} only the shares (scorecards, the
+ * bench), without the largest uncovered places, which take more than the shares themselves (three maximum inscribed
+ * circles and as many overlays): they are computed the first time a report asks for them and kept with the rest.
  */
 public final class CoverageService {
     /** Angular step of the rays cast when buildings are present, degrees. */
@@ -46,24 +50,65 @@ public final class CoverageService {
     }
 
     /**
+     * What the working cameras see of a ward or area, as shares: all of a {@link Report} but the largest uncovered
+     * places and the covered geometry. Equal to {@link Report#shares()} of the same ward, area and days.
+     */
+    public record Shares(String ward, String area, LocalDate from, LocalDate to, int camerasWorking, int camerasTotal,
+                         double areaM2, double coveredAreaM2, double areaShare, double roadM, double coveredRoadM,
+                         Double roadShare, long incidents, long incidentsCovered, Double incidentShare) {
+    }
+
+    /**
+     * @param largestGaps the (at most three) largest places no working camera sees, largest first
      * @param coverage the covered part of the ward or area, in lon/lat (for the map)
      */
     public record Report(String ward, String area, LocalDate from, LocalDate to, int camerasWorking, int camerasTotal,
                          double areaM2, double coveredAreaM2, double areaShare, double roadM, double coveredRoadM,
                          Double roadShare, long incidents, long incidentsCovered, Double incidentShare,
                          List<Gap> largestGaps, Geometry coverage) {
+        static Report of(Shares s, List<Gap> largestGaps, Geometry coverage) {
+            return new Report(s.ward(), s.area(), s.from(), s.to(), s.camerasWorking(), s.camerasTotal(), s.areaM2(),
+                    s.coveredAreaM2(), s.areaShare(), s.roadM(), s.coveredRoadM(), s.roadShare(), s.incidents(),
+                    s.incidentsCovered(), s.incidentShare(), largestGaps, coverage);
+        }
+
+        /** The report's shares, without the gaps and the geometry. */
+        public Shares shares() {
+            return new Shares(ward, area, from, to, camerasWorking, camerasTotal, areaM2, coveredAreaM2, areaShare, roadM,
+                    coveredRoadM, roadShare, incidents, incidentsCovered, incidentShare);
+        }
     }
 
     /**
      * What the cameras working by {@code to} see of the ward (or of its area, {@code areaId} not null), and of the
-     * incidents from {@code from} to {@code to}. Everything but the incidents is kept ({@link DerivedCache}) until a
-     * camera, building, road, area or ward changes, in any process; the incidents are read and tested every time.
+     * incidents from {@code from} to {@code to}, with the largest places they do not see. Everything but the incidents
+     * is kept ({@link DerivedCache}) until a camera, building, road, area or ward changes, in any process; the
+     * incidents are read and tested every time.
      *
      * @throws NoSuchElementException for an unknown ward or area
      */
     public Report coverage(String wardId, String areaId, LocalDate from, LocalDate to) {
+        Seen seen = kept(wardId, areaId, to);
+        return Report.of(shares(seen, wardId, areaId, from, to), seen.gaps(), seen.coverage());
+    }
+
+    /**
+     * The shares of {@link #coverage} alone (the same numbers): the largest uncovered places and the lon/lat geometry
+     * are not computed (a later {@link #coverage} of the same subject computes them, once).
+     *
+     * @throws NoSuchElementException for an unknown ward or area
+     */
+    public Shares shares(String wardId, String areaId, LocalDate from, LocalDate to) {
+        return shares(kept(wardId, areaId, to), wardId, areaId, from, to);
+    }
+
+    /** What the cameras see of the subject, kept or computed now. */
+    private Seen kept(String wardId, String areaId, LocalDate to) {
         long stamp = views.stamp(); // one read for both kept values: they depend on the same layers
-        Seen seen = views.get(new Subject(wardId, areaId, to), stamp, () -> seen(wardId, areaId, to, stamp));
+        return views.get(new Subject(wardId, areaId, to), stamp, () -> seen(wardId, areaId, to, stamp));
+    }
+
+    private Shares shares(Seen seen, String wardId, String areaId, LocalDate from, LocalDate to) {
         FeatureQuery mine = FeatureQuery.ALL.withWard(wardId).withArea(areaId);
         // Each incident's point alone (no record, no order): what the shares need.
         long[] counted = new long[2];
@@ -76,20 +121,110 @@ public final class CoverageService {
         });
         long incidents = counted[0];
         long covered = counted[1];
-        return new Report(wardId, areaId, from, to, seen.camerasWorking(), seen.camerasTotal(), round(seen.areaM2(), 1),
+        return new Shares(wardId, areaId, from, to, seen.camerasWorking(), seen.camerasTotal(), round(seen.areaM2(), 1),
                 round(seen.coveredM2(), 1), share(seen.coveredM2(), seen.areaM2()), round(seen.roadM(), 1),
                 round(seen.coveredRoadM(), 1), seen.roadM() == 0 ? null : share(seen.coveredRoadM(), seen.roadM()),
-                incidents, covered, incidents == 0 ? null : share(covered, incidents), seen.gaps(),
-                seen.coverage());
+                incidents, covered, incidents == 0 ? null : share(covered, incidents));
     }
 
     /** A ward or area, and the day by which cameras count as installed. */
     private record Subject(String wardId, String areaId, LocalDate to) {
     }
 
-    /** What the cameras see of a subject: all of a report but the incidents. */
-    private record Seen(MetricProjection utm, int camerasWorking, int camerasTotal, double areaM2, double coveredM2,
-                        double roadM, double coveredRoadM, PreparedGeometry covered, List<Gap> gaps, Geometry coverage) {
+    /**
+     * What the cameras see of a subject: all of a report but the incidents. The largest gaps and the lon/lat geometry
+     * are computed when first asked for, then kept with the rest.
+     */
+    private static final class Seen {
+        private final MetricProjection utm;
+        private final int camerasWorking;
+        private final int camerasTotal;
+        private final Geometry subjectM;
+        private final Geometry coveredM;
+        private final double roadM;
+        private final double coveredRoadM;
+        private final PreparedGeometry covered;
+        private List<Gap> gaps;
+        private Geometry coverage;
+
+        Seen(MetricProjection utm, int camerasWorking, int camerasTotal, Geometry subjectM, Geometry coveredM,
+             double roadM, double coveredRoadM) {
+            this.utm = utm;
+            this.camerasWorking = camerasWorking;
+            this.camerasTotal = camerasTotal;
+            this.subjectM = subjectM;
+            this.coveredM = coveredM;
+            this.roadM = roadM;
+            this.coveredRoadM = coveredRoadM;
+            this.covered = PreparedGeometryFactory.prepare(coveredM);
+        }
+
+        MetricProjection utm() {
+            return utm;
+        }
+
+        int camerasWorking() {
+            return camerasWorking;
+        }
+
+        int camerasTotal() {
+            return camerasTotal;
+        }
+
+        double areaM2() {
+            return subjectM.getArea();
+        }
+
+        double coveredM2() {
+            return coveredM.getArea();
+        }
+
+        double roadM() {
+            return roadM;
+        }
+
+        double coveredRoadM() {
+            return coveredRoadM;
+        }
+
+        PreparedGeometry covered() {
+            return covered;
+        }
+
+        synchronized List<Gap> gaps() {
+            if (gaps == null) {
+                gaps = largestGaps(subjectM, coveredM, utm);
+            }
+            return gaps;
+        }
+
+        synchronized Geometry coverage() {
+            if (coverage == null) {
+                coverage = GeometryChecks.orientRfc7946(utm.toLonLat(coveredM));
+            }
+            return coverage;
+        }
+    }
+
+    /**
+     * The (at most three) largest places of {@code subjectM} outside {@code coveredM}, largest first: the maximum
+     * inscribed circle of what is uncovered, then of what is left without 1.5 times that circle; none under 5 m.
+     */
+    static List<Gap> largestGaps(Geometry subjectM, Geometry coveredM, MetricProjection utm) {
+        List<Gap> gaps = new ArrayList<>();
+        Geometry uncovered = Overlays.polygonal(Overlays.difference(subjectM, coveredM));
+        for (int i = 0; i < 3 && !uncovered.isEmpty(); i++) {
+            MaximumInscribedCircle mic = new MaximumInscribedCircle(uncovered, 1.0);
+            Point centre = mic.getCenter();
+            double radius = mic.getRadiusLine().getLength();
+            if (radius < 5) {
+                break;
+            }
+            Point lonLat = (Point) utm.toLonLat(centre);
+            gaps.add(new Gap(round(lonLat.getX(), 7), round(lonLat.getY(), 7), round(radius, 1)));
+            uncovered = Overlays.polygonal(Overlays.difference(uncovered, centre.buffer(radius * 1.5)));
+        }
+        return List.copyOf(gaps);
     }
 
     /** The layers what the cameras see of a subject is computed from. */
@@ -178,21 +313,7 @@ public final class CoverageService {
             roadM += inside.getLength();
             coveredRoadM += Overlays.intersection(inside, coveredM).getLength();
         }
-        List<Gap> gaps = new ArrayList<>();
-        Geometry uncovered = Overlays.polygonal(Overlays.difference(subjectM, coveredM));
-        for (int i = 0; i < 3 && !uncovered.isEmpty(); i++) {
-            MaximumInscribedCircle mic = new MaximumInscribedCircle(uncovered, 1.0);
-            Point centre = mic.getCenter();
-            double radius = mic.getRadiusLine().getLength();
-            if (radius < 5) {
-                break;
-            }
-            Point lonLat = (Point) utm.toLonLat(centre);
-            gaps.add(new Gap(round(lonLat.getX(), 7), round(lonLat.getY(), 7), round(radius, 1)));
-            uncovered = Overlays.polygonal(Overlays.difference(uncovered, centre.buffer(radius * 1.5)));
-        }
-        return new Seen(utm, working.size(), cameras.size(), subjectM.getArea(), coveredM.getArea(), roadM, coveredRoadM,
-                PreparedGeometryFactory.prepare(coveredM), List.copyOf(gaps), GeometryChecks.orientRfc7946(utm.toLonLat(coveredM)));
+        return new Seen(utm, working.size(), cameras.size(), subjectM, coveredM, roadM, coveredRoadM);
     }
 
     /** Cameras farther than this from a subject cannot see into it (the largest range a camera record allows). */

@@ -323,7 +323,7 @@ public final class ScoringService {
         if (coverage == null || wardId == null) {
             return Map.of();
         }
-        CoverageService.Report r = coverage.coverage(wardId, areaId, period.first(), period.last());
+        CoverageService.Shares r = coverage.shares(wardId, areaId, period.first(), period.last());
         Map<String, Double> out = new LinkedHashMap<>();
         out.put("area", r.areaShare());
         if (r.roadShare() != null) {

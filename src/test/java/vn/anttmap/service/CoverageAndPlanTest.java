@@ -77,6 +77,60 @@ class CoverageAndPlanTest {
         assertThat(walled).isLessThan(open * 0.8);
     }
 
+    /**
+     * Regression: the shares alone (scorecards, the bench) are the numbers of the whole report, and those of a direct
+     * JTS computation: the union of the working cameras' viewsheds (walls cut), clipped to the area.
+     */
+    @Test
+    void sharesAloneAreTheWholeReportsAndADirectComputations() throws IOException {
+        load(Layer.ROADS, "id,wkt,kind\nr1,\"LINESTRING (105.781 19.445, 105.789 19.445)\",street\n");
+        load(Layer.CAMERAS, "id,lon,lat,bearing_deg,fov_deg,range_m,kind,owner,status\n"
+                + "cam,105.7846,19.445,90,60,60,fixed,community,active\n"
+                + "dome,105.785,19.4452,0,360,30,dome,community,active\n"
+                + "side,105.7853,19.4447,200,90,50,fixed,community,active\n"
+                + "dead,105.7848,19.4449,0,360,40,dome,community,inactive\n");
+        load(Layer.BUILDINGS, "id,wkt,name\nwall,\"POLYGON ((105.78475 19.4448, 105.78480 19.4448, 105.78480 19.4452, 105.78475 19.4452, 105.78475 19.4448))\",Nhà\n");
+        LocalDate from = LocalDate.of(2023, 1, 1);
+        LocalDate to = LocalDate.of(2023, 12, 31);
+        CoverageService.Shares alone = new CoverageService(services.store()).shares("w", "a", from, to);
+        CoverageService.Report whole = new CoverageService(services.store()).coverage("w", "a", from, to);
+        assertThat(alone).isEqualTo(whole.shares());
+        assertThat(whole.largestGaps()).isNotEmpty();
+
+        // Directly: every working camera's view in metres, their union, clipped to the area.
+        MetricProjection utm = MetricProjection.forLongitude(105.785);
+        org.locationtech.jts.geom.Geometry areaM = utm.toMeters(services.store().get(Layer.AREAS, "a").orElseThrow().geometry());
+        List<org.locationtech.jts.geom.Geometry> walls = services.store().query(Layer.BUILDINGS, vn.anttmap.model.FeatureQuery.ALL)
+                .stream().map(b -> utm.toMeters(b.geometry())).toList();
+        List<org.locationtech.jts.geom.Geometry> views = services.store().query(Layer.CAMERAS, vn.anttmap.model.FeatureQuery.ALL)
+                .stream().filter(CoverageService::working).map(c -> (org.locationtech.jts.geom.Geometry) CoverageService.viewM(c, utm, walls))
+                .toList();
+        org.locationtech.jts.geom.Geometry coveredM = areaM.intersection(
+                org.locationtech.jts.operation.union.UnaryUnionOp.union(views));
+        assertThat(alone.camerasWorking()).isEqualTo(3);
+        assertThat(alone.coveredAreaM2()).isCloseTo(coveredM.getArea(), within(0.1));
+        assertThat(alone.areaShare()).isCloseTo(coveredM.getArea() / areaM.getArea(), within(1e-4));
+        double roadM = 0;
+        double coveredRoadM = 0;
+        for (vn.anttmap.model.Feature r : services.store().query(Layer.ROADS, vn.anttmap.model.FeatureQuery.ALL)) {
+            org.locationtech.jts.geom.Geometry inside = utm.toMeters(r.geometry()).intersection(areaM);
+            roadM += inside.getLength();
+            coveredRoadM += inside.intersection(coveredM).getLength();
+        }
+        assertThat(coveredRoadM).isPositive();
+        assertThat(alone.coveredRoadM()).isCloseTo(coveredRoadM, within(0.1));
+        assertThat(alone.roadShare()).isCloseTo(coveredRoadM / roadM, within(1e-4));
+        long incidents = 0;
+        long seen = 0;
+        for (vn.anttmap.model.Feature i : services.store().query(Layer.INCIDENTS, vn.anttmap.model.FeatureQuery.ALL
+                .withArea("a").withDays(from, to))) {
+            incidents++;
+            seen += coveredM.covers(utm.toMeters(i.geometry())) ? 1 : 0;
+        }
+        assertThat(alone.incidents()).isEqualTo(incidents);
+        assertThat(alone.incidentsCovered()).isEqualTo(seen);
+    }
+
     @Test
     void roadsCoveredAreMeasuredInMetres() throws IOException {
         load(Layer.ROADS, "id,wkt,kind\nr1,\"LINESTRING (105.781 19.445, 105.789 19.445)\",street\n");
