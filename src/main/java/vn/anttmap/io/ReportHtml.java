@@ -445,5 +445,14 @@ public final class ReportHtml {
             .signatory .space { height: 25mm; }
             .error { max-width: 40rem; margin: 2rem auto; }
             @media print { body { margin: 0; max-width: none; } }
+            @media screen and (max-width: 600px) {
+              body { font-size: 11pt; margin: 0.5rem; }
+              .head, .sign { flex-direction: column; gap: 2mm; }
+              .head .issuer, .head .motto, .recipients, .signatory { width: auto; }
+              .head .motto { white-space: normal; }
+              table { font-size: 9pt; table-layout: auto; }
+              th, td { padding: 2px 3px; overflow-wrap: anywhere; }
+              td.figure { white-space: normal; }
+            }
             """;
 }

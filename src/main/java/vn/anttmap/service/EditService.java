@@ -67,7 +67,12 @@ public final class EditService {
         return store.get(layer, id).map(f -> new Versioned(f, version(layer, f)));
     }
 
-    public Versioned create(Principal who, Layer layer, RawRecord record) {
+    /**
+     * Creates, updates and deletes are serialised in this service, so that the version compared is the one replaced:
+     * two writers holding the same version no longer both succeed (the second gets 409). Writers in other processes
+     * are not covered by this lock.
+     */
+    public synchronized Versioned create(Principal who, Layer layer, RawRecord record) {
         editable(layer);
         if (record.id() != null && store.get(layer, record.id()).isPresent()) {
             throw new EditException(409, layer.apiName() + " '" + record.id() + "' already exists", null);
@@ -76,7 +81,7 @@ public final class EditService {
         return new Versioned(written, version(layer, written));
     }
 
-    public Versioned update(Principal who, Layer layer, String id, RawRecord record, String ifMatch) {
+    public synchronized Versioned update(Principal who, Layer layer, String id, RawRecord record, String ifMatch) {
         editable(layer);
         Feature before = store.get(layer, id).orElseThrow(() -> new NoSuchElementException("no " + layer.apiName() + " '" + id + "'"));
         check(who, layer, before);
