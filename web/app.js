@@ -552,7 +552,12 @@ $("filters").addEventListener("submit", async (e) => {
   if (!/^\d{4}$/.test($("year").value) || year < 2000 || year > 2100) { error.textContent = t("badYear"); return; }
   error.textContent = "";
   Object.assign(state, { from, to, category: $("category").value, year });
-  await refresh();
+  try {
+    await refresh();
+  } catch (err) {
+    // A refusal (a year before the circular came into force: 422) is said next to the filters, in the page's language.
+    error.textContent = err instanceof ApiError ? reasonText(String(err.body.detail ?? err.message)) : err.message;
+  }
 });
 
 $("lang").addEventListener("click", async () => {

@@ -361,6 +361,23 @@ class MapPageBrowserTest {
         assertThat(browser.findElement(By.id("filter-error")).getText()).isEqualTo("Ngày phải theo dạng dd/mm/yyyy");
     }
 
+    /** Regression: scoring a year before the circular came into force failed silently on the page; it says why. */
+    @Test
+    void aYearBeforeTheCircularIsRefusedOnThePageWithTheReason() {
+        try {
+            browser.findElement(By.id("year")).clear();
+            browser.findElement(By.id("year")).sendKeys("2021");
+            browser.findElement(By.cssSelector("#filters button")).click();
+            waitUp().until(d -> d.findElement(By.id("filter-error")).getText().contains("10/02/2022"));
+            assertThat(browser.findElement(By.id("filter-error")).getText())
+                    .startsWith("kỳ đánh giá năm 2021 (01/11/2020–31/10/2021) kết thúc trước ngày 10/02/2022")
+                    .contains("Thông tư số 23/2012/TT-BCA").doesNotContain("ended before");
+        } finally {
+            browser.findElement(By.id("year")).clear();
+            browser.findElement(By.id("year")).sendKeys("2023");
+        }
+    }
+
     @Test
     void theEnglishToggleSwitchesThePage() {
         browser.findElement(By.id("lang")).click();
