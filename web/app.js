@@ -440,7 +440,7 @@ function scorecardHtml(card) {
       + (k.attestation.attestedAt ? `, ${instantToVn(k.attestation.attestedAt)}` : "")
       + (k.attestation.documentRef ? ` (${escapeHtml(k.attestation.documentRef)})` : "") : "";
     return `<tr data-check="${escapeHtml(k.checkId)}"><td><b>${escapeHtml(k.checkId)}</b> ${escapeHtml(label ?? "")}
-      <div class="ev">${evidence}${excepted}${missing}${attestation}${k.note && !k.attestation ? `<br><span class="check-note">${escapeHtml(vnDates(k.note))}</span>` : ""}</div>
+      <div class="ev">${evidence}${excepted}${missing}${attestation}${noteOf(k) && !k.attestation ? `<br><span class="check-note">${escapeHtml(vnDates(noteOf(k)))}</span>` : ""}</div>
       ${actions.length ? `<div class="check-actions">${actions.join("")}</div>` : ""}</td>
       <td class="m"><span class="st ${k.status}" title="${t(k.status)}">${t(k.status)}</span><br>${measured}</td></tr>`;
   })).join("");
@@ -682,6 +682,9 @@ function fieldError(form, name, text) {
   input.setAttribute("aria-invalid", "true");
   return true;
 }
+
+/** A check's note in the page's language (the scorer writes both). */
+const noteOf = (k) => (lang === "vi" ? k.note : (k.noteEn ?? k.note)) ?? "";
 
 /** A reason from the API in the page's language: "vi / en" texts are split, the common ones translated. */
 function reasonText(reason) {

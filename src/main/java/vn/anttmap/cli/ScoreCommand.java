@@ -136,7 +136,7 @@ final class ScoreCommand extends DataCommand {
         out.println(wardName + ": " + wardCard.verdict().vi());
         for (Scorecard.CriterionResult c : wardCard.criteria()) {
             for (Scorecard.CheckResult k : c.checks()) {
-                String note = text.note(k.note(), vi);
+                String note = text.note(k, vi);
                 out.println(("  " + pad(k.checkId(), idWidth) + "  " + pad(mark(k, std), 12) + "  " + note).stripTrailing());
             }
         }
@@ -148,7 +148,7 @@ final class ScoreCommand extends DataCommand {
             for (Scorecard.CriterionResult c : card.criteria()) {
                 for (Scorecard.CheckResult k : c.checks()) {
                     if (card != wardCard && k.status() != Scorecard.Status.MET && k.note() != null) {
-                        notes.add("  " + who + " · " + k.checkId() + " " + mark(k, std).split(" ")[0] + ": " + text.note(k.note(), vi));
+                        notes.add("  " + who + " · " + k.checkId() + " " + mark(k, std).split(" ")[0] + ": " + text.note(k, vi));
                     }
                     k.exceptions().forEach(e -> excepted.add("  " + who + " · " + k.checkId() + ": " + text.excepted(e, vi)));
                     k.missing().stream().filter(e -> "incidents".equals(e.layer())).forEach(e -> missing.add("  " + who + " · "

@@ -209,7 +209,7 @@ public final class ReportHtml {
     private void grounds(StringBuilder h, Scorecard.CheckResult k, Lang lang) {
         boolean vi = lang == Lang.VI;
         List<String> parts = new ArrayList<>();
-        String note = text.note(k.note(), lang);
+        String note = text.note(k, lang);
         if (k.attestation() == null && !note.isEmpty()) {
             parts.add("<span class=\"note-text\">" + esc(note) + "</span>");
         }

@@ -233,6 +233,12 @@ public final class ReportText {
      * " / " after some Vietnamese whose next words are plain ASCII starting with a letter (after at most a number), and
      * runs to a "; " followed by Vietnamese. Within a half, "(vi / en)" asides keep their side; codes become labels.
      */
+    /** A check's note in the language, its codes as labels (the scorer writes each language's note itself). */
+    public String note(vn.anttmap.scoring.Scorecard.CheckResult k, Lang lang) {
+        String text = lang == Lang.VI ? k.note() : k.noteEn();
+        return text == null || text.isBlank() ? "" : localise(text, lang);
+    }
+
     public String note(String note, Lang lang) {
         if (note == null || note.isBlank()) {
             return "";

@@ -106,20 +106,30 @@ public record Scorecard(String subjectId, Standard.Level level, int year, Standa
      * @param attestation the attestation behind an attested check
      * @param missing    records whose deciding field is not recorded ("cần bổ sung thông tin"): while there are any
      *                   and nothing else decides the check, it is undecided
+     * @param note       what the figure means and why the status, in Vietnamese (or {@code null})
+     * @param noteEn     the same in English
      */
     public record CheckResult(String checkId, Standard.Kind kind, Status status, Double measured, String comparison,
                               Double threshold, String note, List<Evidence> evidence, List<Excepted> exceptions,
-                              Facts.Attestation attestation, List<Evidence> missing) {
+                              Facts.Attestation attestation, List<Evidence> missing, String noteEn) {
         public CheckResult {
             evidence = List.copyOf(evidence);
             exceptions = List.copyOf(exceptions);
             missing = missing == null ? List.of() : List.copyOf(missing);
         }
 
+        /** With one note for both languages (a figure, or none). */
+        public CheckResult(String checkId, Standard.Kind kind, Status status, Double measured, String comparison,
+                           Double threshold, String note, List<Evidence> evidence, List<Excepted> exceptions,
+                           Facts.Attestation attestation, List<Evidence> missing) {
+            this(checkId, kind, status, measured, comparison, threshold, note, evidence, exceptions, attestation, missing,
+                    note);
+        }
+
         /** Without evidence, exceptions, attestation and missing records: as someone who may not see them sees it. */
         public CheckResult redacted() {
             return new CheckResult(checkId, kind, status, measured, comparison, threshold, note, List.of(), List.of(),
-                    null, List.of());
+                    null, List.of(), noteEn);
         }
     }
 

@@ -41,10 +41,40 @@ import java.util.Set;
  */
 public final class Scorer {
     static final String ADVISORY_NOTE = "Không thuộc tiêu chí của Thông tư 124/2021/TT-BCA / not part of the circular";
-    static final String REGISTER_NOT_DECLARED = "chưa xác nhận sổ theo dõi vụ việc đầy đủ / the incident register "
-            + "has not been declared complete";
-    static final String PREVIOUS_REGISTER_NOT_DECLARED = "chưa xác nhận sổ theo dõi vụ việc kỳ trước đầy đủ / the "
-            + "previous period's incident register has not been declared complete";
+    static final Note REGISTER_NOT_DECLARED = new Note("chưa xác nhận sổ theo dõi vụ việc đầy đủ",
+            "the incident register has not been declared complete");
+    static final Note PREVIOUS_REGISTER_NOT_DECLARED = new Note("chưa xác nhận sổ theo dõi vụ việc kỳ trước đầy đủ",
+            "the previous period's incident register has not been declared complete");
+
+    /** A note in Vietnamese and in English. */
+    record Note(String vi, String en) {
+        /** The parts, each in both languages, joined with "; " (or {@code null} when there are none). */
+        static Note join(List<Note> parts) {
+            if (parts.isEmpty()) {
+                return null;
+            }
+            List<String> vi = new ArrayList<>();
+            List<String> en = new ArrayList<>();
+            parts.forEach(p -> {
+                vi.add(p.vi());
+                en.add(p.en());
+            });
+            return new Note(String.join("; ", vi), String.join("; ", en));
+        }
+    }
+
+    private static final java.time.format.DateTimeFormatter DAY = java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy");
+
+    /** Team ratings (Hướng dẫn 01/HD-BCA-V05) as officers name them. */
+    private static final Map<String, Note> RATINGS = Map.of(
+            "completed_excellently", new Note("hoàn thành xuất sắc nhiệm vụ", "completed its tasks excellently"),
+            "completed_well", new Note("hoàn thành tốt nhiệm vụ", "completed its tasks well"),
+            "completed", new Note("hoàn thành nhiệm vụ", "completed its tasks"),
+            "not_completed", new Note("không hoàn thành nhiệm vụ", "did not complete its tasks"));
+
+    private static Note rating(String code) {
+        return code == null ? new Note("chưa xếp loại", "not rated") : RATINGS.getOrDefault(code, new Note(code, code));
+    }
 
     private Scorer() {
     }
@@ -94,7 +124,7 @@ public final class Scorer {
         Facts.Attestation a = facts.attestations().get(check.id());
         if (a == null) {
             return new CheckResult(check.id(), check.kind(), Status.NEEDS_ATTESTATION, null, null, null,
-                    "cần xác nhận của cán bộ / needs an officer's attestation", List.of(), List.of(), null, List.of());
+                    "cần xác nhận của cán bộ", List.of(), List.of(), null, List.of(), "needs an officer's attestation");
         }
         return new CheckResult(check.id(), check.kind(), a.attested() ? Status.MET : Status.NOT_MET, null, null, null,
                 null, List.of(new Evidence("attestations", a.id(), a.attestedBy())), List.of(), a, List.of());
@@ -117,12 +147,14 @@ public final class Scorer {
     private static CheckResult householdShare(Check check, Facts f) {
         Rule r = check.rule();
         if (f.residentHouseholds() == null || f.registeredHouseholds() == null || f.residentHouseholds() == 0) {
-            return result(check, Status.NO_DATA, null, "không có số hộ được ghi ngày trong kỳ / no dated household count "
-                    + "on or before the period's last day", List.of(), List.of(), List.of());
+            return result(check, Status.NO_DATA, null, new Note("không có số hộ được ghi ngày đến hết kỳ",
+                    "no dated household count on or before the period's last day"), List.of(), List.of(), List.of());
         }
         double share = (double) f.registeredHouseholds() / f.residentHouseholds();
-        String note = f.registeredHouseholds() + "/" + f.residentHouseholds()
-                + (f.householdsAsOf() == null ? "" : " (" + f.householdsAsOf() + ")");
+        String figures = f.registeredHouseholds() + "/" + f.residentHouseholds();
+        Note note = f.householdsAsOf() == null ? new Note(figures, figures)
+                : new Note(figures + " (số hộ ngày " + f.householdsAsOf().format(DAY) + ")",
+                figures + " (count of " + f.householdsAsOf().format(DAY) + ")");
         return result(check, compare(share, r.comparison(), r.threshold()) ? Status.MET : Status.NOT_MET, share, note,
                 List.of(), List.of(), List.of());
     }
@@ -149,24 +181,24 @@ public final class Scorer {
         }
         Counted unknown = unknownBy(check, period).map(c -> count(f, c)).orElse(new Counted(0, List.of()));
         Rule r = check.rule();
-        List<String> notes = new ArrayList<>();
+        List<Note> notes = new ArrayList<>();
         if (!excepted.isEmpty()) {
-            notes.add(excepted.size() + " vụ được loại trừ theo quyết định / excepted by decision");
+            notes.add(new Note(excepted.size() + " vụ được loại trừ theo quyết định", excepted.size() + " excepted by decision"));
         }
         Status status;
         if (!compare(n, r.comparison(), r.threshold())) {
             status = Status.NOT_MET;
         } else if (unknown.n() > 0) {
             status = Status.NO_DATA;
-            notes.add(unknown.n() + " vụ cần bổ sung thông tin (" + unknownFieldsVi(check) + ") / " + unknown.n()
-                    + " incident(s) need details (" + unknownFieldsEn(check) + ")");
+            notes.add(new Note(unknown.n() + " vụ cần bổ sung thông tin (" + unknownFieldsVi(check) + ")", unknown.n()
+                    + " incident(s) need details (" + unknownFieldsEn(check) + ")"));
         } else if (!registerComplete(f)) {
             status = Status.NO_DATA;
             notes.add(REGISTER_NOT_DECLARED);
         } else {
             status = Status.MET;
         }
-        return result(check, status, (double) n, notes.isEmpty() ? null : String.join("; ", notes), evidence, excepted,
+        return result(check, status, (double) n, Note.join(notes), evidence, excepted,
                 unknown.evidence());
     }
 
@@ -175,26 +207,27 @@ public final class Scorer {
         long before = count(f, beforeBy(check, previous)).n();
         boolean heldDown = now.n() == 0;
         boolean lower = heldDown || now.n() < before;
-        String note = "kỳ này / kỳ trước: " + now.n() + " / " + before + (now.n() == 0 && before == 0
-                ? ": không tăng / this period / previous: 0 / 0: no increase"
-                : " / this period / previous: " + now.n() + " / " + before);
+        List<Note> notes = new ArrayList<>();
+        notes.add(new Note("kỳ này / kỳ trước: " + now.n() + " / " + before + (now.n() == 0 && before == 0 ? ": không tăng" : ""),
+                "this period / previous: " + now.n() + " / " + before + (now.n() == 0 && before == 0 ? ": no increase" : "")));
         Status status;
         if (lower) {
             // Fewer recorded now than before holds only if the register now is complete (the previous period's
             // recorded count can only be lower than the truth, which makes "fewer" harder, not easier).
             status = registerComplete(f) ? Status.MET : Status.NO_DATA;
             if (status == Status.NO_DATA) {
-                note += "; " + REGISTER_NOT_DECLARED;
+                notes.add(REGISTER_NOT_DECLARED);
             }
         } else {
             // As many or more now than recorded before: not met only if the previous register was complete.
             status = f.previousRegister() != null && f.previousRegister().attested() ? Status.NOT_MET : Status.NO_DATA;
             if (status == Status.NO_DATA) {
-                note += "; " + PREVIOUS_REGISTER_NOT_DECLARED;
+                notes.add(PREVIOUS_REGISTER_NOT_DECLARED);
             }
         }
-        return new CheckResult(check.id(), check.kind(), status, (double) now.n(), "<", (double) before, note,
-                now.evidence(), List.of(), null, List.of());
+        Note note = Note.join(notes);
+        return new CheckResult(check.id(), check.kind(), status, (double) now.n(), "<", (double) before, note.vi(),
+                now.evidence(), List.of(), null, List.of(), note.en());
     }
 
     private static CheckResult socialRecords(Check check, Facts f, Period period) {
@@ -203,7 +236,7 @@ public final class Scorer {
         for (Facts.Record r : f.socialRecords()) {
             if (period.contains(r.day())) {
                 total += r.count();
-                ev.add(new Evidence("social_records", r.id(), r.kind() + " × " + r.count() + " (" + r.day() + ")"));
+                ev.add(new Evidence("social_records", r.id(), r.kind() + " × " + r.count() + " (" + r.day().format(DAY) + ")"));
             }
         }
         Rule rule = check.rule();
@@ -222,36 +255,39 @@ public final class Scorer {
             }
         }
         if (teams.isEmpty()) {
-            return result(check, Status.NO_DATA, null, "không có hồ sơ tổ " + r.teamKind() + " năm " + f.year()
-                    + " / no " + r.teamKind() + " team record for " + f.year(), List.of(), List.of(), List.of());
+            return result(check, Status.NO_DATA, null, new Note("không có hồ sơ tổ bảo vệ năm " + f.year(),
+                    "no " + r.teamKind() + " team record for " + f.year()), List.of(), List.of(), List.of());
         }
         List<Evidence> failing = new ArrayList<>();
         List<Evidence> unrated = new ArrayList<>();
         List<Evidence> all = new ArrayList<>();
-        List<String> failingNames = new ArrayList<>();
+        List<String> failingVi = new ArrayList<>();
+        List<String> failingEn = new ArrayList<>();
         for (Facts.Team t : teams) {
             String name = t.name() == null ? t.id() : t.name();
-            Evidence e = new Evidence("teams", t.id(), name + ": " + (t.rating() == null ? "chưa xếp loại / not rated" : t.rating())
-                    + ", kỷ luật / disciplined " + t.disciplinedMembers());
+            Note rated = rating(t.rating());
+            Evidence e = new Evidence("teams", t.id(), name + ": " + rated.vi() + ", kỷ luật " + t.disciplinedMembers());
             all.add(e);
             if (t.disciplinedMembers() > 0 || (t.rating() != null && !r.ratings().contains(t.rating()))) {
                 failing.add(e);
-                failingNames.add(name + " (" + (t.disciplinedMembers() > 0 ? t.disciplinedMembers()
-                        + " thành viên bị kỷ luật / disciplined member(s)" : t.rating()) + ")");
+                failingVi.add(name + " (" + (t.disciplinedMembers() > 0 ? t.disciplinedMembers() + " thành viên bị kỷ luật"
+                        : rated.vi()) + ")");
+                failingEn.add(name + " (" + (t.disciplinedMembers() > 0 ? t.disciplinedMembers() + " member(s) disciplined"
+                        : rated.en()) + ")");
             } else if (t.rating() == null) {
                 unrated.add(e);
             }
         }
         if (!failing.isEmpty()) {
-            return result(check, Status.NOT_MET, (double) failing.size(), "tổ không đạt / teams failing: "
-                    + String.join(", ", failingNames), failing, List.of(), List.of());
+            return result(check, Status.NOT_MET, (double) failing.size(), new Note("tổ không đạt: " + String.join(", ", failingVi),
+                    "teams failing: " + String.join(", ", failingEn)), failing, List.of(), List.of());
         }
         if (!unrated.isEmpty()) {
-            return result(check, Status.NO_DATA, 0.0, unrated.size() + " tổ chưa được xếp loại năm " + f.year()
-                    + " / team(s) not rated for " + f.year(), all, List.of(), unrated);
+            return result(check, Status.NO_DATA, 0.0, new Note(unrated.size() + " tổ chưa được xếp loại năm " + f.year(),
+                    unrated.size() + " team(s) not rated for " + f.year()), all, List.of(), unrated);
         }
-        return result(check, Status.MET, 0.0, teams.size() + " tổ, đều hoàn thành nhiệm vụ trở lên, không ai bị kỷ luật / "
-                + teams.size() + " team(s), all completed or better, none disciplined", all, List.of(), List.of());
+        return result(check, Status.MET, 0.0, new Note(teams.size() + " tổ, đều hoàn thành nhiệm vụ trở lên, không ai bị kỷ luật",
+                teams.size() + " team(s), all completed their tasks or better, none disciplined"), all, List.of(), List.of());
     }
 
     /** What X4 counts, named per kind of unit. */
@@ -269,8 +305,8 @@ public final class Scorer {
     private static CheckResult unitShare(Check check, Facts f, boolean registration) {
         List<Facts.Unit> units = f.units();
         if (units == null || units.isEmpty()) {
-            return result(check, Status.NO_DATA, null, "không có khu dân cư / no residential areas", List.of(), List.of(),
-                    List.of());
+            return result(check, Status.NO_DATA, null, new Note("không có khu dân cư", "no residential areas"), List.of(),
+                    List.of(), List.of());
         }
         Rule r = check.rule();
         int yes = 0;
@@ -282,7 +318,7 @@ public final class Scorer {
             int[] k = byKind.computeIfAbsent(u.kind(), x -> new int[3]);
             k[0]++;
             Evidence e = new Evidence("area".equals(u.kind()) ? "areas" : "organisations", u.id(),
-                    (u.name() == null ? u.id() : u.name()) + ": " + (v == null ? "chưa có kết quả / no result" : v ? "có / yes" : "không / no"));
+                    (u.name() == null ? u.id() : u.name()) + ": " + (v == null ? "chưa có kết quả" : v ? "có" : "không"));
             evidence.add(e);
             if (v == null) {
                 k[2]++;
@@ -302,8 +338,8 @@ public final class Scorer {
             vi.add(names[0] + " " + k[1] + "/" + k[0] + (k[2] > 0 ? " (" + k[2] + " chưa có kết quả)" : ""));
             en.add(names[1] + " " + k[1] + "/" + k[0] + (k[2] > 0 ? " (" + k[2] + " without a result)" : ""));
         }
-        String note = (registration ? "đăng ký: " : "được công nhận: ") + String.join(", ", vi) + "; tổng " + yes + "/" + total
-                + " / " + (registration ? "registered: " : "recognised: ") + String.join(", ", en) + "; total " + yes + "/" + total;
+        Note note = new Note((registration ? "đăng ký: " : "được công nhận: ") + String.join(", ", vi) + "; tổng " + yes + "/" + total,
+                (registration ? "registered: " : "recognised: ") + String.join(", ", en) + "; total " + yes + "/" + total);
         Status s;
         if (pending.isEmpty()) {
             s = compare(share, r.comparison(), r.threshold()) ? Status.MET : Status.NOT_MET;
@@ -461,10 +497,11 @@ public final class Scorer {
         return new Counted(ev.size(), ev);
     }
 
-    private static CheckResult result(Check check, Status status, Double measured, String note, List<Evidence> evidence,
+    private static CheckResult result(Check check, Status status, Double measured, Note note, List<Evidence> evidence,
                                       List<Scorecard.Excepted> exceptions, List<Evidence> missing) {
         return new CheckResult(check.id(), check.kind(), status, measured, check.rule().comparison(),
-                check.rule().threshold(), note, evidence, exceptions, null, missing);
+                check.rule().threshold(), note == null ? null : note.vi(), evidence, exceptions, null, missing,
+                note == null ? null : note.en());
     }
 
     static boolean compare(double value, String comparison, Double threshold) {
@@ -480,7 +517,8 @@ public final class Scorer {
     }
 
     private static Evidence evidence(Facts.Incident i) {
-        return new Evidence("incidents", i.id(), i.category() + (i.severity() == null ? "" : " / " + i.severity()) + " (" + i.day() + ")");
+        return new Evidence("incidents", i.id(), i.category() + (i.severity() == null ? "" : " / " + i.severity()) + " ("
+                + i.day().format(DAY) + ")");
     }
 
     private static Scorecard.Advisory advisory(Facts f, Period period, Period previous) {

@@ -70,7 +70,7 @@ public final class ScoringService {
         List<Scorecard.CriterionResult> criteria = card.criteria().stream().map(c -> new Scorecard.CriterionResult(
                 c.criterionId(), c.status(), c.checks().stream().map(k -> new Scorecard.CheckResult(k.checkId(), k.kind(),
                         k.status(), k.measured(), k.comparison(), k.threshold(), k.note(), List.of(), List.of(), null,
-                        List.of())).toList())).toList();
+                        List.of(), k.noteEn())).toList())).toList();
         // Hints come from the ward's incidents, so they go with the evidence.
         return new Scorecard(card.subjectId(), card.level(), card.year(), card.period(), card.previousPeriod(), card.verdict(),
                 criteria, card.advisory());

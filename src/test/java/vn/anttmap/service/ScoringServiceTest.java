@@ -133,7 +133,8 @@ class ScoringServiceTest {
                 + "a,2023-06-30,300,300,CSDLQG dân cư\na,2023-12-31,310,300,CSDLQG dân cư\n");
         Scorecard.CheckResult k1 = check(services.scoring().scoreArea("a", 2023), "K1.households");
         assertThat(k1.status()).isEqualTo(Scorecard.Status.MET);
-        assertThat(k1.note()).isEqualTo("300/300 (2023-06-30)");
+        assertThat(k1.note()).isEqualTo("300/300 (số hộ ngày 30/06/2023)");
+        assertThat(k1.noteEn()).isEqualTo("300/300 (count of 30/06/2023)");
     }
 
     @Test
@@ -359,6 +360,7 @@ class ScoringServiceTest {
                 + "tc,b,street_guard,Tổ BVDP số 3,2,2023,not_completed,0\n");
         k5 = check(services.scoring().scoreArea("b", 2023), "K5");
         assertThat(k5.status()).isEqualTo(Scorecard.Status.NOT_MET);
-        assertThat(k5.note()).isEqualTo("tổ không đạt / teams failing: Tổ BVDP số 3 (not_completed)");
+        assertThat(k5.note()).isEqualTo("tổ không đạt: Tổ BVDP số 3 (không hoàn thành nhiệm vụ)");
+        assertThat(k5.noteEn()).isEqualTo("teams failing: Tổ BVDP số 3 (did not complete its tasks)");
     }
 }
