@@ -76,20 +76,7 @@ public final class GeoPackageReader {
                             continue;
                         }
                     }
-                    Map<String, Object> values = new LinkedHashMap<>();
-                    String id = null;
-                    for (String col : row.getColumnNames()) {
-                        if (col.equals(geomColumn) || col.equals(dao.getPkColumnName())) {
-                            continue;
-                        }
-                        Object v = row.getValue(col);
-                        if (col.equals("feature_id") || col.equals("id")) {
-                            id = v == null ? null : v.toString();
-                        } else {
-                            values.put(col, v);
-                        }
-                    }
-                    out.add(new RawRecord(location, id, g, values));
+                    out.add(record(location, row, g, geomColumn, dao.getPkColumnName()));
                 }
             } finally {
                 cursor.close();
@@ -109,25 +96,33 @@ public final class GeoPackageReader {
         mil.nga.geopackage.attributes.AttributesResultSet cursor = dao.queryForAll();
         try {
             while (cursor.moveToNext()) {
-                mil.nga.geopackage.attributes.AttributesRow row = cursor.getRow();
-                Map<String, Object> values = new LinkedHashMap<>();
-                String id = null;
-                for (String col : row.getColumnNames()) {
-                    if (col.equals(dao.getPkColumnName())) {
-                        continue;
-                    }
-                    Object v = row.getValue(col);
-                    if (col.equals("feature_id") || col.equals("id")) {
-                        id = v == null ? null : v.toString();
-                    } else {
-                        values.put(col, v);
-                    }
-                }
-                out.add(new RawRecord("table " + name + ", row " + (++n), id, null, values));
+                out.add(record("table " + name + ", row " + (++n), cursor.getRow(), null, null, dao.getPkColumnName()));
             }
         } finally {
             cursor.close();
         }
         return out;
+    }
+
+    /**
+     * One row as a record: a {@code feature_id} (or {@code id}) column gives its id; the table's own key and the
+     * geometry column are left out; every other column is a value.
+     */
+    private static RawRecord record(String location, mil.nga.geopackage.user.UserRow<?, ?> row, Geometry g,
+                                    String geomColumn, String pkColumn) {
+        Map<String, Object> values = new LinkedHashMap<>();
+        String id = null;
+        for (String col : row.getColumnNames()) {
+            if (col.equals(geomColumn) || col.equals(pkColumn)) {
+                continue;
+            }
+            Object v = row.getValue(col);
+            if (col.equals("feature_id") || col.equals("id")) {
+                id = v == null ? null : v.toString();
+            } else {
+                values.put(col, v);
+            }
+        }
+        return new RawRecord(location, id, g, values);
     }
 }
