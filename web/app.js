@@ -689,7 +689,7 @@ const noteOf = (k) => (lang === "vi" ? k.note : (k.noteEn ?? k.note)) ?? "";
 /** A reason from the API in the page's language: "vi / en" texts are split, the common ones translated. */
 function reasonText(reason) {
   const r = reason.trim();
-  if (r === "required value is missing") return t("errRequired");
+  if (r === "required value is missing" || r === "bắt buộc, chưa nhập / required value is missing") return t("errRequired");
   const both = r.indexOf(" / ");
   if (both > 0 && /[ăâđêôơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ]/i.test(r.slice(0, both))) {
     return lang === "vi" ? r.slice(0, both) : r.slice(both + 3);

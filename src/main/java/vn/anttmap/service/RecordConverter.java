@@ -53,13 +53,16 @@ final class RecordConverter {
         this.taxonomy = taxonomy;
     }
 
+    /** A required field left empty, in Vietnamese and English (the page shows the side of its language). */
+    static final String REQUIRED = "bắt buộc, chưa nhập / required value is missing";
+
     /** The typed feature, or {@code null} after adding what is wrong with it to {@code problems}. */
     Feature convert(RawRecord r, List<Problem> problems) {
         int before = problems.size();
         String loc = r.location();
         for (String key : r.values().keySet()) {
             if (layer.field(key).isEmpty()) {
-                problems.add(new Problem(loc, key, "unknown field for layer " + layer.apiName() + "; its fields are "
+                problems.add(new Problem(loc, key, "trường lạ của lớp " + layer.apiName() + " / unknown field for layer " + layer.apiName() + "; its fields are "
                         + String.join(", ", layer.fields().stream().filter(f -> !f.derived()).map(FieldDef::name).toList())));
             }
         }
@@ -71,7 +74,7 @@ final class RecordConverter {
             }
             if (raw == null) {
                 if (f.required()) {
-                    problems.add(new Problem(loc, f.name(), "required value is missing"));
+                    problems.add(new Problem(loc, f.name(), REQUIRED));
                 }
                 props.put(f.name(), null);
                 continue;
@@ -238,22 +241,24 @@ final class RecordConverter {
     private static Object check(FieldDef f, Object v) {
         if (v instanceof String text) {
             if (text.indexOf('<') >= 0 && MARKUP.matcher(text).find()) {
-                throw new IllegalArgumentException("markup is not allowed in text ('" + abbreviate(text) + "')");
+                throw new IllegalArgumentException("không được chứa mã HTML / markup is not allowed in text ('" + abbreviate(text) + "')");
             }
             if (hasLowChar(text) && CONTROL.matcher(text).find()) {
-                throw new IllegalArgumentException("control characters are not allowed in text");
+                throw new IllegalArgumentException("không được chứa ký tự điều khiển / control characters are not allowed in text");
             }
             if (text.length() > 4000) {
-                throw new IllegalArgumentException("text longer than 4,000 characters");
+                throw new IllegalArgumentException("dài quá 4.000 ký tự / text longer than 4,000 characters");
             }
         }
         if (!f.allowed().isEmpty() && !f.allowed().contains((String) v)) {
-            throw new IllegalArgumentException("'" + v + "' is not one of " + String.join(", ", f.allowed()));
+            throw new IllegalArgumentException("'" + v + "' không thuộc các giá trị " + String.join(", ", f.allowed()) + " / '" + v
+                    + "' is not one of " + String.join(", ", f.allowed()));
         }
         if (v instanceof Number n) {
             double d = n.doubleValue();
             if ((f.min() != null && d < f.min()) || (f.max() != null && d > f.max())) {
-                throw new IllegalArgumentException(Values.plain(d) + " is outside " + Values.plain(f.min()) + "–" + Values.plain(f.max()));
+                String range = Values.plain(f.min()) + "–" + Values.plain(f.max());
+                throw new IllegalArgumentException(Values.plain(d) + " nằm ngoài khoảng " + range + " / " + Values.plain(d) + " is outside " + range);
             }
         }
         return v;
@@ -271,7 +276,7 @@ final class RecordConverter {
                 try {
                     return Integer.parseInt(s);
                 } catch (NumberFormatException e) {
-                    throw new IllegalArgumentException("'" + s + "' is not a whole number");
+                    throw new IllegalArgumentException("'" + s + "' không phải số nguyên / '" + s + "' is not a whole number");
                 }
             case DOUBLE:
                 if (raw instanceof Number n) {
@@ -285,7 +290,7 @@ final class RecordConverter {
                     }
                     return d;
                 } catch (NumberFormatException e) {
-                    throw new IllegalArgumentException("'" + s + "' is not a number");
+                    throw new IllegalArgumentException("'" + s + "' không phải là số / '" + s + "' is not a number");
                 }
             case BOOLEAN:
                 if (raw instanceof Boolean b) {
@@ -294,7 +299,7 @@ final class RecordConverter {
                 return switch (s.toLowerCase(Locale.ROOT)) {
                     case "true", "1", "yes", "y", "có", "co", "x" -> Boolean.TRUE;
                     case "false", "0", "no", "n", "không", "khong" -> Boolean.FALSE;
-                    default -> throw new IllegalArgumentException("'" + s + "' is not true/false (or có/không)");
+                    default -> throw new IllegalArgumentException("'" + s + "' không phải có/không / '" + s + "' is not true/false (or có/không)");
                 };
             case DATE:
                 return date(s);
@@ -309,7 +314,8 @@ final class RecordConverter {
         try {
             return s.contains("/") ? LocalDate.parse(s, VN_DATE) : LocalDate.parse(s);
         } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException("cannot read date '" + s + "' (expected yyyy-MM-dd or dd/MM/yyyy)");
+            throw new IllegalArgumentException("không đọc được ngày '" + s + "' (cần dd/MM/yyyy hoặc yyyy-MM-dd) / cannot read date '"
+                    + s + "' (expected yyyy-MM-dd or dd/MM/yyyy)");
         }
     }
 
@@ -340,8 +346,8 @@ final class RecordConverter {
                 return LocalDateTime.parse(s).atZone(VietnamTime.ZONE).toOffsetDateTime();
             }
         } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException("cannot read date and time '" + s
-                    + "' (expected ISO 8601 such as 2023-03-05T21:30:00+07:00, or dd/MM/yyyy HH:mm)");
+            throw new IllegalArgumentException("không đọc được ngày giờ '" + s + "' (cần dd/MM/yyyy HH:mm hoặc ISO 8601) / "
+                    + "cannot read date and time '" + s + "' (expected ISO 8601 such as 2023-03-05T21:30:00+07:00, or dd/MM/yyyy HH:mm)");
         }
     }
 

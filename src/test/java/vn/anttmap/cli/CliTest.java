@@ -114,7 +114,8 @@ class CliTest {
         assertThat(run("hotspots", "--data-dir", data, "--ward", "w", "--analysis", "density", "--from", "01/01/2023",
                 "--to", "31/12/2023").out()).contains("period_first = 2023-01-01", "period_last = 2023-12-31");
         assertThat(run("hotspots", "--data-dir", data, "--ward", "w", "--to", "31-12-2023").err())
-                .contains("Invalid value for option '--to': cannot read date '31-12-2023' (expected yyyy-MM-dd or dd/MM/yyyy)");
+                .contains("Invalid value for option '--to': không đọc được ngày '31-12-2023' (cần dd/MM/yyyy hoặc yyyy-MM-dd) / "
+                        + "cannot read date '31-12-2023' (expected yyyy-MM-dd or dd/MM/yyyy)");
     }
 
     @Test
@@ -178,7 +179,8 @@ class CliTest {
         Run bad = run("import", "--data-dir", data, "--layer", "incidents", fixture(dir, "incidents-bad-date.csv").toString());
         assertThat(bad.code()).isEqualTo(1);
         assertThat(bad.err()).isEqualTo("antt-map: incidents-bad-date.csv refused, nothing was written: 1 problem\n"
-                + "incidents-bad-date.csv: line 3, field occurred_at: cannot read date and time '31-02-2023' "
+                + "incidents-bad-date.csv: line 3, field occurred_at: không đọc được ngày giờ '31-02-2023' (cần dd/MM/yyyy HH:mm "
+                + "hoặc ISO 8601) / cannot read date and time '31-02-2023' "
                 + "(expected ISO 8601 such as 2023-03-05T21:30:00+07:00, or dd/MM/yyyy HH:mm)\n");
         Run bad2 = run("import", "--data-dir", data, "--layer", "areas", fixture(dir, "areas-self-intersecting.geojson").toString());
         assertThat(bad2.code()).isEqualTo(1);

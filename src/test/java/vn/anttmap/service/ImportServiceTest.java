@@ -106,7 +106,8 @@ class ImportServiceTest {
     @Test
     void unparseableDateIsRefusedNamingLineAndField() {
         assertThat(refused(Layer.INCIDENTS, "incidents-bad-date.csv")).isEqualTo(
-                "incidents-bad-date.csv: line 3, field occurred_at: cannot read date and time '31-02-2023' "
+                "incidents-bad-date.csv: line 3, field occurred_at: không đọc được ngày giờ '31-02-2023' (cần dd/MM/yyyy HH:mm "
+                        + "hoặc ISO 8601) / cannot read date and time '31-02-2023' "
                         + "(expected ISO 8601 such as 2023-03-05T21:30:00+07:00, or dd/MM/yyyy HH:mm)");
     }
 
@@ -163,11 +164,11 @@ class ImportServiceTest {
                 """))
                 .isInstanceOf(InvalidInputException.class)
                 .satisfies(e -> assertThat(((InvalidInputException) e).problems()).extracting(Object::toString).containsExactly(
-                        "line 2, field colour: unknown field for layer cameras; its fields are name, bearing_deg, fov_deg, range_m, kind, owner, status, installed_on, funding, footage_sharing, last_seen_on, resolution_px",
-                        "line 2, field bearing_deg: 400 is outside 0–360",
-                        "line 3, field colour: unknown field for layer cameras; its fields are name, bearing_deg, fov_deg, range_m, kind, owner, status, installed_on, funding, footage_sharing, last_seen_on, resolution_px",
-                        "line 3, field kind: 'bullet' is not one of fixed, dome, ptz",
-                        "line 4, field colour: unknown field for layer cameras; its fields are name, bearing_deg, fov_deg, range_m, kind, owner, status, installed_on, funding, footage_sharing, last_seen_on, resolution_px"));
+                        "line 2, field colour: trường lạ của lớp cameras / unknown field for layer cameras; its fields are name, bearing_deg, fov_deg, range_m, kind, owner, status, installed_on, funding, footage_sharing, last_seen_on, resolution_px",
+                        "line 2, field bearing_deg: 400 nằm ngoài khoảng 0–360 / 400 is outside 0–360",
+                        "line 3, field colour: trường lạ của lớp cameras / unknown field for layer cameras; its fields are name, bearing_deg, fov_deg, range_m, kind, owner, status, installed_on, funding, footage_sharing, last_seen_on, resolution_px",
+                        "line 3, field kind: 'bullet' không thuộc các giá trị fixed, dome, ptz / 'bullet' is not one of fixed, dome, ptz",
+                        "line 4, field colour: trường lạ của lớp cameras / unknown field for layer cameras; its fields are name, bearing_deg, fov_deg, range_m, kind, owner, status, installed_on, funding, footage_sharing, last_seen_on, resolution_px"));
     }
 
     @Test

@@ -146,7 +146,7 @@ class ScoringServiceTest {
                         + "those are K1.q1, K2, K4c.management, register_complete, registration");
         assertThatThrownBy(() -> services.scoring().attest(new ScoringService.AttestationRequest("area", "zz", "K2", 2023,
                 true, null, null, null)))
-                .hasMessageContaining("field attested_by: required value is missing");
+                .hasMessageContaining("field attested_by: bắt buộc, chưa nhập / required value is missing");
         assertThat(services.store().counts().get(Layer.ATTESTATIONS)).isZero();
     }
 
@@ -299,7 +299,7 @@ class ScoringServiceTest {
                 .hasMessageContaining("line 3, field exception: K4d không cho phép ngoại lệ 'prompt_handling': K4d chỉ loại trừ "
                         + "trường hợp bất khả kháng")
                 .hasMessageContaining("line 4, field incident_id: không có vụ việc mã 'zz' / no incident has id 'zz'")
-                .hasMessageContaining("line 5, field document_ref: required value is missing");
+                .hasMessageContaining("line 5, field document_ref: bắt buộc, chưa nhập / required value is missing");
         assertThat(services.store().counts().get(Layer.EXCEPTION_DECISIONS)).isZero();
     }
 
