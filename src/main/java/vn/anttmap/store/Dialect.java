@@ -26,14 +26,15 @@ enum Dialect {
          * No R-tree indexes on the embedded store: H2 2.4's MVStore could not reopen a database whose process was
          * killed while writing to a spatial index (a ClassCastException in its recovery, see FaultsIT), which would
          * lose everything. Bounding-box reads scan the table instead, which is fast enough for a ward or a district;
-         * PostGIS keeps its GiST indexes.
+         * PostGIS keeps its GiST indexes. Lines marked {@code --h2gis } are H2's alone (its types, its Java
+         * triggers); elsewhere they stay comments.
          */
         @Override
         String render(String migrationSql) {
             StringBuilder out = new StringBuilder();
             for (String line : migrationSql.split("\n")) {
                 if (!line.contains("{{SPATIAL_INDEX}}")) {
-                    out.append(line).append('\n');
+                    out.append(line.startsWith("--h2gis ") ? line.substring("--h2gis ".length()) : line).append('\n');
                 }
             }
             return out.toString();

@@ -238,7 +238,7 @@ public interface FeatureStore extends AutoCloseable {
     /** The user a token hash belongs to. */
     Optional<String> tokenUser(String tokenHash);
 
-    /** Appends to the audit log (it is never updated or deleted). */
+    /** Appends to the audit log. It is append-only: the database itself refuses to update or delete its entries (migration 12). */
     void appendAudit(vn.anttmap.model.AuditEntry entry);
 
     /** Audit entries, newest first, filtered by user, layer and time (each optional). */

@@ -62,7 +62,7 @@ public abstract class FeatureStoreContract {
     @Test
     void migrationIsIdempotentAndReachesLatestVersion() {
         assertThat(store.migrate()).isZero();
-        assertThat(store.schemaVersion()).isEqualTo(store.latestSchemaVersion()).isEqualTo(9);
+        assertThat(store.schemaVersion()).isEqualTo(store.latestSchemaVersion()).isEqualTo(12);
     }
 
     @Test
@@ -654,6 +654,62 @@ public abstract class FeatureStoreContract {
             cursor = page.get(page.size() - 1).id();
         }
         assertThat(paged).isEqualTo(back.stream().map(Feature::id).toList());
+    }
+
+    /**
+     * Issue 17: the audit log is append-only in the database itself: UPDATE, DELETE (and TRUNCATE) through plain SQL
+     * are refused and leave its rows as they were; appending still works.
+     */
+    @Test
+    void theAuditLogRefusesEditsThroughSql() throws Exception {
+        OffsetDateTime at = OffsetDateTime.of(2024, 5, 1, 8, 0, 0, 0, ZoneOffset.ofHours(7));
+        vn.anttmap.model.AuditEntry first = new vn.anttmap.model.AuditEntry("a1", at, "officer", "update", "incidents",
+                "i1", "{\"before\":1}", "{\"after\":2}", null);
+        store.appendAudit(first);
+        for (String sql : List.of("UPDATE audit_log SET username = 'someone else' WHERE id = 'a1'",
+                "UPDATE audit_log SET after_json = NULL", "DELETE FROM audit_log WHERE id = 'a1'", "DELETE FROM audit_log",
+                "TRUNCATE TABLE audit_log")) {
+            try (java.sql.Connection c = ((JdbcFeatureStore) store).dataSourceConnection();
+                 java.sql.Statement st = c.createStatement()) {
+                assertThatThrownBy(() -> st.execute(sql)).as(sql).isInstanceOf(java.sql.SQLException.class);
+            }
+        }
+        assertThat(store.audit(null, null, null, null, 10)).singleElement().satisfies(e -> {
+            assertThat(e.id()).isEqualTo("a1");
+            assertThat(e.username()).isEqualTo("officer");
+            assertThat(e.beforeJson()).isEqualTo("{\"before\":1}");
+            assertThat(e.afterJson()).isEqualTo("{\"after\":2}");
+        });
+        store.appendAudit(new vn.anttmap.model.AuditEntry("a2", at.plusMinutes(1), "officer", "login", null, null, null, null, "ok"));
+        assertThat(store.audit(null, null, null, null, 10)).extracting(vn.anttmap.model.AuditEntry::id).containsExactly("a2", "a1");
+    }
+
+    /**
+     * Issue 17 (regression): an incident whose description was at the API's limit (4,000 characters: 2,000 emoji)
+     * answered 503: its audit copy overflowed VARCHAR(20000). The copies are unbounded now (an area's outline, the
+     * largest thing a record holds, has no fixed bound either).
+     */
+    @Test
+    void theLargestRecordTheApiAcceptsWritesItsAuditEntry() throws Exception {
+        vn.anttmap.App.Services s = vn.anttmap.App.services(store, java.time.Clock.systemUTC());
+        vn.anttmap.api.TestData.loadFixtures(s.importer());
+        Map<String, Object> values = new java.util.HashMap<>(Map.of("occurred_at", "2023-10-20T21:00:00+07:00",
+                "category", "crime", "severity", "it_nghiem_trong", "channel", "hotline_113",
+                "description", "😀".repeat(2000))); // 4,000 characters: the most a text field takes
+        org.locationtech.jts.geom.Geometry point = wkt("POINT (105.795 19.451)");
+        var created = s.edits().create(vn.anttmap.auth.Principal.ADMIN_LOCAL, Layer.INCIDENTS,
+                new vn.anttmap.io.RawRecord("edit", "vv-longest", point, values));
+        values.put("description", "😁".repeat(2000));
+        s.edits().update(vn.anttmap.auth.Principal.ADMIN_LOCAL, Layer.INCIDENTS, "vv-longest",
+                new vn.anttmap.io.RawRecord("edit", "vv-longest", point, values), created.version());
+        List<vn.anttmap.model.AuditEntry> entries = store.audit(null, "incidents", null, null, 10).stream()
+                .filter(e -> "vv-longest".equals(e.recordId())).toList();
+        assertThat(entries).extracting(vn.anttmap.model.AuditEntry::action).containsExactly("update", "create");
+        vn.anttmap.model.AuditEntry update = entries.get(0);
+        assertThat(update.afterJson().length()).as("more than the old column took").isGreaterThan(20_000);
+        assertThat(update.beforeJson()).isEqualTo(entries.get(1).afterJson());
+        assertThat(s.edits().get(Layer.INCIDENTS, "vv-longest").orElseThrow().feature().text("description"))
+                .isEqualTo("😁".repeat(2000));
     }
 
     private List<String> ids(Layer layer, FeatureQuery q) {

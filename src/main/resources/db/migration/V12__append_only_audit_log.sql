@@ -1,0 +1,26 @@
+-- Version 12 (issue 17): the audit log is append-only in the database itself, whatever client writes to it, and holds
+-- the largest record the API accepts.
+--
+-- Its record copies and detail become unbounded text: a record's text fields take up to 4,000 characters each, several
+-- a record, and an area's outline thousands of points, so VARCHAR(20000) overflowed (2,000 emoji in a description
+-- answered 503) and a detail listing many imported files overflowed VARCHAR(2000).
+--
+-- A row trigger refuses every UPDATE and DELETE of it. TRUNCATE fires no row trigger: on PostgreSQL a statement
+-- trigger refuses it; H2 has none, but refuses to truncate a table that a foreign key refers to, which the empty table
+-- audit_log_anchor's does (it is never written). Nothing in ANTT Map updates or deletes audit entries: there is no
+-- retention; an archive is a backup. On H2 the trigger is the class vn.anttmap.store.AuditLogAppendOnly, which must
+-- keep its name.
+
+--h2gis ALTER TABLE audit_log ALTER COLUMN before_json SET DATA TYPE CHARACTER LARGE OBJECT;
+--h2gis ALTER TABLE audit_log ALTER COLUMN after_json SET DATA TYPE CHARACTER LARGE OBJECT;
+--h2gis ALTER TABLE audit_log ALTER COLUMN detail SET DATA TYPE CHARACTER LARGE OBJECT;
+--h2gis CREATE TABLE audit_log_anchor (id VARCHAR(64) PRIMARY KEY, CONSTRAINT audit_log_anchor_ref FOREIGN KEY (id) REFERENCES audit_log (id));
+--h2gis CREATE TRIGGER audit_log_append_only BEFORE UPDATE, DELETE ON audit_log FOR EACH ROW CALL "vn.anttmap.store.AuditLogAppendOnly";
+
+--postgis ALTER TABLE audit_log ALTER COLUMN before_json SET DATA TYPE TEXT;
+--postgis ALTER TABLE audit_log ALTER COLUMN after_json SET DATA TYPE TEXT;
+--postgis ALTER TABLE audit_log ALTER COLUMN detail SET DATA TYPE TEXT;
+--postgis CREATE FUNCTION audit_log_append_only() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'the audit log is append-only: % refused', TG_OP USING ERRCODE = 'insufficient_privilege'; END $$;
+--postgis CREATE TRIGGER audit_log_append_only BEFORE UPDATE OR DELETE ON audit_log FOR EACH ROW EXECUTE FUNCTION audit_log_append_only();
+--postgis CREATE TRIGGER audit_log_no_truncate BEFORE TRUNCATE ON audit_log FOR EACH STATEMENT EXECUTE FUNCTION audit_log_append_only();
+--postgis REVOKE UPDATE, DELETE, TRUNCATE ON audit_log FROM PUBLIC;
