@@ -152,4 +152,53 @@ class JarIT {
         assertThat(r.err().strip()).startsWith("antt-map: cannot connect to PostGIS at jdbc:postgresql://127.0.0.1:1/antt?user=u&password=****")
                 .doesNotContain("hunter2").doesNotContain("\n");
     }
+
+    /**
+     * Issue 17, in the packaged jar: the running server's database listens on the loopback interface only, its data
+     * directory is its owner's alone, its password never reaches the log, and a JVM told to bind H2 elsewhere refuses to
+     * open the store.
+     */
+    @Test
+    void theServersDatabaseIsClosedToTheNetwork() throws Exception {
+        Path data = workDir.resolve("data");
+        assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(data))).isEqualTo("rwx------");
+        for (String file : List.of("db-password", "antt-map.mv.db", "antt-map.lock.db")) {
+            assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(data.resolve(file))))
+                    .as(file).isEqualTo("rw-------");
+        }
+        String password = Files.readString(data.resolve("db-password")).trim();
+        assertThat(Files.readString(workDir.resolve("server.log"))).doesNotContain(password);
+        java.util.Properties lock = new java.util.Properties();
+        try (java.io.InputStream in = Files.newInputStream(data.resolve("antt-map.lock.db"))) {
+            lock.load(in);
+        }
+        String address = lock.getProperty("server");
+        int dbPort = Integer.parseInt(address.substring(address.lastIndexOf(':') + 1));
+        assertThat(java.net.InetAddress.getByName(address.substring(0, address.lastIndexOf(':'))).isLoopbackAddress()).as(address).isTrue();
+        try (java.net.Socket s = new java.net.Socket()) {
+            s.connect(new java.net.InetSocketAddress("127.0.0.1", dbPort), 2000);
+        }
+        for (java.net.NetworkInterface ni : java.util.Collections.list(java.net.NetworkInterface.getNetworkInterfaces())) {
+            if (!ni.isUp() || ni.isLoopback()) {
+                continue;
+            }
+            for (java.net.InetAddress other : java.util.Collections.list(ni.getInetAddresses())) {
+                if (other.isLinkLocalAddress()) {
+                    continue;
+                }
+                try (java.net.Socket s = new java.net.Socket()) {
+                    org.assertj.core.api.Assertions.assertThatThrownBy(() -> s.connect(new java.net.InetSocketAddress(other, dbPort), 2000))
+                            .as("the database's port on " + other).isInstanceOf(IOException.class);
+                }
+            }
+        }
+
+        Path err = workDir.resolve("bind-err.txt");
+        Process p = new ProcessBuilder(javaBin(), "-Dh2.bindAddress=0.0.0.0", "-jar", JAR.toString(), "db", "check",
+                "--data-dir", workDir.resolve("other").toString()).directory(workDir.toFile())
+                .redirectError(err.toFile()).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
+        assertThat(p.exitValue()).isEqualTo(1);
+        assertThat(Files.readString(err)).contains("listens on the loopback interface only");
+    }
 }
