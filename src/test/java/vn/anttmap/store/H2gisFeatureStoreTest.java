@@ -243,6 +243,32 @@ class H2gisFeatureStoreTest extends FeatureStoreContract {
         }
     }
 
+    /** A backup made before databases had passwords restores over a directory that has one, and then gets its own. */
+    @Test
+    void aBackupWithoutAPasswordRestoresAndGetsOne(@TempDir Path root) throws Exception {
+        Path old = root.resolve("old");
+        Files.createDirectories(old);
+        Path zip = root.resolve("old.zip");
+        String url = "jdbc:h2:file:" + old.toAbsolutePath().normalize().resolve(H2gisFeatureStore.FILE_NAME);
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection(url, "sa", "");
+             java.sql.Statement st = c.createStatement()) {
+            st.execute("CREATE TABLE kept (x INT)");
+            st.execute("BACKUP TO '" + zip.toAbsolutePath() + "'");
+        }
+        Path dir = root.resolve("data");
+        try (H2gisFeatureStore s = H2gisFeatureStore.open(dir)) {
+            s.migrate();
+        }
+        String before = Files.readString(dir.resolve(H2gisFeatureStore.PASSWORD_FILE));
+        H2gisFeatureStore.restore(zip, dir);
+        assertThat(dir.resolve(H2gisFeatureStore.PASSWORD_FILE)).doesNotExist();
+        try (H2gisFeatureStore s = H2gisFeatureStore.open(dir)) {
+            assertThat(s.migrate()).isEqualTo(Migrator.available().size());
+        }
+        assertThat(Files.readString(dir.resolve(H2gisFeatureStore.PASSWORD_FILE))).isNotEqualTo(before);
+        assertThat(permissions(dir.resolve(H2gisFeatureStore.PASSWORD_FILE))).isEqualTo("rw-------");
+    }
+
     /** Without its password file, a database with a password is not opened, and no new password is made up for it. */
     @Test
     void aLostPasswordFileIsNamedNotReplaced(@TempDir Path dir) throws Exception {
