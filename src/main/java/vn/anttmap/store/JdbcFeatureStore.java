@@ -650,10 +650,17 @@ abstract class JdbcFeatureStore implements FeatureStore {
             c.setAutoCommit(false);
             try {
                 stamps.begin(c);
-                Map<Layer, Map<String, WriteBatch.Expectation>> mustBeNew = checkExpectations(c, batch.expectations());
                 java.util.Set<Layer> written = java.util.EnumSet.noneOf(Layer.class);
                 batch.upserts().forEach(u -> written.add(u.layer()));
                 batch.deletes().forEach(d -> written.add(d.layer()));
+                if (!batch.expectations().isEmpty()) {
+                    // The kept counts' locks before the records' rows, in the order every writer takes them (an
+                    // import takes a layer's lock, then replaces its rows): no two writers wait for each other.
+                    for (Layer layer : written) {
+                        counts.tracks(layer);
+                    }
+                }
+                Map<Layer, Map<String, WriteBatch.Expectation>> mustBeNew = checkExpectations(c, batch.expectations());
                 for (WriteBatch.Upsert u : batch.upserts()) {
                     Map<String, WriteBatch.Expectation> fresh = mustBeNew.getOrDefault(u.layer(), Map.of());
                     List<Feature> replacing = u.features().stream().filter(f -> !fresh.containsKey(f.id())).toList();

@@ -739,6 +739,42 @@ public abstract class FeatureStoreContract {
     }
 
     /**
+     * Writers expecting a version of a record and plain writers replacing it (an import) at once, on a layer whose
+     * counts are kept: every write either lands or is refused as stale (none waits for another in a circle: the kept
+     * counts' lock is taken before the record's row by both), at most one expecting writer per round lands, and the
+     * kept counts stay those of the records.
+     */
+    @Test
+    void expectingAndPlainWritersOfOneRecordNeitherDeadlockNorLoseCounts() throws Exception {
+        int n = 8;
+        vn.anttmap.model.Tally tally = keeping("edits");
+        java.util.Random seed = new java.util.Random(17);
+        store.write(new WriteBatch().upsert(Layer.INCIDENTS, List.of(randomIncident(seed, "i1").with(props("description", "start")))));
+        kept(tally, 2023);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(n);
+        try {
+            for (int round = 0; round < 5; round++) {
+                String expected = store.get(Layer.INCIDENTS, "i1").orElseThrow().text("description");
+                java.util.Random r = new java.util.Random(round);
+                List<Feature> records = new java.util.ArrayList<>();
+                for (int k = 0; k < n; k++) {
+                    records.add(randomIncident(r, "i1").with(props("description", "r" + round + "w" + k)));
+                }
+                List<Object> got = race(pool, n, k -> k % 2 == 0
+                        ? new WriteBatch().upsert(Layer.INCIDENTS, List.of(records.get(k))).expect(Layer.INCIDENTS, "i1", DESCRIPTION, expected)
+                        : new WriteBatch().upsert(Layer.INCIDENTS, List.of(records.get(k))));
+                long expectingWon = java.util.stream.IntStream.range(0, n).filter(k -> k % 2 == 0 && got.get(k).equals("ok")).count();
+                assertThat(expectingWon).as("round %d", round).isLessThanOrEqualTo(1);
+                assertThat(java.util.stream.IntStream.range(0, n).filter(k -> k % 2 == 1).mapToObj(got::get)).as("round %d", round)
+                        .containsOnly("ok");
+                assertThat(kept(tally, 2023)).as("round %d", round).isEqualTo(counted(tally, 2023));
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /**
      * {@code n} writers, each writing its batch as soon as all are ready: "ok" for the one that wrote, else the current
      * version its refusal carried ("gone" for none).
      */
