@@ -141,14 +141,16 @@ public final class EditService {
     /**
      * Writes one record through the import's checks; with {@code before}, only if the stored record is still
      * {@code before} (its version) when written, else only if the record's id (when it has one) is not taken.
+     * Returns the record as this write stored it (read in its transaction: a writer coming right after cannot
+     * slip its version into this one's answer).
      */
     private Feature write(Principal who, Layer layer, RawRecord record, Feature before) {
-        String[] written = new String[1];
+        Feature[] written = new Feature[1];
         try {
             importer.importRecords(layer, "request", List.of(record), (features, batch) -> {
                 Feature f = features.get(0);
                 check(who, layer, f);
-                written[0] = f.id();
+                batch.readBack(layer, f.id(), stored -> written[0] = stored);
                 if (before != null) {
                     expect(batch, layer, f.id(), before);
                 } else if (record.id() != null) {
@@ -163,7 +165,7 @@ public final class EditService {
             }
             throw stale(e);
         }
-        return store.get(layer, written[0]).orElseThrow();
+        return java.util.Objects.requireNonNull(written[0], "the record written was not read back");
     }
 
     /** The batch, expecting record {@code id} to be {@code before} (by version) when it is written. */

@@ -684,6 +684,12 @@ abstract class JdbcFeatureStore implements FeatureStore {
                         ps.executeBatch();
                     }
                 }
+                for (WriteBatch.ReadBack r : batch.readBacks()) {
+                    try (PreparedStatement ps = c.prepareStatement(select(r.layer()) + " WHERE id = ?")) {
+                        ps.setString(1, r.id());
+                        r.sink().accept(readAll(r.layer(), ps).stream().findFirst().orElse(null));
+                    }
+                }
                 counts.finish();
                 for (vn.anttmap.model.AuditEntry e : batch.auditEntries()) {
                     insertAudit(c, e);

@@ -9,7 +9,7 @@ import vn.anttmap.model.Layer;
  * current.
  */
 public final class StaleRecordException extends RuntimeException {
-    private final transient Layer layer;
+    private final Layer layer;
     private final String id;
     private final String currentVersion;
 

@@ -81,6 +81,27 @@ public final class WriteBatch {
         return List.copyOf(expectations);
     }
 
+    /** A record to read back, as this batch stored it, in its transaction: see {@link #readBack}. */
+    public record ReadBack(Layer layer, String id, java.util.function.Consumer<Feature> sink) {
+    }
+
+    private final List<ReadBack> readBacks = new ArrayList<>();
+
+    /**
+     * Hands {@code sink} the record {@code id} of {@code layer} as the batch leaves it ({@code null} if there is
+     * none), read in the write transaction after its writes, so that no later writer's change is mistaken for this
+     * batch's (what a version handed back to a client must be). Called before the commit: use what it got only if
+     * {@link FeatureStore#write} returns normally.
+     */
+    public WriteBatch readBack(Layer layer, String id, java.util.function.Consumer<Feature> sink) {
+        readBacks.add(new ReadBack(layer, id, sink));
+        return this;
+    }
+
+    public List<ReadBack> readBacks() {
+        return List.copyOf(readBacks);
+    }
+
     /** An audit entry written in the same transaction as the batch. */
     public WriteBatch audit(vn.anttmap.model.AuditEntry entry) {
         audit.add(entry);

@@ -163,9 +163,10 @@ class EditConcurrencyTest {
                 EditService.Versioned before = services.edits().get(layer, id).orElseThrow();
                 long audited = audited(layer, id);
                 int r = round;
+                String[] answered = new String[WRITERS];
                 List<String> got = race(nodes, (node, k) -> {
-                    node.edits().update(Principal.ADMIN_LOCAL, layer, id, raw(layer, before.feature(), field,
-                            "round " + r + " writer " + k), "\"" + before.version() + "\"");
+                    answered[k] = node.edits().update(Principal.ADMIN_LOCAL, layer, id, raw(layer, before.feature(), field,
+                            "round " + r + " writer " + k), "\"" + before.version() + "\"").version();
                     return null;
                 });
                 EditService.Versioned now = services.edits().get(layer, id).orElseThrow();
@@ -174,6 +175,7 @@ class EditConcurrencyTest {
                 assertThat(now.version()).as(what).isNotEqualTo(before.version());
                 assertThat(now.feature().text(field)).as(what).isEqualTo("round " + round + " writer " + got.indexOf(OK));
                 assertThat(audited(layer, id)).as(what + ": one audit entry").isEqualTo(audited + 1);
+                assertThat(answered[got.indexOf(OK)]).as(what + ": the winner is told the version it wrote").isEqualTo(now.version());
             }
         }
     }

@@ -696,8 +696,13 @@ public abstract class FeatureStoreContract {
                 .expect(Layer.INCIDENTS, "i1", DESCRIPTION, "v1").expect(Layer.INCIDENTS, "i2", DESCRIPTION, null).audit(audit));
         assertThat(store.get(Layer.INCIDENTS, "i1").orElseThrow().text("description")).isEqualTo("v2");
         assertThat(store.get(Layer.INCIDENTS, "i2")).isPresent();
-        store.write(new WriteBatch().delete(Layer.INCIDENTS, List.of("i1")).expect(Layer.INCIDENTS, "i1", DESCRIPTION, "v2"));
+        Feature[] readBack = new Feature[2];
+        store.write(new WriteBatch().delete(Layer.INCIDENTS, List.of("i1")).expect(Layer.INCIDENTS, "i1", DESCRIPTION, "v2")
+                .upsert(Layer.INCIDENTS, List.of(describedIncident("i2", "y")))
+                .readBack(Layer.INCIDENTS, "i1", f -> readBack[0] = f).readBack(Layer.INCIDENTS, "i2", f -> readBack[1] = f));
         assertThat(store.get(Layer.INCIDENTS, "i1")).isEmpty();
+        assertThat(readBack[0]).as("read back after the delete").isNull();
+        assertThat(readBack[1]).as("read back as stored").isEqualTo(store.get(Layer.INCIDENTS, "i2").orElseThrow());
     }
 
     /**
