@@ -9,6 +9,7 @@ import vn.anttmap.model.Feature;
 import vn.anttmap.model.FeatureQuery;
 import vn.anttmap.model.Layer;
 import vn.anttmap.store.FeatureStore;
+import vn.anttmap.store.StaleRecordException;
 import vn.anttmap.store.WriteBatch;
 
 import java.io.ByteArrayOutputStream;
@@ -31,6 +32,12 @@ import java.util.UUID;
  * Creates, updates and deletes single records over HTTP: the same checks as an import, one transaction each,
  * optimistic locking by version (a hash of the record as the API shows it), and an audit entry with the record
  * before and after, written in the same transaction.
+ *
+ * <p>The version check is part of the write: the batch {@linkplain WriteBatch#expect expects} the record at the
+ * version the client sent, and the store checks it under a row lock inside the write transaction
+ * ({@link FeatureStore#write}). Of several writers holding the same version (threads of this process, other server
+ * nodes on the same PostGIS, a CLI beside the server on the same H2 file), exactly one writes; the others get 409
+ * with the version the record has now (or, when the winner deleted it, that there is no such record). The early comparison before the write only saves work for a stale request.
  */
 public final class EditService {
     /** The layers that can be edited one record at a time. */
@@ -68,20 +75,32 @@ public final class EditService {
     }
 
     /**
-     * Creates, updates and deletes are serialised in this service, so that the version compared is the one replaced:
-     * two writers holding the same version no longer both succeed (the second gets 409). Writers in other processes
-     * are not covered by this lock.
+     * Creates a record. With an id given, the record must not exist when written (checked in the write transaction:
+     * of two creators of the same id, one wins and the other gets 409 with the winner's version).
+     *
+     * @throws EditException 405 for a layer not editable this way, 401/403 when {@code who} may not, 409 when the id
+     *                       is taken
      */
-    public synchronized Versioned create(Principal who, Layer layer, RawRecord record) {
+    public Versioned create(Principal who, Layer layer, RawRecord record) {
         editable(layer);
-        if (record.id() != null && store.get(layer, record.id()).isPresent()) {
-            throw new EditException(409, layer.apiName() + " '" + record.id() + "' already exists", null);
+        if (record.id() != null) {
+            Optional<Feature> there = store.get(layer, record.id());
+            if (there.isPresent()) {
+                throw new EditException(409, layer.apiName() + " '" + record.id() + "' already exists", version(layer, there.get()));
+            }
         }
         Feature written = write(who, layer, record, null);
         return new Versioned(written, version(layer, written));
     }
 
-    public synchronized Versioned update(Principal who, Layer layer, String id, RawRecord record, String ifMatch) {
+    /**
+     * Replaces record {@code id} if it is still at version {@code ifMatch} when written.
+     *
+     * @throws NoSuchElementException when there is no such record (or it is deleted before this write)
+     * @throws EditException          428 without {@code ifMatch}; 409 with the current version when the record is no
+     *                                longer at {@code ifMatch}
+     */
+    public Versioned update(Principal who, Layer layer, String id, RawRecord record, String ifMatch) {
         editable(layer);
         Feature before = store.get(layer, id).orElseThrow(() -> new NoSuchElementException("no " + layer.apiName() + " '" + id + "'"));
         check(who, layer, before);
@@ -90,7 +109,14 @@ public final class EditService {
         return new Versioned(written, version(layer, written));
     }
 
-    public synchronized void delete(Principal who, Layer layer, String id, String ifMatch) {
+    /**
+     * Deletes record {@code id} if it is still at version {@code ifMatch} when deleted.
+     *
+     * @throws NoSuchElementException when there is no such record (or another writer deletes it first)
+     * @throws EditException          428 without {@code ifMatch}; 409 with the current version when the record is no
+     *                                longer at {@code ifMatch}; 409 for an area that records still refer to
+     */
+    public void delete(Principal who, Layer layer, String id, String ifMatch) {
         editable(layer);
         Feature before = store.get(layer, id).orElseThrow(() -> new NoSuchElementException("no " + layer.apiName() + " '" + id + "'"));
         check(who, layer, before);
@@ -104,19 +130,59 @@ public final class EditService {
                 throw new EditException(409, "area '" + id + "' still has " + refs + " incidents, cameras or teams", version(layer, before));
             }
         }
-        store.write(new WriteBatch().delete(layer, List.of(id)).audit(entry(who, "delete", layer, id, json(layer, before), null)));
+        WriteBatch batch = new WriteBatch().delete(layer, List.of(id)).audit(entry(who, "delete", layer, id, json(layer, before), null));
+        try {
+            store.write(expect(batch, layer, id, before));
+        } catch (StaleRecordException e) {
+            throw stale(e);
+        }
     }
 
-    private synchronized Feature write(Principal who, Layer layer, RawRecord record, Feature before) {
-        String[] written = new String[1];
-        importer.importRecords(layer, "request", List.of(record), (features, batch) -> {
-            Feature f = features.get(0);
-            check(who, layer, f);
-            written[0] = f.id();
-            batch.audit(entry(who, before == null ? "create" : "update", layer, f.id(),
-                    before == null ? null : json(layer, before), json(layer, f)));
-        });
-        return store.get(layer, written[0]).orElseThrow();
+    /**
+     * Writes one record through the import's checks; with {@code before}, only if the stored record is still
+     * {@code before} (its version) when written, else only if the record's id (when it has one) is not taken.
+     * Returns the record as this write stored it (read in its transaction: a writer coming right after cannot
+     * slip its version into this one's answer).
+     */
+    private Feature write(Principal who, Layer layer, RawRecord record, Feature before) {
+        Feature[] written = new Feature[1];
+        try {
+            importer.importRecords(layer, "request", List.of(record), (features, batch) -> {
+                Feature f = features.get(0);
+                check(who, layer, f);
+                batch.readBack(layer, f.id(), stored -> written[0] = stored);
+                if (before != null) {
+                    expect(batch, layer, f.id(), before);
+                } else if (record.id() != null) {
+                    batch.expect(layer, f.id(), x -> version(layer, x), null);
+                }
+                batch.audit(entry(who, before == null ? "create" : "update", layer, f.id(),
+                        before == null ? null : json(layer, before), json(layer, f)));
+            });
+        } catch (StaleRecordException e) {
+            if (before == null) {
+                throw new EditException(409, layer.apiName() + " '" + e.id() + "' already exists", e.currentVersion());
+            }
+            throw stale(e);
+        }
+        return java.util.Objects.requireNonNull(written[0], "the record written was not read back");
+    }
+
+    /** The batch, expecting record {@code id} to be {@code before} (by version) when it is written. */
+    private static WriteBatch expect(WriteBatch batch, Layer layer, String id, Feature before) {
+        return batch.expect(layer, id, f -> version(layer, f), version(layer, before));
+    }
+
+    /**
+     * A write that found its record changed since it was read: 409 with the version it has now. One that found it
+     * deleted: no such record, as for a request that comes after the delete (the answer does not depend on which
+     * side of the deleter's commit the request fell).
+     */
+    private static RuntimeException stale(StaleRecordException e) {
+        if (e.currentVersion() == null) {
+            return new NoSuchElementException("no " + e.layer().apiName() + " '" + e.id() + "' (deleted since it was read)");
+        }
+        return new EditException(409, "the record changed since you read it", e.currentVersion());
     }
 
     private void check(Principal who, Layer layer, Feature f) {

@@ -219,7 +219,14 @@ public interface FeatureStore extends AutoCloseable {
     /** Rows per layer, in {@link Layer} order. */
     Map<Layer, Long> counts();
 
-    /** Inserts or replaces, by id, every feature of the batch in one transaction; on any error writes nothing. */
+    /**
+     * Inserts or replaces, by id, every feature of the batch in one transaction; on any error writes nothing. The
+     * batch's {@linkplain WriteBatch#expect expectations} are checked first, inside that transaction, with each
+     * expected record's row locked until it ends: of several writers (threads, store objects or processes on the same
+     * database) expecting the same version of a record, exactly one writes; the others wait for it, then fail.
+     *
+     * @throws StaleRecordException when an expectation does not hold (nothing was written)
+     */
     void write(WriteBatch batch);
 
     Optional<vn.anttmap.model.Account> account(String username);

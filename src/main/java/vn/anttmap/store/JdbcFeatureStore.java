@@ -653,8 +653,24 @@ abstract class JdbcFeatureStore implements FeatureStore {
                 java.util.Set<Layer> written = java.util.EnumSet.noneOf(Layer.class);
                 batch.upserts().forEach(u -> written.add(u.layer()));
                 batch.deletes().forEach(d -> written.add(d.layer()));
+                if (!batch.expectations().isEmpty()) {
+                    // The kept counts' locks before the records' rows, in the order every writer takes them (an
+                    // import takes a layer's lock, then replaces its rows): no two writers wait for each other.
+                    for (Layer layer : written) {
+                        counts.tracks(layer);
+                    }
+                }
+                Map<Layer, Map<String, WriteBatch.Expectation>> mustBeNew = checkExpectations(c, batch.expectations());
                 for (WriteBatch.Upsert u : batch.upserts()) {
-                    upsert(c, u.layer(), u.features(), counts);
+                    Map<String, WriteBatch.Expectation> fresh = mustBeNew.getOrDefault(u.layer(), Map.of());
+                    List<Feature> replacing = u.features().stream().filter(f -> !fresh.containsKey(f.id())).toList();
+                    List<Feature> inserting = u.features().stream().filter(f -> fresh.containsKey(f.id())).toList();
+                    if (!inserting.isEmpty()) {
+                        insertNew(c, u.layer(), inserting, fresh, counts);
+                    }
+                    if (!replacing.isEmpty()) {
+                        upsert(c, u.layer(), replacing, counts);
+                    }
                 }
                 for (WriteBatch.Delete d : batch.deletes()) {
                     if (counts.tracks(d.layer())) {
@@ -666,6 +682,12 @@ abstract class JdbcFeatureStore implements FeatureStore {
                             ps.addBatch();
                         }
                         ps.executeBatch();
+                    }
+                }
+                for (WriteBatch.ReadBack r : batch.readBacks()) {
+                    try (PreparedStatement ps = c.prepareStatement(select(r.layer()) + " WHERE id = ?")) {
+                        ps.setString(1, r.id());
+                        r.sink().accept(readAll(r.layer(), ps).stream().findFirst().orElse(null));
                     }
                 }
                 counts.finish();
@@ -681,8 +703,117 @@ abstract class JdbcFeatureStore implements FeatureStore {
             } finally {
                 c.setAutoCommit(true);
             }
+        } catch (DuplicateRecord d) {
+            // Another writer made the record this batch expected absent, between the check and the insert.
+            WriteBatch.Expectation x = d.expectation;
+            throw new StaleRecordException(x.layer(), x.id(), get(x.layer(), x.id()).map(x.version()).orElse(null));
         } catch (SQLException e) {
             throw fault("writing " + batch.size() + " records (nothing was written)", e);
+        }
+    }
+
+    /**
+     * Locks each expected record's row ({@code SELECT … FOR UPDATE}, in layer and id order so that two batches never
+     * wait for each other in a circle) and checks it is as expected; the lock holds until the transaction ends, so
+     * no other writer can change the record between the check and this batch's write. A writer that holds the row
+     * makes this one wait for its commit; this one then reads the row as committed (PostgreSQL and H2 both re-read a
+     * row locked FOR UPDATE after waiting for it), finds the version changed, and refuses.
+     *
+     * @return by layer and id, the expectations of absence (those records are inserted, never replaced)
+     * @throws StaleRecordException when an expectation does not hold (the caller rolls back)
+     */
+    private Map<Layer, Map<String, WriteBatch.Expectation>> checkExpectations(Connection c, List<WriteBatch.Expectation> expectations)
+            throws SQLException {
+        Map<Layer, Map<String, WriteBatch.Expectation>> mustBeNew = new EnumMap<>(Layer.class);
+        if (expectations.isEmpty()) {
+            return mustBeNew;
+        }
+        if (dialect == Dialect.H2GIS) {
+            try (Statement st = c.createStatement()) {
+                st.execute("SET LOCK_TIMEOUT 60000"); // another writer (or process) may hold the row until it commits
+            }
+        }
+        List<WriteBatch.Expectation> ordered = new ArrayList<>(expectations);
+        ordered.sort(java.util.Comparator.comparing((WriteBatch.Expectation x) -> x.layer()).thenComparing(WriteBatch.Expectation::id));
+        for (WriteBatch.Expectation x : ordered) {
+            Feature current;
+            try (PreparedStatement ps = c.prepareStatement(select(x.layer()) + " WHERE id = ? FOR UPDATE")) {
+                ps.setString(1, x.id());
+                current = readAll(x.layer(), ps).stream().findFirst().orElse(null);
+            }
+            String version = current == null ? null : x.version().apply(current);
+            if (!java.util.Objects.equals(version, x.expected())) {
+                throw new StaleRecordException(x.layer(), x.id(), version);
+            }
+            if (x.expected() == null) {
+                mustBeNew.computeIfAbsent(x.layer(), l -> new java.util.HashMap<>()).put(x.id(), x);
+            }
+        }
+        return mustBeNew;
+    }
+
+    /** A record expected absent found present by its insert (a duplicate key): the expectation did not hold. */
+    private static final class DuplicateRecord extends SQLException {
+        final transient WriteBatch.Expectation expectation;
+
+        DuplicateRecord(WriteBatch.Expectation expectation, SQLException cause) {
+            super(cause.getMessage(), cause.getSQLState(), cause.getErrorCode(), cause);
+            this.expectation = expectation;
+        }
+    }
+
+    /**
+     * Inserts records expected absent with a plain INSERT, so that one made meanwhile by another writer (whose row no
+     * lock could cover while it did not exist) fails this batch with a duplicate key instead of being replaced.
+     */
+    private void insertNew(Connection c, Layer layer, List<Feature> features, Map<String, WriteBatch.Expectation> expected,
+                           KeptCounts.Session counts) throws SQLException {
+        counts.tracks(layer); // nothing replaced: nothing to take out of kept counts
+        List<String> columns = new ArrayList<>();
+        List<String> placeholders = new ArrayList<>();
+        columns.add("id");
+        placeholders.add("?");
+        for (FieldDef f : layer.fields()) {
+            columns.add(f.name());
+            placeholders.add("?");
+        }
+        boolean geom = layer.geometryKind().hasColumn();
+        if (geom) {
+            columns.add("geom");
+            placeholders.add(GEOM_IN);
+        }
+        WKBWriter wkb = new WKBWriter(2);
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO " + layer.table() + " (" + String.join(", ", columns)
+                + ") VALUES (" + String.join(", ", placeholders) + ")")) {
+            for (Feature feature : features) {
+                bindRow(ps, layer, feature, geom, wkb);
+                try {
+                    ps.executeUpdate();
+                } catch (SQLException e) {
+                    // 23505: a duplicate key on both; 90131: H2's concurrent update of the same key.
+                    if ("23505".equals(e.getSQLState()) || e.getErrorCode() == 90131) {
+                        throw new DuplicateRecord(expected.get(feature.id()), e);
+                    }
+                    throw e;
+                }
+            }
+        }
+        counts.added(layer, features);
+    }
+
+    /** Binds a record's id, fields and geometry (if the layer has one) as parameters 1, 2, …. */
+    private static void bindRow(PreparedStatement ps, Layer layer, Feature feature, boolean geom, WKBWriter wkb) throws SQLException {
+        int i = 1;
+        ps.setString(i++, feature.id());
+        for (FieldDef f : layer.fields()) {
+            bind(ps, i++, f, feature.get(f.name()));
+        }
+        if (geom) {
+            if (feature.geometry() == null) {
+                ps.setNull(i, Types.BINARY);
+            } else {
+                ps.setBytes(i, wkb.write(feature.geometry()));
+            }
         }
     }
 
@@ -969,18 +1100,7 @@ abstract class JdbcFeatureStore implements FeatureStore {
         WKBWriter wkb = new WKBWriter(2);
         try (PreparedStatement ps = c.prepareStatement(dialect.upsert(layer.table(), columns, placeholders))) {
             for (Feature feature : features) {
-                int i = 1;
-                ps.setString(i++, feature.id());
-                for (FieldDef f : layer.fields()) {
-                    bind(ps, i++, f, feature.get(f.name()));
-                }
-                if (geom) {
-                    if (feature.geometry() == null) {
-                        ps.setNull(i, Types.BINARY);
-                    } else {
-                        ps.setBytes(i, wkb.write(feature.geometry()));
-                    }
-                }
+                bindRow(ps, layer, feature, geom, wkb);
                 ps.addBatch();
             }
             ps.executeBatch();

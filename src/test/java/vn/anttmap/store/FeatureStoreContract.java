@@ -712,6 +712,156 @@ public abstract class FeatureStoreContract {
                 .isEqualTo("😁".repeat(2000));
     }
 
+    /** A test's version of an incident: its description (the edit service hashes the whole record). */
+    private static final java.util.function.Function<Feature, String> DESCRIPTION = f -> f.text("description");
+
+    private Feature describedIncident(String id, String description) {
+        return incident(id, 105.785, 19.445, OffsetDateTime.of(2023, 3, 5, 21, 0, 0, 0, ZoneOffset.ofHours(7)),
+                LocalDate.of(2023, 3, 5), "a", "w").with(props("description", description));
+    }
+
+    /**
+     * An expectation that does not hold refuses the whole batch (its other records and its audit entry too) with the
+     * record's current version; one that holds lets it through. Absent means absent: a record expected absent that
+     * exists is refused, and one expected present that is gone is refused with no current version.
+     */
+    @Test
+    void aBatchWhoseExpectationFailsWritesNothing() {
+        store.write(new WriteBatch().upsert(Layer.INCIDENTS, List.of(describedIncident("i1", "v1"))));
+        vn.anttmap.model.AuditEntry audit = new vn.anttmap.model.AuditEntry("au-1", OffsetDateTime.now(ZoneOffset.UTC), "u",
+                "update", "incidents", "i1", null, null, null);
+        WriteBatch stale = new WriteBatch().upsert(Layer.INCIDENTS, List.of(describedIncident("i1", "v2"), describedIncident("i2", "x")))
+                .expect(Layer.INCIDENTS, "i1", DESCRIPTION, "v0").audit(audit);
+        assertThatThrownBy(() -> store.write(stale)).isInstanceOfSatisfying(StaleRecordException.class, e -> {
+            assertThat(e.currentVersion()).isEqualTo("v1");
+            assertThat(e.layer()).isEqualTo(Layer.INCIDENTS);
+            assertThat(e.id()).isEqualTo("i1");
+        });
+        assertThat(store.get(Layer.INCIDENTS, "i1").orElseThrow().text("description")).isEqualTo("v1");
+        assertThat(store.get(Layer.INCIDENTS, "i2")).isEmpty();
+        assertThat(store.audit(null, null, null, null, 10)).isEmpty();
+
+        assertThatThrownBy(() -> store.write(new WriteBatch().upsert(Layer.INCIDENTS, List.of(describedIncident("i1", "v2")))
+                .expect(Layer.INCIDENTS, "i1", DESCRIPTION, null))).isInstanceOfSatisfying(StaleRecordException.class,
+                e -> assertThat(e.currentVersion()).isEqualTo("v1"));
+        assertThatThrownBy(() -> store.write(new WriteBatch().delete(Layer.INCIDENTS, List.of("i9"))
+                .expect(Layer.INCIDENTS, "i9", DESCRIPTION, "v1"))).isInstanceOfSatisfying(StaleRecordException.class,
+                e -> assertThat(e.currentVersion()).isNull());
+
+        store.write(new WriteBatch().upsert(Layer.INCIDENTS, List.of(describedIncident("i1", "v2"), describedIncident("i2", "x")))
+                .expect(Layer.INCIDENTS, "i1", DESCRIPTION, "v1").expect(Layer.INCIDENTS, "i2", DESCRIPTION, null).audit(audit));
+        assertThat(store.get(Layer.INCIDENTS, "i1").orElseThrow().text("description")).isEqualTo("v2");
+        assertThat(store.get(Layer.INCIDENTS, "i2")).isPresent();
+        Feature[] readBack = new Feature[2];
+        store.write(new WriteBatch().delete(Layer.INCIDENTS, List.of("i1")).expect(Layer.INCIDENTS, "i1", DESCRIPTION, "v2")
+                .upsert(Layer.INCIDENTS, List.of(describedIncident("i2", "y")))
+                .readBack(Layer.INCIDENTS, "i1", f -> readBack[0] = f).readBack(Layer.INCIDENTS, "i2", f -> readBack[1] = f));
+        assertThat(store.get(Layer.INCIDENTS, "i1")).isEmpty();
+        assertThat(readBack[0]).as("read back after the delete").isNull();
+        assertThat(readBack[1]).as("read back as stored").isEqualTo(store.get(Layer.INCIDENTS, "i2").orElseThrow());
+    }
+
+    /**
+     * Of eight writers expecting the same version of a record (each on its own connection, all let go at once), exactly
+     * one writes; each other one is refused with the version the winner wrote. The same for deleting, and for creating
+     * a record expected absent. The version is checked under a row lock in the write transaction, so this holds
+     * however the writers interleave (no lock in Java covers them).
+     */
+    @Test
+    void ofWritersExpectingOneVersionExactlyOneWrites() throws Exception {
+        int n = 8;
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(n);
+        try {
+            store.write(new WriteBatch().upsert(Layer.INCIDENTS, List.of(describedIncident("i1", "start"))));
+            for (int round = 0; round < 5; round++) {
+                String expected = store.get(Layer.INCIDENTS, "i1").orElseThrow().text("description");
+                int r = round;
+                List<Object> got = race(pool, n, k -> new WriteBatch().upsert(Layer.INCIDENTS,
+                        List.of(describedIncident("i1", "r" + r + "w" + k))).expect(Layer.INCIDENTS, "i1", DESCRIPTION, expected));
+                String now = store.get(Layer.INCIDENTS, "i1").orElseThrow().text("description");
+                assertThat(got).as("round %d", round).filteredOn(o -> o.equals("ok")).hasSize(1);
+                assertThat(got).as("round %d", round).filteredOn(o -> !o.equals("ok")).hasSize(n - 1).allSatisfy(o -> assertThat(o).isEqualTo(now));
+                assertThat(now).isNotEqualTo(expected).startsWith("r" + round + "w");
+            }
+            String last = store.get(Layer.INCIDENTS, "i1").orElseThrow().text("description");
+            List<Object> deleted = race(pool, n, k -> new WriteBatch().delete(Layer.INCIDENTS, List.of("i1"))
+                    .expect(Layer.INCIDENTS, "i1", DESCRIPTION, last));
+            assertThat(deleted).filteredOn(o -> o.equals("ok")).hasSize(1);
+            assertThat(deleted).filteredOn(o -> !o.equals("ok")).hasSize(n - 1).allSatisfy(o -> assertThat(o).isEqualTo("gone"));
+            assertThat(store.get(Layer.INCIDENTS, "i1")).isEmpty();
+            List<Object> created = race(pool, n, k -> new WriteBatch().upsert(Layer.INCIDENTS, List.of(describedIncident("i1", "new" + k)))
+                    .expect(Layer.INCIDENTS, "i1", DESCRIPTION, null));
+            String made = store.get(Layer.INCIDENTS, "i1").orElseThrow().text("description");
+            assertThat(created).filteredOn(o -> o.equals("ok")).hasSize(1);
+            assertThat(created).filteredOn(o -> !o.equals("ok")).hasSize(n - 1).allSatisfy(o -> assertThat(o).isEqualTo(made));
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /**
+     * Writers expecting a version of a record and plain writers replacing it (an import) at once, on a layer whose
+     * counts are kept: every write either lands or is refused as stale (none waits for another in a circle: the kept
+     * counts' lock is taken before the record's row by both), at most one expecting writer per round lands, and the
+     * kept counts stay those of the records.
+     */
+    @Test
+    void expectingAndPlainWritersOfOneRecordNeitherDeadlockNorLoseCounts() throws Exception {
+        int n = 8;
+        vn.anttmap.model.Tally tally = keeping("edits");
+        java.util.Random seed = new java.util.Random(17);
+        store.write(new WriteBatch().upsert(Layer.INCIDENTS, List.of(randomIncident(seed, "i1").with(props("description", "start")))));
+        kept(tally, 2023);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(n);
+        try {
+            for (int round = 0; round < 5; round++) {
+                String expected = store.get(Layer.INCIDENTS, "i1").orElseThrow().text("description");
+                java.util.Random r = new java.util.Random(round);
+                List<Feature> records = new java.util.ArrayList<>();
+                for (int k = 0; k < n; k++) {
+                    records.add(randomIncident(r, "i1").with(props("description", "r" + round + "w" + k)));
+                }
+                List<Object> got = race(pool, n, k -> k % 2 == 0
+                        ? new WriteBatch().upsert(Layer.INCIDENTS, List.of(records.get(k))).expect(Layer.INCIDENTS, "i1", DESCRIPTION, expected)
+                        : new WriteBatch().upsert(Layer.INCIDENTS, List.of(records.get(k))));
+                long expectingWon = java.util.stream.IntStream.range(0, n).filter(k -> k % 2 == 0 && got.get(k).equals("ok")).count();
+                assertThat(expectingWon).as("round %d", round).isLessThanOrEqualTo(1);
+                assertThat(java.util.stream.IntStream.range(0, n).filter(k -> k % 2 == 1).mapToObj(got::get)).as("round %d", round)
+                        .containsOnly("ok");
+                assertThat(kept(tally, 2023)).as("round %d", round).isEqualTo(counted(tally, 2023));
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /**
+     * {@code n} writers, each writing its batch as soon as all are ready: "ok" for the one that wrote, else the current
+     * version its refusal carried ("gone" for none).
+     */
+    private List<Object> race(java.util.concurrent.ExecutorService pool, int n, java.util.function.IntFunction<WriteBatch> batch)
+            throws Exception {
+        java.util.concurrent.CyclicBarrier go = new java.util.concurrent.CyclicBarrier(n);
+        List<java.util.concurrent.Future<Object>> outcomes = new java.util.ArrayList<>();
+        for (int k = 0; k < n; k++) {
+            WriteBatch b = batch.apply(k);
+            outcomes.add(pool.submit(() -> {
+                go.await(60, java.util.concurrent.TimeUnit.SECONDS);
+                try {
+                    store.write(b);
+                    return "ok";
+                } catch (StaleRecordException e) {
+                    return e.currentVersion() == null ? "gone" : e.currentVersion();
+                }
+            }));
+        }
+        List<Object> got = new java.util.ArrayList<>();
+        for (java.util.concurrent.Future<Object> f : outcomes) {
+            got.add(f.get(120, java.util.concurrent.TimeUnit.SECONDS));
+        }
+        return got;
+    }
+
     private List<String> ids(Layer layer, FeatureQuery q) {
         return store.query(layer, q).stream().map(Feature::id).toList();
     }
