@@ -24,4 +24,4 @@ CREATE TABLE user_session (
 CREATE INDEX user_session_username_idx ON user_session (username);
 CREATE INDEX user_session_expires_idx ON user_session (expires_at);
 
-ALTER TABLE attestation ADD COLUMN signed_for VARCHAR(200);
+ALTER TABLE attestation ADD COLUMN signed_for VARCHAR(4000);
