@@ -41,8 +41,9 @@ final class AuthController {
             HttpServer.json(ctx, 200, session(Principal.PUBLIC, null));
         });
         app.get("/api/v1/session", ctx -> {
-            var s = auth.session(ctx.cookie(Access.COOKIE));
-            HttpServer.json(ctx, 200, session(Access.principal(ctx), s.map(AuthService.Session::csrf).orElse(null)));
+            // The session the request was let in with (read from the store once, in Access.resolve).
+            AuthService.Session s = ctx.attribute(Access.SESSION);
+            HttpServer.json(ctx, 200, session(Access.principal(ctx), s == null ? null : s.csrf()));
         });
         app.post("/api/v1/tokens", ctx -> {
             Principal p = Access.principal(ctx);
