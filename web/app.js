@@ -437,6 +437,7 @@ function scorecardHtml(card) {
       }
     }
     const attestation = k.attestation ? `${t("attestedBy")}: ${escapeHtml(k.attestation.attestedBy)}`
+      + (k.attestation.signedFor ? ` (${escapeHtml(k.attestation.signedFor)})` : "")
       + (k.attestation.attestedAt ? `, ${instantToVn(k.attestation.attestedAt)}` : "")
       + (k.attestation.documentRef ? ` (${escapeHtml(k.attestation.documentRef)})` : "") : "";
     return `<tr data-check="${escapeHtml(k.checkId)}"><td><b>${escapeHtml(k.checkId)}</b> ${escapeHtml(label ?? "")}
@@ -635,7 +636,7 @@ function fieldHtml(prefix, f) {
   } else {
     const shown = f.kind === "date" && v ? isoToVn(v) : v;
     const extra = f.kind === "number" ? ' inputmode="numeric"' : f.kind === "date" ? ' inputmode="numeric" placeholder="dd/mm/yyyy"' : "";
-    control = `<input id="${id}" name="${f.name}" value="${escapeHtml(shown)}"${extra}${aria}>`;
+    control = `<input id="${id}" name="${f.name}" value="${escapeHtml(shown)}"${extra}${f.readonly ? " readonly" : ""}${aria}>`;
   }
   return `<div class="field" data-field="${f.name}"><label for="${id}">${t(f.label)}${f.required ? " *" : ""}</label>${control}
     <span class="field-error" id="${id}-error" data-for="${f.name}" role="alert"></span></div>`;
@@ -653,6 +654,7 @@ function readForm(prefix, form, fields) {
   const out = {};
   let ok = true;
   for (const f of fields) {
+    if (f.readonly) continue; // shown, not sent: the server decides it
     const raw = $(`${prefix}-${f.name}`).value.trim();
     if (raw === "") { out[f.name] = null; continue; }
     if (f.kind === "bool") out[f.name] = raw === "true";
@@ -882,7 +884,9 @@ async function openAttestationForm({ area, preset = {}, attestationId, back }) {
     { name: "period_year", label: "periodYear", kind: "number", required: true, value: p.period_year ?? preset.year ?? state.year },
     { name: "attested", label: "attestedField", kind: "select", required: true, value: String(p.attested ?? true),
       options: [["true", "yes"], ["false", "no"]] },
-    { name: "attested_by", label: "attestedByField", kind: "text", required: true, value: p.attested_by ?? session.username ?? "" },
+    // The signed-in user signs (the server records their account whatever is sent); the free text may say more.
+    { name: "attested_by", label: "attestedByField", kind: "text", required: true, readonly: true, value: session.username ?? "" },
+    { name: "signed_for", label: "signedForField", kind: "text", value: p.signed_for ?? "" },
     { name: "document_ref", label: "documentRef", kind: "text", value: p.document_ref ?? "" },
     { name: "note", label: "note", kind: "text", value: p.note ?? "" },
   ];
@@ -930,7 +934,7 @@ async function openAttestationForm({ area, preset = {}, attestationId, back }) {
 function declarationsHtml(lists) {
   const rows = lists.flatMap(({ kind, items }) => items.map((a) => `<li data-attestation="${escapeHtml(a.id)}" data-subject-kind="${kind}" data-check-id="${escapeHtml(a.check_id)}">
     <b>${escapeHtml(attestText(a.check_id))}</b> <span class="st ${a.attested ? "met" : "not_met"}">${t(a.attested ? "yes" : "no")}</span>
-    <br><span class="note">${t(kind === "ward" ? "subjectWard" : "subjectArea")} · ${escapeHtml(a.attested_by)}, ${instantToVn(a.attested_at)}`
+    <br><span class="note">${t(kind === "ward" ? "subjectWard" : "subjectArea")} · ${escapeHtml(a.attested_by)}${a.signed_for ? ` (${escapeHtml(a.signed_for)})` : ""}, ${instantToVn(a.attested_at)}`
     + `${a.document_ref ? ` · ${escapeHtml(a.document_ref)}` : ""}${a.note ? ` · ${escapeHtml(a.note)}` : ""}</span>
     <span class="row-buttons"><button type="button" data-edit-attestation="${escapeHtml(a.id)}">${t("edit")}</button>
     <button type="button" class="danger" data-delete-attestation="${escapeHtml(a.id)}">${t("delete")}</button></span></li>`)).join("");

@@ -79,7 +79,7 @@ export const TEXTS = {
     declarationsTitle: "Hồ sơ xác nhận năm", noDeclarations: "Chưa có xác nhận nào trong năm.",
     newDeclaration: "Thêm xác nhận", editDeclaration: "Sửa xác nhận", subject: "Đối tượng xác nhận",
     subjectArea: "Khu dân cư", subjectWard: "Phường, xã", declaration: "Nội dung xác nhận", periodYear: "Năm của kỳ đánh giá",
-    attestedField: "Kết quả", attestedByField: "Người xác nhận",
+    attestedField: "Kết quả", attestedByField: "Người xác nhận", signedForField: "Chức vụ, thay mặt",
     switchTo: "EN", switchLabel: "English",
   },
   en: {
@@ -161,7 +161,7 @@ export const TEXTS = {
     declarationsTitle: "Declarations for", noDeclarations: "No declaration recorded for the year.",
     newDeclaration: "Add a declaration", editDeclaration: "Edit the declaration", subject: "Declared for",
     subjectArea: "Residential area", subjectWard: "Ward", declaration: "Declaration", periodYear: "Period year",
-    attestedField: "Answer", attestedByField: "Declared by",
+    attestedField: "Answer", attestedByField: "Declared by", signedForField: "Title, on behalf of",
     switchTo: "VI", switchLabel: "Tiếng Việt",
   },
 };

@@ -15,6 +15,7 @@ import java.util.Set;
 public final class Access {
     public static final String COOKIE = "antt_session";
     static final String ATTRIBUTE = "antt.principal";
+    static final String SESSION = "antt.session";
     private static final Set<String> SAFE = Set.of("GET", "HEAD", "OPTIONS");
 
     private Access() {
@@ -35,6 +36,7 @@ public final class Access {
                 throw new ApiException(403, "forbidden", "missing or wrong X-CSRF-Token for a write with the session cookie");
             }
             ctx.attribute(ATTRIBUTE, session.get().principal());
+            ctx.attribute(SESSION, session.get());
             return;
         }
         ctx.attribute(ATTRIBUTE, Principal.PUBLIC);

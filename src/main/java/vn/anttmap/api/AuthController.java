@@ -41,16 +41,32 @@ final class AuthController {
             HttpServer.json(ctx, 200, session(Principal.PUBLIC, null));
         });
         app.get("/api/v1/session", ctx -> {
-            var s = auth.session(ctx.cookie(Access.COOKIE));
-            HttpServer.json(ctx, 200, session(Access.principal(ctx), s.map(AuthService.Session::csrf).orElse(null)));
+            // The session the request was let in with (read from the store once, in Access.resolve).
+            AuthService.Session s = ctx.attribute(Access.SESSION);
+            HttpServer.json(ctx, 200, session(Access.principal(ctx), s == null ? null : s.csrf()));
         });
         app.post("/api/v1/tokens", ctx -> {
             Principal p = Access.principal(ctx);
             if (p.isPublic()) {
                 throw Access.denied(ctx, "tokens");
             }
-            String token = auth.createToken(p.username(), body(ctx).path("name").asText("token"));
+            String token = auth.createToken(p, body(ctx).path("name").asText("token"));
             HttpServer.json(ctx, 201, Map.of("token", token, "note", "shown once; send it as Authorization: Bearer <token>"));
+        });
+        // The signed-in user's tokens (an admin: anyone's, with ?user=): names, ids and dates, never the tokens.
+        app.get("/api/v1/tokens", ctx -> {
+            QueryParams.only(ctx, java.util.Set.of("user"));
+            HttpServer.json(ctx, 200, Map.of("tokens", auth.tokens(tokenOwner(ctx))));
+        });
+        // Revokes the tokens with that id or name; the next request made with one of them gets 401.
+        app.delete("/api/v1/tokens/{token}", ctx -> {
+            QueryParams.only(ctx, java.util.Set.of("user"));
+            String owner = tokenOwner(ctx);
+            if (auth.revoke(owner, ctx.pathParam("token"), Access.principal(ctx).username()) == 0) {
+                throw new ApiException(404, ErrorMessages.NOT_FOUND, "không có token '" + ctx.pathParam("token") + "' của "
+                        + owner + " / no token '" + ctx.pathParam("token") + "' of " + owner);
+            }
+            ctx.status(204);
         });
         app.get("/api/v1/audit", ctx -> {
             if (!Access.principal(ctx).is(Account.Role.ADMIN)) {
@@ -92,6 +108,23 @@ final class AuthController {
                 ctx.status(204);
             });
         }
+    }
+
+    /** Whose tokens a request names: the signed-in user's own, or with {@code ?user=} (admins only) anyone's. */
+    private static String tokenOwner(Context ctx) {
+        Principal p = Access.principal(ctx);
+        if (p.isPublic()) {
+            throw new ApiException(401, "unauthorized", "đăng nhập để xem token / sign in to see tokens");
+        }
+        String user = QueryParams.text(ctx, "user");
+        if (user == null || user.equals(p.username())) {
+            return p.username();
+        }
+        if (!p.is(Account.Role.ADMIN)) {
+            throw new ApiException(403, "forbidden", "chỉ quản trị viên được xem token của người khác / only an admin "
+                    + "may see another user's tokens");
+        }
+        return user;
     }
 
     /**

@@ -79,8 +79,10 @@ final class ScoreController {
         values.put("check_id", text(b, "check_id"));
         values.put("period_year", b.path("year").isInt() ? b.path("year").asInt() : null);
         values.put("attested", b.path("attested").isBoolean() ? b.path("attested").asBoolean() : null);
-        values.put("attested_by", text(b, "attested_by"));
+        // The signed-in account signs (EditService records it); what the body says of a signer is at most the free
+        // text "on behalf of / title".
         values.put("attested_at", java.time.OffsetDateTime.now(vn.anttmap.model.VietnamTime.ZONE).toString());
+        values.put("signed_for", text(b, "signed_for"));
         values.put("note", text(b, "note"));
         values.put("document_ref", text(b, "document_ref"));
         String id = "att-" + java.util.UUID.randomUUID().toString().substring(0, 18);

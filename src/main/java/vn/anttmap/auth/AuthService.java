@@ -19,9 +19,14 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
 /**
- * Accounts, sign-in sessions (server-side, 12 hours), personal API tokens (stored as SHA-256 hashes), and the
- * slowing of repeated failed sign-ins: after 5 failures in 15 minutes for a user name or an address, further tries
- * are refused for a while that doubles with each failure (at most 15 minutes).
+ * Accounts, sign-in sessions (12 hours), personal API tokens, and the slowing of repeated failed sign-ins: after 5
+ * failures in 15 minutes for a user name or an address, further tries are refused for a while that doubles with each
+ * failure (at most 15 minutes).
+ *
+ * <p>Sessions and tokens are kept in the store (only SHA-256 hashes of their secrets) and every request's session or
+ * token is checked there against the account as it is now, never from memory: removing a user, changing their
+ * password, role or ward (which raises the account's credential epoch), or revoking a token ends the sessions and
+ * tokens concerned at once, whichever process (a server node, the CLI) made the change.
  */
 public final class AuthService {
     static final Duration SESSION = Duration.ofHours(12);
@@ -47,7 +52,6 @@ public final class AuthService {
 
     private final FeatureStore store;
     private final Clock clock;
-    private final Map<String, Session> sessions = new ConcurrentHashMap<>();
     private final Map<String, Deque<Instant>> failures = new ConcurrentHashMap<>();
 
     public AuthService(FeatureStore store, Clock clock) {
@@ -70,76 +74,123 @@ public final class AuthService {
         }
         failures.remove("user:" + who);
         Account a = account.get();
-        Session s = new Session(PasswordHasher.randomSecret(32), new Principal(a.username(), a.role(), a.wardId()),
-                PasswordHasher.randomSecret(24), clock.instant().plus(SESSION));
-        sessions.put(s.id(), s);
+        Instant now = clock.instant();
+        Session s = new Session(PasswordHasher.randomSecret(32), principal(a), PasswordHasher.randomSecret(24), now.plus(SESSION));
+        // Stored only if the password checked is still the account's: a change made meanwhile wins.
+        if (!store.saveSession(PasswordHasher.tokenHash(s.id()), a.username(), a.passwordHash(), s.csrf(), now, s.expires())) {
+            throw new AuthException(401, "wrong user name or password", 0);
+        }
         audit(a.username(), "login", null);
         return s;
     }
 
     public void logout(String sessionId) {
         if (sessionId != null) {
-            sessions.remove(sessionId);
+            store.removeSession(PasswordHasher.tokenHash(sessionId));
         }
     }
 
+    /** The session of a cookie, checked against the store: none if unknown, expired, or its account changed or went. */
     public Optional<Session> session(String id) {
-        if (id == null) {
+        if (id == null || id.isEmpty()) {
             return Optional.empty();
         }
-        Session s = sessions.get(id);
-        if (s == null || s.expires().isBefore(clock.instant())) {
-            sessions.remove(id);
+        String hash = PasswordHasher.tokenHash(id);
+        Optional<vn.anttmap.model.AccountSession> stored = store.session(hash);
+        if (stored.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(s);
+        if (!stored.get().expires().isAfter(clock.instant())) {
+            store.removeSession(hash);
+            return Optional.empty();
+        }
+        return Optional.of(new Session(id, principal(stored.get().account()), stored.get().csrf(), stored.get().expires()));
     }
-
-    /** How long a resolved token is trusted without asking the store again. */
-    static final java.time.Duration TOKEN_CACHE = java.time.Duration.ofSeconds(30);
-    private record KnownToken(Principal principal, Instant until) {
-    }
-
-    private final Map<String, KnownToken> tokens = new java.util.concurrent.ConcurrentHashMap<>();
 
     /**
-     * The principal a bearer token stands for, if the token is known. Answers are kept for {@link #TOKEN_CACHE}
-     * (a map tile or a page of features should not cost a database round trip for its token); removing a user or
-     * changing a password here forgets them at once, and a change made by another process is seen within that time.
+     * The principal a bearer token stands for: asked of the store on every request (one indexed read), so that a
+     * token revoked or an account changed by another process is refused on the next request.
      */
     public Optional<Principal> tokenPrincipal(String token) {
-        String hash = PasswordHasher.tokenHash(token);
-        Instant now = clock.instant();
-        KnownToken known = tokens.get(hash);
-        if (known != null && now.isBefore(known.until())) {
-            return Optional.of(known.principal());
-        }
-        Optional<Principal> p = store.tokenUser(hash).flatMap(store::account)
-                .map(a -> new Principal(a.username(), a.role(), a.wardId()));
-        if (p.isPresent()) {
-            if (tokens.size() > 10_000) {
-                tokens.clear();
-            }
-            tokens.put(hash, new KnownToken(p.get(), now.plus(TOKEN_CACHE)));
-        } else {
-            tokens.remove(hash);
-        }
-        return p;
+        return store.tokenAccount(PasswordHasher.tokenHash(token)).map(AuthService::principal);
     }
 
-    /** Creates a personal token for a user; the token is shown once and only its hash is kept. */
+    private static Principal principal(Account a) {
+        return new Principal(a.username(), a.role(), a.wardId());
+    }
+
+    /** Creates a personal token for a user (the CLI); the token is shown once and only its hash is kept. */
     public String createToken(String username, String name) {
-        store.account(username).orElseThrow(() -> new IllegalArgumentException("no user '" + username + "'"));
+        store.account(username).orElseThrow(() -> new IllegalArgumentException("không có người dùng '" + username
+                + "' / no user '" + username + "'"));
+        return issueToken(username, name).orElseThrow(() -> new IllegalArgumentException("không có người dùng '"
+                + username + "' / no user '" + username + "'"));
+    }
+
+    /**
+     * Creates a personal token for the signed-in principal; 401 if their account is gone (removed since the request
+     * was let in).
+     */
+    public String createToken(Principal p, String name) {
+        if (p.isPublic() || p.username() == null) {
+            throw new AuthException(401, "đăng nhập để tạo token / sign in to create a token", 0);
+        }
+        return issueToken(p.username(), name).orElseThrow(() -> new AuthException(401,
+                "tài khoản không còn / the account no longer exists", 0));
+    }
+
+    private Optional<String> issueToken(String username, String name) {
         String token = "antt_" + PasswordHasher.randomSecret(32);
-        store.saveToken(PasswordHasher.tokenHash(token), username, name);
+        if (!store.saveToken(PasswordHasher.tokenHash(token), username, name)) {
+            return Optional.empty();
+        }
         audit(username, "token_created", name);
-        return token;
+        return Optional.of(token);
+    }
+
+    /** A user's tokens (names, ids and dates only). */
+    public List<vn.anttmap.model.ApiToken> tokens(String username) {
+        return store.tokens(username);
+    }
+
+    /**
+     * Revokes a user's tokens with the id or name {@code idOrName}; returns how many. With {@code idOrName} null,
+     * ends every session and token of the user (returns 1 if the user exists, else 0).
+     */
+    public int revoke(String username, String idOrName, String by) {
+        int n;
+        if (idOrName == null) {
+            n = store.endCredentials(username) ? 1 : 0;
+            if (n > 0) {
+                audit(by, "sessions_ended", username);
+            }
+        } else {
+            n = store.removeTokens(username, idOrName);
+            if (n > 0) {
+                audit(by, "token_revoked", username + ": " + idOrName);
+            }
+        }
+        return n;
     }
 
     public Account addUser(String username, Account.Role role, String wardId, char[] password) {
         if (username == null || !USERNAME.matcher(username).matches()) {
             throw new IllegalArgumentException("user name must be 2–32 lower-case letters, digits, . _ -");
         }
+        checkRoleAndWard(role, wardId);
+        if (password == null || password.length < 10) {
+            throw new IllegalArgumentException("the password must have at least 10 characters");
+        }
+        if (store.account(username).isPresent()) {
+            throw new IllegalArgumentException("user '" + username + "' already exists");
+        }
+        Account a = new Account(username, PasswordHasher.hash(password), role, wardId, OffsetDateTime.now(clock));
+        store.saveAccount(a);
+        audit(null, "user_added", username + " (" + role + ")");
+        return a;
+    }
+
+    private void checkRoleAndWard(Account.Role role, String wardId) {
         if (role == Account.Role.PUBLIC) {
             throw new IllegalArgumentException("role must be officer, planner or admin");
         }
@@ -154,16 +205,25 @@ public final class AuthService {
         if (role != Account.Role.OFFICER && wardId != null) {
             throw new IllegalArgumentException("only an officer serves a ward; leave out --ward for a " + role.name().toLowerCase(java.util.Locale.ROOT));
         }
-        if (password == null || password.length < 10) {
-            throw new IllegalArgumentException("the password must have at least 10 characters");
+    }
+
+    /**
+     * Changes a user's role or ward (null keeps it; an officer made planner or admin loses the ward). Every session
+     * and token of the user ends: they sign in again under what they now are. Returns the account as saved.
+     */
+    public Account setRoleAndWard(String username, Account.Role role, String wardId) {
+        Account a = store.account(username).orElseThrow(() -> new IllegalArgumentException("không có người dùng '"
+                + username + "' / no user '" + username + "'"));
+        Account.Role r = role == null ? a.role() : role;
+        String w = wardId != null ? wardId : r == Account.Role.OFFICER ? a.wardId() : null;
+        checkRoleAndWard(r, w);
+        if (r == a.role() && java.util.Objects.equals(w, a.wardId())) {
+            return a;
         }
-        if (store.account(username).isPresent()) {
-            throw new IllegalArgumentException("user '" + username + "' already exists");
-        }
-        Account a = new Account(username, PasswordHasher.hash(password), role, wardId, OffsetDateTime.now(clock));
-        store.saveAccount(a);
-        audit(null, "user_added", username + " (" + role + ")");
-        return a;
+        Account changed = new Account(a.username(), a.passwordHash(), r, w, a.createdAt());
+        store.saveAccount(changed);
+        audit(null, "user_changed", username + " (" + r + (w == null ? "" : ", " + w) + ")");
+        return changed;
     }
 
     public void setPassword(String username, char[] password) {
@@ -171,16 +231,13 @@ public final class AuthService {
         if (password == null || password.length < 10) {
             throw new IllegalArgumentException("the password must have at least 10 characters");
         }
+        // Saving a changed account ends its sessions and tokens (in the store, seen by every process).
         store.saveAccount(new Account(a.username(), PasswordHasher.hash(password), a.role(), a.wardId(), a.createdAt()));
-        sessions.values().removeIf(s -> username.equals(s.principal().username()));
-        tokens.values().removeIf(t -> username.equals(t.principal().username()));
         audit(null, "password_changed", username);
     }
 
     public boolean removeUser(String username) {
         boolean removed = store.removeAccount(username);
-        sessions.values().removeIf(s -> username.equals(s.principal().username()));
-        tokens.values().removeIf(t -> username.equals(t.principal().username()));
         if (removed) {
             audit(null, "user_removed", username);
         }

@@ -15,14 +15,14 @@ import java.util.Locale;
 /** {@code user}: accounts. Passwords are read from standard input, never from the command line. */
 @Command(name = "user", mixinStandardHelpOptions = true, description = "Manage user accounts.",
         subcommands = {UserCommand.Add.class, UserCommand.Remove.class, UserCommand.Passwd.class, UserCommand.List.class,
-                UserCommand.Token.class})
+                UserCommand.Token.class, UserCommand.Tokens.class, UserCommand.Revoke.class, UserCommand.Set.class})
 final class UserCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "a subcommand is needed: add, remove, passwd, list or token");
+        throw new CommandLine.ParameterException(spec.commandLine(), "a subcommand is needed: add, remove, passwd, set, list, token, tokens or revoke");
     }
 
     static char[] readPassword() throws java.io.IOException {
@@ -35,6 +35,14 @@ final class UserCommand implements Runnable {
             throw new IllegalArgumentException("no password on standard input");
         }
         return line.toCharArray();
+    }
+
+    static Account.Role role(String role) {
+        try {
+            return Account.Role.valueOf(role.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("role must be officer, planner or admin, got '" + role + "'");
+        }
     }
 
     @Command(name = "add", mixinStandardHelpOptions = true, description = "Add a user; the password is read from standard input.")
@@ -50,12 +58,7 @@ final class UserCommand implements Runnable {
 
         @Override
         public Integer call() throws Exception {
-            Account.Role r;
-            try {
-                r = Account.Role.valueOf(role.toUpperCase(Locale.ROOT));
-            } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("role must be officer, planner or admin, got '" + role + "'");
-            }
+            Account.Role r = role(role);
             char[] password = readPassword();
             try (App.Services s = services()) {
                 s.auth().addUser(username, r, ward, password);
@@ -124,6 +127,74 @@ final class UserCommand implements Runnable {
             try (App.Services s = services()) {
                 out().println(s.auth().createToken(username, name));
             }
+            return 0;
+        }
+    }
+
+    @Command(name = "tokens", mixinStandardHelpOptions = true, description = "List a user's tokens: id, name, created (never the tokens).")
+    static final class Tokens extends DataCommand {
+        @Parameters(paramLabel = "USERNAME")
+        String username;
+
+        @Override
+        public Integer call() throws Exception {
+            try (App.Services s = services()) {
+                for (vn.anttmap.model.ApiToken t : s.auth().tokens(username)) {
+                    out().printf("%-16s %-20s %s%n", t.id(), t.name() == null ? "" : t.name(), t.createdAt());
+                }
+            }
+            return 0;
+        }
+    }
+
+    @Command(name = "revoke", mixinStandardHelpOptions = true, description = {
+            "Revoke a user's tokens by id or name (--token), or end every session and token of the user.",
+            "A running server refuses them on their next request."})
+    static final class Revoke extends DataCommand {
+        @Parameters(paramLabel = "USERNAME")
+        String username;
+
+        @Option(names = "--token", paramLabel = "ID|NAME", description = "The token's id (from 'user tokens') or name; "
+                + "without it, every session and token of the user ends.")
+        String token;
+
+        @Override
+        public Integer call() throws Exception {
+            int n;
+            try (App.Services s = services()) {
+                n = s.auth().revoke(username, token, null);
+            }
+            if (n == 0) {
+                throw new IllegalArgumentException(token == null ? "no user '" + username + "'"
+                        : "no token '" + token + "' of " + username);
+            }
+            out().println(token == null ? "ended every session and token of " + username : "revoked " + n + " token(s) of " + username);
+            return 0;
+        }
+    }
+
+    @Command(name = "set", mixinStandardHelpOptions = true, description = {
+            "Change a user's role or ward; their sessions and tokens end (they sign in again)."})
+    static final class Set extends DataCommand {
+        @Parameters(paramLabel = "USERNAME")
+        String username;
+
+        @Option(names = "--role", paramLabel = "ROLE", description = "officer, planner or admin.")
+        String role;
+
+        @Option(names = "--ward", paramLabel = "ID", description = "For an officer: the ward they serve.")
+        String ward;
+
+        @Override
+        public Integer call() throws Exception {
+            if (role == null && ward == null) {
+                throw new IllegalArgumentException("give --role, --ward or both");
+            }
+            Account a;
+            try (App.Services s = services()) {
+                a = s.auth().setRoleAndWard(username, role == null ? null : role(role), ward);
+            }
+            out().println(username + ": " + a.role().name().toLowerCase(Locale.ROOT) + (a.wardId() == null ? "" : " " + a.wardId()));
             return 0;
         }
     }

@@ -218,6 +218,9 @@ public final class ReportHtml {
             StringBuilder b = new StringBuilder(esc(vi ? (a.attested() ? "Đã xác nhận" : "Xác nhận không đạt") : (a.attested() ? "Attested" : "Attested as not met")));
             if (a.attestedBy() != null) {
                 b.append(esc(vi ? " bởi " : " by ")).append(esc(a.attestedBy()));
+                if (a.signedFor() != null) {
+                    b.append(" (").append(esc(a.signedFor())).append(')');
+                }
             }
             if (a.attestedAt() != null) {
                 b.append(esc(vi ? " ngày " : " on ")).append(ReportText.day(a.attestedAt().toLocalDate()));

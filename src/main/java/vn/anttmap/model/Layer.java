@@ -148,7 +148,12 @@ public enum Layer {
             text("source"),
             derived("ward_id", TEXT))),
 
-    /** An officer's yes or no on a criterion that data cannot decide, for one area or ward and one period. */
+    /**
+     * An officer's yes or no on a criterion that data cannot decide, for one area or ward and one period.
+     * {@code attested_by} is the account that signed it (through the API always the signed-in one; from an imported
+     * file, the file's); {@code signed_for} is free text that may say more ("chức vụ, thay mặt": title, on behalf of)
+     * but never replaces it.
+     */
     ATTESTATIONS("attestations", "attestation", GeometryKind.NONE, null, false, List.of(
             oneOf("subject_kind", Codes.SUBJECT_KINDS).mandatory(),
             text("subject_id").mandatory(),
@@ -157,6 +162,7 @@ public enum Layer {
             of("attested", BOOLEAN).mandatory(),
             text("attested_by").mandatory(),
             of("attested_at", TIMESTAMP).mandatory(),
+            text("signed_for"),
             text("note"),
             text("document_ref"))),
 

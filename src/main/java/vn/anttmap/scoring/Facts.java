@@ -82,7 +82,11 @@ public record Facts(String subjectId, Standard.Level level, int year, Long resid
 
     /** The latest attestation of a check: who said yes or no, when, and on what document. */
     public record Attestation(String id, boolean attested, String attestedBy, OffsetDateTime attestedAt, String note,
-                              String documentRef) {
+                              String documentRef, String signedFor) {
+        public Attestation(String id, boolean attested, String attestedBy, OffsetDateTime attestedAt, String note,
+                           String documentRef) {
+            this(id, attested, attestedBy, attestedAt, note, documentRef, null);
+        }
     }
 
     /**

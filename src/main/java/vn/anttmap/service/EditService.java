@@ -89,7 +89,7 @@ public final class EditService {
                 throw new EditException(409, layer.apiName() + " '" + record.id() + "' already exists", version(layer, there.get()));
             }
         }
-        Feature written = write(who, layer, record, null);
+        Feature written = write(who, layer, signed(who, layer, record), null);
         return new Versioned(written, version(layer, written));
     }
 
@@ -105,7 +105,8 @@ public final class EditService {
         Feature before = store.get(layer, id).orElseThrow(() -> new NoSuchElementException("no " + layer.apiName() + " '" + id + "'"));
         check(who, layer, before);
         requireVersion(layer, before, ifMatch);
-        Feature written = write(who, layer, new RawRecord(record.location(), id, record.geometry(), record.values()), before);
+        Feature written = write(who, layer, signed(who, layer, new RawRecord(record.location(), id, record.geometry(),
+                record.values())), before);
         return new Versioned(written, version(layer, written));
     }
 
@@ -136,6 +137,20 @@ public final class EditService {
         } catch (StaleRecordException e) {
             throw stale(e);
         }
+    }
+
+    /**
+     * An attestation is signed by who writes it: a signed-in account is recorded as {@code attested_by} whatever the
+     * record says (an officer cannot attest in someone else's name; {@code signed_for} may say more). The operator at
+     * the machine ({@link Principal#ADMIN_LOCAL}) has no account: the record's own {@code attested_by} stays.
+     */
+    static RawRecord signed(Principal who, Layer layer, RawRecord record) {
+        if (layer != Layer.ATTESTATIONS || who.isPublic() || who.username() == null || who == Principal.ADMIN_LOCAL) {
+            return record;
+        }
+        Map<String, Object> values = new java.util.LinkedHashMap<>(record.values() == null ? Map.of() : record.values());
+        values.put("attested_by", who.username());
+        return new RawRecord(record.location(), record.id(), record.geometry(), values);
     }
 
     /**

@@ -270,9 +270,16 @@ public final class ScoringService {
     /** The fields of an area its facts read (no geometry). */
     private static final List<String> AREA_FACT_FIELDS = List.of("ward_id", "households", "registered_households", "population");
 
-    /** What an officer attests. */
+    /**
+     * What an officer attests. {@code attestedBy} is who signs (the caller vouches for it: the API records the
+     * signed-in account instead, see {@link EditService}); {@code signedFor} is free text, "chức vụ, thay mặt".
+     */
     public record AttestationRequest(String subjectKind, String subjectId, String checkId, Integer year,
-                                     Boolean attested, String attestedBy, String note, String documentRef) {
+                                     Boolean attested, String attestedBy, String note, String documentRef, String signedFor) {
+        public AttestationRequest(String subjectKind, String subjectId, String checkId, Integer year, Boolean attested,
+                                  String attestedBy, String note, String documentRef) {
+            this(subjectKind, subjectId, checkId, year, attested, attestedBy, note, documentRef, null);
+        }
     }
 
     /**
@@ -290,6 +297,7 @@ public final class ScoringService {
         values.put("attested", r.attested());
         values.put("attested_by", r.attestedBy());
         values.put("attested_at", now.toString());
+        values.put("signed_for", r.signedFor());
         values.put("note", r.note());
         values.put("document_ref", r.documentRef());
         String id = "att-" + Integer.toHexString(Objects.hash(r.subjectId(), r.checkId(), r.year())) + "-"
@@ -346,7 +354,7 @@ public final class ScoringService {
 
     private static Facts.Attestation attestation(Feature a) {
         return new Facts.Attestation(a.id(), (Boolean) a.get("attested"), a.text("attested_by"),
-                (OffsetDateTime) a.get("attested_at"), a.text("note"), a.text("document_ref"));
+                (OffsetDateTime) a.get("attested_at"), a.text("note"), a.text("document_ref"), a.text("signed_for"));
     }
 
     /**

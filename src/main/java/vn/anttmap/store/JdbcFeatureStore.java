@@ -867,17 +867,22 @@ abstract class JdbcFeatureStore implements FeatureStore {
 
     @Override
     public void saveAccount(vn.anttmap.model.Account a) {
-        try (Connection c = dataSource.getConnection();
-             PreparedStatement ps = c.prepareStatement(dialect.upsert("user_account",
-                     List.of("username", "password_hash", "role", "ward_id", "created_at"), List.of("?", "?", "?", "?", "?"))
-                     .replace("KEY (id)", "KEY (username)").replace("ON CONFLICT (id)", "ON CONFLICT (username)")
-                     .replace("username = EXCLUDED.username, ", ""))) {
-            ps.setString(1, a.username());
-            ps.setString(2, a.passwordHash());
-            ps.setString(3, a.role().name());
-            ps.setString(4, a.wardId());
-            ps.setObject(5, a.createdAt());
-            ps.executeUpdate();
+        try (Connection c = dataSource.getConnection()) {
+            inTransaction(c, () -> {
+                try (PreparedStatement ps = c.prepareStatement(dialect.upsert("user_account",
+                        List.of("username", "password_hash", "role", "ward_id", "created_at"), List.of("?", "?", "?", "?", "?"))
+                        .replace("KEY (id)", "KEY (username)").replace("ON CONFLICT (id)", "ON CONFLICT (username)")
+                        .replace("username = EXCLUDED.username, ", ""))) {
+                    ps.setString(1, a.username());
+                    ps.setString(2, a.passwordHash());
+                    ps.setString(3, a.role().name());
+                    ps.setString(4, a.wardId());
+                    ps.setObject(5, a.createdAt());
+                    ps.executeUpdate();
+                }
+                endCredentials(c, a.username());
+                return null;
+            });
             version.incrementAndGet();
         } catch (SQLException e) {
             throw fault("saving an account", e);
@@ -887,50 +892,181 @@ abstract class JdbcFeatureStore implements FeatureStore {
     @Override
     public boolean removeAccount(String username) {
         try (Connection c = dataSource.getConnection()) {
-            c.setAutoCommit(false);
-            try (PreparedStatement t = c.prepareStatement("DELETE FROM api_token WHERE username = ?");
-                 PreparedStatement a = c.prepareStatement("DELETE FROM user_account WHERE username = ?")) {
-                t.setString(1, username);
-                t.executeUpdate();
-                a.setString(1, username);
-                int n = a.executeUpdate();
-                c.commit();
-                return n > 0;
-            } catch (SQLException e) {
-                c.rollback();
-                throw e;
-            } finally {
-                c.setAutoCommit(true);
-            }
+            return inTransaction(c, () -> {
+                endCredentials(c, username);
+                try (PreparedStatement a = c.prepareStatement("DELETE FROM user_account WHERE username = ?")) {
+                    a.setString(1, username);
+                    return a.executeUpdate() > 0;
+                }
+            });
         } catch (SQLException e) {
             throw fault("removing an account", e);
         }
     }
 
     @Override
-    public void saveToken(String tokenHash, String username, String name) {
+    public boolean endCredentials(String username) {
+        try (Connection c = dataSource.getConnection()) {
+            return inTransaction(c, () -> endCredentials(c, username));
+        } catch (SQLException e) {
+            throw fault("ending a user's sessions and tokens", e);
+        }
+    }
+
+    /** Raises the account's epoch and removes its sessions and tokens; whether the account exists. */
+    private static boolean endCredentials(Connection c, String username) throws SQLException {
+        int n;
+        try (PreparedStatement ps = c.prepareStatement("UPDATE user_account SET credential_epoch = credential_epoch + 1 "
+                + "WHERE username = ?")) {
+            ps.setString(1, username);
+            n = ps.executeUpdate();
+        }
+        for (String table : List.of("user_session", "api_token")) {
+            try (PreparedStatement ps = c.prepareStatement("DELETE FROM " + table + " WHERE username = ?")) {
+                ps.setString(1, username);
+                ps.executeUpdate();
+            }
+        }
+        return n > 0;
+    }
+
+    private interface SqlWork<T> {
+        T run() throws SQLException;
+    }
+
+    private static <T> T inTransaction(Connection c, SqlWork<T> work) throws SQLException {
+        boolean auto = c.getAutoCommit();
+        c.setAutoCommit(false);
+        try {
+            T out = work.run();
+            c.commit();
+            return out;
+        } catch (SQLException | RuntimeException e) {
+            c.rollback();
+            throw e;
+        } finally {
+            c.setAutoCommit(auto);
+        }
+    }
+
+    @Override
+    public boolean saveToken(String tokenHash, String username, String name) {
         try (Connection c = dataSource.getConnection();
-             PreparedStatement ps = c.prepareStatement("INSERT INTO api_token (token_hash, username, name, created_at) VALUES (?, ?, ?, ?)")) {
+             PreparedStatement ps = c.prepareStatement("INSERT INTO api_token (token_hash, username, name, created_at, "
+                     + "credential_epoch) SELECT ?, username, ?, ?, credential_epoch FROM user_account WHERE username = ?")) {
             ps.setString(1, tokenHash);
-            ps.setString(2, username);
-            ps.setString(3, name);
-            ps.setObject(4, OffsetDateTime.now());
-            ps.executeUpdate();
+            ps.setString(2, name);
+            ps.setObject(3, OffsetDateTime.now());
+            ps.setString(4, username);
+            return ps.executeUpdate() > 0;
         } catch (SQLException e) {
             throw fault("saving a token", e);
         }
     }
 
+    private static final String ACCOUNT_COLUMNS = "a.username, a.password_hash, a.role, a.ward_id, a.created_at";
+
+    private static vn.anttmap.model.Account account(ResultSet rs) throws SQLException {
+        return new vn.anttmap.model.Account(rs.getString(1), rs.getString(2),
+                vn.anttmap.model.Account.Role.valueOf(rs.getString(3)), rs.getString(4), rs.getObject(5, OffsetDateTime.class));
+    }
+
     @Override
-    public Optional<String> tokenUser(String tokenHash) {
+    public Optional<vn.anttmap.model.Account> tokenAccount(String tokenHash) {
         try (Connection c = dataSource.getConnection();
-             PreparedStatement ps = c.prepareStatement("SELECT username FROM api_token WHERE token_hash = ?")) {
+             PreparedStatement ps = c.prepareStatement("SELECT " + ACCOUNT_COLUMNS + " FROM api_token t JOIN user_account a "
+                     + "ON a.username = t.username AND a.credential_epoch = t.credential_epoch WHERE t.token_hash = ?")) {
             ps.setString(1, tokenHash);
             try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
+                return rs.next() ? Optional.of(account(rs)) : Optional.empty();
             }
         } catch (SQLException e) {
             throw fault("reading a token", e);
+        }
+    }
+
+    @Override
+    public List<vn.anttmap.model.ApiToken> tokens(String username) {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement("SELECT token_hash, username, name, created_at FROM api_token "
+                     + "WHERE username = ? ORDER BY created_at, token_hash")) {
+            ps.setString(1, username);
+            List<vn.anttmap.model.ApiToken> out = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new vn.anttmap.model.ApiToken(rs.getString(1).substring(0, 16), rs.getString(2), rs.getString(3),
+                            rs.getObject(4, OffsetDateTime.class)));
+                }
+            }
+            return out;
+        } catch (SQLException e) {
+            throw fault("reading tokens", e);
+        }
+    }
+
+    @Override
+    public int removeTokens(String username, String idOrName) {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement("DELETE FROM api_token WHERE username = ? AND (name = ? "
+                     + "OR token_hash LIKE ?)")) {
+            ps.setString(1, username);
+            ps.setString(2, idOrName);
+            // An id is the first 16 hex digits of the hash; anything else names tokens only.
+            ps.setString(3, idOrName.matches("[0-9a-f]{16}") ? idOrName + "%" : "-");
+            return ps.executeUpdate();
+        } catch (SQLException e) {
+            throw fault("removing tokens", e);
+        }
+    }
+
+    @Override
+    public boolean saveSession(String idHash, String username, String passwordHash, String csrf, java.time.Instant now,
+                               java.time.Instant expires) {
+        try (Connection c = dataSource.getConnection()) {
+            try (PreparedStatement old = c.prepareStatement("DELETE FROM user_session WHERE expires_at < ?")) {
+                old.setObject(1, OffsetDateTime.ofInstant(now, java.time.ZoneOffset.UTC));
+                old.executeUpdate();
+            }
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO user_session (id_hash, username, credential_epoch, "
+                    + "csrf, created_at, expires_at) SELECT ?, username, credential_epoch, ?, ?, ? FROM user_account "
+                    + "WHERE username = ? AND password_hash = ?")) {
+                ps.setString(1, idHash);
+                ps.setString(2, csrf);
+                ps.setObject(3, OffsetDateTime.ofInstant(now, java.time.ZoneOffset.UTC));
+                ps.setObject(4, OffsetDateTime.ofInstant(expires, java.time.ZoneOffset.UTC));
+                ps.setString(5, username);
+                ps.setString(6, passwordHash);
+                return ps.executeUpdate() > 0;
+            }
+        } catch (SQLException e) {
+            throw fault("saving a session", e);
+        }
+    }
+
+    @Override
+    public Optional<vn.anttmap.model.AccountSession> session(String idHash) {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement("SELECT " + ACCOUNT_COLUMNS + ", s.csrf, s.expires_at FROM user_session s "
+                     + "JOIN user_account a ON a.username = s.username AND a.credential_epoch = s.credential_epoch "
+                     + "WHERE s.id_hash = ?")) {
+            ps.setString(1, idHash);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(new vn.anttmap.model.AccountSession(account(rs), rs.getString(6),
+                        rs.getObject(7, OffsetDateTime.class).toInstant())) : Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw fault("reading a session", e);
+        }
+    }
+
+    @Override
+    public void removeSession(String idHash) {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement("DELETE FROM user_session WHERE id_hash = ?")) {
+            ps.setString(1, idHash);
+            ps.executeUpdate();
+        } catch (SQLException e) {
+            throw fault("removing a session", e);
         }
     }
 

@@ -227,7 +227,7 @@ class ReportPageTest {
             assertThat(html).doesNotContain("<b>x</b>", "\"><i>", "<3 >")
                     .contains("Phường &#39;A&#39; &lt;3 &gt; &amp; &quot;Hà&quot;", "&lt;b&gt;x&lt;/b&gt;");
             String body = "{\"subject_kind\":\"ward\",\"subject_id\":\"hai-hoa\",\"check_id\":\"X3\",\"year\":2023,"
-                    + "\"attested\":true,\"attested_by\":\"Lê \\\"Ba\\\" & con < 3\",\"note\":\"x > y && 'z'\","
+                    + "\"attested\":true,\"signed_for\":\"Lê \\\"Ba\\\" & con < 3\",\"note\":\"x > y && 'z'\","
                     + "\"document_ref\":\"BB-01/2023\"}";
             assertThat(ScoreApiTest.post(client.getOkHttp(), admin, client.getOrigin() + "/api/v1/attestations", body).code())
                     .isEqualTo(201);

@@ -252,7 +252,7 @@ class CliTest {
         assertThat(r.code()).isEqualTo(1);
         assertThat(r.out()).contains("schema version: 0 of 12", "run 'antt-map db migrate'");
         Run m = run("db", "migrate", "--data-dir", dir.toString());
-        assertThat(m.out()).contains("applied 10 migration(s); schema version 12");
+        assertThat(m.out()).contains("applied 11 migration(s); schema version 12");
         assertThat(run("db", "check", "--data-dir", dir.toString()).code()).isZero();
     }
 

@@ -567,6 +567,11 @@ class MapPageBrowserTest {
             assertThat(browser.findElement(By.id("att-period_year")).getAttribute("value")).isEqualTo("2023");
             assertThat(browser.findElement(By.cssSelector("label[for='att-document_ref']")).getText()).isEqualTo("Số văn bản");
             type("att-document_ref", "Sổ theo dõi số 01/2023");
+            // Who signs is the signed-in officer, shown and not editable; the free text says more.
+            assertThat(browser.findElement(By.id("att-attested_by")).getAttribute("value")).isEqualTo("officer-hh");
+            assertThat(browser.findElement(By.id("att-attested_by")).getAttribute("readonly")).isNotNull();
+            assertThat(browser.findElement(By.cssSelector("label[for='att-signed_for']")).getText()).isEqualTo("Chức vụ, thay mặt");
+            type("att-signed_for", "Phó trưởng Công an phường");
             shot("desktop-vi-declaration-form");
             click("#attestation-form button[type='submit']");
             waitForArea(area);
@@ -578,6 +583,7 @@ class MapPageBrowserTest {
             assertThat(stored.get(0).get("attested")).isEqualTo(true);
             assertThat(stored.get(0).text("attested_by")).isEqualTo("officer-hh");
             assertThat(stored.get(0).text("document_ref")).isEqualTo("Sổ theo dõi số 01/2023");
+            assertThat(stored.get(0).text("signed_for")).isEqualTo("Phó trưởng Công an phường");
             // The check no longer waits for the declaration: the page shows what the scorer now says.
             var now = check(area, checkId);
             assertThat(now.note() == null ? "" : now.note()).doesNotContain(REGISTER_NOT_DECLARED);
@@ -585,7 +591,7 @@ class MapPageBrowserTest {
             assertThat(browser.findElements(By.cssSelector("#panel tr[data-check='" + checkId + "'] button[data-declare]"))).isEmpty();
             WebElement listed = browser.findElement(By.cssSelector("#declarations li[data-subject-kind='area'][data-check-id='register_complete']"));
             assertThat(listed.getText()).contains("Xác nhận sổ theo dõi vụ việc về an ninh, trật tự của kỳ đánh giá đã được cập nhật đầy đủ")
-                    .contains("Có").contains("officer-hh").contains("Sổ theo dõi số 01/2023");
+                    .contains("Có").contains("officer-hh (Phó trưởng Công an phường)").contains("Sổ theo dõi số 01/2023");
             shot("desktop-vi-scorecard-declared", "#declarations");
 
             // Edit: the register is not complete after all; the check waits again.
