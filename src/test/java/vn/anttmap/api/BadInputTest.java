@@ -102,7 +102,19 @@ class BadInputTest {
                 new Case("injection in a query", "GET", "/api/v1/incidents?bbox=1,2,3,4';DROP%20TABLE%20incident;--", null, 400, "bbox"),
                 // Regression: a non-numeric audit limit was a 500 (NumberFormatException).
                 new Case("non-numeric limit", "GET", "/api/v1/audit?limit=abc", null, 400, "'abc' is not a whole number"),
-                new Case("unknown parameter", "GET", "/api/v1/incidents?ward=hai-hoa'%20OR%20'1'='1&x=1", null, 400, "unknown query parameter"));
+                new Case("unknown parameter", "GET", "/api/v1/incidents?ward=hai-hoa'%20OR%20'1'='1&x=1", null, 400, "unknown query parameter"),
+                // Regression: offset + limit overflowed (500 from subList).
+                new Case("huge offset", "GET", "/ogc/collections/incidents/items?offset=2147483647", null, 400, "offset"),
+                // Regression: NaN passed every comparison and reached the database (503); -Infinity too on OGC (500).
+                new Case("NaN in a bbox", "GET", "/api/v1/incidents?bbox=NaN,19,106,20", null, 400, "bbox: 'NaN'"),
+                new Case("-Infinity in a bbox", "GET", "/api/v1/incidents?bbox=-Infinity,19,106,20", null, 400, "bbox: '-Infinity'"),
+                new Case("NaN in an OGC bbox", "GET", "/ogc/collections/incidents/items?bbox=NaN,19,106,20", null, 400, "bbox: 'NaN'"),
+                new Case("-Infinity in an OGC bbox", "GET", "/ogc/collections/incidents/items?bbox=-Infinity,19,106,20", null, 400,
+                        "bbox: '-Infinity'"),
+                // Regression: a reversed box was swapped silently and answered with every feature.
+                new Case("reversed OGC bbox", "GET", "/ogc/collections/incidents/items?bbox=106,20,105,19", null, 400, "bbox"),
+                new Case("reversed OGC bbox, other path", "GET", "/ogc/collections/residential_areas/items?bbox=106,20,105,19", null, 400,
+                        "minimum greater than maximum"));
         vn.anttmap.TestHttp.test(HttpServer.create(services, new HttpServer.PageConfig("t", "t")), (server, client) -> {
             for (Case c : cases) {
                 Request.Builder b = new Request.Builder().url(client.getOrigin() + c.path()).header("Authorization", "Bearer " + admin);
