@@ -83,7 +83,7 @@ public final class EditService {
 
     public synchronized Versioned update(Principal who, Layer layer, String id, RawRecord record, String ifMatch) {
         editable(layer);
-        Feature before = store.get(layer, id).orElseThrow(() -> new NoSuchElementException("no " + layer.apiName() + " '" + id + "'"));
+        Feature before = visibleOrMissing(who, layer, id);
         check(who, layer, before);
         requireVersion(layer, before, ifMatch);
         Feature written = write(who, layer, new RawRecord(record.location(), id, record.geometry(), record.values()), before);
@@ -92,7 +92,7 @@ public final class EditService {
 
     public synchronized void delete(Principal who, Layer layer, String id, String ifMatch) {
         editable(layer);
-        Feature before = store.get(layer, id).orElseThrow(() -> new NoSuchElementException("no " + layer.apiName() + " '" + id + "'"));
+        Feature before = visibleOrMissing(who, layer, id);
         check(who, layer, before);
         requireVersion(layer, before, ifMatch);
         if (layer == Layer.AREAS) {
@@ -117,6 +117,15 @@ public final class EditService {
                     before == null ? null : json(layer, before), json(layer, f)));
         });
         return store.get(layer, written[0]).orElseThrow();
+    }
+
+    /**
+     * The record, if the principal may see it; else the same 404 as for a missing id, so that a 403 (or a 409 with
+     * its current version) does not tell another ward's officer that the record exists.
+     */
+    private Feature visibleOrMissing(Principal who, Layer layer, String id) {
+        return store.get(layer, id).filter(f -> AccessPolicy.visible(who, layer.apiName(), f))
+                .orElseThrow(() -> new NoSuchElementException("no " + layer.apiName() + " '" + id + "'"));
     }
 
     private void check(Principal who, Layer layer, Feature f) {
