@@ -177,7 +177,12 @@ public final class HttpServer {
                 throw ApiException.badParameter("layers", "required: a comma-separated list of layers");
             }
             vn.anttmap.service.ExportService.Format format;
-            List<String> names = List.of(layers.split(","));
+            List<String> names = java.util.Arrays.stream(layers.split(",", -1)).map(String::trim).toList();
+            if (names.stream().anyMatch(String::isEmpty)) {
+                // ',' split into no layer at all: an empty export answered 200.
+                throw ApiException.badParameter("layers", "tên lớp trống trong '" + layers + "' / an empty layer name in '" + layers
+                        + "' (a comma-separated list of layers)");
+            }
             try {
                 format = vn.anttmap.service.ExportService.Format.of(QueryParams.text(ctx, "format") == null ? "geojson"
                         : QueryParams.text(ctx, "format"));

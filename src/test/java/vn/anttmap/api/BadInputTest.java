@@ -113,6 +113,9 @@ class BadInputTest {
                         "bbox: '-Infinity'"),
                 // Regression: a reversed box was swapped silently and answered with every feature.
                 new Case("reversed OGC bbox", "GET", "/ogc/collections/incidents/items?bbox=106,20,105,19", null, 400, "bbox"),
+                // Regression: 'layers=,' split into no layer and exported nothing with 200.
+                new Case("empty layer list", "GET", "/api/v1/export?layers=,", null, 400, "layers: "),
+                new Case("empty layer in a list", "GET", "/api/v1/export?layers=incidents,,cameras", null, 400, "layers: "),
                 new Case("reversed OGC bbox, other path", "GET", "/ogc/collections/residential_areas/items?bbox=106,20,105,19", null, 400,
                         "minimum greater than maximum"));
         vn.anttmap.TestHttp.test(HttpServer.create(services, new HttpServer.PageConfig("t", "t")), (server, client) -> {
