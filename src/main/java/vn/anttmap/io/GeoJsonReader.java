@@ -23,7 +23,9 @@ import java.util.Map;
  * {@code crs} member naming anything else is refused rather than silently misread.
  */
 public final class GeoJsonReader {
-    private static final ObjectMapper MAPPER = new ObjectMapper();
+    /** A key given twice (Jackson kept the last silently) is refused as not valid JSON, naming the key. */
+    private static final ObjectMapper MAPPER = new ObjectMapper()
+            .enable(com.fasterxml.jackson.core.JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
 
     private GeoJsonReader() {
     }

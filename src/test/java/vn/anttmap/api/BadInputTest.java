@@ -113,6 +113,17 @@ class BadInputTest {
                         "bbox: '-Infinity'"),
                 // Regression: a reversed box was swapped silently and answered with every feature.
                 new Case("reversed OGC bbox", "GET", "/ogc/collections/incidents/items?bbox=106,20,105,19", null, 400, "bbox"),
+                // Regression: a key given twice was read as its last value.
+                json("duplicate key in properties", "/api/v1/incidents", point("[105.795, 19.451]",
+                        INCIDENT.replace("\"category\":\"other\"", "\"category\":\"other\",\"category\":\"crime\"")), 400,
+                        "Duplicate field 'category'"),
+                json("duplicate geometry", "/api/v1/incidents", "{\"type\":\"Feature\",\"geometry\":{\"type\":\"Point\","
+                        + "\"coordinates\":[105.795,19.451]},\"geometry\":null,\"properties\":" + INCIDENT + "}", 400,
+                        "Duplicate field 'geometry'"),
+                json("duplicate key in an attestation", "/api/v1/attestations", "{\"subject_kind\":\"ward\",\"subject_kind\":\"area\"}",
+                        400, "Duplicate field 'subject_kind'"),
+                json("duplicate key in a sign-in", "/api/v1/login", "{\"username\":\"a\",\"username\":\"b\",\"password\":\"x\"}",
+                        400, "Duplicate field 'username'"),
                 // Regression: 'layers=,' split into no layer and exported nothing with 200.
                 new Case("empty layer list", "GET", "/api/v1/export?layers=,", null, 400, "layers: "),
                 new Case("empty layer in a list", "GET", "/api/v1/export?layers=incidents,,cameras", null, 400, "layers: "),
