@@ -124,6 +124,11 @@ class BadInputTest {
                         400, "Duplicate field 'subject_kind'"),
                 json("duplicate key in a sign-in", "/api/v1/login", "{\"username\":\"a\",\"username\":\"b\",\"password\":\"x\"}",
                         400, "Duplicate field 'username'"),
+                // Regression: half of a UTF-16 pair was accepted into a text field.
+                json("lone high surrogate", "/api/v1/incidents", point("[105.795, 19.451]",
+                        INCIDENT.replace("}", ",\"description\":\"Trộm \\ud800 xe\"}")), 400, "unpaired surrogate"),
+                json("lone low surrogate", "/api/v1/incidents", point("[105.795, 19.451]",
+                        INCIDENT.replace("}", ",\"description\":\"\\udc00\"}")), 400, "description"),
                 // Regression: 'layers=,' split into no layer and exported nothing with 200.
                 new Case("empty layer list", "GET", "/api/v1/export?layers=,", null, 400, "layers: "),
                 new Case("empty layer in a list", "GET", "/api/v1/export?layers=incidents,,cameras", null, 400, "layers: "),
