@@ -129,6 +129,11 @@ class BadInputTest {
                         INCIDENT.replace("}", ",\"description\":\"Trộm \\ud800 xe\"}")), 400, "unpaired surrogate"),
                 json("lone low surrogate", "/api/v1/incidents", point("[105.795, 19.451]",
                         INCIDENT.replace("}", ",\"description\":\"\\udc00\"}")), 400, "description"),
+                // Regression: a one-number position was read as latitude 0 and refused for that.
+                json("one-element position", "/api/v1/incidents", point("[105.795]", INCIDENT), 400, "the position [105.795] needs"),
+                json("empty position in a ring", "/api/v1/areas", "{\"type\":\"Feature\",\"geometry\":{\"type\":\"Polygon\",\"coordinates\":"
+                        + "[[[105.785,19.445],[105.795,19.455],[],[105.785,19.445]]]},\"properties\":"
+                        + "{\"code\":\"X\",\"name\":\"X\",\"valid_from\":\"2020-06-01\"}}", 400, "the position [] needs"),
                 // Regression: 'layers=,' split into no layer and exported nothing with 200.
                 new Case("empty layer list", "GET", "/api/v1/export?layers=,", null, 400, "layers: "),
                 new Case("empty layer in a list", "GET", "/api/v1/export?layers=incidents,,cameras", null, 400, "layers: "),
