@@ -93,7 +93,7 @@ final class AuthController {
                     throw Access.denied(ctx, layer.apiName());
                 }
                 EditService.Versioned v = edits.get(layer, ctx.pathParam("id"))
-                        .filter(x -> visible(Access.principal(ctx), store, layer, x.feature()))
+                        .filter(x -> AccessPolicy.visible(Access.principal(ctx), layer.apiName(), x.feature()))
                         .orElseThrow(() -> new ApiException(404, ErrorMessages.NOT_FOUND, "no " + layer.apiName() + " '" + ctx.pathParam("id") + "'"));
                 respond(ctx, 200, layer, v);
             });
@@ -125,18 +125,6 @@ final class AuthController {
                     + "may see another user's tokens");
         }
         return user;
-    }
-
-    /**
-     * Whether the principal may read this record. An attestation about an area belongs to the area's ward, which the
-     * record does not carry: it is looked up, so that the ward's officers read (and then edit) their own areas'.
-     */
-    private static boolean visible(Principal p, FeatureStore store, Layer layer, vn.anttmap.model.Feature f) {
-        if (layer == Layer.ATTESTATIONS && "area".equals(f.text("subject_kind"))) {
-            String ward = store.get(Layer.AREAS, f.text("subject_id")).map(a -> a.text("ward_id")).orElse(null);
-            return AccessPolicy.seesExact(p, ward);
-        }
-        return AccessPolicy.visible(p, layer.apiName(), f);
     }
 
     private static void respond(Context ctx, int status, Layer layer, EditService.Versioned v) {

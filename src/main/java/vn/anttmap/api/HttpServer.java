@@ -24,7 +24,12 @@ import java.util.Map;
  */
 public final class HttpServer {
     private static final Logger LOG = LoggerFactory.getLogger(HttpServer.class);
-    static final ObjectMapper JSON = vn.anttmap.io.ScoreJson.mapper();
+    /**
+     * Reads request bodies and writes answers. A key given twice in a body is refused (Jackson kept the last one
+     * silently, so a checker and the store could read different values).
+     */
+    static final ObjectMapper JSON = vn.anttmap.io.ScoreJson.mapper()
+            .enable(com.fasterxml.jackson.core.JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
     /** The layers served under {@code /api/v1/}. */
     static final List<Layer> SERVED = List.of(Layer.WARDS, Layer.AREAS, Layer.CAMERAS, Layer.INCIDENTS, Layer.ROADS,
             Layer.COASTLINE, Layer.EXCEPTION_DECISIONS, Layer.ORGANISATIONS);
@@ -177,7 +182,12 @@ public final class HttpServer {
                 throw ApiException.badParameter("layers", "required: a comma-separated list of layers");
             }
             vn.anttmap.service.ExportService.Format format;
-            List<String> names = List.of(layers.split(","));
+            List<String> names = java.util.Arrays.stream(layers.split(",", -1)).map(String::trim).toList();
+            if (names.stream().anyMatch(String::isEmpty)) {
+                // ',' split into no layer at all: an empty export answered 200.
+                throw ApiException.badParameter("layers", "tên lớp trống trong '" + layers + "' / an empty layer name in '" + layers
+                        + "' (a comma-separated list of layers)");
+            }
             try {
                 format = vn.anttmap.service.ExportService.Format.of(QueryParams.text(ctx, "format") == null ? "geojson"
                         : QueryParams.text(ctx, "format"));

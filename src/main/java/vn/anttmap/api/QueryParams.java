@@ -97,6 +97,10 @@ final class QueryParams {
             } catch (NumberFormatException e) {
                 throw ApiException.badParameter("bbox", "'" + parts[i].trim() + "' is not a number");
             }
+            if (!Double.isFinite(n[i])) {
+                // NaN passed every comparison below and reached the database.
+                throw ApiException.badParameter("bbox", "'" + parts[i].trim() + "' không phải số hữu hạn / is not a finite number");
+            }
         }
         if (n[0] > n[2] || n[1] > n[3]) {
             throw ApiException.badParameter("bbox", "minimum greater than maximum in '" + v + "' (order is minLon,minLat,maxLon,maxLat)");

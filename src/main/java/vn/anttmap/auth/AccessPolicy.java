@@ -120,8 +120,8 @@ public final class AccessPolicy {
         if (layer.equals("wards")) {
             return id;
         }
-        if (layer.equals("attestations")) {
-            return "ward".equals(field.apply("subject_kind")) ? text(field.apply("subject_id")) : null;
+        if (layer.equals("attestations") && field.apply("ward_id") == null && "ward".equals(field.apply("subject_kind"))) {
+            return text(field.apply("subject_id"));
         }
         return text(field.apply("ward_id"));
     }

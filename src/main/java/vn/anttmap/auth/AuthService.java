@@ -61,15 +61,20 @@ public final class AuthService {
 
     public Session login(String username, char[] password, String address) {
         String who = username == null ? "" : username.trim().toLowerCase(java.util.Locale.ROOT);
+        String from = "from " + address;
         long wait = Math.max(waitSeconds("user:" + who), waitSeconds("addr:" + address));
         if (wait > 0) {
+            audit(who, "login_refused", from + " (too many failed sign-ins: " + wait + " s left)");
             throw new AuthException(429, "too many failed sign-ins; try again in " + wait + " s", wait);
         }
         Optional<Account> account = store.account(who);
-        if (account.isEmpty() || !PasswordHasher.verify(password, account.get().passwordHash())) {
+        // An unknown user costs one key derivation too, so that the time taken does not tell which user names exist.
+        boolean ok = account.isPresent() ? PasswordHasher.verify(password, account.get().passwordHash())
+                : PasswordHasher.verifyNobody(password);
+        if (!ok) {
             fail("user:" + who);
             fail("addr:" + address);
-            audit(who, "login_failed", null);
+            audit(who, "login_failed", from);
             throw new AuthException(401, "wrong user name or password", 0);
         }
         failures.remove("user:" + who);
@@ -80,7 +85,7 @@ public final class AuthService {
         if (!store.saveSession(PasswordHasher.tokenHash(s.id()), a.username(), a.passwordHash(), s.csrf(), now, s.expires())) {
             throw new AuthException(401, "wrong user name or password", 0);
         }
-        audit(a.username(), "login", null);
+        audit(a.username(), "login", from);
         return s;
     }
 

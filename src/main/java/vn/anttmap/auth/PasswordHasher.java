@@ -48,7 +48,30 @@ public final class PasswordHasher {
         }
     }
 
+    /** Key derivations made on each thread: tests count them (never time them) to see that sign-in costs the same. */
+    private static final ThreadLocal<long[]> DERIVATIONS = ThreadLocal.withInitial(() -> new long[1]);
+
+    /** A hash of a random password nobody knows, to verify against when the user is unknown (same cost). */
+    private static final class Dummy {
+        static final String HASH = hash(randomSecret(16).toCharArray());
+    }
+
+    /**
+     * Verifies against a hash no password matches, taking as long as {@link #verify} for a real account: an unknown
+     * user name is then not told apart from a wrong password by the time the answer takes. Always false.
+     */
+    public static boolean verifyNobody(char[] password) {
+        verify(password, Dummy.HASH);
+        return false;
+    }
+
+    /** How many key derivations this thread has made (for tests). */
+    static long derivationsOnThisThread() {
+        return DERIVATIONS.get()[0];
+    }
+
     private static byte[] derive(char[] password, byte[] salt, int iterations) {
+        DERIVATIONS.get()[0]++;
         try {
             PBEKeySpec spec = new PBEKeySpec(password, salt, iterations, 256);
             return SecretKeyFactory.getInstance("PBKDF2WithHmacSHA256").generateSecret(spec).getEncoded();

@@ -112,6 +112,10 @@ public final class CsvReader {
                     continue;
                 }
                 String v = cells.get(c).trim();
+                // The quote CsvWriter puts before text a spreadsheet would take for a formula: taken off again.
+                if (v.startsWith("'") && CsvWriter.FORMULA.matcher(v.substring(1)).matches()) {
+                    v = v.substring(1);
+                }
                 values.put(header.get(c), v.isEmpty() ? null : v);
             }
             String id = idCol >= 0 && !cells.get(idCol).isBlank() ? cells.get(idCol).trim() : null;

@@ -53,8 +53,7 @@ public final class CsvWriter {
                 row.add(g == null ? "" : wkt.write(g));
             }
             for (FieldDef field : layer.fields()) {
-                String v = Values.format(f.get(field.name()));
-                row.add(v == null ? "" : v);
+                row.add(cell(f.get(field.name())));
             }
             writeRow(w, row);
         }
@@ -81,12 +80,28 @@ public final class CsvWriter {
                 row.add(f.geometry() == null ? "" : wkt.write(f.geometry()));
             }
             for (String p : properties) {
-                String v = Values.format(f.get(p));
-                row.add(v == null ? "" : v);
+                row.add(cell(f.get(p)));
             }
             writeRow(w, row);
         }
         w.flush();
+    }
+
+    /** A text cell a spreadsheet would take for a formula: {@code = + - @}, tab or CR first, after any quotes. */
+    static final java.util.regex.Pattern FORMULA = java.util.regex.Pattern.compile("^'*[=+\\-@\t\r].*", java.util.regex.Pattern.DOTALL);
+
+    /**
+     * A value as a cell. Text that a spreadsheet would run as a formula ({@code =HYPERLINK(…)}, {@code +1+cmd|…},
+     * {@code @SUM(…)}, {@code -2+3}) gets a leading {@code '}, as OWASP advises against CSV injection (and text that
+     * already began with quotes before such a character one more, so that {@link CsvReader} takes exactly one off);
+     * numbers are written as they are, so that a negative number stays a number.
+     */
+    static String cell(Object value) {
+        String v = Values.format(value);
+        if (v == null) {
+            return "";
+        }
+        return value instanceof CharSequence && FORMULA.matcher(v).matches() ? "'" + v : v;
     }
 
     private static void writeRow(Writer w, List<String> cells) throws IOException {

@@ -23,7 +23,9 @@ import java.util.Map;
  * {@code crs} member naming anything else is refused rather than silently misread.
  */
 public final class GeoJsonReader {
-    private static final ObjectMapper MAPPER = new ObjectMapper();
+    /** A key given twice (Jackson kept the last silently) is refused as not valid JSON, naming the key. */
+    private static final ObjectMapper MAPPER = new ObjectMapper()
+            .enable(com.fasterxml.jackson.core.JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
 
     private GeoJsonReader() {
     }
@@ -74,6 +76,13 @@ public final class GeoJsonReader {
             Geometry geometry = null;
             JsonNode g = f.get("geometry");
             if (g != null && !g.isNull()) {
+                String short_ = shortPosition(g);
+                if (short_ != null) {
+                    // JTS read [105.79] as (105.79, 0), which was then refused for its latitude 0.
+                    problems.add(new Problem(location, "geometry", "vị trí " + short_ + " cần kinh độ và vĩ độ / the position "
+                            + short_ + " needs a longitude and a latitude ([lon, lat])"));
+                    continue;
+                }
                 try {
                     geometry = geometryReader.read(g.toString());
                     geometry.setSRID(4326);
@@ -101,6 +110,37 @@ public final class GeoJsonReader {
             throw new InvalidInputException(source, problems);
         }
         return out;
+    }
+
+    /** The first position (an array of numbers) with fewer than two numbers in a geometry's coordinates, or null. */
+    private static String shortPosition(JsonNode geometry) {
+        JsonNode parts = geometry.get("geometries");
+        if (parts != null && parts.isArray()) {
+            for (JsonNode part : parts) {
+                String s = shortPosition(part);
+                if (s != null) {
+                    return s;
+                }
+            }
+        }
+        return shortIn(geometry.get("coordinates"));
+    }
+
+    private static String shortIn(JsonNode n) {
+        if (n == null || !n.isArray()) {
+            return null;
+        }
+        boolean position = n.size() == 0 || n.get(0).isNumber();
+        if (position) {
+            return n.size() < 2 ? n.toString() : null;
+        }
+        for (JsonNode c : n) {
+            String s = shortIn(c);
+            if (s != null) {
+                return s;
+            }
+        }
+        return null;
     }
 
     private static void checkCrs(String source, JsonNode root) {

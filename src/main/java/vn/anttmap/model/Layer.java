@@ -164,7 +164,8 @@ public enum Layer {
             of("attested_at", TIMESTAMP).mandatory(),
             text("signed_for"),
             text("note"),
-            text("document_ref"))),
+            text("document_ref"),
+            derived("ward_id", TEXT))),
 
     /**
      * A decision that one incident is excepted from K4b or K4d (Art. 4(4)(b), (d)): which exception, who decided,

@@ -102,7 +102,7 @@ public final class EditService {
      */
     public Versioned update(Principal who, Layer layer, String id, RawRecord record, String ifMatch) {
         editable(layer);
-        Feature before = store.get(layer, id).orElseThrow(() -> new NoSuchElementException("no " + layer.apiName() + " '" + id + "'"));
+        Feature before = visibleOrMissing(who, layer, id);
         check(who, layer, before);
         requireVersion(layer, before, ifMatch);
         Feature written = write(who, layer, signed(who, layer, new RawRecord(record.location(), id, record.geometry(),
@@ -119,7 +119,7 @@ public final class EditService {
      */
     public void delete(Principal who, Layer layer, String id, String ifMatch) {
         editable(layer);
-        Feature before = store.get(layer, id).orElseThrow(() -> new NoSuchElementException("no " + layer.apiName() + " '" + id + "'"));
+        Feature before = visibleOrMissing(who, layer, id);
         check(who, layer, before);
         requireVersion(layer, before, ifMatch);
         if (layer == Layer.AREAS) {
@@ -198,6 +198,15 @@ public final class EditService {
             return new NoSuchElementException("no " + e.layer().apiName() + " '" + e.id() + "' (deleted since it was read)");
         }
         return new EditException(409, "the record changed since you read it", e.currentVersion());
+    }
+
+    /**
+     * The record, if the principal may see it; else the same 404 as for a missing id, so that a 403 (or a 409 with
+     * its current version) does not tell another ward's officer that the record exists.
+     */
+    private Feature visibleOrMissing(Principal who, Layer layer, String id) {
+        return store.get(layer, id).filter(f -> AccessPolicy.visible(who, layer.apiName(), f))
+                .orElseThrow(() -> new NoSuchElementException("no " + layer.apiName() + " '" + id + "'"));
     }
 
     private void check(Principal who, Layer layer, Feature f) {

@@ -408,7 +408,8 @@ public final class ImportService {
             case ATTESTATIONS: {
                 String kind = f.text("subject_kind");
                 Layer subjectLayer = "ward".equals(kind) ? Layer.WARDS : Layer.AREAS;
-                if (pending.get(subjectLayer, f.text("subject_id")).isEmpty()) {
+                Optional<Feature> subject = pending.get(subjectLayer, f.text("subject_id"));
+                if (subject.isEmpty()) {
                     problems.add(new Problem(loc, "subject_id", "no " + ("ward".equals(kind) ? "ward" : "residential area")
                             + " has id '" + f.text("subject_id") + "'"));
                 } else if (!attestable.getOrDefault(kind, Set.of()).contains(f.text("check_id"))) {
@@ -426,7 +427,9 @@ public final class ImportService {
                         problems.add(new Problem(loc, "period_year", e.getMessage()));
                     }
                 }
-                return f;
+                // The attestation's ward, which the access policy reads: the ward itself, or the area's ward.
+                return subject.isEmpty() ? f
+                        : f.with(mapOf("ward_id", "ward".equals(kind) ? subject.get().id() : subject.get().text("ward_id")));
             }
             case EXCEPTION_DECISIONS: {
                 String incidentId = f.text("incident_id");
@@ -623,10 +626,12 @@ public final class ImportService {
         }
         if (!areaWard.isEmpty()) {
             List<Feature> moved = new ArrayList<>();
-            for (Layer byArea : List.of(Layer.TEAMS, Layer.DISPUTES)) {
+            for (Layer byArea : List.of(Layer.TEAMS, Layer.DISPUTES, Layer.ATTESTATIONS)) {
                 for (Feature t : pending.query(byArea, FeatureQuery.ALL)) {
-                    if (areaWard.containsKey(t.text("area_id")) && (byArea == Layer.TEAMS || t.geometry() == null)) {
-                        moved.add(t.with(mapOf("ward_id", areaWard.get(t.text("area_id")))));
+                    String area = byArea == Layer.ATTESTATIONS ? ("area".equals(t.text("subject_kind")) ? t.text("subject_id") : null)
+                            : t.text("area_id");
+                    if (areaWard.containsKey(area) && (byArea != Layer.DISPUTES || t.geometry() == null)) {
+                        moved.add(t.with(mapOf("ward_id", areaWard.get(area))));
                     }
                 }
                 pending.add(byArea, moved);

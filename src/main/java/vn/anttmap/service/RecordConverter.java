@@ -238,6 +238,23 @@ final class RecordConverter {
         return false;
     }
 
+    /** Whether a high surrogate lacks its low half, or a low one stands alone. */
+    static boolean hasLoneSurrogate(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isHighSurrogate(c)) {
+                if (i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+                    i++;
+                } else {
+                    return true;
+                }
+            } else if (Character.isLowSurrogate(c)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static Object check(FieldDef f, Object v) {
         if (v instanceof String text) {
             if (text.indexOf('<') >= 0 && MARKUP.matcher(text).find()) {
@@ -245,6 +262,11 @@ final class RecordConverter {
             }
             if (hasLowChar(text) && CONTROL.matcher(text).find()) {
                 throw new IllegalArgumentException("không được chứa ký tự điều khiển / control characters are not allowed in text");
+            }
+            if (hasLoneSurrogate(text)) {
+                // Half of a UTF-16 pair ("\uD800" in JSON): no character at all, and not storable as UTF-8.
+                throw new IllegalArgumentException("chứa nửa cặp ký tự UTF-16 không hợp lệ / an unpaired surrogate (half of a "
+                        + "UTF-16 pair, not a character) is not allowed in text");
             }
             if (text.length() > 4000) {
                 throw new IllegalArgumentException("dài quá 4.000 ký tự / text longer than 4,000 characters");

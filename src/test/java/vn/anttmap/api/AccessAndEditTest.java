@@ -307,6 +307,54 @@ class AccessAndEditTest {
         });
     }
 
+    /**
+     * Regression: an officer of another ward got 403 (PUT, DELETE) or 409 with the current version on a record of
+     * ward hai-hoa, which told them it exists; now exactly the 404 of a missing id, and the record is unchanged.
+     */
+    @Test
+    void anotherWardsRecordIsAnsweredAsMissing() {
+        vn.anttmap.TestHttp.test(app(), (server, client) -> {
+            String feature = "{\"type\":\"Feature\",\"id\":\"vv-hidden-1\",\"geometry\":{\"type\":\"Point\",\"coordinates\":[105.795,19.451]},"
+                    + "\"properties\":{\"occurred_at\":\"2023-10-20T21:00:00+07:00\",\"category\":\"crime\",\"severity\":\"it_nghiem_trong\","
+                    + "\"channel\":\"hotline_113\",\"description\":\"Trộm xe đạp\"}}";
+            Response created = send(client, "POST", "/api/v1/incidents", feature, TestAuth.bearer(officer));
+            assertThat(created.code()).as(body(created)).isEqualTo(201);
+            String etag = created.header("ETag");
+            try {
+                java.util.Map<String, List<String>> bodies = new java.util.HashMap<>();
+                for (String id : List.of("vv-hidden-1", "vv-never-was")) {
+                    String changed = feature.replace("vv-hidden-1", id).replace("Trộm xe đạp", "Đã sửa");
+                    List<Response> answers = List.of(
+                            client.get("/api/v1/incidents/" + id, TestAuth.bearer(otherOfficer)),
+                            send(client, "PUT", "/api/v1/incidents/" + id, changed, TestAuth.bearer(otherOfficer)),
+                            send(client, "PUT", "/api/v1/incidents/" + id, changed, b -> {
+                                TestAuth.bearer(otherOfficer).accept(b);
+                                b.header("If-Match", "\"0000\"");
+                            }),
+                            send(client, "PUT", "/api/v1/incidents/" + id, changed, b -> {
+                                TestAuth.bearer(otherOfficer).accept(b);
+                                b.header("If-Match", etag);
+                            }),
+                            send(client, "DELETE", "/api/v1/incidents/" + id, null, b -> {
+                                TestAuth.bearer(otherOfficer).accept(b);
+                                b.header("If-Match", etag);
+                            }));
+                    for (Response r : answers) {
+                        String text = body(r);
+                        assertThat(r.code()).as(id + ": " + text).isEqualTo(404);
+                        assertThat(r.header("ETag")).isNull();
+                        assertThat(text).doesNotContain("hai-hoa").doesNotContain("currentVersion");
+                        bodies.computeIfAbsent(id, k -> new ArrayList<>()).add(text.replace(id, "ID"));
+                    }
+                }
+                assertThat(bodies.get("vv-hidden-1")).isEqualTo(bodies.get("vv-never-was"));
+                assertThat(services.store().get(Layer.INCIDENTS, "vv-hidden-1").orElseThrow().get("description")).isEqualTo("Trộm xe đạp");
+            } finally {
+                services.store().write(new vn.anttmap.store.WriteBatch().delete(Layer.INCIDENTS, List.of("vv-hidden-1")));
+            }
+        });
+    }
+
     @Test
     void editsAreCheckedLockedAndAudited() {
         vn.anttmap.TestHttp.test(app(), (server, client) -> {

@@ -102,7 +102,43 @@ class BadInputTest {
                 new Case("injection in a query", "GET", "/api/v1/incidents?bbox=1,2,3,4';DROP%20TABLE%20incident;--", null, 400, "bbox"),
                 // Regression: a non-numeric audit limit was a 500 (NumberFormatException).
                 new Case("non-numeric limit", "GET", "/api/v1/audit?limit=abc", null, 400, "'abc' is not a whole number"),
-                new Case("unknown parameter", "GET", "/api/v1/incidents?ward=hai-hoa'%20OR%20'1'='1&x=1", null, 400, "unknown query parameter"));
+                new Case("unknown parameter", "GET", "/api/v1/incidents?ward=hai-hoa'%20OR%20'1'='1&x=1", null, 400, "unknown query parameter"),
+                // Regression: offset + limit overflowed (500 from subList).
+                new Case("huge offset", "GET", "/ogc/collections/incidents/items?offset=2147483647", null, 400, "offset"),
+                // Regression: NaN passed every comparison and reached the database (503); -Infinity too on OGC (500).
+                new Case("NaN in a bbox", "GET", "/api/v1/incidents?bbox=NaN,19,106,20", null, 400, "bbox: 'NaN'"),
+                new Case("-Infinity in a bbox", "GET", "/api/v1/incidents?bbox=-Infinity,19,106,20", null, 400, "bbox: '-Infinity'"),
+                new Case("NaN in an OGC bbox", "GET", "/ogc/collections/incidents/items?bbox=NaN,19,106,20", null, 400, "bbox: 'NaN'"),
+                new Case("-Infinity in an OGC bbox", "GET", "/ogc/collections/incidents/items?bbox=-Infinity,19,106,20", null, 400,
+                        "bbox: '-Infinity'"),
+                // Regression: a reversed box was swapped silently and answered with every feature.
+                new Case("reversed OGC bbox", "GET", "/ogc/collections/incidents/items?bbox=106,20,105,19", null, 400, "bbox"),
+                // Regression: a key given twice was read as its last value.
+                json("duplicate key in properties", "/api/v1/incidents", point("[105.795, 19.451]",
+                        INCIDENT.replace("\"category\":\"other\"", "\"category\":\"other\",\"category\":\"crime\"")), 400,
+                        "Duplicate field 'category'"),
+                json("duplicate geometry", "/api/v1/incidents", "{\"type\":\"Feature\",\"geometry\":{\"type\":\"Point\","
+                        + "\"coordinates\":[105.795,19.451]},\"geometry\":null,\"properties\":" + INCIDENT + "}", 400,
+                        "Duplicate field 'geometry'"),
+                json("duplicate key in an attestation", "/api/v1/attestations", "{\"subject_kind\":\"ward\",\"subject_kind\":\"area\"}",
+                        400, "Duplicate field 'subject_kind'"),
+                json("duplicate key in a sign-in", "/api/v1/login", "{\"username\":\"a\",\"username\":\"b\",\"password\":\"x\"}",
+                        400, "Duplicate field 'username'"),
+                // Regression: half of a UTF-16 pair was accepted into a text field.
+                json("lone high surrogate", "/api/v1/incidents", point("[105.795, 19.451]",
+                        INCIDENT.replace("}", ",\"description\":\"Trộm \\ud800 xe\"}")), 400, "unpaired surrogate"),
+                json("lone low surrogate", "/api/v1/incidents", point("[105.795, 19.451]",
+                        INCIDENT.replace("}", ",\"description\":\"\\udc00\"}")), 400, "description"),
+                // Regression: a one-number position was read as latitude 0 and refused for that.
+                json("one-element position", "/api/v1/incidents", point("[105.795]", INCIDENT), 400, "the position [105.795] needs"),
+                json("empty position in a ring", "/api/v1/areas", "{\"type\":\"Feature\",\"geometry\":{\"type\":\"Polygon\",\"coordinates\":"
+                        + "[[[105.785,19.445],[105.795,19.455],[],[105.785,19.445]]]},\"properties\":"
+                        + "{\"code\":\"X\",\"name\":\"X\",\"valid_from\":\"2020-06-01\"}}", 400, "the position [] needs"),
+                // Regression: 'layers=,' split into no layer and exported nothing with 200.
+                new Case("empty layer list", "GET", "/api/v1/export?layers=,", null, 400, "layers: "),
+                new Case("empty layer in a list", "GET", "/api/v1/export?layers=incidents,,cameras", null, 400, "layers: "),
+                new Case("reversed OGC bbox, other path", "GET", "/ogc/collections/residential_areas/items?bbox=106,20,105,19", null, 400,
+                        "minimum greater than maximum"));
         vn.anttmap.TestHttp.test(HttpServer.create(services, new HttpServer.PageConfig("t", "t")), (server, client) -> {
             for (Case c : cases) {
                 Request.Builder b = new Request.Builder().url(client.getOrigin() + c.path()).header("Authorization", "Bearer " + admin);

@@ -62,7 +62,7 @@ public abstract class FeatureStoreContract {
     @Test
     void migrationIsIdempotentAndReachesLatestVersion() {
         assertThat(store.migrate()).isZero();
-        assertThat(store.schemaVersion()).isEqualTo(store.latestSchemaVersion()).isEqualTo(12);
+        assertThat(store.schemaVersion()).isEqualTo(store.latestSchemaVersion()).isEqualTo(13);
     }
 
     @Test
@@ -81,7 +81,7 @@ public abstract class FeatureStoreContract {
                 Map.entry(Layer.ATTESTATIONS, new Feature("x-1", null, props("subject_kind", "area", "subject_id", "a",
                         "check_id", "K2", "period_year", 2023, "attested", true, "attested_by", "Trưởng Công an phường",
                         "attested_at", OffsetDateTime.of(2023, 10, 20, 9, 0, 0, 0, ZoneOffset.ofHours(7)), "note", "ok",
-                        "document_ref", "BB-12", "signed_for", "thay mặt Trưởng Công an phường"))),
+                        "document_ref", "BB-12", "signed_for", "thay mặt Trưởng Công an phường", "ward_id", "w"))),
                 Map.entry(Layer.CAMERA_MAINTENANCE, new Feature("m1", null, props("camera_id", "c1", "done_on", LocalDate.of(2023, 4, 2),
                         "action", "repair", "cost_vnd", 1_500_000, "note", "thay nguồn", "area_id", "a", "ward_id", "w"))),
                 Map.entry(Layer.BUILDINGS, new Feature("b1", wkt("MULTIPOLYGON (((105.781 19.441, 105.782 19.441, 105.782 19.442, 105.781 19.441)))"),

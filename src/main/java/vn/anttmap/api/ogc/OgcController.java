@@ -29,6 +29,8 @@ import java.util.TreeSet;
 public final class OgcController {
     public static final int DEFAULT_LIMIT = 100;
     public static final int MAX_LIMIT = 10_000;
+    /** The largest offset: far beyond any collection, and offset + limit stays an int. */
+    public static final int MAX_OFFSET = 100_000_000;
     static final String GEOJSON = "application/geo+json";
     static final String JSON = "application/json";
     static final String HTML = "text/html";
@@ -189,6 +191,10 @@ public final class OgcController {
         }
         int limit = intParam(ctx, "limit", DEFAULT_LIMIT, 1, MAX_LIMIT);
         int offset = intParam(ctx, "offset", 0, 0, Integer.MAX_VALUE);
+        if (offset > MAX_OFFSET) {
+            // offset + limit overflowed an int: a 500 from subList.
+            throw new BadRequest(400, "offset: '" + offset + "' vượt quá " + MAX_OFFSET + " / is more than " + MAX_OFFSET);
+        }
         String cursor = ctx.queryParam("cursor");
         if (ctx.queryParam("datetime") == null && ctx.queryParam("filter") == null && offset == 0 && !html(ctx)) {
             var stored = publish.storedPage(principal.apply(ctx), c.id(), bbox(ctx), cursor, limit);
@@ -347,7 +353,23 @@ public final class OgcController {
             if (p.length != 4) {
                 throw new NumberFormatException();
             }
-            return new Envelope(Double.parseDouble(p[0]), Double.parseDouble(p[2]), Double.parseDouble(p[1]), Double.parseDouble(p[3]));
+            double[] n = new double[4];
+            for (int i = 0; i < 4; i++) {
+                n[i] = Double.parseDouble(p[i].trim());
+                if (!Double.isFinite(n[i])) {
+                    throw new BadRequest(400, "bbox: '" + p[i].trim() + "' không phải số hữu hạn / is not a finite number");
+                }
+            }
+            if (n[0] > n[2] || n[1] > n[3]) {
+                // An Envelope would swap them silently and answer for another box.
+                throw new BadRequest(400, "bbox: giá trị nhỏ nhất lớn hơn giá trị lớn nhất trong '" + v + "' / minimum greater than "
+                        + "maximum in '" + v + "' (order is minLon,minLat,maxLon,maxLat)");
+            }
+            if (Math.abs(n[1]) > 90 || Math.abs(n[3]) > 90 || Math.abs(n[0]) > 180 || Math.abs(n[2]) > 180) {
+                throw new BadRequest(400, "bbox: ngoài kinh độ -180..180 / vĩ độ -90..90 / outside longitude -180..180 / "
+                        + "latitude -90..90 (order is minLon,minLat,maxLon,maxLat)");
+            }
+            return new Envelope(n[0], n[2], n[1], n[3]);
         } catch (NumberFormatException e) {
             throw new BadRequest(400, "bbox: expected minLon,minLat,maxLon,maxLat, got '" + v + "'");
         }

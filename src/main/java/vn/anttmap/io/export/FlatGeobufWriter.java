@@ -7,6 +7,12 @@ import org.wololo.flatgeobuf.GeometryConversions;
 import org.wololo.flatgeobuf.HeaderMeta;
 import org.wololo.flatgeobuf.generated.ColumnType;
 import org.wololo.flatgeobuf.generated.Feature;
+import org.wololo.flatgeobuf.generated.GeometryType;
+import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.geom.GeometryFactory;
+import org.locationtech.jts.geom.LineString;
+import org.locationtech.jts.geom.Point;
+import org.locationtech.jts.geom.Polygon;
 import vn.anttmap.io.Values;
 
 import java.io.ByteArrayOutputStream;
@@ -41,7 +47,7 @@ public final class FlatGeobufWriter {
         }
         HeaderMeta header = new HeaderMeta();
         header.name = layer.name();
-        header.geometryType = GeometryConversions.toGeometryType(geometryClass(layer.geometryType()));
+        header.geometryType = geometryType(layer.geometryType());
         header.srid = 4326;
         header.columns = columns;
         header.featuresCount = layer.features().size();
@@ -65,7 +71,8 @@ public final class FlatGeobufWriter {
                     writeProperty(props, i + 1, types.get(i + 1), v);
                 }
             }
-            int geometry = f.geometry() == null ? 0 : GeometryConversions.serialize(b, f.geometry(), header.geometryType);
+            int geometry = f.geometry() == null || f.geometry().isEmpty() ? 0
+                    : GeometryConversions.serialize(b, as(f.geometry(), header.geometryType), header.geometryType);
             int properties = Feature.createPropertiesVector(b, props.toByteArray());
             int feature = Feature.createFeature(b, geometry, properties, 0);
             b.finishSizePrefixed(feature);
@@ -119,11 +126,40 @@ public final class FlatGeobufWriter {
         out.write(b.array(), 0, b.position());
     }
 
-    private static Class<?> geometryClass(String type) {
+    /**
+     * The header's geometry type: {@code Unknown} for a layer without geometry (teams, attestations, …: their features
+     * carry none), else the declared type ({@code Polygon} too: the hotspot grids' cells).
+     */
+    private static byte geometryType(String type) {
+        if (type == null) {
+            return GeometryType.Unknown;
+        }
         return switch (type) {
-            case "Point" -> org.locationtech.jts.geom.Point.class;
-            case "MultiLineString" -> org.locationtech.jts.geom.MultiLineString.class;
-            default -> org.locationtech.jts.geom.MultiPolygon.class;
+            case "Point" -> GeometryType.Point;
+            case "MultiPoint" -> GeometryType.MultiPoint;
+            case "LineString" -> GeometryType.LineString;
+            case "MultiLineString" -> GeometryType.MultiLineString;
+            case "Polygon" -> GeometryType.Polygon;
+            case "MultiPolygon" -> GeometryType.MultiPolygon;
+            default -> GeometryType.Unknown;
         };
+    }
+
+    /**
+     * The geometry as the header's type: a single polygon or line in a layer of multi-geometries is wrapped (the
+     * library casts to the header's class), anything else left as it is.
+     */
+    private static Geometry as(Geometry g, byte type) {
+        GeometryFactory gf = g.getFactory();
+        if (type == GeometryType.MultiPolygon && g instanceof Polygon p) {
+            return gf.createMultiPolygon(new Polygon[] {p});
+        }
+        if (type == GeometryType.MultiLineString && g instanceof LineString l) {
+            return gf.createMultiLineString(new LineString[] {l});
+        }
+        if (type == GeometryType.MultiPoint && g instanceof Point p) {
+            return gf.createMultiPoint(new Point[] {p});
+        }
+        return g;
     }
 }
