@@ -10,7 +10,8 @@ import java.util.List;
  * @param required  an import row without it is refused
  * @param allowed   for closed sets: the allowed codes, otherwise empty
  * @param min       smallest allowed numeric value, or {@code null}
- * @param max       largest allowed numeric value, or {@code null}
+ * @param max       largest allowed numeric value, or for text the most characters it may have (its column's
+ *                  size), or {@code null}
  * @param derived   computed by the service when a record is written (area and ward assignment, local day);
  *                  exported, but ignored on import
  */
@@ -39,6 +40,11 @@ public record FieldDef(String name, FieldType type, boolean required, List<Strin
 
     public FieldDef mandatory() {
         return new FieldDef(name, type, true, allowed, min, max, derived);
+    }
+
+    /** A text field of at most {@code maxChars} characters (its column's size). */
+    public FieldDef length(int maxChars) {
+        return new FieldDef(name, type, required, allowed, null, (double) maxChars, derived);
     }
 
     public FieldDef range(double minValue, double maxValue) {

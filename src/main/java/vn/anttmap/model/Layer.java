@@ -28,32 +28,32 @@ import static vn.anttmap.model.FieldType.TIMESTAMP;
  */
 public enum Layer {
     WARDS("wards", "ward", GeometryKind.MULTIPOLYGON, null, true, List.of(
-            text("code").mandatory(),
-            text("name").mandatory(),
+            text("code").mandatory().length(32),
+            text("name").mandatory().length(200),
             oneOf("kind", Codes.WARD_KINDS),
-            text("district"),
-            text("province"),
+            text("district").length(200),
+            text("province").length(200),
             of("population", INTEGER).range(0, 10_000_000),
             of("valid_from", DATE).mandatory(),
             of("valid_to", DATE),
-            text("source"))),
+            text("source").length(1000))),
 
     AREAS("areas", "residential_area", GeometryKind.MULTIPOLYGON, null, true, List.of(
-            text("code").mandatory(),
-            text("name").mandatory(),
+            text("code").mandatory().length(32),
+            text("name").mandatory().length(200),
             oneOf("kind", Codes.AREA_KINDS),
             of("population", INTEGER).range(0, 1_000_000),
             of("households", INTEGER).range(0, 1_000_000),
             of("registered_households", INTEGER).range(0, 1_000_000),
             of("valid_from", DATE).mandatory(),
             of("valid_to", DATE),
-            text("source"),
+            text("source").length(1000),
             derived("ward_id", TEXT))),
 
     TEAMS("teams", "security_team", GeometryKind.NONE, null, false, List.of(
             text("area_id").mandatory(),
             oneOf("kind", Codes.TEAM_KINDS).mandatory(),
-            text("name"),
+            text("name").length(200),
             of("member_count", INTEGER).mandatory().range(0, 10_000),
             of("rating_year", INTEGER).mandatory().range(1990, 2100),
             oneOf("rating", Codes.TEAM_RATINGS),
@@ -61,7 +61,7 @@ public enum Layer {
             derived("ward_id", TEXT))),
 
     CAMERAS("cameras", "camera", GeometryKind.POINT, "installed_on", false, List.of(
-            text("name"),
+            text("name").length(200),
             of("bearing_deg", DOUBLE).mandatory().range(0, 360),
             of("fov_deg", DOUBLE).mandatory().range(1, 360),
             of("range_m", DOUBLE).mandatory().range(1, 1000),
@@ -101,18 +101,18 @@ public enum Layer {
             text("camera_id").mandatory(),
             of("extracted_on", DATE).mandatory(),
             text("incident_id"),
-            text("purpose"),
+            text("purpose").length(1000),
             derived("area_id", TEXT),
             derived("ward_id", TEXT))),
 
     ROADS("roads", "road", GeometryKind.MULTILINESTRING, null, false, List.of(
-            text("name"),
+            text("name").length(200),
             oneOf("kind", Codes.ROAD_KINDS).mandatory(),
-            text("source"))),
+            text("source").length(1000))),
 
     COASTLINE("coastline", "coastline", GeometryKind.MULTILINESTRING, null, false, List.of(
-            text("name"),
-            text("source"))),
+            text("name").length(200),
+            text("source").length(1000))),
 
     /** Counts of new social-order hotspots and new persons with a social evil (no personal data), for K4c. */
     SOCIAL_RECORDS("social_records", "social_order_record", GeometryKind.NONE, "recorded_on", false, List.of(
@@ -120,7 +120,7 @@ public enum Layer {
             oneOf("kind", Codes.SOCIAL_RECORD_KINDS).mandatory(),
             of("recorded_on", DATE).mandatory(),
             of("record_count", INTEGER).mandatory().range(1, 10_000),
-            text("description"),
+            text("description").length(1000),
             derived("ward_id", TEXT))),
 
     /** Each inspection, repair or replacement of a camera. */
@@ -129,15 +129,15 @@ public enum Layer {
             of("done_on", DATE).mandatory(),
             oneOf("action", Codes.MAINTENANCE_ACTIONS).mandatory(),
             of("cost_vnd", INTEGER).range(0, 2_000_000_000),
-            text("note"),
+            text("note").length(1000),
             derived("area_id", TEXT),
             derived("ward_id", TEXT))),
 
     /** Building footprints; their walls block cameras' views. */
     BUILDINGS("buildings", "building", GeometryKind.MULTIPOLYGON, null, false, List.of(
-            text("name"),
-            text("kind"),
-            text("source"))),
+            text("name").length(200),
+            text("kind").length(32),
+            text("source").length(1000))),
 
     /** Resident and registered households per area as of a day (e.g. from the population database's export). */
     HOUSEHOLD_COUNTS("household_counts", "household_count", GeometryKind.NONE, "as_of", false, List.of(
@@ -145,7 +145,7 @@ public enum Layer {
             of("as_of", DATE).mandatory(),
             of("resident_households", INTEGER).mandatory().range(0, 1_000_000),
             of("registered_households", INTEGER).range(0, 1_000_000),
-            text("source"),
+            text("source").length(1000),
             derived("ward_id", TEXT))),
 
     /**
@@ -160,11 +160,11 @@ public enum Layer {
             text("check_id").mandatory(),
             of("period_year", INTEGER).mandatory().range(2000, 2100),
             of("attested", BOOLEAN).mandatory(),
-            text("attested_by").mandatory(),
+            text("attested_by").mandatory().length(200),
             of("attested_at", TIMESTAMP).mandatory(),
             text("signed_for"),
-            text("note"),
-            text("document_ref"),
+            text("note").length(2000),
+            text("document_ref").length(200),
             derived("ward_id", TEXT))),
 
     /**
@@ -175,10 +175,10 @@ public enum Layer {
             text("incident_id").mandatory(),
             oneOf("check_id", Codes.EXCEPTION_CHECKS).mandatory(),
             oneOf("exception", Codes.EXCEPTIONS).mandatory(),
-            text("decided_by").mandatory(),
+            text("decided_by").mandatory().length(200),
             of("decided_on", DATE).mandatory(),
-            text("document_ref").mandatory(),
-            text("note"),
+            text("document_ref").mandatory().length(200),
+            text("note").length(2000),
             derived("area_id", TEXT),
             derived("ward_id", TEXT))),
 
@@ -188,16 +188,16 @@ public enum Layer {
      * decision), since X4 counts them beside the residential areas. They are assessed under their own articles.
      */
     ORGANISATIONS("organisations", "organisation", GeometryKind.POINT, null, false, List.of(
-            text("name").mandatory(),
+            text("name").mandatory().length(200),
             oneOf("kind", Codes.ORGANISATION_KINDS).mandatory(),
             of("assessment_year", INTEGER).mandatory().range(2000, 2100),
             of("registered", BOOLEAN),
             of("registered_on", DATE),
-            text("registration_ref"),
+            text("registration_ref").length(200),
             of("recognised", BOOLEAN),
-            text("recognition_ref"),
+            text("recognition_ref").length(200),
             of("recognition_decided_on", DATE),
-            text("source"),
+            text("source").length(1000),
             derived("area_id", TEXT),
             derived("ward_id", TEXT)));
 

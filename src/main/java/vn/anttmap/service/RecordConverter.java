@@ -271,6 +271,11 @@ final class RecordConverter {
             if (text.length() > 4000) {
                 throw new IllegalArgumentException("dài quá 4.000 ký tự / text longer than 4,000 characters");
             }
+            if (f.max() != null && f.type() == vn.anttmap.model.FieldType.TEXT && text.length() > f.max()) {
+                int most = f.max().intValue();
+                throw new IllegalArgumentException("dài quá " + String.format(java.util.Locale.ROOT, "%,d", most).replace(',', '.')
+                        + " ký tự / longer than " + String.format(java.util.Locale.ROOT, "%,d", most) + " characters");
+            }
         }
         if (!f.allowed().isEmpty() && !f.allowed().contains((String) v)) {
             throw new IllegalArgumentException("'" + v + "' không thuộc các giá trị " + String.join(", ", f.allowed()) + " / '" + v

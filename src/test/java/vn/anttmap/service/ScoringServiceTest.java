@@ -363,4 +363,20 @@ class ScoringServiceTest {
         assertThat(k5.note()).isEqualTo("tổ không đạt: Tổ BVDP số 3 (không hoàn thành nhiệm vụ)");
         assertThat(k5.noteEn()).isEqualTo("teams failing: Tổ BVDP số 3 (did not complete its tasks)");
     }
+
+    /**
+     * Regression: text the API accepts (up to 4,000 characters) overflowed narrower columns (an organisation's name,
+     * a decision's document) and answered 503. Each text field is checked against its column: too long is refused
+     * naming the field, in both languages; at the limit it is stored whole.
+     */
+    @Test
+    void textLongerThanItsColumnIsRefusedNamingTheField() throws IOException {
+        String header = "id,lon,lat,name,kind,assessment_year\n";
+        assertThatThrownBy(() -> load(Layer.ORGANISATIONS, header + "o1,105.785,19.445," + "Đ".repeat(201) + ",agency,2023\n"))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("field name: dài quá 200 ký tự / longer than 200 characters");
+        assertThat(services.store().counts().get(Layer.ORGANISATIONS)).isZero();
+        load(Layer.ORGANISATIONS, header + "o1,105.785,19.445," + "Đ".repeat(200) + ",agency,2023\n");
+        assertThat(services.store().get(Layer.ORGANISATIONS, "o1").orElseThrow().text("name")).hasSize(200);
+    }
 }
