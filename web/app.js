@@ -194,7 +194,9 @@ async function loadHotspots() {
   updateHotspotLegend();
 }
 
-const num = (x, d = 1) => Number(x).toLocaleString(lang === "vi" ? "vi-VN" : "en-GB", { maximumFractionDigits: d });
+/** Numbers as the page's language writes them: 3.993 in Vietnamese, 3,993 in English. */
+const locale = () => (lang === "vi" ? "vi-VN" : "en-GB");
+const num = (x, d = 1) => Number(x).toLocaleString(locale(), { maximumFractionDigits: d });
 
 function hotspotParameters(p) {
   const cats = p.categories === "all" ? t("hsAllCats") : p.categories.split(",").map(catName).join(", ");
@@ -256,7 +258,7 @@ async function loadCoverage() {
   return c;
 }
 
-const pct = (share) => share == null ? "–" : `${(100 * share).toLocaleString("vi-VN", { maximumFractionDigits: 1 })}%`;
+const pct = (share) => share == null ? "–" : `${(100 * share).toLocaleString(locale(), { maximumFractionDigits: 1 })}%`;
 
 async function loadFigures() {
   if (!state.ward) return;
@@ -268,9 +270,9 @@ async function loadFigures() {
     [t("figIncidents") + (state.category ? ` (${catName(state.category)})` : ""), incidents, "incidents"],
     [t("figDisputes"), s.mediatedDisputes, "disputes"], [t("figExtractions"), s.videoExtractions, "extractions"],
     [t("figCameras"), `${s.cameras.active}/${s.cameras.total}`, "cameras"],
-    [t("figRegistered"), s.registeredHouseholds.toLocaleString("vi-VN"), "registered"],
+    [t("figRegistered"), s.registeredHouseholds.toLocaleString(locale()), "registered"],
     [t("figGuards"), `${team("street_guard").teams} (${team("street_guard").members} ${t("members")})`, "guards"],
-    [t("figTeams"), `${team("social_security").teams} (${team("social_security").members.toLocaleString("vi-VN")} ${t("members")})`, "teams"],
+    [t("figTeams"), `${team("social_security").teams} (${team("social_security").members.toLocaleString(locale())} ${t("members")})`, "teams"],
     [t("figCoverage"), `${pct(c.areaShare)} ${t("coverageArea")} · ${pct(c.roadShare)} ${t("coverageRoads")} · `
       + `${c.incidentsCovered}/${c.incidents} ${t("coverageIncidents")}`, "coverage"],
   ].map(([label, value, key]) => `<span data-figure="${key}">${escapeHtml(label)}: <b>${value}</b></span>`).join("")
@@ -293,8 +295,8 @@ async function openArea(feature) {
   const team = (k) => now.teams.byKind[k] ?? { teams: 0, members: 0 };
   const rows = [
     [t("kind"), t(p.kind)],
-    [t("households"), now.households.toLocaleString("vi-VN")],
-    [t("registeredShare"), `${now.registeredHouseholds.toLocaleString("vi-VN")} (${share.toLocaleString("vi-VN", { maximumFractionDigits: 1 })}%)`],
+    [t("households"), now.households.toLocaleString(locale())],
+    [t("registeredShare"), `${now.registeredHouseholds.toLocaleString(locale())} (${share.toLocaleString(locale(), { maximumFractionDigits: 1 })}%)`],
     [t("teamsStreet"), `${team("street_guard").teams} (${team("street_guard").members} ${t("members")})`],
     [t("teamsSocial"), `${team("social_security").teams} (${team("social_security").members} ${t("members")})`],
     [t("camerasActive"), `${now.cameras.active}/${now.cameras.total}`],
@@ -408,7 +410,7 @@ function scorecardHtml(card) {
     const text = checkTexts.get(k.checkId);
     const label = lang === "vi" ? text?.textVi : text?.glossEn;
     const measured = k.measured == null ? "" : (k.checkId.endsWith("households") || k.checkId.startsWith("X4"))
-      ? `${(100 * k.measured).toLocaleString("vi-VN", { maximumFractionDigits: 1 })}%` : String(k.measured);
+      ? `${(100 * k.measured).toLocaleString(locale(), { maximumFractionDigits: 1 })}%` : String(k.measured);
     const evidence = k.evidence.filter((e) => e.layer !== "attestations").map((e) => e.layer === "incidents"
       ? `<button type="button" data-incident="${escapeHtml(e.id)}" title="${escapeHtml(vnDates(e.label))}">${escapeHtml(e.id)}</button>`
       : escapeHtml(vnDates(e.label ?? e.id))).join(" ");
@@ -539,6 +541,10 @@ function applyLanguage() {
   $("lang").setAttribute("aria-label", t("switchLabel"));
   $("panel-close").setAttribute("aria-label", t("close"));
   $("ward-name").textContent = wardName;
+  // The sign-in button says what it does for this session: a signed-in officer stays signed in after the switch.
+  $("login").textContent = signedIn ? `${t("logout")} (${session.username})` : t("login");
+  $("map").setAttribute("aria-label", t("mapLabel"));
+  if (tileErrors > 0) status.textContent = t("tilesFailed");
   fillCategorySelect();
 }
 
@@ -743,21 +749,22 @@ async function afterWrite(back, reopen, resultId, text) {
 }
 
 const canEdit = () => session.role === "admin" || (session.role === "officer" && session.ward === state.ward);
-const SEVERITY_OPTIONS = [["", "none"], ...["it_nghiem_trong", "nghiem_trong", "rat_nghiem_trong", "dac_biet_nghiem_trong"].map((c) => [c, `sev_${c}`])];
-const CHANNEL_OPTIONS = ["in_person", "hotline_113", "vneid", "app", "patrol"].map((c) => [c, `ch_${c}`]);
+// No option is chosen for the officer: a new incident starts with an empty category, severity and channel.
+const SEVERITY_OPTIONS = [["", "choose"], ...["it_nghiem_trong", "nghiem_trong", "rat_nghiem_trong", "dac_biet_nghiem_trong"].map((c) => [c, `sev_${c}`])];
+const CHANNEL_OPTIONS = [["", "choose"], ...["in_person", "hotline_113", "vneid", "app", "patrol"].map((c) => [c, `ch_${c}`])];
 
 function incidentFields(p) {
   const now = new Date();
   const pad = (n) => String(n).padStart(2, "0");
   return [
     { name: "category", label: "category", kind: "select", required: true, value: p.category ?? "",
-      options: [...categories.keys()].map((c) => [c, `cat:${c}`]) },
+      options: [["", "choose"], ...[...categories.keys()].map((c) => [c, `cat:${c}`])] },
     { name: "occurred_at", label: "occurredLocal", kind: "text", required: true, value: p.occurred_at ? instantToVn(p.occurred_at)
       : `${pad(now.getDate())}/${pad(now.getMonth() + 1)}/${now.getFullYear()} ${pad(now.getHours())}:${pad(now.getMinutes())}` },
     { name: "severity", label: "severity", kind: "select", value: p.severity ?? "", options: SEVERITY_OPTIONS },
     { name: "serious", label: "seriousField", kind: "bool", value: p.serious ?? null },
     { name: "deaths", label: "deathsField", kind: "number", value: p.deaths ?? "" },
-    { name: "channel", label: "channel", kind: "select", required: true, value: p.channel ?? "in_person", options: CHANNEL_OPTIONS },
+    { name: "channel", label: "channel", kind: "select", required: true, value: p.channel ?? "", options: CHANNEL_OPTIONS },
     { name: "description", label: "description", kind: "text", value: p.description ?? "" },
   ];
 }
@@ -1096,7 +1103,7 @@ function showPlan(plan) {
     features: plan.proposals.features.flatMap((f) => [{ type: "Feature", id: f.id, geometry: f.geometry, properties: f.properties },
       { type: "Feature", id: `sector-${f.properties.rank}`, geometry: f.sector, properties: { ...f.properties, role: "sector" } }]) })],
     { type: "application/geo+json" });
-  const num = (x) => x.toLocaleString("vi-VN", { maximumFractionDigits: 2 });
+  const num = (x) => x.toLocaleString(locale(), { maximumFractionDigits: 2 });
   $("plan-result").innerHTML = `<table data-plan-method="${escapeHtml(plan.method)}">
     <tr><th>${t("method")}</th><td>${escapeHtml(plan.method)}</td></tr>
     <tr><th>${t("coveredBefore")}</th><td>${num(plan.coveredBefore)} / ${num(plan.totalDemand)}</td></tr>
@@ -1124,7 +1131,6 @@ try {
   $("year").value = state.year;
   await loadStaticLayers();
   applyLanguage();
-  $("login").textContent = signedIn ? `${t("logout")} (${session.username})` : t("login");
   if (!signedIn) status.dataset.public = t("publicNote");
   await refresh();
   fitWard();

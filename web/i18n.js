@@ -81,6 +81,7 @@ export const TEXTS = {
     subjectArea: "Khu dân cư", subjectWard: "Phường, xã", declaration: "Nội dung xác nhận", periodYear: "Năm của kỳ đánh giá",
     attestedField: "Kết quả", attestedByField: "Người xác nhận", signedForField: "Chức vụ, thay mặt",
     switchTo: "EN", switchLabel: "English",
+    mapLabel: "Bản đồ an ninh, trật tự của phường", choose: "— Chọn —",
   },
   en: {
     hsDensity: "Incident density (KDE)", hsGistar: "Gi* hot spots", hsEmerging: "Emerging hot spots",
@@ -163,6 +164,7 @@ export const TEXTS = {
     subjectArea: "Residential area", subjectWard: "Ward", declaration: "Declaration", periodYear: "Period year",
     attestedField: "Answer", attestedByField: "Declared by", signedForField: "Title, on behalf of",
     switchTo: "VI", switchLabel: "Tiếng Việt",
+    mapLabel: "Security and order map of the ward", choose: "— Choose —",
   },
 };
 

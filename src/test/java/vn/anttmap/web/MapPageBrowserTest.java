@@ -110,7 +110,26 @@ class MapPageBrowserTest {
                 + " clientX: r.left + r.width / 2, clientY: r.top + r.height / 2}));",
                 browser.findElements(By.cssSelector("path.antt-area")).get(0));
         waitUp().until(d -> !d.findElements(By.id("incident-form")).isEmpty());
+        // Nothing is chosen for the officer: no category, severity or channel; the choices read as words, not codes.
+        for (String field : new String[]{"inc-category", "inc-severity", "inc-channel"}) {
+            assertThat(browser.findElement(By.id(field)).getAttribute("value")).as(field).isEmpty();
+            assertThat(optionTexts(field).get(0)).as(field).isEqualTo("— Chọn —");
+        }
+        assertThat(optionTexts("inc-severity")).containsExactly("— Chọn —", "Ít nghiêm trọng", "Nghiêm trọng",
+                "Rất nghiêm trọng", "Đặc biệt nghiêm trọng");
+        assertThat(optionTexts("inc-channel")).containsExactly("— Chọn —", "Trực tiếp", "Đường dây 113", "VNeID",
+                "Ứng dụng", "Tuần tra");
+        assertThat(optionTexts("inc-category")).contains("Tội phạm hình sự").noneMatch(o -> o.contains("_"));
+        // Saving without choosing is refused next to the fields, and nothing is written.
         browser.findElement(By.id("inc-description")).sendKeys("Thử ghi từ bản đồ");
+        browser.findElement(By.cssSelector("#incident-form button")).click();
+        waitUp().until(d -> d.findElement(By.cssSelector("#incident-form .field-error[data-for='category']")).getText()
+                .startsWith("Loại vụ việc"));
+        assertThat(browser.findElement(By.cssSelector("#incident-form .field-error[data-for='channel']")).getText())
+                .startsWith("Nguồn tiếp nhận");
+        assertThat(ids(incidents)).isEqualTo(before);
+        select("inc-category", "other");
+        select("inc-channel", "patrol");
         browser.findElement(By.cssSelector("#incident-form button")).click();
         waitUp().until(d -> d.findElement(By.id("incident-result")).getText().startsWith("Đã lưu: "));
         String id = browser.findElement(By.id("incident-result")).getText().substring("Đã lưu: ".length());
@@ -128,6 +147,29 @@ class MapPageBrowserTest {
             // Leave the shared demo as the other tests expect it (their default period follows the latest incident).
             services.store().write(new vn.anttmap.store.WriteBatch().delete(incidents, java.util.List.of(id)));
         }
+    }
+
+    @Test
+    void switchingTheLanguageKeepsTheSessionAndSaysEverythingInEnglish() {
+        assertThat(browser.findElement(By.id("login")).getText()).isEqualTo("Đăng xuất (officer-hh)");
+        assertThat(figure("registered")).isEqualTo("Hộ đăng ký: 3.993");
+        browser.findElement(By.id("lang")).click();
+        waitUp().until(d -> d.findElement(By.tagName("h1")).getText().equals("Security and order map"));
+        waitUp().until(d -> figure("registered").equals("Registered households: 3,993"));
+        assertThat(browser.findElement(By.id("login")).getText()).isEqualTo("Sign out (officer-hh)");
+        assertThat(browser.findElement(By.id("map")).getAttribute("aria-label")).isEqualTo("Security and order map of the ward");
+        assertThat(browser.findElement(By.id("status")).getText()).isEqualTo("Basemap tiles could not load; the data layers still show.");
+        shot("desktop-en-signed-in");
+        // Still signed in: the session answers as the officer, and the officer's buttons stay.
+        assertThat(js().executeScript("return fetch('/api/v1/session').then((r) => r.json()).then((s) => s.role + ' ' + s.username)"))
+                .isEqualTo("officer officer-hh");
+        assertThat(browser.findElement(By.id("new-incident")).isDisplayed()).isTrue();
+        // Back to Vietnamese: the same.
+        browser.findElement(By.id("lang")).click();
+        waitUp().until(d -> d.findElement(By.tagName("h1")).getText().equals("Bản đồ an ninh, trật tự"));
+        assertThat(browser.findElement(By.id("login")).getText()).isEqualTo("Đăng xuất (officer-hh)");
+        assertThat(browser.findElement(By.id("map")).getAttribute("aria-label")).isEqualTo("Bản đồ an ninh, trật tự của phường");
+        waitUp().until(d -> figure("registered").equals("Hộ đăng ký: 3.993"));
     }
 
     @Test
@@ -796,6 +838,7 @@ class MapPageBrowserTest {
             clickAnArea();
             waitUp().until(ExpectedConditions.visibilityOfElementLocated(By.id("incident-form")));
             select("inc-category", "fire_explosion");
+            select("inc-channel", "in_person");
             type("inc-occurred_at", "10/05/2023 10:00");
             assertThat(optionTexts("inc-serious")).containsExactly("Chưa rõ", "Có", "Không");
             assertThat(optionTexts("inc-severity")).contains("Ít nghiêm trọng", "Đặc biệt nghiêm trọng");
