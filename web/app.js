@@ -112,7 +112,7 @@ async function loadStaticLayers() {
   for (const f of areas.features) {
     const at = f.label ? [f.label[1], f.label[0]] : layers.areas.getLayers().find((l) => l.feature.id === f.id).getBounds().getCenter();
     L.marker(at, { icon: L.divIcon({ className: "antt-area-label", html: `<span>${escapeHtml(f.properties.name)}</span>`, iconSize: null }),
-      keyboard: true, title: f.properties.name, zIndexOffset: 1000 }).on("click", (e) => picking ? map.fire("click", { latlng: e.latlng }) : openArea(f)).addTo(areaLabels);
+      keyboard: true, title: f.properties.name, zIndexOffset: 1000 }).on("click", (e) => picking ? map.fire("click", { latlng: clickedAt(e) }) : openArea(f)).addTo(areaLabels);
   }
   layers.sectors = L.geoJSON(sectors, { interactive: false, style: (f) => ({ className: "antt-sector",
     color: f.properties.status === "active" ? "#2f855a" : "#a0aec0", weight: 0.6, fillOpacity: 0.15 }) });
@@ -467,7 +467,24 @@ async function showIncident(id, period) {
   if (marker) layers.incidents.zoomToShowLayer(marker, () => marker.openPopup());
 }
 
+/** Says that a saved incident lies outside the filters, and widens them to its day when asked. */
+function offerToShow(id, day) {
+  status.innerHTML = `<span id="saved-hidden">${escapeHtml(t("outsidePeriod"))}</span> `
+    + `<button type="button" id="show-saved" class="act">${escapeHtml(t("showIt"))}</button>`;
+  $("show-saved").addEventListener("click", async () => {
+    status.textContent = "";
+    Object.assign(state, { from: day < state.from ? day : state.from, to: day > state.to ? day : state.to, category: "" });
+    $("from").value = isoToVn(state.from);
+    $("to").value = isoToVn(state.to);
+    $("category").value = "";
+    await refresh();
+    const marker = incidentMarkers.get(id);
+    if (marker) layers.incidents.zoomToShowLayer(marker, () => marker.openPopup());
+  });
+}
+
 function closePanel() {
+  dropPin();
   $("panel").hidden = true;
   delete $("panel").dataset.mode;
   delete $("panel").dataset.areaId;
@@ -602,6 +619,39 @@ async function logout() {
   await send("POST", "/api/v1/logout");
   location.reload();
 }
+
+/** Where a click on a marker (an area's name label) was made: the pointer's spot, not the marker's anchor. */
+function clickedAt(e) {
+  const m = e.originalEvent;
+  return m && typeof m.clientX === "number" && (m.clientX || m.clientY) ? map.mouseEventToLatLng(m) : e.latlng;
+}
+
+/** The spot chosen for a new record, shown as a pin before saving; it can be dragged, and Esc removes it. */
+let pin = null;
+function dropPin() {
+  if (pin) map.removeLayer(pin);
+  pin = null;
+  map.pendingPin = null;
+}
+function placePin(latlng, moved) {
+  dropPin();
+  pin = L.marker(latlng, { draggable: true, autoPan: true, zIndexOffset: 3000, title: t("pinHint"), alt: t("pinHint"),
+    icon: L.divIcon({ className: "antt-pin", html: "<div></div>", iconSize: [26, 26], iconAnchor: [13, 31] }) }).addTo(map);
+  pin.on("dragend", () => moved(pin.getLatLng()));
+  map.pendingPin = pin; // for the browser tests
+}
+/** "19.451500, 105.795400" with the pin's hint under the form's title. */
+const spotHtml = (id, at, isNew) => `<p class="note" id="${id}">${at[1].toFixed(6)}, ${at[0].toFixed(6)}</p>`
+  + (isNew ? `<p class="note">${t("pinHint")}</p>` : "");
+
+function cancelPicking() {
+  const wasPicking = !!picking;
+  picking = null;
+  if (pin) { dropPin(); closePanel(); }
+  else if (!wasPicking) return;
+  status.textContent = t("cancelled");
+}
+document.addEventListener("keydown", (e) => { if (e.key === "Escape") cancelPicking(); });
 
 $("new-incident").addEventListener("click", () => {
   picking = "incident";
@@ -777,10 +827,11 @@ async function openIncidentForm(latlng, id, back) {
   }
   const p = current?.feature.properties ?? {};
   const fields = incidentFields(p);
-  const at = current ? current.feature.geometry.coordinates : [latlng.lng, latlng.lat];
+  let at = current ? current.feature.geometry.coordinates : [latlng.lng, latlng.lat];
   openForm(current ? `${t("editIncident")} ${id}` : t("newIncident"),
-    `<p class="note">${at[1].toFixed(6)}, ${at[0].toFixed(6)}</p>` + formHtml("inc", "incident-form", fields)
+    spotHtml("inc-at", at, !current) + formHtml("inc", "incident-form", fields)
     + `<p id="incident-result" aria-live="polite"></p>`, back);
+  if (!current) placePin(latlng, (ll) => { at = [ll.lng, ll.lat]; $("inc-at").textContent = `${ll.lat.toFixed(6)}, ${ll.lng.toFixed(6)}`; });
   const form = $("incident-form");
   form.addEventListener("submit", async (e) => {
     e.preventDefault();
@@ -792,8 +843,12 @@ async function openIncidentForm(latlng, id, back) {
     try {
       const saved = current ? await send("PUT", `/api/v1/incidents/${encodeURIComponent(id)}`, feature, current.etag)
         : await send("POST", "/api/v1/incidents", feature);
+      dropPin();
       await refresh();
       await afterWrite(back, () => openIncidentForm(null, saved.id), "incident-result", `${t("saved")}: ${saved.id}`);
+      // A record the filters hide is said to be saved all the same, with a way to show it.
+      const day = vnToIso(String(v.occurred_at ?? "").slice(0, 10));
+      if (!incidentMarkers.has(saved.id) && day) offerToShow(saved.id, day);
     } catch (err) { showApiError(form, err); }
   });
 }
@@ -1004,7 +1059,7 @@ async function openOrganisationForm(latlng, id) {
     try { current = await getVersioned(`/api/v1/organisations/${encodeURIComponent(id)}`); } catch (err) { status.textContent = err.message; return; }
   }
   const p = current?.feature.properties ?? {};
-  const at = current ? current.feature.geometry.coordinates : [latlng.lng, latlng.lat];
+  let at = current ? current.feature.geometry.coordinates : [latlng.lng, latlng.lat];
   const fields = [
     { name: "name", label: "orgName", kind: "text", required: true, value: p.name ?? "" },
     { name: "kind", label: "orgKind", kind: "select", required: true, value: p.kind ?? "agency", options: ORG_KINDS.map((k) => [k, `org_${k}`]) },
@@ -1017,10 +1072,11 @@ async function openOrganisationForm(latlng, id) {
     { name: "recognition_ref", label: "recognitionRef", kind: "text", value: p.recognition_ref ?? "" },
     { name: "source", label: "source", kind: "text", value: p.source ?? "" },
   ];
-  openForm(current ? t("editOrganisation") : t("newOrganisation"), `<p class="note">${at[1].toFixed(6)}, ${at[0].toFixed(6)}</p>`
+  openForm(current ? t("editOrganisation") : t("newOrganisation"), spotHtml("org-at", at, !current)
     + formHtml("org", "organisation-form", fields, "save",
       current ? `<button type="button" class="danger" id="org-delete">${t("delete")}</button>` : "")
     + `<p id="organisation-result" aria-live="polite"></p>`);
+  if (!current) placePin(latlng, (ll) => { at = [ll.lng, ll.lat]; $("org-at").textContent = `${ll.lat.toFixed(6)}, ${ll.lng.toFixed(6)}`; });
   const form = $("organisation-form");
   form.addEventListener("submit", async (e) => {
     e.preventDefault();
@@ -1030,6 +1086,7 @@ async function openOrganisationForm(latlng, id) {
     try {
       const saved = current ? await send("PUT", `/api/v1/organisations/${encodeURIComponent(id)}`, feature, current.etag)
         : await send("POST", "/api/v1/organisations", feature);
+      dropPin();
       await afterWrite(null, () => openOrganisationForm(null, saved.id), "organisation-result", `${t("saved")}: ${saved.id}`);
     } catch (err) { showApiError(form, err); }
   });

@@ -82,6 +82,8 @@ export const TEXTS = {
     attestedField: "Kết quả", attestedByField: "Người xác nhận", signedForField: "Chức vụ, thay mặt",
     switchTo: "EN", switchLabel: "English",
     mapLabel: "Bản đồ an ninh, trật tự của phường", choose: "— Chọn —",
+    pinHint: "Kéo ghim để chỉnh vị trí; Esc để hủy", cancelled: "Đã hủy",
+    outsidePeriod: "Vụ việc đã lưu nằm ngoài kỳ đang lọc nên chưa hiện trên bản đồ.", showIt: "Hiện vụ việc này",
   },
   en: {
     hsDensity: "Incident density (KDE)", hsGistar: "Gi* hot spots", hsEmerging: "Emerging hot spots",
@@ -165,6 +167,8 @@ export const TEXTS = {
     attestedField: "Answer", attestedByField: "Declared by", signedForField: "Title, on behalf of",
     switchTo: "VI", switchLabel: "Tiếng Việt",
     mapLabel: "Security and order map of the ward", choose: "— Choose —",
+    pinHint: "Drag the pin to adjust the spot; Esc cancels", cancelled: "Cancelled",
+    outsidePeriod: "The saved incident lies outside the filtered period, so the map does not show it yet.", showIt: "Show this incident",
   },
 };
 

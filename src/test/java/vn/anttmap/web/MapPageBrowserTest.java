@@ -130,10 +130,20 @@ class MapPageBrowserTest {
         assertThat(ids(incidents)).isEqualTo(before);
         select("inc-category", "other");
         select("inc-channel", "patrol");
+        String day = browser.findElement(By.id("inc-occurred_at")).getAttribute("value").substring(0, 10);
         browser.findElement(By.cssSelector("#incident-form button")).click();
         waitUp().until(d -> d.findElement(By.id("incident-result")).getText().startsWith("Đã lưu: "));
         String id = browser.findElement(By.id("incident-result")).getText().substring("Đã lưu: ".length());
         try {
+            // Saved today, outside the filtered period (the demo's 2023): the page says so and offers to show it.
+            WebElement hidden = waitUp().until(ExpectedConditions.visibilityOfElementLocated(By.id("saved-hidden")));
+            assertThat(hidden.getText()).isEqualTo("Vụ việc đã lưu nằm ngoài kỳ đang lọc nên chưa hiện trên bản đồ.");
+            shot("desktop-vi-saved-outside-period");
+            click("#show-saved");
+            WebElement popup = waitUp().until(ExpectedConditions.visibilityOfElementLocated(
+                    By.cssSelector(".leaflet-popup-content [data-incident-popup='" + id + "']")));
+            assertThat(popup.getText()).contains("Thử ghi từ bản đồ");
+            assertThat(browser.findElement(By.id("to")).getAttribute("value")).isEqualTo(day);
             assertThat(before).doesNotContain(id);
             var saved = services.store().get(incidents, id).orElseThrow();
             assertThat(saved.text("description")).isEqualTo("Thử ghi từ bản đồ");
@@ -170,6 +180,56 @@ class MapPageBrowserTest {
         assertThat(browser.findElement(By.id("login")).getText()).isEqualTo("Đăng xuất (officer-hh)");
         assertThat(browser.findElement(By.id("map")).getAttribute("aria-label")).isEqualTo("Bản đồ an ninh, trật tự của phường");
         waitUp().until(d -> figure("registered").equals("Hộ đăng ký: 3.993"));
+    }
+
+    @Test
+    void aClickOnAnAreasNameLabelPlacesTheIncidentWhereItWasMadeAndEscCancels() {
+        var incidents = vn.anttmap.model.Layer.INCIDENTS;
+        java.util.Set<String> before = ids(incidents);
+        // Esc before choosing the spot: no longer placing; a click then opens the area, not a form.
+        click("#new-incident");
+        new Actions(browser).sendKeys(org.openqa.selenium.Keys.ESCAPE).perform();
+        waitUp().until(d -> d.findElement(By.id("status")).getText().equals("Đã hủy"));
+        WebElement label = browser.findElements(By.cssSelector(".antt-area-label span")).stream()
+                .filter(e -> e.getText().equals("Tổ dân phố Quang Trung")).findFirst().orElseThrow();
+        label.click();
+        waitUp().until(d -> "tdp-quang-trung".equals(d.findElement(By.id("panel")).getAttribute("data-area-id")));
+        assertThat(browser.findElements(By.id("incident-form"))).isEmpty();
+        browser.findElement(By.id("panel-close")).click();
+
+        // A real click on the label, 40 px right of its middle (the label's anchor).
+        click("#new-incident");
+        label = browser.findElements(By.cssSelector(".antt-area-label span")).stream()
+                .filter(e -> e.getText().equals("Tổ dân phố Quang Trung")).findFirst().orElseThrow();
+        @SuppressWarnings("unchecked")
+        List<Number> middle = (List<Number>) js().executeScript("const r = arguments[0].getBoundingClientRect();"
+                + "return [r.left + r.width / 2, r.top + r.height / 2];", label);
+        new Actions(browser).moveToElement(label, 40, 0).click().perform();
+        waitUp().until(ExpectedConditions.visibilityOfElementLocated(By.id("incident-form")));
+        @SuppressWarnings("unchecked")
+        List<Number> off = (List<Number>) js().executeScript("""
+                const map = window.anttMap, box = map.getContainer().getBoundingClientRect();
+                const clicked = map.containerPointToLatLng([arguments[0] + 40 - box.left, arguments[1] - box.top]);
+                const pin = map.pendingPin.getLatLng();
+                const anchor = map.latLngToContainerPoint(pin).distanceTo([arguments[0] - box.left, arguments[1] - box.top]);
+                return [map.latLngToContainerPoint(pin).distanceTo(map.latLngToContainerPoint(clicked)), anchor];""",
+                middle.get(0), middle.get(1));
+        assertThat(off.get(0).doubleValue()).as("pin to the click, px").isLessThan(1.5);
+        assertThat(off.get(1).doubleValue()).as("pin to the label's anchor, px").isGreaterThan(35);
+        assertThat(browser.findElements(By.cssSelector(".antt-pin"))).hasSize(1);
+        String spot = browser.findElement(By.id("inc-at")).getText();
+        shot("desktop-vi-pin");
+        // The pin can be dragged; the form's spot follows it.
+        new Actions(browser).dragAndDropBy(browser.findElement(By.cssSelector(".antt-pin")), 30, 20).perform();
+        waitUp().until(d -> !d.findElement(By.id("inc-at")).getText().equals(spot));
+        String moved = (String) js().executeScript("const p = window.anttMap.pendingPin.getLatLng();"
+                + "return p.lat.toFixed(6) + ', ' + p.lng.toFixed(6);");
+        assertThat(browser.findElement(By.id("inc-at")).getText()).isEqualTo(moved);
+        // Esc cancels: no pin, no form, nothing saved.
+        new Actions(browser).sendKeys(org.openqa.selenium.Keys.ESCAPE).perform();
+        waitUp().until(ExpectedConditions.invisibilityOfElementLocated(By.id("panel")));
+        assertThat(browser.findElements(By.cssSelector(".antt-pin"))).isEmpty();
+        assertThat(ids(incidents)).isEqualTo(before);
     }
 
     @Test
