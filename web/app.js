@@ -251,7 +251,8 @@ async function loadCoverage() {
   if (!state.ward) return null;
   const c = await getJson(`/api/v1/coverage?${new URLSearchParams({ ward: state.ward, from: state.from, to: state.to })}`);
   if (layers.coverage) layers.coverage.redraw();
-  if (!layers.coverage) {
+  // The coverage tiles are for those who may read camera_coverage (not the public): no request that would be refused.
+  if (!layers.coverage && signedIn) {
     // The coverage polygons come as vector tiles (the collection camera_coverage), drawn on canvas.
     layers.coverage = vectorTileLayer("camera_coverage", { fill: "rgba(56,161,105,0.35)", stroke: "#276749" }).addTo(map);
   }
@@ -521,18 +522,19 @@ function buildControls() {
   layerControl = L.control.layers(null, {
     [t("wards")]: layers.wards, [t("areas")]: layers.areaGroup, [t("roads")]: layers.roads,
     [t("coastline")]: layers.coastline, [t("sectors")]: layers.sectors, [t("cameras")]: layers.cameras,
-    [t("incidents")]: layers.incidents, [t("coverage")]: layers.coverage,
+    [t("incidents")]: layers.incidents, ...(layers.coverage ? { [t("coverage")]: layers.coverage } : {}),
     ...(layers.organisations ? { [t("organisations")]: layers.organisations } : {}),
     ...(layers.plan ? { [t("proposals")]: layers.plan } : {}),
     ...Object.fromEntries(Object.entries(hotspots).filter(([, h]) => h).map(([kind, h]) =>
       [t({ density: "hsDensity", gistar: "hsGistar", emerging: "hsEmerging" }[kind]), h.layer])) },
   { collapsed: window.innerWidth < 900 }).addTo(map);
   updateHotspotLegend();
-  legend = L.control({ position: "bottomright" });
+  // The legend sits under the layer switcher in the same corner, so that Leaflet stacks them and neither covers the other.
+  legend = L.control({ position: "topright" });
   legend.onAdd = () => {
     const div = L.DomUtil.create("div", "legend");
     const sw = (style) => `<i style="${style}"></i>`;
-    div.innerHTML = `<details${window.innerWidth >= 900 ? " open" : ""}><summary><b>${t("legendTitle")}</b></summary>`
+    div.innerHTML = `<details${window.innerWidth >= 900 && window.innerHeight >= 1000 ? " open" : ""}><summary><b>${t("legendTitle")}</b></summary>`
       + `${sw("border:3px solid #8b1a1a")}${t("legendWard")}<br>${sw("border:1px solid #2b6cb0;background:rgba(43,108,176,.15)")}${t("legendArea")}<br>`
       + `${sw("background:#a0a0a0;height:4px")}${t("legendRoad")}<br>${sw("background:#1e6fb8;height:3px")}${t("legendCoast")}<br>`
       + Object.entries(VERDICT_COLOURS).map(([code, c]) => `${sw(`background:${c};opacity:.6`)}${t(code)}<br>`).join("")
@@ -542,7 +544,20 @@ function buildControls() {
     return div;
   };
   legend.addTo(map);
+  legend.getContainer().querySelector("details").addEventListener("toggle", fitLegend);
+  // The switcher grows and shrinks (hover, a new overlay): the legend under it keeps to the room that is left.
+  new ResizeObserver(fitLegend).observe(layerControl.getContainer());
+  fitLegend();
 }
+
+/** The legend's height is the room under the layer switcher, above the attribution line: it scrolls, never covers. */
+function fitLegend() {
+  const details = legend?.getContainer()?.querySelector("details");
+  if (!details) return;
+  const room = map.getContainer().getBoundingClientRect().bottom - details.getBoundingClientRect().top - 40;
+  details.style.maxHeight = `${Math.max(room, 36)}px`;
+}
+map.on("resize", fitLegend);
 
 function fillCategorySelect() {
   const select = $("category");

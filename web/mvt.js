@@ -87,7 +87,9 @@ export function vectorTileLayer(collection, style) {
       const size = this.getTileSize();
       canvas.width = size.x; canvas.height = size.y;
       canvas.className = `antt-tile antt-tile-${collection}`;
-      fetch(`/tiles/${collection}/${coords.z}/${coords.x}/${coords.y}.mvt`).then((r) => {
+      // Tiles exist at whole zooms only; at a fractional zoom (14.25) the grid's zoom is rounded, never sent as is.
+      const z = Math.round(coords.z);
+      fetch(`/tiles/${collection}/${z}/${coords.x}/${coords.y}.mvt`).then((r) => {
         if (!r.ok) throw new Error(`tile ${r.status}`);
         return r.arrayBuffer();
       }).then((buffer) => {

@@ -61,6 +61,10 @@ class MapPageBrowserTest {
                 "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
                 "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage", "--window-size=1280,900",
                 "--lang=vi", "--user-data-dir=" + profile);
+        // The console (failed requests are logged there as errors), read by the quiet-console test.
+        org.openqa.selenium.logging.LoggingPreferences logs = new org.openqa.selenium.logging.LoggingPreferences();
+        logs.enable(org.openqa.selenium.logging.LogType.BROWSER, java.util.logging.Level.ALL);
+        options.setCapability("goog:loggingPrefs", logs);
         ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(driver.toFile())
                 .usingAnyFreePort().build();
         browser = new ChromeDriver(service, options);
@@ -230,6 +234,91 @@ class MapPageBrowserTest {
         waitUp().until(ExpectedConditions.invisibilityOfElementLocated(By.id("panel")));
         assertThat(browser.findElements(By.cssSelector(".antt-pin"))).isEmpty();
         assertThat(ids(incidents)).isEqualTo(before);
+    }
+
+    /** The console's errors since the last read, less the basemap's (no internet in the tests: its tiles fail). */
+    static List<String> consoleErrors() {
+        return browser.manage().logs().get(org.openqa.selenium.logging.LogType.BROWSER).getAll().stream()
+                .filter(e -> e.getLevel().intValue() >= java.util.logging.Level.WARNING.intValue())
+                .map(org.openqa.selenium.logging.LogEntry::getMessage)
+                .filter(m -> !m.startsWith("http://127.0.0.1:9/")).toList();
+    }
+
+    @Test
+    void theConsoleIsQuietForThePublicAndAtAFractionalZoom() {
+        browser.manage().deleteAllCookies();
+        consoleErrors();
+        browser.navigate().refresh();
+        new WebDriverWait(browser, Duration.ofSeconds(60))
+                .until(d -> "true".equals(d.findElement(By.tagName("body")).getAttribute("data-ready")));
+        assertThat(browser.findElement(By.id("login")).getText()).isEqualTo("Đăng nhập");
+        // Nothing the public may not see is asked for (no coverage tiles refused with 401), and no favicon 404.
+        assertThat((Long) js().executeScript("return performance.getEntriesByType('resource')"
+                + ".filter((e) => e.name.includes('/tiles/camera_coverage/')).length")).isZero();
+        assertThat(consoleErrors()).isEmpty();
+        // An officer at zoom 14.25: the coverage tiles load (none refused, none missing).
+        browser.navigate().refresh();
+        new WebDriverWait(browser, Duration.ofSeconds(60))
+                .until(d -> "true".equals(d.findElement(By.tagName("body")).getAttribute("data-ready")));
+        openPage();
+        consoleErrors();
+        js().executeScript("window.anttMap.setZoom(14.25, {animate: false})");
+        waitUp().until(d -> (Boolean) js().executeScript("return window.anttMap.getZoom() === 14.25"
+                + " && [...document.querySelectorAll('canvas.antt-tile-camera_coverage')].some((c) => c.dataset.features)"));
+        assertThat(consoleErrors()).isEmpty();
+    }
+
+    /** Pairs of map controls whose boxes overlap (class names), none expected. */
+    @SuppressWarnings("unchecked")
+    static List<String> overlappingControls() {
+        return (List<String>) js().executeScript("""
+                const boxes = [...document.querySelectorAll('.leaflet-control')].filter((e) => e.offsetParent)
+                  .map((e) => [e.className, e.getBoundingClientRect()]);
+                const out = [];
+                for (let i = 0; i < boxes.length; i++) for (let j = i + 1; j < boxes.length; j++) {
+                  const [a, r] = boxes[i], [b, q] = boxes[j];
+                  if (r.left < q.right && q.left < r.right && r.top < q.bottom && q.top < r.bottom) out.push(a + ' / ' + b);
+                }
+                return out;""");
+    }
+
+    @Test
+    void theLegendNeverCoversTheLayerSwitcherAndOnAPhoneTheMapKeepsMostOfTheScreen() {
+        assertThat(overlappingControls()).isEmpty();
+        click(".legend summary");
+        assertThat(overlappingControls()).isEmpty();
+        shot("desktop-vi-map");
+        org.openqa.selenium.Dimension desktop = browser.manage().window().getSize();
+        try {
+            browser.manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
+            browser.navigate().refresh();
+            waitUp().until(d -> "true".equals(d.findElement(By.tagName("body")).getAttribute("data-ready")));
+            Number share = (Number) js().executeScript(
+                    "return document.getElementById('map').getBoundingClientRect().height / window.innerHeight");
+            assertThat(share.doubleValue()).as("map height / window height").isGreaterThanOrEqualTo(0.6);
+            assertThat(overlappingControls()).isEmpty();
+            // Nothing scrolls sideways: the filters and figures scroll within their bars.
+            assertThat((Boolean) js().executeScript("return document.documentElement.scrollWidth <= window.innerWidth")).isTrue();
+            shot("phone-vi-map");
+            click(".legend summary");
+            assertThat(overlappingControls()).isEmpty();
+            shot("phone-vi-legend");
+            click(".legend summary");
+            // The area's panel is a bottom sheet: the upper part of the map stays in sight.
+            openAreaPanel("tdp-quang-trung");
+            Number top = (Number) js().executeScript("return document.getElementById('panel').getBoundingClientRect().top / window.innerHeight");
+            Number bottom = (Number) js().executeScript("return document.getElementById('panel').getBoundingClientRect().bottom - window.innerHeight");
+            assertThat(top.doubleValue()).isBetween(0.25, 0.5);
+            assertThat(bottom.doubleValue()).isBetween(-1.0, 1.0);
+            shot("phone-vi-sheet");
+            browser.findElement(By.id("panel-close")).click();
+            browser.findElement(By.id("lang")).click();
+            waitUp().until(d -> d.findElement(By.tagName("h1")).getText().equals("Security and order map"));
+            assertThat(overlappingControls()).isEmpty();
+            shot("phone-en-map");
+        } finally {
+            browser.manage().window().setSize(desktop);
+        }
     }
 
     @Test
