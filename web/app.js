@@ -813,6 +813,13 @@ async function afterWrite(back, reopen, resultId, text) {
   if ($(resultId)) $(resultId).textContent = text;
 }
 
+/** Asks why a record is deleted (the reason goes into the audit log); null when cancelled or left empty. */
+function askReason() {
+  const r = prompt(`${t("confirmDelete")} ${t("deleteReason")}`);
+  return r && r.trim() ? r.trim() : null;
+}
+const withReason = (url, reason) => `${url}?${new URLSearchParams({ reason })}`;
+
 const canEdit = () => session.role === "admin" || (session.role === "officer" && session.ward === state.ward);
 // No option is chosen for the officer: a new incident starts with an empty category, severity and channel.
 const SEVERITY_OPTIONS = [["", "choose"], ...["it_nghiem_trong", "nghiem_trong", "rat_nghiem_trong", "dac_biet_nghiem_trong"].map((c) => [c, `sev_${c}`])];
@@ -918,9 +925,10 @@ async function openExceptionForm({ incidents, check, decisionId, back }) {
     } catch (err) { showApiError(form, err); }
   });
   $("exc-delete")?.addEventListener("click", async () => {
-    if (!confirm(t("confirmDelete"))) return;
+    const reason = askReason();
+    if (reason == null) return;
     try {
-      await send("DELETE", `/api/v1/exception_decisions/${encodeURIComponent(decisionId)}`, null, current.etag);
+      await send("DELETE", withReason(`/api/v1/exception_decisions/${encodeURIComponent(decisionId)}`, reason), null, current.etag);
       await afterWrite(back, null, null, t("deleted"));
     } catch (err) { showApiError(form, err); }
   });
@@ -999,9 +1007,10 @@ async function openAttestationForm({ area, preset = {}, attestationId, back }) {
     }
   });
   $("att-delete")?.addEventListener("click", async () => {
-    if (!confirm(t("confirmDelete"))) return;
+    const reason = askReason();
+    if (reason == null) return;
     try {
-      await send("DELETE", `/api/v1/attestations/${encodeURIComponent(attestationId)}`, null, current.etag);
+      await send("DELETE", withReason(`/api/v1/attestations/${encodeURIComponent(attestationId)}`, reason), null, current.etag);
       await afterWrite(back, null, null, t("deleted"));
     } catch (err) { showApiError(form, err); }
   });
@@ -1021,10 +1030,11 @@ function declarationsHtml(lists) {
 }
 
 async function deleteAttestation(id, back) {
-  if (!confirm(t("confirmDelete"))) return;
+  const reason = askReason();
+  if (reason == null) return;
   try {
     const { etag } = await getVersioned(`/api/v1/attestations/${encodeURIComponent(id)}`);
-    await send("DELETE", `/api/v1/attestations/${encodeURIComponent(id)}`, null, etag);
+    await send("DELETE", withReason(`/api/v1/attestations/${encodeURIComponent(id)}`, reason), null, etag);
     await afterWrite(back, null, null, t("deleted"));
   } catch (err) { status.textContent = err.message; }
 }
@@ -1106,9 +1116,10 @@ async function openOrganisationForm(latlng, id) {
     } catch (err) { showApiError(form, err); }
   });
   $("org-delete")?.addEventListener("click", async () => {
-    if (!confirm(t("confirmDelete"))) return;
+    const reason = askReason();
+    if (reason == null) return;
     try {
-      await send("DELETE", `/api/v1/organisations/${encodeURIComponent(id)}`, null, current.etag);
+      await send("DELETE", withReason(`/api/v1/organisations/${encodeURIComponent(id)}`, reason), null, current.etag);
       map.closePopup();
       await afterWrite(null, null, null, t("deleted"));
     } catch (err) { showApiError(form, err); }

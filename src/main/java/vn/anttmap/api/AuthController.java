@@ -104,7 +104,13 @@ final class AuthController {
             });
             app.delete(base + "/{id}", ctx -> {
                 Access.requireWriter(ctx, layer.apiName());
-                edits.delete(Access.principal(ctx), layer, ctx.pathParam("id"), ctx.header("If-Match"));
+                // ?reason= says why (the page asks for it); it goes into the audit entry's detail.
+                String reason = QueryParams.text(ctx, "reason");
+                if (reason != null && (reason.length() > EditService.MAX_REASON || reason.codePoints().anyMatch(Character::isISOControl))) {
+                    throw new ApiException(400, ErrorMessages.BAD_PARAMETER, "reason: at most " + EditService.MAX_REASON
+                            + " characters, no control characters");
+                }
+                edits.delete(Access.principal(ctx), layer, ctx.pathParam("id"), ctx.header("If-Match"), reason);
                 ctx.status(204);
             });
         }

@@ -118,6 +118,17 @@ public final class EditService {
      *                                longer at {@code ifMatch}; 409 for an area that records still refer to
      */
     public void delete(Principal who, Layer layer, String id, String ifMatch) {
+        delete(who, layer, id, ifMatch, null);
+    }
+
+    /** The longest reason for a delete that the audit log keeps. */
+    public static final int MAX_REASON = 500;
+
+    /**
+     * Deletes record {@code id} as {@link #delete(Principal, Layer, String, String)} does, recording {@code reason}
+     * (why, in the deleter's words; may be null) as the audit entry's detail.
+     */
+    public void delete(Principal who, Layer layer, String id, String ifMatch, String reason) {
         editable(layer);
         Feature before = visibleOrMissing(who, layer, id);
         check(who, layer, before);
@@ -131,7 +142,9 @@ public final class EditService {
                 throw new EditException(409, "area '" + id + "' still has " + refs + " incidents, cameras or teams", version(layer, before));
             }
         }
-        WriteBatch batch = new WriteBatch().delete(layer, List.of(id)).audit(entry(who, "delete", layer, id, json(layer, before), null));
+        AuditEntry gone = entry(who, "delete", layer, id, json(layer, before), null);
+        WriteBatch batch = new WriteBatch().delete(layer, List.of(id)).audit(new AuditEntry(gone.id(), gone.at(), gone.username(),
+                gone.action(), gone.layer(), gone.recordId(), gone.beforeJson(), gone.afterJson(), reason));
         try {
             store.write(expect(batch, layer, id, before));
         } catch (StaleRecordException e) {

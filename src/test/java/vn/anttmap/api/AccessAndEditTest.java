@@ -387,7 +387,14 @@ class AccessAndEditTest {
                 b.header("If-Match", updated.header("ETag"));
             });
             assertThat(bad.code()).isEqualTo(400);
-            assertThat(send(client, "DELETE", "/api/v1/incidents/vv-new-1", null, b -> {
+            // A delete says why (?reason=, kept in the audit entry); a reason too long to keep is refused, nothing deleted.
+            assertThat(send(client, "DELETE", "/api/v1/incidents/vv-new-1?reason=" + "x".repeat(501), null, b -> {
+                TestAuth.bearer(officer).accept(b);
+                b.header("If-Match", updated.header("ETag"));
+            }).code()).isEqualTo(400);
+            assertThat(services.store().get(Layer.INCIDENTS, "vv-new-1")).isPresent();
+            assertThat(send(client, "DELETE", "/api/v1/incidents/vv-new-1?reason="
+                    + java.net.URLEncoder.encode("Nhập trùng với vv-12", java.nio.charset.StandardCharsets.UTF_8), null, b -> {
                 TestAuth.bearer(officer).accept(b);
                 b.header("If-Match", updated.header("ETag"));
             }).code()).isEqualTo(204);
@@ -401,6 +408,11 @@ class AccessAndEditTest {
                 }
             });
             assertThat(actions).containsExactly("delete", "update", "create");
+            for (JsonNode e : audit.path("entries")) {
+                if ("vv-new-1".equals(e.path("recordId").asText()) && e.path("action").asText().equals("delete")) {
+                    assertThat(e.path("detail").asText()).isEqualTo("Nhập trùng với vv-12");
+                }
+            }
             JsonNode update = null;
             for (JsonNode e : audit.path("entries")) {
                 if (e.path("action").asText().equals("update")) {

@@ -700,8 +700,15 @@ class MapPageBrowserTest {
         waitUp().until(ExpectedConditions.elementToBeClickable(e)).click();
     }
 
+    /** The reason every delete in these tests gives (the page asks for one; it goes into the audit log). */
+    static final String DELETE_REASON = "Nhập nhầm";
+
+    /** Answers the page's "delete? why?" question with {@link #DELETE_REASON}. */
     static void acceptConfirm() {
-        waitUp().until(ExpectedConditions.alertIsPresent()).accept();
+        org.openqa.selenium.Alert question = waitUp().until(ExpectedConditions.alertIsPresent());
+        assertThat(question.getText()).isEqualTo("Xóa bản ghi này? Lý do xóa (ghi vào nhật ký):");
+        question.sendKeys(DELETE_REASON);
+        question.accept();
     }
 
     static void removeAll(vn.anttmap.model.Layer layer, java.util.Set<String> keep) {
@@ -970,6 +977,12 @@ class MapPageBrowserTest {
             click("#org-delete");
             acceptConfirm();
             waitUp().until(d -> services.store().get(organisations, id).isEmpty());
+            assertThat(services.store().audit("officer-hh", "organisations", null, null, 10))
+                    .anySatisfy(e -> {
+                        assertThat(e.recordId()).isEqualTo(id);
+                        assertThat(e.action()).isEqualTo("delete");
+                        assertThat(e.detail()).isEqualTo(DELETE_REASON);
+                    });
             waitUp().until(d -> d.findElements(By.cssSelector("path.antt-org-" + id)).isEmpty());
             assertThat(browser.findElements(By.cssSelector("path.antt-organisation"))).hasSize(shown);
         } finally {
