@@ -527,7 +527,8 @@ function buildControls() {
     ...(layers.plan ? { [t("proposals")]: layers.plan } : {}),
     ...Object.fromEntries(Object.entries(hotspots).filter(([, h]) => h).map(([kind, h]) =>
       [t({ density: "hsDensity", gistar: "hsGistar", emerging: "hsEmerging" }[kind]), h.layer])) },
-  { collapsed: window.innerWidth < 900 }).addTo(map);
+  // Open only where there is room for it and the legend under it; elsewhere an icon that opens on hover or a tap.
+  { collapsed: window.innerWidth < 900 || map.getSize().y < 700 }).addTo(map);
   updateHotspotLegend();
   // The legend sits under the layer switcher in the same corner, so that Leaflet stacks them and neither covers the other.
   legend = L.control({ position: "topright" });

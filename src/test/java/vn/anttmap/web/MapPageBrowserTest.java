@@ -287,7 +287,15 @@ class MapPageBrowserTest {
         assertThat(overlappingControls()).isEmpty();
         click(".legend summary");
         assertThat(overlappingControls()).isEmpty();
+        // The open legend has room to be read (not a sliver under a long layer list).
+        assertThat((Long) js().executeScript("return document.querySelector('.legend details').clientHeight")).isGreaterThan(200L);
         shot("desktop-vi-map");
+        // The layer switcher opened (hover) pushes the legend down and shrinks it: still no overlap.
+        new Actions(browser).moveToElement(browser.findElement(By.cssSelector(".leaflet-control-layers"))).perform();
+        waitUp().until(d -> !d.findElements(By.cssSelector(".leaflet-control-layers-expanded")).isEmpty());
+        waitUp().until(d -> overlappingControls().isEmpty());
+        shot("desktop-vi-layers-open");
+        new Actions(browser).moveByOffset(-600, 0).perform();
         org.openqa.selenium.Dimension desktop = browser.manage().window().getSize();
         try {
             browser.manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
@@ -338,7 +346,7 @@ class MapPageBrowserTest {
         assertThat(browser.findElement(By.id("new-organisation")).isDisplayed()).isFalse();
         assertThat(browser.findElements(By.cssSelector("path.antt-organisation"))).isEmpty();
         assertThat(browser.findElements(By.cssSelector(".leaflet-control-layers-overlays label")).stream()
-                .map(l -> l.getText().trim())).doesNotContain("Cơ quan, doanh nghiệp, cơ sở giáo dục");
+                .map(l -> l.getAttribute("textContent").trim())).doesNotContain("Cơ quan, doanh nghiệp, cơ sở giáo dục");
         browser.findElements(By.cssSelector(".antt-area-label span")).stream()
                 .filter(e -> e.getText().equals("Tổ dân phố Quang Trung")).findFirst().orElseThrow().click();
         waitUp().until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#panel .verdict")));
@@ -349,7 +357,7 @@ class MapPageBrowserTest {
     /** Turns on an overlay by its name in the layer control. */
     static void showOverlay(String name) {
         WebElement label = browser.findElements(By.cssSelector(".leaflet-control-layers-overlays label")).stream()
-                .filter(l -> l.getText().trim().equals(name)).findFirst().orElseThrow();
+                .filter(l -> l.getAttribute("textContent").trim().equals(name)).findFirst().orElseThrow();
         WebElement box = label.findElement(By.tagName("input"));
         if (!box.isSelected()) {
             ((JavascriptExecutor) browser).executeScript("arguments[0].click()", box);
@@ -949,7 +957,7 @@ class MapPageBrowserTest {
             waitUp().until(d -> d.findElements(By.cssSelector("path.antt-org-" + id)).size() == 1);
             assertThat(browser.findElements(By.cssSelector("path.antt-organisation"))).hasSize(shown + 1);
             assertThat(browser.findElements(By.cssSelector(".leaflet-control-layers-overlays label")).stream()
-                    .map(l -> l.getText().trim())).contains("Cơ quan, doanh nghiệp, cơ sở giáo dục");
+                    .map(l -> l.getAttribute("textContent").trim())).contains("Cơ quan, doanh nghiệp, cơ sở giáo dục");
 
             // Edit from its popup.
             browser.findElement(By.id("panel-close")).click();
