@@ -40,10 +40,11 @@ class ErrorLanguageTest {
     static final OkHttpClient PLAIN = new OkHttpClient();
 
     @BeforeAll
-    static void load() {
+    static void load() throws IOException {
         H2gisFeatureStore store = H2gisFeatureStore.inMemory("lang-" + UUID.randomUUID());
         store.migrate();
         services = App.services(store, Clock.systemUTC());
+        vn.anttmap.service.DemoData.load(services.importer());
         admin = TestAuth.admin(services);
     }
 
@@ -165,9 +166,23 @@ class ErrorLanguageTest {
             Answer anonymousEn = send(base, "POST", "/api/v1/incidents", missingTime, "en", null);
             assertThat(anonymousEn.body.path("error").asText()).isEqualTo("unauthorized");
             assertThat(anonymousEn.body.path("detail").asText()).isEqualTo("sign in to write incidents");
-            // An edit conflict (an If-Match that is not the record's version): 404 or 409/428 in Vietnamese.
-            Answer noMatch = send(base, "PUT", "/api/v1/incidents/none", missingTime, "vi", admin);
-            assertThat(noMatch.body.path("detail").asText()).doesNotContain(" / ");
+            // Edit conflicts: no If-Match (428), a version that is not the record's (409).
+            String id = send(base, "GET", "/api/v1/incidents?ward=hai-hoa&from=2023-01-01&to=2023-08-31", null, "en", admin).body.path("features").get(0)
+                    .path("id").asText();
+            String record = "{\"type\":\"Feature\",\"id\":\"" + id + "\",\"geometry\":{\"type\":\"Point\","
+                    + "\"coordinates\":[105.795,19.451]},\"properties\":{\"occurred_at\":\"2023-10-20T21:00:00+07:00\","
+                    + "\"category\":\"other\",\"channel\":\"patrol\"}}";
+            Answer unversioned = send(base, "PUT", "/api/v1/incidents/" + id, record, "vi", admin);
+            assertThat(unversioned.code).isEqualTo(428);
+            assertThat(unversioned.body.path("error").asText()).isEqualTo("thiếu phiên bản bản ghi");
+            assertThat(unversioned.body.path("detail").asText()).isEqualTo("gửi If-Match với phiên bản bạn đã sửa (ETag của GET)");
+            Answer stale = send(base, "PUT", "/api/v1/incidents/" + id, record, null, admin, "\"stale\"");
+            assertThat(stale.code).isEqualTo(409);
+            assertThat(stale.body.path("error").asText()).isEqualTo("xung đột dữ liệu");
+            assertThat(stale.body.path("detail").asText()).isEqualTo("bản ghi đã thay đổi từ khi bạn đọc");
+            Answer staleEn = send(base, "PUT", "/api/v1/incidents/" + id, record, "en", admin, "\"stale\"");
+            assertThat(staleEn.body.path("error").asText()).isEqualTo("conflict");
+            assertThat(staleEn.body.path("detail").asText()).isEqualTo("the record changed since you read it");
         });
     }
 
@@ -175,7 +190,15 @@ class ErrorLanguageTest {
     }
 
     static Answer send(String base, String method, String path, String body, String language, String token) throws IOException {
+        return send(base, method, path, body, language, token, null);
+    }
+
+    static Answer send(String base, String method, String path, String body, String language, String token, String ifMatch)
+            throws IOException {
         Request.Builder b = new Request.Builder().url(base + path);
+        if (ifMatch != null) {
+            b.header("If-Match", ifMatch);
+        }
         if (language != null) {
             b.header("Accept-Language", language);
         }
