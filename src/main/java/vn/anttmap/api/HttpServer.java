@@ -393,7 +393,10 @@ public final class HttpServer {
     static Lang language(Context ctx) {
         Lang lang = Messages.language(ctx.header("Accept-Language"));
         ctx.header("Content-Language", lang.code());
-        ctx.header("Vary", "Accept-Language");
+        String vary = ctx.res().getHeader("Vary");
+        if (vary == null || !vary.contains("Accept-Language")) {
+            ctx.header("Vary", vary == null || vary.isBlank() ? "Accept-Language" : vary + ", Accept-Language");
+        }
         return lang;
     }
 

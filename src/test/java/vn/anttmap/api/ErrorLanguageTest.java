@@ -166,6 +166,14 @@ class ErrorLanguageTest {
             Answer anonymousEn = send(base, "POST", "/api/v1/incidents", missingTime, "en", null);
             assertThat(anonymousEn.body.path("error").asText()).isEqualTo("unauthorized");
             assertThat(anonymousEn.body.path("detail").asText()).isEqualTo("sign in to write incidents");
+            // A refused sign-in, and the answer says its language and that it varies by it.
+            String login = "{\"username\":\"nobody-here\",\"password\":\"not it\"}";
+            Answer wrong = send(base, "POST", "/api/v1/login", login, null, null);
+            assertThat(wrong.code).isEqualTo(401);
+            assertThat(wrong.body.path("error").asText()).isEqualTo("chưa đăng nhập");
+            assertThat(wrong.body.path("detail").asText()).isEqualTo("sai tên đăng nhập hoặc mật khẩu");
+            assertThat(send(base, "POST", "/api/v1/login", login, "en", null).body.path("detail").asText())
+                    .isEqualTo("wrong user name or password");
             // Edit conflicts: no If-Match (428), a version that is not the record's (409).
             String id = send(base, "GET", "/api/v1/incidents?ward=hai-hoa&from=2023-01-01&to=2023-08-31", null, "en", admin).body.path("features").get(0)
                     .path("id").asText();
@@ -207,6 +215,9 @@ class ErrorLanguageTest {
         }
         b.method(method, body == null ? null : RequestBody.create(body, MediaType.get("application/json")));
         try (Response r = PLAIN.newCall(b.build()).execute()) {
+            if (r.code() >= 400) {
+                assertThat(r.header("Vary")).as(path).contains("Accept-Language");
+            }
             return new Answer(r.code(), r.header("Content-Language"), HttpServer.JSON.readTree(r.body().string()));
         }
     }
