@@ -21,18 +21,31 @@ class ApiError extends Error {
   }
 }
 
+/**
+ * The API's refusal as the forms read it: answers come in the page's language (Accept-Language); when the body lists
+ * its problems, each becomes a line "<where>, field <code>: <message>" so that a form places it next to its field by
+ * the code (the API's own detail names the field in words and stays in detailText).
+ */
+function refusal(status, body) {
+  if (Array.isArray(body.problems)) {
+    body.detailText = body.detail;
+    body.detail = body.problems.map((p) => `${p.location}${p.field ? `, field ${p.field}` : ""}: ${p.message}`).join("\n");
+  }
+  return new ApiError(status, body);
+}
+
 async function getJson(url) {
-  const r = await fetch(url, { credentials: "same-origin" });
+  const r = await fetch(url, { credentials: "same-origin", headers: { "Accept-Language": lang } });
   const body = await r.json();
-  if (!r.ok) throw new ApiError(r.status, body);
+  if (!r.ok) throw refusal(r.status, body);
   return body;
 }
 
 /** One record of an editable layer with its version (the ETag that a PUT or DELETE sends as If-Match). */
 async function getVersioned(url) {
-  const r = await fetch(url, { credentials: "same-origin" });
+  const r = await fetch(url, { credentials: "same-origin", headers: { "Accept-Language": lang } });
   const body = await r.json();
-  if (!r.ok) throw new ApiError(r.status, body);
+  if (!r.ok) throw refusal(r.status, body);
   return { feature: body, etag: r.headers.get("ETag") };
 }
 
@@ -43,11 +56,11 @@ const signedIn = session.role !== "public";
 /** A write with the session's CSRF token (and If-Match when editing a version). */
 async function send(method, url, body, etag) {
   const r = await fetch(url, { method, credentials: "same-origin", headers: { "Content-Type": "application/json",
-    ...(session.csrf ? { "X-CSRF-Token": session.csrf } : {}), ...(etag ? { "If-Match": etag } : {}) },
+    "Accept-Language": lang, ...(session.csrf ? { "X-CSRF-Token": session.csrf } : {}), ...(etag ? { "If-Match": etag } : {}) },
   body: body == null ? undefined : JSON.stringify(body) });
   const text = await r.text();
   const json = text ? JSON.parse(text) : {};
-  if (!r.ok) throw new ApiError(r.status, json);
+  if (!r.ok) throw refusal(r.status, json);
   return json;
 }
 const categories = new Map(config.categories.map((c) => [c.code, c]));

@@ -1,5 +1,6 @@
 package vn.anttmap.api;
 
+import vn.anttmap.api.Messages.Key;
 import io.javalin.http.Context;
 import vn.anttmap.auth.AuthService;
 import vn.anttmap.auth.Principal;
@@ -25,7 +26,7 @@ public final class Access {
         String header = ctx.header("Authorization");
         if (header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)) {
             Principal p = auth.tokenPrincipal(header.substring(7).trim())
-                    .orElseThrow(() -> new ApiException(401, "unauthorized", "the bearer token is not known"));
+                    .orElseThrow(() -> new ApiException(401, Key.UNAUTHORIZED, Key.UNKNOWN_TOKEN.text()));
             ctx.attribute(ATTRIBUTE, p);
             return;
         }
@@ -33,7 +34,7 @@ public final class Access {
         if (session.isPresent()) {
             if (!SAFE.contains(ctx.method().name()) && !ctx.path().equals("/api/v1/login")
                     && !session.get().csrf().equals(ctx.header("X-CSRF-Token"))) {
-                throw new ApiException(403, "forbidden", "missing or wrong X-CSRF-Token for a write with the session cookie");
+                throw new ApiException(403, Key.FORBIDDEN, Key.CSRF.text());
             }
             ctx.attribute(ATTRIBUTE, session.get().principal());
             ctx.attribute(SESSION, session.get());
@@ -49,8 +50,8 @@ public final class Access {
 
     /** 401 for the public, 403 for a signed-in user who lacks the right. */
     static ApiException denied(Context ctx, String what) {
-        return principal(ctx).isPublic() ? new ApiException(401, "unauthorized", "sign in to see " + what)
-                : new ApiException(403, "forbidden", "your role may not see " + what);
+        return principal(ctx).isPublic() ? new ApiException(401, Key.UNAUTHORIZED, Key.SIGN_IN_TO_SEE.format(what))
+                : new ApiException(403, Key.FORBIDDEN, Key.ROLE_MAY_NOT_SEE.format(what));
     }
 
     /**
@@ -60,11 +61,10 @@ public final class Access {
     static void requireWriter(Context ctx, String layer) {
         Principal p = principal(ctx);
         if (p.isPublic()) {
-            throw new ApiException(401, "unauthorized", "đăng nhập để ghi " + layer + " / sign in to write " + layer);
+            throw new ApiException(401, Key.UNAUTHORIZED, Key.SIGN_IN_TO_WRITE.format(layer));
         }
         if (!vn.anttmap.auth.AccessPolicy.canWrite(p, layer, p.wardId())) {
-            throw new ApiException(403, "forbidden", "vai trò của bạn không được ghi " + layer + " / your role may not write "
-                    + layer);
+            throw new ApiException(403, Key.FORBIDDEN, Key.ROLE_MAY_NOT_WRITE.format(layer));
         }
     }
 }

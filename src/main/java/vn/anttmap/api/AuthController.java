@@ -1,5 +1,6 @@
 package vn.anttmap.api;
 
+import vn.anttmap.api.Messages.Key;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
@@ -63,7 +64,7 @@ final class AuthController {
             QueryParams.only(ctx, java.util.Set.of("user"));
             String owner = tokenOwner(ctx);
             if (auth.revoke(owner, ctx.pathParam("token"), Access.principal(ctx).username()) == 0) {
-                throw new ApiException(404, ErrorMessages.NOT_FOUND, "không có token '" + ctx.pathParam("token") + "' của "
+                throw new ApiException(404, Key.NOT_FOUND, "không có token '" + ctx.pathParam("token") + "' của "
                         + owner + " / no token '" + ctx.pathParam("token") + "' of " + owner);
             }
             ctx.status(204);
@@ -94,7 +95,7 @@ final class AuthController {
                 }
                 EditService.Versioned v = edits.get(layer, ctx.pathParam("id"))
                         .filter(x -> AccessPolicy.visible(Access.principal(ctx), layer.apiName(), x.feature()))
-                        .orElseThrow(() -> new ApiException(404, ErrorMessages.NOT_FOUND, "no " + layer.apiName() + " '" + ctx.pathParam("id") + "'"));
+                        .orElseThrow(() -> new ApiException(404, Key.NOT_FOUND, "no " + layer.apiName() + " '" + ctx.pathParam("id") + "'"));
                 respond(ctx, 200, layer, v);
             });
             app.put(base + "/{id}", ctx -> {
@@ -120,14 +121,14 @@ final class AuthController {
     private static String tokenOwner(Context ctx) {
         Principal p = Access.principal(ctx);
         if (p.isPublic()) {
-            throw new ApiException(401, "unauthorized", "đăng nhập để xem token / sign in to see tokens");
+            throw new ApiException(401, Key.UNAUTHORIZED, "đăng nhập để xem token / sign in to see tokens");
         }
         String user = QueryParams.text(ctx, "user");
         if (user == null || user.equals(p.username())) {
             return p.username();
         }
         if (!p.is(Account.Role.ADMIN)) {
-            throw new ApiException(403, "forbidden", "chỉ quản trị viên được xem token của người khác / only an admin "
+            throw new ApiException(403, Key.FORBIDDEN, "chỉ quản trị viên được xem token của người khác / only an admin "
                     + "may see another user's tokens");
         }
         return user;
@@ -142,7 +143,7 @@ final class AuthController {
     private static RawRecord record(Context ctx) throws java.io.IOException {
         List<RawRecord> records = GeoJsonReader.read("request body", new ByteArrayInputStream(ctx.bodyAsBytes()));
         if (records.size() != 1) {
-            throw new ApiException(400, ErrorMessages.INVALID_INPUT, "send one GeoJSON Feature");
+            throw new ApiException(400, Key.INVALID_INPUT, "send one GeoJSON Feature");
         }
         return records.get(0);
     }
@@ -151,11 +152,11 @@ final class AuthController {
         try {
             JsonNode b = HttpServer.JSON.readTree(ctx.body());
             if (b == null || !b.isObject()) {
-                throw new ApiException(400, ErrorMessages.INVALID_INPUT, "expected a JSON object");
+                throw new ApiException(400, Key.INVALID_INPUT, "expected a JSON object");
             }
             return b;
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new ApiException(400, ErrorMessages.INVALID_INPUT, "the body is not JSON: " + e.getOriginalMessage());
+            throw new ApiException(400, Key.INVALID_INPUT, "the body is not JSON: " + e.getOriginalMessage());
         }
     }
 

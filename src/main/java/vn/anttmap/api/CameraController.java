@@ -1,5 +1,6 @@
 package vn.anttmap.api;
 
+import vn.anttmap.api.Messages.Key;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.javalin.http.Context;
 import vn.anttmap.service.CoverageService;
@@ -53,10 +54,10 @@ final class CameraController {
         try {
             b = HttpServer.JSON.readTree(ctx.body());
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new ApiException(400, ErrorMessages.INVALID_INPUT, "the body is not JSON: " + e.getOriginalMessage());
+            throw new ApiException(400, Key.INVALID_INPUT, "the body is not JSON: " + e.getOriginalMessage());
         }
         if (b == null || !b.isObject() || !b.hasNonNull("ward")) {
-            throw new ApiException(400, ErrorMessages.INVALID_INPUT, "expected a JSON object with at least \"ward\"");
+            throw new ApiException(400, Key.INVALID_INPUT, "expected a JSON object with at least \"ward\"");
         }
         if (!vn.anttmap.auth.AccessPolicy.canPlan(Access.principal(ctx), b.get("ward").asText())) {
             throw Access.denied(ctx, "camera plans for " + b.get("ward").asText() + " (an officer plans for their own ward only)");
@@ -68,7 +69,7 @@ final class CameraController {
             points = new ArrayList<>();
             for (JsonNode p : candidates) {
                 if (!p.isArray() || p.size() != 2 || !p.get(0).isNumber() || !p.get(1).isNumber()) {
-                    throw new ApiException(400, ErrorMessages.INVALID_INPUT, "candidates: each point is [lon, lat], got " + p);
+                    throw new ApiException(400, Key.INVALID_INPUT, "candidates: each point is [lon, lat], got " + p);
                 }
                 points.add(new double[]{p.get(0).asDouble(), p.get(1).asDouble()});
             }
@@ -84,7 +85,7 @@ final class CameraController {
         try {
             HttpServer.json(ctx, 200, GeoJsonMembers.plan(planner.plan(request)));
         } catch (IllegalArgumentException e) {
-            throw new ApiException(400, ErrorMessages.INVALID_INPUT, e.getMessage());
+            throw new ApiException(400, Key.INVALID_INPUT, e.getMessage());
         }
     }
 
@@ -94,7 +95,7 @@ final class CameraController {
             return null;
         }
         if (!v.isNumber()) {
-            throw new ApiException(400, ErrorMessages.INVALID_INPUT, field + ": expected a number, got " + v);
+            throw new ApiException(400, Key.INVALID_INPUT, field + ": expected a number, got " + v);
         }
         return v.asDouble();
     }
@@ -102,7 +103,7 @@ final class CameraController {
     private static Integer integer(JsonNode n, String field) {
         Double d = number(n, field);
         if (d != null && d != Math.rint(d)) {
-            throw new ApiException(400, ErrorMessages.INVALID_INPUT, field + ": expected a whole number, got " + d);
+            throw new ApiException(400, Key.INVALID_INPUT, field + ": expected a whole number, got " + d);
         }
         return d == null ? null : d.intValue();
     }

@@ -1,5 +1,6 @@
 package vn.anttmap.api;
 
+import vn.anttmap.api.Messages.Key;
 import io.javalin.http.Context;
 import vn.anttmap.auth.AccessPolicy;
 import vn.anttmap.hotspot.HotspotException;
@@ -37,7 +38,7 @@ final class HotspotController {
     void hotspots(Context ctx) throws IOException {
         String kind = ctx.pathParam("kind");
         if (!KINDS.contains(kind)) {
-            throw new ApiException(404, ErrorMessages.NOT_FOUND, "no hotspot analysis '" + kind + "'; there are density, gistar, emerging");
+            throw new ApiException(404, Key.NOT_FOUND, "no hotspot analysis '" + kind + "'; there are density, gistar, emerging");
         }
         QueryParams.only(ctx, Set.of("ward", "from", "to", "categories", "bandwidth_m", "cell_m", "band_m", "step_months"));
         String ward = QueryParams.text(ctx, "ward");
@@ -62,7 +63,7 @@ final class HotspotController {
                 default -> hotspots.emerging(r);
             };
         } catch (HotspotException e) {
-            throw new ApiException(422, "analysis not possible", e.getMessage());
+            throw new ApiException(422, Key.ANALYSIS_NOT_POSSIBLE, e.getMessage());
         } catch (IllegalArgumentException e) {
             throw named(e, "ward");
         }

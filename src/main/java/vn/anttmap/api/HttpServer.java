@@ -1,5 +1,8 @@
 package vn.anttmap.api;
 
+import vn.anttmap.api.Messages.Key;
+import vn.anttmap.api.Messages.Text;
+import vn.anttmap.io.ReportText.Lang;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
@@ -89,11 +92,11 @@ public final class HttpServer {
         app.get("/tiles/{file}", ctx -> {
             String file = ctx.pathParam("file");
             if (!file.endsWith(".json")) {
-                throw new ApiException(404, ErrorMessages.NOT_FOUND, "no tile set " + file);
+                throw new ApiException(404, Key.NOT_FOUND, "no tile set " + file);
             }
             String id = file.substring(0, file.length() - 5);
             var c = services.publish().collection(id)
-                    .orElseThrow(() -> new ApiException(404, ErrorMessages.NOT_FOUND, "no collection '" + id + "'"));
+                    .orElseThrow(() -> new ApiException(404, Key.NOT_FOUND, "no collection '" + id + "'"));
             if (!vn.anttmap.auth.AccessPolicy.canRead(Access.principal(ctx), id)) {
                 throw Access.denied(ctx, id);
             }
@@ -126,7 +129,7 @@ public final class HttpServer {
         app.get("/tiles/{collection}/{z}/{x}/{tile}", ctx -> {
             String id = ctx.pathParam("collection");
             services.publish().collection(id)
-                    .orElseThrow(() -> new ApiException(404, ErrorMessages.NOT_FOUND, "no collection '" + id + "'"));
+                    .orElseThrow(() -> new ApiException(404, Key.NOT_FOUND, "no collection '" + id + "'"));
             if (!vn.anttmap.auth.AccessPolicy.canRead(Access.principal(ctx), id)) {
                 throw Access.denied(ctx, id);
             }
@@ -142,10 +145,10 @@ public final class HttpServer {
                 x = Integer.parseInt(ctx.pathParam("x"));
                 y = Integer.parseInt(tile.substring(0, tile.length() - 4));
             } catch (NumberFormatException e) {
-                throw new ApiException(404, ErrorMessages.NOT_FOUND, "no tile " + ctx.path());
+                throw new ApiException(404, Key.NOT_FOUND, "no tile " + ctx.path());
             }
             if (!vn.anttmap.io.MvtTiles.valid(z, x, y)) {
-                throw new ApiException(404, ErrorMessages.NOT_FOUND, "no tile " + z + "/" + x + "/" + y);
+                throw new ApiException(404, Key.NOT_FOUND, "no tile " + z + "/" + x + "/" + y);
             }
             vn.anttmap.auth.Principal who = Access.principal(ctx);
             // Encoded tiles are kept per data version and per what the asker may see (role and ward).
@@ -252,25 +255,26 @@ public final class HttpServer {
             app.get("/api/v1/" + layer.apiName(), ctx -> featureController.list(ctx, layer));
         }
 
-        app.exception(ApiException.class, (e, ctx) -> error(ctx, e.status, e.error, e.getMessage()));
+        app.exception(ApiException.class, (e, ctx) -> error(ctx, e.status, e.error, e.detail));
         app.exception(SecurityException.class, (e, ctx) -> error(ctx, Access.principal(ctx).isPublic() ? 401 : 403,
-                Access.principal(ctx).isPublic() ? "unauthorized" : "forbidden", e.getMessage()));
+                Access.principal(ctx).isPublic() ? Key.UNAUTHORIZED : Key.FORBIDDEN, Text.split(e.getMessage())));
         app.exception(vn.anttmap.auth.AuthService.AuthException.class, (e, ctx) -> {
             if (e.retryAfterSeconds > 0) {
                 ctx.header("Retry-After", Long.toString(e.retryAfterSeconds));
             }
-            error(ctx, e.status, e.status == 429 ? "too many requests" : "unauthorized", e.getMessage());
+            error(ctx, e.status, e.status == 429 ? Key.TOO_MANY_REQUESTS : Key.UNAUTHORIZED, Text.split(e.getMessage()));
         });
         app.exception(vn.anttmap.service.EditService.EditException.class, (e, ctx) -> {
+            Lang lang = language(ctx);
             Map<String, Object> body = new LinkedHashMap<>();
-            body.put("error", switch (e.status) {
-                case 401 -> "unauthorized";
-                case 403 -> "forbidden";
-                case 409 -> "conflict";
-                case 428 -> "precondition required";
-                default -> "not allowed";
-            });
-            body.put("detail", e.getMessage());
+            body.put("error", (switch (e.status) {
+                case 401 -> Key.UNAUTHORIZED;
+                case 403 -> Key.FORBIDDEN;
+                case 409 -> Key.CONFLICT;
+                case 428 -> Key.PRECONDITION_REQUIRED;
+                default -> Key.NOT_ALLOWED;
+            }).text().in(lang));
+            body.put("detail", Text.split(e.getMessage()).in(lang));
             if (e.currentVersion != null) {
                 body.put("currentVersion", e.currentVersion);
                 ctx.header("ETag", "\"" + e.currentVersion + "\"");
@@ -278,23 +282,24 @@ public final class HttpServer {
             json(ctx, e.status, body);
         });
         app.exception(vn.anttmap.api.ogc.OgcController.BadRequest.class, (e, ctx) -> error(ctx, e.status,
-                e.status == 404 ? ErrorMessages.NOT_FOUND : ErrorMessages.BAD_PARAMETER, e.getMessage()));
-        app.exception(java.util.NoSuchElementException.class, (e, ctx) -> error(ctx, 404, ErrorMessages.NOT_FOUND, e.getMessage()));
-        app.exception(InvalidInputException.class, (e, ctx) -> error(ctx, 400, ErrorMessages.INVALID_INPUT, e.getMessage()));
+                e.status == 404 ? Key.NOT_FOUND : Key.BAD_PARAMETER, Text.split(e.getMessage())));
+        app.exception(java.util.NoSuchElementException.class, (e, ctx) -> error(ctx, 404, Key.NOT_FOUND,
+                Text.split(e.getMessage())));
+        app.exception(InvalidInputException.class, (e, ctx) -> invalidInput(ctx, e));
         app.exception(vn.anttmap.scoring.Standard.NotInForceException.class, (e, ctx) -> error(ctx, 422,
-                ErrorMessages.NOT_IN_FORCE, e.getMessage()));
+                Key.NOT_IN_FORCE, Text.split(e.getMessage())));
         app.exception(StoreException.class, (e, ctx) -> {
             LOG.error("store failure on {} {}", ctx.method(), ctx.path(), e);
-            error(ctx, 503, ErrorMessages.STORE_FAILURE, e.getMessage());
+            error(ctx, 503, Key.STORE_FAILURE, Key.STORE_UNAVAILABLE.format(e.getMessage()));
         });
         app.exception(Exception.class, (e, ctx) -> {
             LOG.error("unexpected failure on {} {}", ctx.method(), ctx.path(), e);
-            error(ctx, 500, ErrorMessages.INTERNAL, e.getClass().getSimpleName());
+            error(ctx, 500, Key.INTERNAL, Key.INTERNAL_DETAIL.format(e.getClass().getSimpleName()));
         });
         app.error(404, ctx -> {
             if ((ctx.path().startsWith("/api/") || ctx.path().startsWith("/ogc")) && !ctx.res().isCommitted()
                     && !ctx.result().startsWith("{")) {
-                error(ctx, 404, ErrorMessages.NOT_FOUND, "no endpoint " + ctx.path());
+                error(ctx, 404, Key.NOT_FOUND, Key.NO_ENDPOINT.format(ctx.path()));
             }
         });
         return app;
@@ -384,11 +389,59 @@ public final class HttpServer {
         return body;
     }
 
-    private static void error(Context ctx, int status, String error, String detail) {
+    /** The language the request asks its answers in ({@code Accept-Language}; Vietnamese unless English is preferred). */
+    static Lang language(Context ctx) {
+        Lang lang = Messages.language(ctx.header("Accept-Language"));
+        ctx.header("Content-Language", lang.code());
+        String vary = ctx.res().getHeader("Vary");
+        if (vary == null || !vary.contains("Accept-Language")) {
+            ctx.header("Vary", vary == null || vary.isBlank() ? "Accept-Language" : vary + ", Accept-Language");
+        }
+        return lang;
+    }
+
+    private static void error(Context ctx, int status, Key error, Text detail) {
+        Lang lang = language(ctx);
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put("error", error);
-        body.put("detail", detail);
+        body.put("error", error.text().in(lang));
+        body.put("detail", detail.in(lang));
         json(ctx, status, body);
+    }
+
+    /**
+     * Input refused: the detail lists the problems in the language, each field named in the officer's words
+     * (Vietnamese) or by its code (English, as before), and {@code problems} keeps each field's code for machines (the
+     * page places each message next to its field by the code).
+     */
+    private static void invalidInput(Context ctx, InvalidInputException e) {
+        Lang lang = language(ctx);
+        List<String> lines = new java.util.ArrayList<>();
+        List<Map<String, Object>> problems = new java.util.ArrayList<>();
+        String source = Messages.place(e.source(), lang);
+        for (vn.anttmap.model.Problem p : e.problems()) {
+            String where = Messages.place(p.location(), lang);
+            String message = Text.split(p.reason()).in(lang);
+            String label = Messages.fieldLabel(p.field(), lang);
+            if (problems.size() < InvalidInputException.MAX_LISTED) {
+                lines.add((p.field() == null ? Key.PROBLEM_AT.format(source, where, message)
+                        : Key.PROBLEM_AT_FIELD.format(source, where, label, p.field(), message)).in(lang));
+            }
+            Map<String, Object> one = new LinkedHashMap<>();
+            one.put("location", where);
+            one.put("field", p.field());
+            one.put("field_label", label);
+            one.put("message", message);
+            problems.add(one);
+        }
+        int more = e.problems().size() - InvalidInputException.MAX_LISTED;
+        if (more > 0) {
+            lines.add(Key.MORE_PROBLEMS.format(more).in(lang));
+        }
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("error", Key.INVALID_INPUT.text().in(lang));
+        body.put("detail", String.join("\n", lines));
+        body.put("problems", problems);
+        json(ctx, 400, body);
     }
 
     static void json(Context ctx, int status, Object body) {

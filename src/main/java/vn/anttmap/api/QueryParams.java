@@ -1,5 +1,6 @@
 package vn.anttmap.api;
 
+import vn.anttmap.api.Messages.Key;
 import io.javalin.http.Context;
 import org.locationtech.jts.geom.Envelope;
 import vn.anttmap.model.FeatureQuery;
@@ -19,8 +20,8 @@ final class QueryParams {
         Set<String> unknown = new TreeSet<>(ctx.queryParamMap().keySet());
         unknown.removeAll(known);
         if (!unknown.isEmpty()) {
-            throw new ApiException(400, ErrorMessages.UNKNOWN_PARAMETER, String.join(", ", unknown)
-                    + " (this endpoint takes " + String.join(", ", new TreeSet<>(known)) + ")");
+            throw new ApiException(400, Key.UNKNOWN_PARAMETER, Key.UNKNOWN_PARAMETERS.format(String.join(", ", unknown),
+                    String.join(", ", new TreeSet<>(known))));
         }
     }
 
@@ -28,7 +29,7 @@ final class QueryParams {
         LocalDate from = date(ctx, "from");
         LocalDate to = date(ctx, "to");
         if (from != null && to != null && to.isBefore(from)) {
-            throw ApiException.badParameter("to", "'" + to + "' is before from '" + from + "'");
+            throw ApiException.badParameter("to", Key.TO_BEFORE_FROM.format(to, from));
         }
         return new FeatureQuery(bbox(ctx), date(ctx, "at"), from, to, text(ctx, "ward"), text(ctx, "area"));
     }
@@ -47,7 +48,7 @@ final class QueryParams {
         try {
             return vn.anttmap.siting.ImageTier.valueOf(v.toUpperCase(java.util.Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw ApiException.badParameter("tier", "'" + v + "' is not one of detect, observe, recognise, identify");
+            throw ApiException.badParameter("tier", Key.NOT_ONE_OF.format(v, "detect, observe, recognise, identify"));
         }
     }
 
@@ -65,7 +66,7 @@ final class QueryParams {
         } catch (NumberFormatException e) {
             // reported below
         }
-        throw ApiException.badParameter(name, "'" + v + "' is not a whole number from " + min + " to " + max);
+        throw ApiException.badParameter(name, Key.NOT_A_WHOLE_NUMBER.format(v, min, max));
     }
 
     static LocalDate date(Context ctx, String name) {
@@ -77,7 +78,7 @@ final class QueryParams {
         try {
             return LocalDate.parse(v);
         } catch (DateTimeParseException e) {
-            throw ApiException.badParameter(name, "'" + v + "' is not an ISO date (YYYY-MM-DD)");
+            throw ApiException.badParameter(name, Key.NOT_AN_ISO_DATE.format(v));
         }
     }
 
@@ -88,25 +89,25 @@ final class QueryParams {
         }
         String[] parts = v.split(",");
         if (parts.length != 4) {
-            throw ApiException.badParameter("bbox", "expected 4 numbers minLon,minLat,maxLon,maxLat, got '" + v + "'");
+            throw ApiException.badParameter("bbox", Key.BBOX_FOUR.format(v));
         }
         double[] n = new double[4];
         for (int i = 0; i < 4; i++) {
             try {
                 n[i] = Double.parseDouble(parts[i].trim());
             } catch (NumberFormatException e) {
-                throw ApiException.badParameter("bbox", "'" + parts[i].trim() + "' is not a number");
+                throw ApiException.badParameter("bbox", Key.NOT_A_NUMBER.format(parts[i].trim()));
             }
             if (!Double.isFinite(n[i])) {
                 // NaN passed every comparison below and reached the database.
-                throw ApiException.badParameter("bbox", "'" + parts[i].trim() + "' không phải số hữu hạn / is not a finite number");
+                throw ApiException.badParameter("bbox", Key.NOT_FINITE.format(parts[i].trim()));
             }
         }
         if (n[0] > n[2] || n[1] > n[3]) {
-            throw ApiException.badParameter("bbox", "minimum greater than maximum in '" + v + "' (order is minLon,minLat,maxLon,maxLat)");
+            throw ApiException.badParameter("bbox", Key.BBOX_REVERSED.format(v));
         }
         if (Math.abs(n[1]) > 90 || Math.abs(n[3]) > 90 || Math.abs(n[0]) > 180 || Math.abs(n[2]) > 180) {
-            throw ApiException.badParameter("bbox", "outside longitude -180..180 / latitude -90..90 (order is minLon,minLat,maxLon,maxLat)");
+            throw ApiException.badParameter("bbox", Key.BBOX_OUTSIDE.text());
         }
         return new Envelope(n[0], n[2], n[1], n[3]);
     }

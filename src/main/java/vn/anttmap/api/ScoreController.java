@@ -1,5 +1,6 @@
 package vn.anttmap.api;
 
+import vn.anttmap.api.Messages.Key;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.javalin.http.Context;
 import vn.anttmap.scoring.Scorecard;
@@ -68,10 +69,10 @@ final class ScoreController {
         try {
             b = HttpServer.JSON.readTree(ctx.body());
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new ApiException(400, ErrorMessages.INVALID_INPUT, "the body is not JSON: " + e.getOriginalMessage());
+            throw new ApiException(400, Key.INVALID_INPUT, "the body is not JSON: " + e.getOriginalMessage());
         }
         if (b == null || !b.isObject()) {
-            throw new ApiException(400, ErrorMessages.INVALID_INPUT, "expected a JSON object");
+            throw new ApiException(400, Key.INVALID_INPUT, "expected a JSON object");
         }
         Map<String, Object> values = new LinkedHashMap<>();
         values.put("subject_kind", text(b, "subject_kind"));

@@ -29,6 +29,9 @@ import java.util.regex.Pattern;
  * tokens concerned at once, whichever process (a server node, the CLI) made the change.
  */
 public final class AuthService {
+    /** The one answer to a refused sign-in, whether the user exists or not. */
+    static final String WRONG_PASSWORD = "sai tên đăng nhập hoặc mật khẩu / wrong user name or password";
+
     static final Duration SESSION = Duration.ofHours(12);
     static final Duration WINDOW = Duration.ofMinutes(15);
     static final int FREE_FAILURES = 5;
@@ -65,7 +68,8 @@ public final class AuthService {
         long wait = Math.max(waitSeconds("user:" + who), waitSeconds("addr:" + address));
         if (wait > 0) {
             audit(who, "login_refused", from + " (too many failed sign-ins: " + wait + " s left)");
-            throw new AuthException(429, "too many failed sign-ins; try again in " + wait + " s", wait);
+            throw new AuthException(429, "đăng nhập sai quá nhiều lần; thử lại sau " + wait + " giây / too many failed "
+                    + "sign-ins; try again in " + wait + " s", wait);
         }
         Optional<Account> account = store.account(who);
         // An unknown user costs one key derivation too, so that the time taken does not tell which user names exist.
@@ -75,7 +79,7 @@ public final class AuthService {
             fail("user:" + who);
             fail("addr:" + address);
             audit(who, "login_failed", from);
-            throw new AuthException(401, "wrong user name or password", 0);
+            throw new AuthException(401, WRONG_PASSWORD, 0);
         }
         failures.remove("user:" + who);
         Account a = account.get();
@@ -83,7 +87,7 @@ public final class AuthService {
         Session s = new Session(PasswordHasher.randomSecret(32), principal(a), PasswordHasher.randomSecret(24), now.plus(SESSION));
         // Stored only if the password checked is still the account's: a change made meanwhile wins.
         if (!store.saveSession(PasswordHasher.tokenHash(s.id()), a.username(), a.passwordHash(), s.csrf(), now, s.expires())) {
-            throw new AuthException(401, "wrong user name or password", 0);
+            throw new AuthException(401, WRONG_PASSWORD, 0);
         }
         audit(a.username(), "login", from);
         return s;

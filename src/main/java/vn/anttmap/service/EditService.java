@@ -55,6 +55,10 @@ public final class EditService {
     }
 
     /** Refused: not allowed (403), missing (404), or a stale or missing version (409, 428). */
+    /** An edit made on a version that is no longer the record's. */
+    static final String CHANGED = "bản ghi đã thay đổi từ khi bạn đọc / the record changed since you read it";
+
+    /** A refused edit; its message is {@code "vi / en"}. */
     public static final class EditException extends RuntimeException {
         public final int status;
         public final String currentVersion;
@@ -86,7 +90,8 @@ public final class EditService {
         if (record.id() != null) {
             Optional<Feature> there = store.get(layer, record.id());
             if (there.isPresent()) {
-                throw new EditException(409, layer.apiName() + " '" + record.id() + "' already exists", version(layer, there.get()));
+                throw new EditException(409, "đã có bản ghi " + layer.apiName() + " mã '" + record.id() + "' / " + layer.apiName() + " '"
+                        + record.id() + "' already exists", version(layer, there.get()));
             }
         }
         Feature written = write(who, layer, signed(who, layer, record), null);
@@ -139,7 +144,8 @@ public final class EditService {
                 refs += store.query(l, FeatureQuery.ALL.withArea(id)).size();
             }
             if (refs > 0) {
-                throw new EditException(409, "area '" + id + "' still has " + refs + " incidents, cameras or teams", version(layer, before));
+                throw new EditException(409, "khu dân cư '" + id + "' vẫn còn " + refs + " vụ việc, camera hoặc tổ / area '" + id
+                        + "' still has " + refs + " incidents, cameras or teams", version(layer, before));
             }
         }
         AuditEntry gone = entry(who, "delete", layer, id, json(layer, before), null);
@@ -189,7 +195,8 @@ public final class EditService {
             });
         } catch (StaleRecordException e) {
             if (before == null) {
-                throw new EditException(409, layer.apiName() + " '" + e.id() + "' already exists", e.currentVersion());
+                throw new EditException(409, "đã có bản ghi " + layer.apiName() + " mã '" + e.id() + "' / " + layer.apiName() + " '"
+                        + e.id() + "' already exists", e.currentVersion());
             }
             throw stale(e);
         }
@@ -210,7 +217,7 @@ public final class EditService {
         if (e.currentVersion() == null) {
             return new NoSuchElementException("no " + e.layer().apiName() + " '" + e.id() + "' (deleted since it was read)");
         }
-        return new EditException(409, "the record changed since you read it", e.currentVersion());
+        return new EditException(409, CHANGED, e.currentVersion());
     }
 
     /**
@@ -225,8 +232,9 @@ public final class EditService {
     private void check(Principal who, Layer layer, Feature f) {
         String ward = wardOf(layer, f);
         if (!AccessPolicy.canWrite(who, layer.apiName(), ward)) {
-            throw new EditException(who.isPublic() ? 401 : 403, who.isPublic() ? "sign in to edit"
-                    : "you may not edit " + layer.apiName() + (ward == null ? "" : " of ward " + ward), null);
+            throw new EditException(who.isPublic() ? 401 : 403, who.isPublic() ? "đăng nhập để sửa / sign in to edit"
+                    : "bạn không được sửa " + layer.apiName() + (ward == null ? "" : " của phường " + ward) + " / you may not edit "
+                    + layer.apiName() + (ward == null ? "" : " of ward " + ward), null);
         }
     }
 
@@ -242,16 +250,18 @@ public final class EditService {
     private void requireVersion(Layer layer, Feature current, String ifMatch) {
         String v = version(layer, current);
         if (ifMatch == null) {
-            throw new EditException(428, "send If-Match with the version you edited (the ETag of GET)", v);
+            throw new EditException(428, "gửi If-Match với phiên bản bạn đã sửa (ETag của GET) / send If-Match with the version you "
+                    + "edited (the ETag of GET)", v);
         }
         if (!ifMatch.replace("\"", "").equals(v)) {
-            throw new EditException(409, "the record changed since you read it", v);
+            throw new EditException(409, CHANGED, v);
         }
     }
 
     private static void editable(Layer layer) {
         if (!EDITABLE.contains(layer)) {
-            throw new EditException(405, "layer " + layer.apiName() + " cannot be edited one record at a time", null);
+            throw new EditException(405, "lớp " + layer.apiName() + " không sửa được từng bản ghi một / layer " + layer.apiName()
+                    + " cannot be edited one record at a time", null);
         }
     }
 

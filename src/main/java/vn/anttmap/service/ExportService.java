@@ -87,7 +87,7 @@ public final class ExportService {
         for (String n : names) {
             ExportLayer l = layer(n.trim());
             if (!vn.anttmap.auth.AccessPolicy.canRead(who, l.name())) {
-                throw new SecurityException("you may not export " + l.name());
+                throw new SecurityException("bạn không được xuất lớp " + l.name() + " / you may not export " + l.name());
             }
             layers.add(new ExportLayer(l.name(), l.geometryType(), l.properties(),
                     vn.anttmap.auth.AccessPolicy.filter(who, l.name(), l.features())));

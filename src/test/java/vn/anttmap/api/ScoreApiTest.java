@@ -144,7 +144,8 @@ class ScoreApiTest {
                     + "\"exception\":\"prompt_handling\",\"decided_by\":\"Chủ tịch UBND phường\",\"decided_on\":\"2023-09-01\","
                     + "\"document_ref\":\"QĐ-99/2023\"}}");
             assertThat(refused.code()).isEqualTo(400);
-            assertThat(json(refused).path("detail").asText()).contains("field exception: K4d không cho phép ngoại lệ 'prompt_handling'");
+            // The test client asks for English (TestHttp); ErrorLanguageTest covers Vietnamese.
+            assertThat(json(refused).path("detail").asText()).contains("field exception: K4d does not allow the exception 'prompt_handling'");
             assertThat(services.store().counts().get(vn.anttmap.model.Layer.EXCEPTION_DECISIONS)).isEqualTo(decisionsBefore);
             Response decided = post(client.getOkHttp(), token, base + "exception_decisions", "{\"type\":\"Feature\","
                     + "\"geometry\":null,\"properties\":{\"incident_id\":\"" + incident + "\",\"check_id\":\"K4b\","

@@ -49,9 +49,9 @@ class SignInTest {
     void anUnknownUserCostsTheSameKeyDerivationsAsAWrongPassword() {
         PasswordHasher.verifyNobody("warm up".toCharArray());
         long unknown = derivations(() -> assertThatThrownBy(() -> auth.login("nobody-here", "whatever it is".toCharArray(), "10.0.0.1"))
-                .isInstanceOf(AuthService.AuthException.class).hasMessage("wrong user name or password"));
+                .isInstanceOf(AuthService.AuthException.class).hasMessage("sai tên đăng nhập hoặc mật khẩu / wrong user name or password"));
         long wrong = derivations(() -> assertThatThrownBy(() -> auth.login("planner-a", "not the password".toCharArray(), "10.0.0.2"))
-                .isInstanceOf(AuthService.AuthException.class).hasMessage("wrong user name or password"));
+                .isInstanceOf(AuthService.AuthException.class).hasMessage("sai tên đăng nhập hoặc mật khẩu / wrong user name or password"));
         long right = derivations(() -> auth.login("planner-a", "a good long password".toCharArray(), "10.0.0.3"));
         assertThat(unknown).isEqualTo(1);
         assertThat(wrong).isEqualTo(1);

@@ -193,7 +193,8 @@ public final class OgcController {
         int offset = intParam(ctx, "offset", 0, 0, Integer.MAX_VALUE);
         if (offset > MAX_OFFSET) {
             // offset + limit overflowed an int: a 500 from subList.
-            throw new BadRequest(400, "offset: '" + offset + "' vượt quá " + MAX_OFFSET + " / is more than " + MAX_OFFSET);
+            throw new BadRequest(400, "offset: '" + offset + "' vượt quá " + MAX_OFFSET + " / offset: '" + offset
+                    + "' is more than " + MAX_OFFSET);
         }
         String cursor = ctx.queryParam("cursor");
         if (ctx.queryParam("datetime") == null && ctx.queryParam("filter") == null && offset == 0 && !html(ctx)) {
@@ -357,12 +358,13 @@ public final class OgcController {
             for (int i = 0; i < 4; i++) {
                 n[i] = Double.parseDouble(p[i].trim());
                 if (!Double.isFinite(n[i])) {
-                    throw new BadRequest(400, "bbox: '" + p[i].trim() + "' không phải số hữu hạn / is not a finite number");
+                    throw new BadRequest(400, "bbox: '" + p[i].trim() + "' không phải số hữu hạn / bbox: '" + p[i].trim()
+                            + "' is not a finite number");
                 }
             }
             if (n[0] > n[2] || n[1] > n[3]) {
                 // An Envelope would swap them silently and answer for another box.
-                throw new BadRequest(400, "bbox: giá trị nhỏ nhất lớn hơn giá trị lớn nhất trong '" + v + "' / minimum greater than "
+                throw new BadRequest(400, "bbox: giá trị nhỏ nhất lớn hơn giá trị lớn nhất trong '" + v + "' / bbox: minimum greater than "
                         + "maximum in '" + v + "' (order is minLon,minLat,maxLon,maxLat)");
             }
             if (Math.abs(n[1]) > 90 || Math.abs(n[3]) > 90 || Math.abs(n[0]) > 180 || Math.abs(n[2]) > 180) {
