@@ -108,7 +108,8 @@ final class AuthController {
                 // ?reason= says why (the page asks for it); it goes into the audit entry's detail.
                 String reason = QueryParams.text(ctx, "reason");
                 if (reason != null && (reason.length() > EditService.MAX_REASON || reason.codePoints().anyMatch(Character::isISOControl))) {
-                    throw new ApiException(400, ErrorMessages.BAD_PARAMETER, "reason: at most " + EditService.MAX_REASON
+                    throw ApiException.badParameter("reason", "tối đa " + EditService.MAX_REASON
+                            + " ký tự, không có ký tự điều khiển / at most " + EditService.MAX_REASON
                             + " characters, no control characters");
                 }
                 edits.delete(Access.principal(ctx), layer, ctx.pathParam("id"), ctx.header("If-Match"), reason);
