@@ -27,7 +27,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** The read API through Javalin's test tools, on the embedded store in memory. */
 class HttpServerTest {
     static final ObjectMapper JSON = new ObjectMapper();
-    static final Clock CLOCK = Clock.fixed(Instant.parse("2023-09-15T03:00:00Z"), ZoneOffset.UTC);
+    static final Clock CLOCK = Clock.fixed(Instant.parse("2023-11-20T03:00:00Z"), ZoneOffset.UTC);
 
     App.Services services;
 
