@@ -1,6 +1,6 @@
 // The officers' map. Everything comes from this app's own API; only basemap tiles come from the configured URL,
 // and when they cannot load the data layers still show on a plain background.
-import { TEXTS, isoToVn, vnToIso, yearBefore, instantToVn, vnDates } from "/i18n.js";
+import { TEXTS, isoToVn, vnToIso, yearBefore, instantToVn, vnDates, vnInstantMs, vnToday } from "/i18n.js";
 import { vectorTileLayer } from "/mvt.js";
 
 let lang = localStorage.getItem("antt.lang") === "en" ? "en" : "vi";
@@ -779,6 +779,13 @@ async function openIncidentForm(latlng, id, back) {
     e.preventDefault();
     const v = readForm("inc", form, fields);
     if (!v) return;
+    // An incident has happened: a time after now (beyond 5 minutes of clock skew) is a typo. The server checks too.
+    const when = vnInstantMs(v.occurred_at);
+    if (when !== null && when > Date.now() + 5 * 60 * 1000) {
+      fieldError(form, "occurred_at", t("futureDate").replace("{value}", v.occurred_at.trim()).replace("{today}", vnToday()));
+      form.querySelector(".form-error").textContent = t("fixFields");
+      return;
+    }
     // Fields this form does not show are kept as they were (a bare flag excepts nothing, but it is not ours to drop).
     const keep = current ? { force_majeure: p.force_majeure ?? null, promptly_handled: p.promptly_handled ?? null } : {};
     const feature = { type: "Feature", geometry: { type: "Point", coordinates: at }, properties: { ...keep, ...v } };

@@ -130,6 +130,33 @@ class MapPageBrowserTest {
         }
     }
 
+    /**
+     * Issue 18: a mistyped year is refused in the form, next to the field, before anything is sent; an impossible day
+     * goes to the server, which refuses it, and the page shows that next to the field too. Nothing is stored.
+     */
+    @Test
+    void aFutureOrImpossibleIncidentDateIsRefusedNextToTheField() {
+        var incidents = vn.anttmap.model.Layer.INCIDENTS;
+        int before = services.store().query(incidents, vn.anttmap.model.FeatureQuery.ALL).size();
+        browser.findElement(By.id("new-incident")).click();
+        ((JavascriptExecutor) browser).executeScript("const r = arguments[0].getBoundingClientRect();"
+                + "arguments[0].dispatchEvent(new MouseEvent('click', {bubbles: true, cancelable: true, view: window,"
+                + " clientX: r.left + r.width / 2, clientY: r.top + r.height / 2}));",
+                browser.findElements(By.cssSelector("path.antt-area")).get(0));
+        waitUp().until(d -> !d.findElements(By.id("incident-form")).isEmpty());
+        type("inc-occurred_at", "15/09/2999 20:00");
+        click("#incident-form button[type='submit']");
+        WebElement error = browser.findElement(By.id("inc-occurred_at-error"));
+        waitUp().until(d -> !error.getText().isEmpty());
+        assertThat(error.getText()).startsWith("Thời điểm (dd/mm/yyyy hh:mm): sau hiện tại (15/09/2999 20:00, hôm nay là ");
+        assertThat(browser.findElement(By.id("inc-occurred_at")).getAttribute("aria-invalid")).isEqualTo("true");
+        type("inc-occurred_at", "31/02/2023 10:00");
+        click("#incident-form button[type='submit']");
+        waitUp().until(d -> d.findElement(By.id("inc-occurred_at-error")).getText().contains("31/02/2023 10:00"));
+        assertThat(browser.findElement(By.id("inc-occurred_at-error")).getText()).contains("không đọc được ngày giờ '31/02/2023 10:00'");
+        assertThat(services.store().query(incidents, vn.anttmap.model.FeatureQuery.ALL)).hasSize(before);
+    }
+
     @Test
     void thePublicSeesNoIncidentAndNoHouseholdCamera() {
         browser.manage().deleteAllCookies();
