@@ -1116,8 +1116,34 @@ function showPlan(plan) {
     <p class="actions"><a id="plan-download" download="camera-plan.geojson" href="${URL.createObjectURL(blob)}">${t("download")}</a></p>`;
 }
 
+// ---------------------------------------------------------------- dates to check (issue 18)
+/**
+ * The ward's incidents dated after today or before the ward existed, for an officer to check: a small notice under the
+ * status line with a link to each. The default period never follows them.
+ */
+async function loadReview() {
+  let box = $("date-review");
+  const reviewer = session.role === "admin" || session.role === "officer";
+  let r = { count: 0, incidents: [] };
+  if (reviewer && state.ward) {
+    try { r = await getJson(`/api/v1/review?ward=${encodeURIComponent(state.ward)}`); } catch { /* a notice, not a failure */ }
+  }
+  if (!box) {
+    box = Object.assign(document.createElement("div"), { id: "date-review", className: "note" });
+    box.setAttribute("role", "status");
+    status.after(box);
+  }
+  box.hidden = r.count === 0;
+  box.innerHTML = r.count === 0 ? "" : `${escapeHtml(t("reviewNotice").replace("{n}", r.count))} ${r.incidents.map((i) =>
+    `<a href="#" data-id="${escapeHtml(i.id)}" data-day="${escapeHtml(i.occurred_on)}">${escapeHtml(i.id)} (${isoToVn(i.occurred_on)})</a>`).join(", ")}`;
+  box.querySelectorAll("a").forEach((a) => a.addEventListener("click", (e) => {
+    e.preventDefault();
+    showIncident(a.dataset.id, { first: a.dataset.day, last: a.dataset.day });
+  }));
+}
+
 async function refresh() {
-  await Promise.all([loadIncidents(), loadFigures(), loadScores(), loadHotspots(), loadOrganisations()]);
+  await Promise.all([loadIncidents(), loadFigures(), loadScores(), loadHotspots(), loadOrganisations(), loadReview()]);
   buildControls();
   const open = $("panel").dataset.areaId;
   if (open) await openArea(layers.areas.getLayers().find((l) => l.feature.id === open).feature);

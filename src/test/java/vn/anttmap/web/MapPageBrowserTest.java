@@ -157,6 +157,31 @@ class MapPageBrowserTest {
         assertThat(services.store().query(incidents, vn.anttmap.model.FeatureQuery.ALL)).hasSize(before);
     }
 
+    /** Issue 18: an incident dated in 2999 that reached the store by SQL is listed for checking, with a link to it. */
+    @Test
+    void anIncidentDatedInTheFutureIsNoticedWithALinkToIt() {
+        var incidents = vn.anttmap.model.Layer.INCIDENTS;
+        var some = services.store().query(incidents, vn.anttmap.model.FeatureQuery.ALL.withWard(DemoFiles.WARD_ID)).get(0);
+        java.util.Map<String, Object> p = new java.util.LinkedHashMap<>(some.properties());
+        p.put("occurred_at", java.time.OffsetDateTime.parse("2999-09-15T20:00+07:00"));
+        p.put("occurred_on", java.time.LocalDate.of(2999, 9, 15));
+        services.store().write(new vn.anttmap.store.WriteBatch().upsert(incidents,
+                java.util.List.of(new vn.anttmap.model.Feature("typo-2999", some.geometry(), p))));
+        try {
+            browser.navigate().refresh();
+            waitUp().until(d -> "true".equals(d.findElement(By.tagName("body")).getAttribute("data-ready")));
+            WebElement notice = waitUp().until(ExpectedConditions.visibilityOfElementLocated(By.id("date-review")));
+            assertThat(notice.getText()).isEqualTo("1 vụ việc có ngày bất thường, cần kiểm tra: typo-2999 (15/09/2999)");
+            // The default period did not follow it.
+            assertThat(browser.findElement(By.id("to")).getAttribute("value")).doesNotEndWith("2999");
+            notice.findElement(By.linkText("typo-2999 (15/09/2999)")).click();
+            waitUp().until(d -> "15/09/2999".equals(d.findElement(By.id("from")).getAttribute("value")));
+            waitUp().until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".leaflet-popup")));
+        } finally {
+            services.store().write(new vn.anttmap.store.WriteBatch().delete(incidents, java.util.List.of("typo-2999")));
+        }
+    }
+
     @Test
     void thePublicSeesNoIncidentAndNoHouseholdCamera() {
         browser.manage().deleteAllCookies();
