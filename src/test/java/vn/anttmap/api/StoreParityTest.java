@@ -91,7 +91,7 @@ class StoreParityTest {
                 });
                 both.add(out);
             }
-            assertThat(both.get(0).get("/api/v1/config")).contains("\"period\":{\"from\":\"2023-01-01\",\"to\":\"2023-07-31\"}");
+            assertThat(both.get(0).get("/api/v1/config")).contains("\"from\":\"2023-01-01\"", "\"to\":\"2023-07-31\"");
             assertThat(both.get(0).get("/api/v1/review?ward=w")).startsWith("200 ").contains("\"count\":2", "odd-2019", "odd-2030");
             assertThat(both.get(1)).isEqualTo(both.get(0));
         }
