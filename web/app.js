@@ -1,6 +1,6 @@
 // The officers' map. Everything comes from this app's own API; only basemap tiles come from the configured URL,
 // and when they cannot load the data layers still show on a plain background.
-import { TEXTS, isoToVn, vnToIso, yearBefore, instantToVn, vnDates, vnInstantMs, vnToday } from "/i18n.js";
+import { TEXTS, isoToVn, vnToIso, yearBefore, instantToVn, vnDates, vnInstantMs, vnToday, vnNow } from "/i18n.js";
 import { vectorTileLayer } from "/mvt.js";
 
 let lang = localStorage.getItem("antt.lang") === "en" ? "en" : "vi";
@@ -747,13 +747,11 @@ const SEVERITY_OPTIONS = [["", "none"], ...["it_nghiem_trong", "nghiem_trong", "
 const CHANNEL_OPTIONS = ["in_person", "hotline_113", "vneid", "app", "patrol"].map((c) => [c, `ch_${c}`]);
 
 function incidentFields(p) {
-  const now = new Date();
-  const pad = (n) => String(n).padStart(2, "0");
   return [
     { name: "category", label: "category", kind: "select", required: true, value: p.category ?? "",
       options: [...categories.keys()].map((c) => [c, `cat:${c}`]) },
     { name: "occurred_at", label: "occurredLocal", kind: "text", required: true, value: p.occurred_at ? instantToVn(p.occurred_at)
-      : `${pad(now.getDate())}/${pad(now.getMonth() + 1)}/${now.getFullYear()} ${pad(now.getHours())}:${pad(now.getMinutes())}` },
+      : vnNow() },
     { name: "severity", label: "severity", kind: "select", value: p.severity ?? "", options: SEVERITY_OPTIONS },
     { name: "serious", label: "seriousField", kind: "bool", value: p.serious ?? null },
     { name: "deaths", label: "deathsField", kind: "number", value: p.deaths ?? "" },

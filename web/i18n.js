@@ -215,6 +215,12 @@ export function vnToday(nowMs = Date.now()) {
   return `${String(d.getUTCDate()).padStart(2, "0")}/${String(d.getUTCMonth() + 1).padStart(2, "0")}/${d.getUTCFullYear()}`;
 }
 
+/** Now in Vietnam as dd/mm/yyyy hh:mm, whatever zone the browser is set to (the server reads the form as Vietnam's time). */
+export function vnNow(nowMs = Date.now()) {
+  const d = new Date(nowMs + VN_OFFSET_MS);
+  return `${vnToday(nowMs)} ${String(d.getUTCHours()).padStart(2, "0")}:${String(d.getUTCMinutes()).padStart(2, "0")}`;
+}
+
 /** The same day one year earlier (29/02 becomes 28/02). */
 export function yearBefore(iso) {
   const [y, m, d] = iso.split("-").map(Number);

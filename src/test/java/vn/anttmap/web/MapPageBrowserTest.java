@@ -157,6 +157,19 @@ class MapPageBrowserTest {
         assertThat(services.store().query(incidents, vn.anttmap.model.FeatureQuery.ALL)).hasSize(before);
     }
 
+    /**
+     * The form's times are Vietnam's, whatever zone the browser is set to: the default "now", the future check and the
+     * server agree (fixed instants, no race with the clock). 31/02 and 24:00 are not read.
+     */
+    @Test
+    void theFormReadsAndWritesTimesInVietnam() {
+        Object r = ((JavascriptExecutor) browser).executeAsyncScript("const done = arguments[arguments.length - 1];"
+                + "import('/i18n.js').then((m) => { const t = Date.parse('2023-09-14T17:30:00Z'); done([m.vnNow(t), m.vnToday(t),"
+                + " m.vnInstantMs('15/09/2023 00:30') === t, m.vnInstantMs('31/02/2023 10:00'), m.vnInstantMs('15/09/2023 24:00'),"
+                + " m.vnInstantMs('2023-09-15')].map(String)); });");
+        assertThat(r).isEqualTo(java.util.List.of("15/09/2023 00:30", "15/09/2023", "true", "null", "null", "null"));
+    }
+
     /** Issue 18: an incident dated in 2999 that reached the store by SQL is listed for checking, with a link to it. */
     @Test
     void anIncidentDatedInTheFutureIsNoticedWithALinkToIt() {
