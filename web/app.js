@@ -1,6 +1,6 @@
 // The officers' map. Everything comes from this app's own API; only basemap tiles come from the configured URL,
 // and when they cannot load the data layers still show on a plain background.
-import { TEXTS, isoToVn, vnToIso, yearBefore, instantToVn, vnDates } from "/i18n.js";
+import { TEXTS, isoToVn, vnToIso, yearBefore, instantToVn, vnDates, vnInstantMs, vnToday, vnNow } from "/i18n.js";
 import { vectorTileLayer } from "/mvt.js";
 
 let lang = localStorage.getItem("antt.lang") === "en" ? "en" : "vi";
@@ -840,13 +840,11 @@ const SEVERITY_OPTIONS = [["", "choose"], ...["it_nghiem_trong", "nghiem_trong",
 const CHANNEL_OPTIONS = [["", "choose"], ...["in_person", "hotline_113", "vneid", "app", "patrol"].map((c) => [c, `ch_${c}`])];
 
 function incidentFields(p) {
-  const now = new Date();
-  const pad = (n) => String(n).padStart(2, "0");
   return [
     { name: "category", label: "category", kind: "select", required: true, value: p.category ?? "",
       options: [["", "choose"], ...[...categories.keys()].map((c) => [c, `cat:${c}`])] },
     { name: "occurred_at", label: "occurredLocal", kind: "text", required: true, value: p.occurred_at ? instantToVn(p.occurred_at)
-      : `${pad(now.getDate())}/${pad(now.getMonth() + 1)}/${now.getFullYear()} ${pad(now.getHours())}:${pad(now.getMinutes())}` },
+      : vnNow() },
     { name: "severity", label: "severity", kind: "select", value: p.severity ?? "", options: SEVERITY_OPTIONS },
     { name: "serious", label: "seriousField", kind: "bool", value: p.serious ?? null },
     { name: "deaths", label: "deathsField", kind: "number", value: p.deaths ?? "" },
@@ -873,6 +871,13 @@ async function openIncidentForm(latlng, id, back) {
     e.preventDefault();
     const v = readForm("inc", form, fields);
     if (!v) return;
+    // An incident has happened: a time after now (beyond 5 minutes of clock skew) is a typo. The server checks too.
+    const when = vnInstantMs(v.occurred_at);
+    if (when !== null && when > Date.now() + 5 * 60 * 1000) {
+      fieldError(form, "occurred_at", t("futureDate").replace("{value}", v.occurred_at.trim()).replace("{today}", vnToday()));
+      form.querySelector(".form-error").textContent = t("fixFields");
+      return;
+    }
     // Fields this form does not show are kept as they were (a bare flag excepts nothing, but it is not ours to drop).
     const keep = current ? { force_majeure: p.force_majeure ?? null, promptly_handled: p.promptly_handled ?? null } : {};
     const feature = { type: "Feature", geometry: { type: "Point", coordinates: at }, properties: { ...keep, ...v } };
@@ -1213,8 +1218,34 @@ function showPlan(plan) {
     <p class="actions"><a id="plan-download" download="camera-plan.geojson" href="${URL.createObjectURL(blob)}">${t("download")}</a></p>`;
 }
 
+// ---------------------------------------------------------------- dates to check (issue 18)
+/**
+ * The ward's incidents dated after today or before the ward existed, for an officer to check: a small notice under the
+ * status line with a link to each. The default period never follows them.
+ */
+async function loadReview() {
+  let box = $("date-review");
+  const reviewer = session.role === "admin" || session.role === "officer";
+  let r = { count: 0, incidents: [] };
+  if (reviewer && state.ward) {
+    try { r = await getJson(`/api/v1/review?ward=${encodeURIComponent(state.ward)}`); } catch { /* a notice, not a failure */ }
+  }
+  if (!box) {
+    box = Object.assign(document.createElement("div"), { id: "date-review", className: "note" });
+    box.setAttribute("role", "status");
+    status.after(box);
+  }
+  box.hidden = r.count === 0;
+  box.innerHTML = r.count === 0 ? "" : `${escapeHtml(t("reviewNotice").replace("{n}", r.count))} ${r.incidents.map((i) =>
+    `<a href="#" data-id="${escapeHtml(i.id)}" data-day="${escapeHtml(i.occurred_on)}">${escapeHtml(i.id)} (${isoToVn(i.occurred_on)})</a>`).join(", ")}`;
+  box.querySelectorAll("a").forEach((a) => a.addEventListener("click", (e) => {
+    e.preventDefault();
+    showIncident(a.dataset.id, { first: a.dataset.day, last: a.dataset.day });
+  }));
+}
+
 async function refresh() {
-  await Promise.all([loadIncidents(), loadFigures(), loadScores(), loadHotspots(), loadOrganisations()]);
+  await Promise.all([loadIncidents(), loadFigures(), loadScores(), loadHotspots(), loadOrganisations(), loadReview()]);
   buildControls();
   const open = $("panel").dataset.areaId;
   if (open) await openArea(layers.areas.getLayers().find((l) => l.feature.id === open).feature);

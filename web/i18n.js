@@ -20,6 +20,8 @@ export const TEXTS = {
     loading: "Đang tải dữ liệu…", loadFailed: "Không tải được lớp",
     tilesFailed: "Không tải được bản đồ nền; các lớp dữ liệu vẫn hiển thị.",
     badDate: "Ngày phải theo dạng dd/mm/yyyy", badRange: "Ngày bắt đầu phải trước ngày kết thúc",
+    futureDate: "sau hiện tại ({value}, hôm nay là {today})",
+    reviewNotice: "{n} vụ việc có ngày bất thường, cần kiểm tra:",
     figIncidents: "Vụ việc ANTT", figDisputes: "Hòa giải thành", figExtractions: "Trích xuất camera",
     figCameras: "Camera (hoạt động)", figRegistered: "Hộ đăng ký", figTeams: "Tổ an ninh xã hội",
     figGuards: "Tổ bảo vệ dân phố", members: "thành viên",
@@ -106,6 +108,8 @@ export const TEXTS = {
     loading: "Loading data…", loadFailed: "Could not load layer",
     tilesFailed: "Basemap tiles could not load; the data layers still show.",
     badDate: "Dates are dd/mm/yyyy", badRange: "The start must be before the end",
+    futureDate: "is in the future ({value}; today is {today})",
+    reviewNotice: "{n} incidents have unusual dates and need checking:",
     figIncidents: "Incidents", figDisputes: "Disputes mediated", figExtractions: "Video extractions",
     figCameras: "Cameras (active)", figRegistered: "Registered households", figTeams: "Social-security teams",
     figGuards: "Street-guard teams", members: "members",
@@ -193,6 +197,36 @@ export function vnToIso(text) {
   const date = new Date(Date.UTC(y, mo - 1, d));
   if (date.getUTCFullYear() !== y || date.getUTCMonth() !== mo - 1 || date.getUTCDate() !== d) return null;
   return `${y}-${String(mo).padStart(2, "0")}-${String(d).padStart(2, "0")}`;
+}
+
+/** Vietnam's offset from UTC (no daylight saving). */
+const VN_OFFSET_MS = 7 * 3600 * 1000;
+
+/**
+ * "20/11/2023 21:30" (or a bare date: midnight), local time in Vietnam → milliseconds since the epoch, or null when it
+ * is not that form or not a real date and time (the server then reads or refuses it).
+ */
+export function vnInstantMs(text) {
+  const m = /^\s*(\d{1,2})\/(\d{1,2})\/(\d{4})(?:\s+(\d{1,2}):(\d{2})(?::(\d{2}))?)?\s*$/.exec(String(text ?? ""));
+  if (!m) return null;
+  const [d, mo, y, h, mi, s] = [1, 2, 3, 4, 5, 6].map((i) => Number(m[i] ?? 0));
+  if (h > 23 || mi > 59 || s > 59) return null;
+  const ms = Date.UTC(y, mo - 1, d, h, mi, s);
+  const back = new Date(ms);
+  if (back.getUTCFullYear() !== y || back.getUTCMonth() !== mo - 1 || back.getUTCDate() !== d) return null;
+  return ms - VN_OFFSET_MS;
+}
+
+/** Today in Vietnam as dd/mm/yyyy, at `nowMs`. */
+export function vnToday(nowMs = Date.now()) {
+  const d = new Date(nowMs + VN_OFFSET_MS);
+  return `${String(d.getUTCDate()).padStart(2, "0")}/${String(d.getUTCMonth() + 1).padStart(2, "0")}/${d.getUTCFullYear()}`;
+}
+
+/** Now in Vietnam as dd/mm/yyyy hh:mm, whatever zone the browser is set to (the server reads the form as Vietnam's time). */
+export function vnNow(nowMs = Date.now()) {
+  const d = new Date(nowMs + VN_OFFSET_MS);
+  return `${vnToday(nowMs)} ${String(d.getUTCHours()).padStart(2, "0")}:${String(d.getUTCMinutes()).padStart(2, "0")}`;
 }
 
 /** The same day one year earlier (29/02 becomes 28/02). */

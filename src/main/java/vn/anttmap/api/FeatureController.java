@@ -40,6 +40,41 @@ final class FeatureController {
         ctx.contentType(GEOJSON).result(out.toByteArray());
     }
 
+    /**
+     * {@code GET /api/v1/review?ward=}: the ward's incidents dated outside its usual range (after today, or before
+     * its first boundary's year), for an officer to check; they never move the page's default period. Officers and
+     * administrators only, each seeing the incidents they may read.
+     */
+    void review(Context ctx) {
+        QueryParams.only(ctx, Set.of("ward"));
+        vn.anttmap.auth.Principal who = Access.principal(ctx);
+        if (!vn.anttmap.auth.AccessPolicy.canRead(who, Layer.INCIDENTS.apiName())) {
+            throw Access.denied(ctx, Layer.INCIDENTS.apiName());
+        }
+        String ward = QueryParams.text(ctx, "ward");
+        if (ward == null) {
+            throw ApiException.badParameter("ward", "bắt buộc / required: the ward whose incidents to check");
+        }
+        FeatureService.Review review = features.review(ward);
+        List<Map<String, Object>> incidents = new java.util.ArrayList<>();
+        for (Feature f : vn.anttmap.auth.AccessPolicy.filter(who, Layer.INCIDENTS.apiName(), review.incidents())) {
+            Map<String, Object> i = new LinkedHashMap<>();
+            i.put("id", f.id());
+            i.put("occurred_at", vn.anttmap.model.VietnamTime.inVietnam((java.time.OffsetDateTime) f.get("occurred_at")).toString());
+            i.put("occurred_on", String.valueOf(f.get("occurred_on")));
+            i.put("area_id", f.get("area_id"));
+            i.put("reason", review.today().isBefore((java.time.LocalDate) f.get("occurred_on")) ? "future" : "before_ward");
+            incidents.add(i);
+        }
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("ward", ward);
+        body.put("today", review.today().toString());
+        body.put("earliest", review.earliest() == null ? null : review.earliest().toString());
+        body.put("count", incidents.size());
+        body.put("incidents", incidents);
+        HttpServer.json(ctx, 200, body);
+    }
+
     /** {@code GET /api/v1/cameras/sectors}: each camera's field of view as a polygon, computed in metres. */
     void sectors(Context ctx) throws IOException {
         QueryParams.only(ctx, Set.of("bbox", "ward", "area", "tier"));

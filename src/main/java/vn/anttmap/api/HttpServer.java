@@ -248,6 +248,7 @@ public final class HttpServer {
         app.get("/api/v1/coverage", cameras::coverage);
         app.post("/api/v1/camera-plans", cameras::plan);
         app.get("/api/v1/cameras/sectors", featureController::sectors);
+        app.get("/api/v1/review", featureController::review);
         HotspotController hotspots = new HotspotController(services.hotspots(), services.trends(), features);
         app.get("/api/v1/hotspots/{kind}", hotspots::hotspots);
         app.get("/api/v1/trends", hotspots::trends);
@@ -308,7 +309,8 @@ public final class HttpServer {
     /**
      * What the page needs to start: the basemap, the ward to open on, the default period and the incident
      * categories. Reports cover whole months, so the default period runs from 1 January to the end of the last
-     * whole month before the latest incident (or before today when there is none).
+     * whole month before the latest incident not after today (or before today when there is none): a record dated in
+     * the future moves nobody's view ({@code /api/v1/review} lists it).
      */
     private static Map<String, Object> pageConfig(FeatureService features, PageConfig page, Object categories) {
         vn.anttmap.scoring.Standard.Period period = defaultPeriod(features);

@@ -104,11 +104,38 @@ public final class FeatureService {
                 .max(java.util.Comparator.comparingLong(vn.anttmap.store.Aggregate::count)).map(vn.anttmap.store.Aggregate::key);
     }
 
-    /** The last day on which an incident occurred, if any. */
+    /**
+     * The last day on which an incident occurred, if any, not after today in Vietnam: one record dated in the future
+     * (a mistyped year that slipped in before dates were checked, or written by SQL) cannot move every user's default
+     * period; {@link #review} lists it instead.
+     */
     public java.util.Optional<LocalDate> lastIncidentDay() {
         // Regression: this grouped every incident by day on each page load (60 ms for a province's 200,000, about a
         // second for four million); the day's index answers at once.
-        return store.lastDay(Layer.INCIDENTS, FeatureQuery.ALL);
+        return store.lastDay(Layer.INCIDENTS, FeatureQuery.ALL.withDays(null, today()));
+    }
+
+    /**
+     * A ward's incidents dated outside its usual range, for an officer to check: after today in Vietnam, or before
+     * 1 January of the year its first boundary took effect.
+     *
+     * @param earliest that 1 January, or {@code null} when the ward is unknown (only later days are checked then)
+     */
+    public record Review(LocalDate today, LocalDate earliest, List<Feature> incidents) {
+    }
+
+    public Review review(String wardId) {
+        LocalDate today = today();
+        LocalDate earliest = store.query(Layer.WARDS, FeatureQuery.ALL).stream().filter(w -> w.id().equals(wardId))
+                .map(w -> (LocalDate) w.get("valid_from")).filter(java.util.Objects::nonNull)
+                .min(java.util.Comparator.naturalOrder()).map(d -> d.withDayOfYear(1)).orElse(null);
+        FeatureQuery ward = FeatureQuery.ALL.withWard(wardId);
+        List<Feature> found = new java.util.ArrayList<>(store.query(Layer.INCIDENTS, ward.withDays(today.plusDays(1), null)));
+        if (earliest != null) {
+            found.addAll(store.query(Layer.INCIDENTS, ward.withDays(null, earliest.minusDays(1))));
+        }
+        found.sort(java.util.Comparator.comparing((Feature f) -> (java.time.OffsetDateTime) f.get("occurred_at")).thenComparing(Feature::id));
+        return new Review(today, earliest, List.copyOf(found));
     }
 
     public Map<Layer, Long> counts() {

@@ -333,7 +333,7 @@ public final class ImportService {
 
     /** As above; with {@code pinned}, points are assigned to those boundaries instead of the store's current ones. */
     private ImportResult stage(Pending pending, Layer layer, String source, List<RawRecord> raws, Boundaries pinned) {
-        RecordConverter converter = new RecordConverter(layer, taxonomy);
+        RecordConverter converter = new RecordConverter(layer, taxonomy, java.time.OffsetDateTime.now(clock));
         List<List<Problem>> problems = new ArrayList<>();
         List<Feature> features = new ArrayList<>();
         for (RawRecord r : raws) {

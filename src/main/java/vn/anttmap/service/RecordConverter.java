@@ -26,6 +26,7 @@ import java.time.OffsetDateTime;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.time.format.ResolverStyle;
 import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -42,15 +43,70 @@ import java.util.regex.Pattern;
  * same file twice does not duplicate anything.
  */
 final class RecordConverter {
-    private static final DateTimeFormatter VN_DATE = DateTimeFormatter.ofPattern("d/M/uuuu");
-    private static final DateTimeFormatter VN_DATE_TIME = DateTimeFormatter.ofPattern("d/M/uuuu H:mm[:ss]");
+    /** STRICT: 31/02/2023 is refused, never moved to 28/02 or 03/03 (SMART, the default, would move it). */
+    private static final DateTimeFormatter VN_DATE = DateTimeFormatter.ofPattern("d/M/uuuu").withResolverStyle(ResolverStyle.STRICT);
+    private static final DateTimeFormatter VN_DATE_TIME = DateTimeFormatter.ofPattern("d/M/uuuu H:mm[:ss]")
+            .withResolverStyle(ResolverStyle.STRICT);
+    private static final DateTimeFormatter SHOWN_DAY = DateTimeFormatter.ofPattern("dd/MM/uuuu");
+    private static final DateTimeFormatter SHOWN_TIME = DateTimeFormatter.ofPattern("dd/MM/uuuu HH:mm");
+    /** How far past the server's clock an instant may lie (another device's clock running a little fast). */
+    static final java.time.Duration CLOCK_SKEW = java.time.Duration.ofMinutes(5);
+    /**
+     * The days and instants that record something that has happened, so cannot lie in the future, with their names in
+     * Vietnamese. (Validity periods may start later; an attestation's instant is set by the server.)
+     */
+    static final Map<String, String> PAST_ONLY = Map.of(
+            "occurred_at", "thời điểm xảy ra",
+            "installed_on", "ngày lắp đặt",
+            "done_on", "ngày thực hiện",
+            "extracted_on", "ngày trích xuất",
+            "mediated_on", "ngày hòa giải",
+            "recorded_on", "ngày ghi nhận",
+            "decided_on", "ngày quyết định",
+            "as_of", "ngày số liệu");
 
     private final Layer layer;
     private final Taxonomy taxonomy;
+    /** The server's present; {@code null} checks no day against it. */
+    private final OffsetDateTime now;
 
     RecordConverter(Layer layer, Taxonomy taxonomy) {
+        this(layer, taxonomy, null);
+    }
+
+    RecordConverter(Layer layer, Taxonomy taxonomy, OffsetDateTime now) {
         this.layer = layer;
         this.taxonomy = taxonomy;
+        this.now = now;
+    }
+
+    /**
+     * Refuses a day or instant of {@link #PAST_ONLY} later than {@code now} (plus {@link #CLOCK_SKEW}), naming the
+     * value and today's date in Vietnam, Vietnamese first.
+     */
+    static void notInFuture(String field, Object value, OffsetDateTime now) {
+        String label = PAST_ONLY.get(field);
+        if (label == null || value == null || now == null) {
+            return;
+        }
+        OffsetDateTime latest = now.plus(CLOCK_SKEW);
+        String today = VietnamTime.localDay(now).format(SHOWN_DAY);
+        String shown;
+        if (value instanceof OffsetDateTime at) {
+            if (!at.isAfter(latest)) {
+                return;
+            }
+            shown = at.atZoneSameInstant(VietnamTime.ZONE).format(SHOWN_TIME);
+        } else if (value instanceof LocalDate day) {
+            if (!day.isAfter(VietnamTime.localDay(latest))) {
+                return;
+            }
+            shown = day.format(SHOWN_DAY);
+        } else {
+            return;
+        }
+        throw new IllegalArgumentException(label + " sau hiện tại (" + shown + ", hôm nay là " + today + ") / " + field
+                + " is in the future (" + shown + "; today is " + today + ")");
     }
 
     /** A required field left empty, in Vietnamese and English (the page shows the side of its language). */
@@ -80,7 +136,9 @@ final class RecordConverter {
                 continue;
             }
             try {
-                props.put(f.name(), check(f, coerce(f, raw)));
+                Object value = check(f, coerce(f, raw));
+                notInFuture(f.name(), value, now);
+                props.put(f.name(), value);
             } catch (IllegalArgumentException e) {
                 problems.add(new Problem(loc, f.name(), e.getMessage()));
             }

@@ -75,7 +75,7 @@ class AccessAndEditTest {
             "/ogc/collections/camera_coverage/items", "/ogc/collections/camera_proposals/items", "/ogc/api",
             "/api/v1/export?layers=incidents&format=geojson", "/api/v1/export?layers=cameras&format=geojson",
             "/api/v1/export?layers=residential_areas,cameras&format=kml", "/api/v1/export?layers=cameras&format=csv",
-            "/tiles/incidents.json", "/api/v1/incidents/vv-2023-001", "/api/v1/audit");
+            "/tiles/incidents.json", "/api/v1/incidents/vv-2023-001", "/api/v1/audit", "/api/v1/review?ward=hai-hoa");
 
     @Test
     void anonymousRequestsShowNoIncidentNoDescriptionAndNoHouseholdCamera() {

@@ -27,7 +27,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** The read API through Javalin's test tools, on the embedded store in memory. */
 class HttpServerTest {
     static final ObjectMapper JSON = new ObjectMapper();
-    static final Clock CLOCK = Clock.fixed(Instant.parse("2023-09-15T03:00:00Z"), ZoneOffset.UTC);
+    static final Clock CLOCK = Clock.fixed(Instant.parse("2023-11-20T03:00:00Z"), ZoneOffset.UTC);
 
     App.Services services;
 
@@ -177,6 +177,57 @@ class HttpServerTest {
             Response leaflet = client.get("/webjars/leaflet/1.9.4/dist/leaflet.js");
             assertThat(leaflet.code()).isEqualTo(200);
             assertThat(json(client.get("/api/v1/config")).path("tileUrl").asText()).isEqualTo("https://tiles.example/{z}/{x}/{y}.png");
+        });
+    }
+
+    /** An incident dated in 2030 (or in 1999, before the ward existed), written straight into the store. */
+    void storeOddIncidents() {
+        var i1 = services.store().get(Layer.INCIDENTS, "i1").orElseThrow();
+        java.util.function.BiFunction<String, String, vn.anttmap.model.Feature> at = (id, when) -> {
+            java.util.Map<String, Object> p = new java.util.LinkedHashMap<>(i1.properties());
+            java.time.OffsetDateTime t = java.time.OffsetDateTime.parse(when);
+            p.put("occurred_at", t);
+            p.put("occurred_on", vn.anttmap.model.VietnamTime.localDay(t));
+            return new vn.anttmap.model.Feature(id, i1.geometry(), p);
+        };
+        services.store().write(new vn.anttmap.store.WriteBatch().upsert(Layer.INCIDENTS,
+                List.of(at.apply("far", "2030-09-15T20:00+07:00"), at.apply("old", "2019-03-05T20:00+07:00"))));
+    }
+
+    /**
+     * Issue 18: one mistyped date moved every user's default view to 2030. The default period (and the hotspots'
+     * and the publication's) stand on the latest incident not after today; the odd record is listed for review.
+     */
+    @Test
+    void aFutureDatedIncidentMovesNoDefaultAndIsListedForReview() {
+        vn.anttmap.TestHttp.test(app(), (server, client) -> {
+            JsonNode before = json(client.get("/api/v1/config"));
+            assertThat(before.path("period").path("from").asText()).isEqualTo("2023-01-01");
+            assertThat(before.path("period").path("to").asText()).isEqualTo("2023-07-31");
+            assertThat(json(get(client, "/api/v1/review?ward=w")).path("count").asInt()).isZero();
+            storeOddIncidents();
+            JsonNode after = json(client.get("/api/v1/config"));
+            assertThat(after.path("period")).isEqualTo(before.path("period"));
+            assertThat(after.path("scoringYear").asInt()).isEqualTo(2023);
+            assertThat(services.hotspots().defaultTo()).isEqualTo(java.time.LocalDate.of(2023, 7, 31));
+            assertThat(services.publish().scoringYear()).isEqualTo(2023);
+
+            JsonNode review = json(get(client, "/api/v1/review?ward=w"));
+            assertThat(review.path("today").asText()).isEqualTo("2023-11-20");
+            assertThat(review.path("earliest").asText()).isEqualTo("2020-01-01");
+            assertThat(review.path("count").asInt()).isEqualTo(2);
+            assertThat(review.path("incidents").toString()).isEqualTo("[{\"id\":\"old\",\"occurred_at\":\"2019-03-05T20:00+07:00\","
+                    + "\"occurred_on\":\"2019-03-05\",\"area_id\":\"a\",\"reason\":\"before_ward\"},{\"id\":\"far\",\"occurred_at\":"
+                    + "\"2030-09-15T20:00+07:00\",\"occurred_on\":\"2030-09-15\",\"area_id\":\"a\",\"reason\":\"future\"}]");
+            // Only those who may read incidents: the public and planners are refused; the ward's officer sees them.
+            assertThat(client.get("/api/v1/review?ward=w").code()).isEqualTo(401);
+            String planner = vn.anttmap.TestAuth.token(services, vn.anttmap.model.Account.Role.PLANNER, null);
+            assertThat(client.get("/api/v1/review?ward=w", vn.anttmap.TestAuth.bearer(planner)).code()).isEqualTo(403);
+            String officer = vn.anttmap.TestAuth.token(services, vn.anttmap.model.Account.Role.OFFICER, "w");
+            assertThat(json(client.get("/api/v1/review?ward=w", vn.anttmap.TestAuth.bearer(officer))).path("count").asInt()).isEqualTo(2);
+            Response missing = get(client, "/api/v1/review");
+            assertThat(missing.code()).isEqualTo(400);
+            assertThat(missing.body().string()).contains("ward");
         });
     }
 

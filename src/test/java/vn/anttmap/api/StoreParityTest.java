@@ -27,7 +27,8 @@ class StoreParityTest {
             "/api/v1/scores/wards/w?year=2023", "/api/v1/cameras/sectors",
             "/api/v1/hotspots/density?ward=w&from=2023-01-01&to=2023-12-31",
             "/api/v1/hotspots/gistar?ward=w&from=2023-01-01&to=2023-12-31",
-            "/api/v1/trends?ward=w&from=2023-01-01&to=2023-12-31", "/api/v1/trends?ward=w&area=b&to=2023-12-31");
+            "/api/v1/trends?ward=w&from=2023-01-01&to=2023-12-31", "/api/v1/trends?ward=w&area=b&to=2023-12-31",
+            "/api/v1/review?ward=w");
 
     @AfterAll
     static void drop() {
@@ -59,6 +60,40 @@ class StoreParityTest {
             assertThat(embedded.get("/api/v1/hotspots/gistar?ward=w&from=2023-01-01&to=2023-12-31")).startsWith("422 ")
                     .contains("got 3");
             assertThat(postgis).isEqualTo(embedded);
+        }
+    }
+
+    /** Issue 18 on both stores: incidents dated 2030 and 2019 move no default period and are listed for review alike. */
+    @Test
+    void oddDatesAreBoundedAndReviewedAlikeOnBothStores() throws IOException {
+        PostgisTestDatabase.require();
+        try (App.Services h2 = HttpServerTest.servicesOver(H2gisFeatureStore.inMemory("parity-odd-" + UUID.randomUUID()));
+             App.Services pg = HttpServerTest.servicesOver(PostgisTestDatabase.freshStore())) {
+            List<Map<String, String>> both = new java.util.ArrayList<>();
+            for (App.Services s : List.of(h2, pg)) {
+                var i1 = s.store().get(vn.anttmap.model.Layer.INCIDENTS, "i1").orElseThrow();
+                List<vn.anttmap.model.Feature> odd = new java.util.ArrayList<>();
+                for (String when : List.of("2030-09-15T20:00+07:00", "2019-03-05T20:00+07:00")) {
+                    Map<String, Object> p = new LinkedHashMap<>(i1.properties());
+                    java.time.OffsetDateTime t = java.time.OffsetDateTime.parse(when);
+                    p.put("occurred_at", t);
+                    p.put("occurred_on", vn.anttmap.model.VietnamTime.localDay(t));
+                    odd.add(new vn.anttmap.model.Feature("odd-" + when.substring(0, 4), i1.geometry(), p));
+                }
+                s.store().write(new vn.anttmap.store.WriteBatch().upsert(vn.anttmap.model.Layer.INCIDENTS, odd));
+                Map<String, String> out = new LinkedHashMap<>();
+                String token = vn.anttmap.TestAuth.admin(s);
+                vn.anttmap.TestHttp.test(HttpServer.create(s, new HttpServer.PageConfig("t", "t")), (server, client) -> {
+                    for (String path : List.of("/api/v1/config", "/api/v1/review?ward=w")) {
+                        var r = client.get(path, vn.anttmap.TestAuth.bearer(token));
+                        out.put(path, r.code() + " " + r.body().string());
+                    }
+                });
+                both.add(out);
+            }
+            assertThat(both.get(0).get("/api/v1/config")).contains("\"from\":\"2023-01-01\"", "\"to\":\"2023-07-31\"");
+            assertThat(both.get(0).get("/api/v1/review?ward=w")).startsWith("200 ").contains("\"count\":2", "odd-2019", "odd-2030");
+            assertThat(both.get(1)).isEqualTo(both.get(0));
         }
     }
 }

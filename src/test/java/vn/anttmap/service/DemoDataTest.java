@@ -34,7 +34,7 @@ class DemoDataTest {
     static void load() throws IOException {
         H2gisFeatureStore store = H2gisFeatureStore.inMemory("demo-" + UUID.randomUUID());
         store.migrate();
-        services = App.services(store, Clock.fixed(Instant.parse("2023-09-15T03:00:00Z"), ZoneOffset.UTC));
+        services = App.services(store, Clock.fixed(Instant.parse("2023-11-20T03:00:00Z"), ZoneOffset.UTC));
         DemoData.load(services.importer());
     }
 

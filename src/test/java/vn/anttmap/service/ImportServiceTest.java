@@ -28,7 +28,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 class ImportServiceTest {
-    static final Clock CLOCK = Clock.fixed(Instant.parse("2023-09-15T03:00:00Z"), ZoneOffset.UTC);
+    static final Clock CLOCK = Clock.fixed(Instant.parse("2023-11-20T03:00:00Z"), ZoneOffset.UTC);
 
     App.Services services;
 
@@ -109,6 +109,30 @@ class ImportServiceTest {
                 "incidents-bad-date.csv: line 3, field occurred_at: không đọc được ngày giờ '31-02-2023' (cần dd/MM/yyyy HH:mm "
                         + "hoặc ISO 8601) / cannot read date and time '31-02-2023' "
                         + "(expected ISO 8601 such as 2023-03-05T21:30:00+07:00, or dd/MM/yyyy HH:mm)");
+    }
+
+    @Test
+    void aFutureOrImpossibleDateRefusesTheWholeFileAndWritesNothing() {
+        String header = "id,lon,lat,occurred_at,category,severity,channel\n";
+        String good = "i1,105.785,19.445,2023-03-05T20:00:00Z,other,,patrol\n";
+        Map<Layer, Long> before = services.store().counts();
+        // The clock is 20/11/2023 10:00 in Vietnam: 2030 is a typo, and so is 10:06 the same morning (beyond 5 minutes).
+        assertThatThrownBy(() -> loadText(Layer.INCIDENTS, "future.csv", header + good
+                + "i2,105.79,19.445,15/09/2030 20:00,other,,patrol\n"
+                + "i3,105.79,19.445,2023-11-20T10:06+07:00,other,,patrol\n"
+                + "i4,105.79,19.445,2023-11-20T10:04+07:00,other,,patrol\n"))
+                .isInstanceOf(InvalidInputException.class)
+                .satisfies(e -> assertThat(((InvalidInputException) e).problems()).extracting(Object::toString).containsExactly(
+                        "line 3, field occurred_at: thời điểm xảy ra sau hiện tại (15/09/2030 20:00, hôm nay là "
+                                + "20/11/2023) / occurred_at is in the future (15/09/2030 20:00; today is 20/11/2023)",
+                        "line 4, field occurred_at: thời điểm xảy ra sau hiện tại (20/11/2023 10:06, hôm nay là "
+                                + "20/11/2023) / occurred_at is in the future (20/11/2023 10:06; today is 20/11/2023)"));
+        assertThatThrownBy(() -> loadText(Layer.INCIDENTS, "impossible.csv", header + good
+                + "i2,105.79,19.445,31/02/2023,other,,patrol\n"))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("line 3, field occurred_at: không đọc được ngày giờ '31/02/2023'");
+        assertThat(services.store().counts()).isEqualTo(before);
+        assertThat(services.store().get(Layer.INCIDENTS, "i1")).isEmpty();
     }
 
     @Test

@@ -130,7 +130,7 @@ class ScoringServiceTest {
         assertThat(undated.status()).isEqualTo(Scorecard.Status.NO_DATA);
         assertThat(undated.measured()).isNull();
         load(Layer.HOUSEHOLD_COUNTS, "area_id,as_of,resident_households,registered_households,source\n"
-                + "a,2023-06-30,300,300,CSDLQG dân cư\na,2023-12-31,310,300,CSDLQG dân cư\n");
+                + "a,2023-06-30,300,300,CSDLQG dân cư\na,2023-11-15,310,300,CSDLQG dân cư\n"); // after the period (to 31/10/2023), before today
         Scorecard.CheckResult k1 = check(services.scoring().scoreArea("a", 2023), "K1.households");
         assertThat(k1.status()).isEqualTo(Scorecard.Status.MET);
         assertThat(k1.note()).isEqualTo("300/300 (số hộ ngày 30/06/2023)");

@@ -163,6 +163,71 @@ class MapPageBrowserTest {
         }
     }
 
+    /**
+     * Issue 18: a mistyped year is refused in the form, next to the field, before anything is sent; an impossible day
+     * goes to the server, which refuses it, and the page shows that next to the field too. Nothing is stored.
+     */
+    @Test
+    void aFutureOrImpossibleIncidentDateIsRefusedNextToTheField() {
+        var incidents = vn.anttmap.model.Layer.INCIDENTS;
+        int before = services.store().query(incidents, vn.anttmap.model.FeatureQuery.ALL).size();
+        browser.findElement(By.id("new-incident")).click();
+        ((JavascriptExecutor) browser).executeScript("const r = arguments[0].getBoundingClientRect();"
+                + "arguments[0].dispatchEvent(new MouseEvent('click', {bubbles: true, cancelable: true, view: window,"
+                + " clientX: r.left + r.width / 2, clientY: r.top + r.height / 2}));",
+                browser.findElements(By.cssSelector("path.antt-area")).get(0));
+        waitUp().until(d -> !d.findElements(By.id("incident-form")).isEmpty());
+        type("inc-occurred_at", "15/09/2999 20:00");
+        click("#incident-form button[type='submit']");
+        WebElement error = browser.findElement(By.id("inc-occurred_at-error"));
+        waitUp().until(d -> !error.getText().isEmpty());
+        assertThat(error.getText()).startsWith("Thời điểm (dd/mm/yyyy hh:mm): sau hiện tại (15/09/2999 20:00, hôm nay là ");
+        assertThat(browser.findElement(By.id("inc-occurred_at")).getAttribute("aria-invalid")).isEqualTo("true");
+        type("inc-occurred_at", "31/02/2023 10:00");
+        click("#incident-form button[type='submit']");
+        waitUp().until(d -> d.findElement(By.id("inc-occurred_at-error")).getText().contains("31/02/2023 10:00"));
+        assertThat(browser.findElement(By.id("inc-occurred_at-error")).getText()).contains("không đọc được ngày giờ '31/02/2023 10:00'");
+        assertThat(services.store().query(incidents, vn.anttmap.model.FeatureQuery.ALL)).hasSize(before);
+    }
+
+    /**
+     * The form's times are Vietnam's, whatever zone the browser is set to: the default "now", the future check and the
+     * server agree (fixed instants, no race with the clock). 31/02 and 24:00 are not read.
+     */
+    @Test
+    void theFormReadsAndWritesTimesInVietnam() {
+        Object r = ((JavascriptExecutor) browser).executeAsyncScript("const done = arguments[arguments.length - 1];"
+                + "import('/i18n.js').then((m) => { const t = Date.parse('2023-09-14T17:30:00Z'); done([m.vnNow(t), m.vnToday(t),"
+                + " m.vnInstantMs('15/09/2023 00:30') === t, m.vnInstantMs('31/02/2023 10:00'), m.vnInstantMs('15/09/2023 24:00'),"
+                + " m.vnInstantMs('2023-09-15')].map(String)); });");
+        assertThat(r).isEqualTo(java.util.List.of("15/09/2023 00:30", "15/09/2023", "true", "null", "null", "null"));
+    }
+
+    /** Issue 18: an incident dated in 2999 that reached the store by SQL is listed for checking, with a link to it. */
+    @Test
+    void anIncidentDatedInTheFutureIsNoticedWithALinkToIt() {
+        var incidents = vn.anttmap.model.Layer.INCIDENTS;
+        var some = services.store().query(incidents, vn.anttmap.model.FeatureQuery.ALL.withWard(DemoFiles.WARD_ID)).get(0);
+        java.util.Map<String, Object> p = new java.util.LinkedHashMap<>(some.properties());
+        p.put("occurred_at", java.time.OffsetDateTime.parse("2999-09-15T20:00+07:00"));
+        p.put("occurred_on", java.time.LocalDate.of(2999, 9, 15));
+        services.store().write(new vn.anttmap.store.WriteBatch().upsert(incidents,
+                java.util.List.of(new vn.anttmap.model.Feature("typo-2999", some.geometry(), p))));
+        try {
+            browser.navigate().refresh();
+            waitUp().until(d -> "true".equals(d.findElement(By.tagName("body")).getAttribute("data-ready")));
+            WebElement notice = waitUp().until(ExpectedConditions.visibilityOfElementLocated(By.id("date-review")));
+            assertThat(notice.getText()).isEqualTo("1 vụ việc có ngày bất thường, cần kiểm tra: typo-2999 (15/09/2999)");
+            // The default period did not follow it.
+            assertThat(browser.findElement(By.id("to")).getAttribute("value")).doesNotEndWith("2999");
+            notice.findElement(By.linkText("typo-2999 (15/09/2999)")).click();
+            waitUp().until(d -> "15/09/2999".equals(d.findElement(By.id("from")).getAttribute("value")));
+            waitUp().until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".leaflet-popup")));
+        } finally {
+            services.store().write(new vn.anttmap.store.WriteBatch().delete(incidents, java.util.List.of("typo-2999")));
+        }
+    }
+
     @Test
     void switchingTheLanguageKeepsTheSessionAndSaysEverythingInEnglish() {
         assertThat(browser.findElement(By.id("login")).getText()).isEqualTo("Đăng xuất (officer-hh)");
