@@ -103,7 +103,7 @@ class BadInputTest {
                 json("future date", "/api/v1/incidents", point("[105.795, 19.451]", INCIDENT.replace("2023-10-20T21:00:00+07:00",
                         "2999-10-20T21:00:00+07:00")), 400, "occurred_at is in the future (20/10/2999 21:00; today is "),
                 json("impossible day", "/api/v1/incidents", point("[105.795, 19.451]", INCIDENT.replace("2023-10-20T21:00:00+07:00",
-                        "31/02/2023 21:00")), 400, "field occurred_at: không đọc được ngày giờ '31/02/2023 21:00'"),
+                        "31/02/2023 21:00")), 400, "field occurred_at: cannot read date and time '31/02/2023 21:00'"),
                 json("impossible leap day", "/api/v1/incidents", point("[105.795, 19.451]", INCIDENT.replace("2023-10-20T21:00:00+07:00",
                         "2023-02-29")), 400, "cannot read date and time '2023-02-29'"),
                 new Case("huge payload", "POST", "/api/v1/incidents", huge, 413, null),
