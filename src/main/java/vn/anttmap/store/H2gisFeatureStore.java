@@ -217,6 +217,8 @@ public final class H2gisFeatureStore extends JdbcFeatureStore {
             } catch (java.nio.file.FileAlreadyExistsException taken) {
                 // another process wrote it first: its password is the one
             } catch (UnsupportedOperationException noLinks) {
+                // A file system without hard links (a deliberate fallback, not a stub): a plain move, unless another
+                // process's password file is there already; two processes racing on such a file system are not covered.
                 if (!Files.exists(file)) {
                     Files.move(tmp, file);
                 }

@@ -762,6 +762,26 @@ abstract class JdbcFeatureStore implements FeatureStore {
         }
     }
 
+    /** A layer's row as written: id, every field, then the geometry when the layer has one (bindRow's order). */
+    private static List<String> rowColumns(Layer layer) {
+        List<String> columns = new ArrayList<>();
+        columns.add("id");
+        layer.fields().forEach(f -> columns.add(f.name()));
+        if (layer.geometryKind().hasColumn()) {
+            columns.add("geom");
+        }
+        return columns;
+    }
+
+    /** The placeholders of {@link #rowColumns}: the geometry read from WKB. */
+    private static List<String> rowPlaceholders(Layer layer) {
+        List<String> placeholders = new ArrayList<>(java.util.Collections.nCopies(1 + layer.fields().size(), "?"));
+        if (layer.geometryKind().hasColumn()) {
+            placeholders.add(GEOM_IN);
+        }
+        return placeholders;
+    }
+
     /**
      * Inserts records expected absent with a plain INSERT, so that one made meanwhile by another writer (whose row no
      * lock could cover while it did not exist) fails this batch with a duplicate key instead of being replaced.
@@ -769,19 +789,9 @@ abstract class JdbcFeatureStore implements FeatureStore {
     private void insertNew(Connection c, Layer layer, List<Feature> features, Map<String, WriteBatch.Expectation> expected,
                            KeptCounts.Session counts) throws SQLException {
         counts.tracks(layer); // nothing replaced: nothing to take out of kept counts
-        List<String> columns = new ArrayList<>();
-        List<String> placeholders = new ArrayList<>();
-        columns.add("id");
-        placeholders.add("?");
-        for (FieldDef f : layer.fields()) {
-            columns.add(f.name());
-            placeholders.add("?");
-        }
+        List<String> columns = rowColumns(layer);
+        List<String> placeholders = rowPlaceholders(layer);
         boolean geom = layer.geometryKind().hasColumn();
-        if (geom) {
-            columns.add("geom");
-            placeholders.add(GEOM_IN);
-        }
         WKBWriter wkb = new WKBWriter(2);
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO " + layer.table() + " (" + String.join(", ", columns)
                 + ") VALUES (" + String.join(", ", placeholders) + ")")) {
@@ -1220,19 +1230,9 @@ abstract class JdbcFeatureStore implements FeatureStore {
         if (tracked) {
             counts.removed(layer, byIds(c, layer, features.stream().map(Feature::id).toList()));
         }
-        List<String> columns = new ArrayList<>();
-        List<String> placeholders = new ArrayList<>();
-        columns.add("id");
-        placeholders.add("?");
-        for (FieldDef f : layer.fields()) {
-            columns.add(f.name());
-            placeholders.add("?");
-        }
+        List<String> columns = rowColumns(layer);
+        List<String> placeholders = rowPlaceholders(layer);
         boolean geom = layer.geometryKind().hasColumn();
-        if (geom) {
-            columns.add("geom");
-            placeholders.add(GEOM_IN);
-        }
         WKBWriter wkb = new WKBWriter(2);
         try (PreparedStatement ps = c.prepareStatement(dialect.upsert(layer.table(), columns, placeholders))) {
             for (Feature feature : features) {
