@@ -51,7 +51,8 @@ public final class ScorecardCache {
 
     /** As {@link ScoringService#scoreWard}. */
     public Scorecard scoreWard(String wardId, int year) {
-        return (Scorecard) cards.get(new Key("ward", wardId, year), () -> scoring.scoreWard(wardId, year));
+        return (Scorecard) cards.get(new Key("ward", wardId, year), () -> scoring.scoreWard(wardId, year,
+                scoreAreas(wardId, year)));
     }
 
     /** As {@link ScoringService#wardOfArea}. */

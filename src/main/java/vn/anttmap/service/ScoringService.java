@@ -68,9 +68,7 @@ public final class ScoringService {
      */
     public static Scorecard redacted(Scorecard card) {
         List<Scorecard.CriterionResult> criteria = card.criteria().stream().map(c -> new Scorecard.CriterionResult(
-                c.criterionId(), c.status(), c.checks().stream().map(k -> new Scorecard.CheckResult(k.checkId(), k.kind(),
-                        k.status(), k.measured(), k.comparison(), k.threshold(), k.note(), List.of(), List.of(), null,
-                        List.of(), k.noteEn())).toList())).toList();
+                c.criterionId(), c.status(), c.checks().stream().map(Scorecard.CheckResult::redacted).toList())).toList();
         // Hints come from the ward's incidents, so they go with the evidence.
         return new Scorecard(card.subjectId(), card.level(), card.year(), card.period(), card.previousPeriod(), card.verdict(),
                 criteria, card.advisory());
@@ -135,6 +133,15 @@ public final class ScoringService {
 
     public Scorecard scoreWard(String wardId, int year) {
         standard.requireInForce(Standard.Level.WARD, year);
+        return scoreWard(wardId, year, scoreAreas(wardId, year));
+    }
+
+    /**
+     * The ward's card from its areas' cards for the year ({@link #scoreAreas}, which a caller may hold already: X4
+     * counts their verdicts), so that a ward's report does not score every area twice.
+     */
+    public Scorecard scoreWard(String wardId, int year, List<Scorecard> areaCards) {
+        standard.requireInForce(Standard.Level.WARD, year);
         Feature ward = requireWard(wardId);
         Standard.Period period = standard.wardPeriod().of(year);
         Standard.Period previous = standard.wardPeriod().of(year - 1);
@@ -145,7 +152,7 @@ public final class ScoringService {
         List<Feature> areaRecords = store.query(Layer.AREAS, mine.withAt(standard.areaPeriod().of(year).last()));
         Map<String, String> areaNames = new HashMap<>();
         areaRecords.forEach(a -> areaNames.put(a.id(), a.text("name")));
-        for (Scorecard card : scoreAreas(wardId, year)) {
+        for (Scorecard card : areaCards) {
             Facts.Attestation registration = attestations("area", card.subjectId(), year).get(Standard.REGISTRATION);
             units.add(new Facts.Unit("area", card.subjectId(), areaNames.get(card.subjectId()),
                     registration == null ? null : registration.attested(),
