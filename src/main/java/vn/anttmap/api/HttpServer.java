@@ -288,7 +288,7 @@ public final class HttpServer {
                 Text.split(e.getMessage())));
         app.exception(InvalidInputException.class, (e, ctx) -> invalidInput(ctx, e));
         app.exception(vn.anttmap.scoring.Standard.NotInForceException.class, (e, ctx) -> error(ctx, 422,
-                Key.NOT_IN_FORCE, Text.split(e.getMessage())));
+                Key.NOT_IN_FORCE, new Text(e.vi(), e.en())));
         app.exception(StoreException.class, (e, ctx) -> {
             LOG.error("store failure on {} {}", ctx.method(), ctx.path(), e);
             error(ctx, 503, Key.STORE_FAILURE, Key.STORE_UNAVAILABLE.format(e.getMessage()));

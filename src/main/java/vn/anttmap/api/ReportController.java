@@ -60,9 +60,7 @@ final class ReportController {
         } catch (Refused e) {
             page(ctx, lang, e.status, lang == Lang.VI ? e.getMessage() : e.en);
         } catch (Standard.NotInForceException e) {
-            String m = e.getMessage();
-            int cut = m.indexOf(" / the ");
-            page(ctx, lang, 422, cut < 0 ? m : lang == Lang.VI ? m.substring(0, cut) : m.substring(cut + 3));
+            page(ctx, lang, 422, lang == Lang.VI ? e.vi() : e.en());
         } catch (NoSuchElementException e) {
             page(ctx, lang, 404, lang == Lang.VI ? "Không tìm thấy: " + e.getMessage() : "Not found: " + e.getMessage());
         }

@@ -39,8 +39,22 @@ public record Standard(String id, String nameVi, String nameEn, List<String> ali
 
     /** Raised for a period that ended before the standard came into force. */
     public static final class NotInForceException extends IllegalArgumentException {
-        public NotInForceException(String message) {
-            super(message);
+        private final String vi;
+        private final String en;
+
+        /** The reason in Vietnamese and in English; the message holds both, "vi / en". */
+        public NotInForceException(String vi, String en) {
+            super(vi + " / " + en);
+            this.vi = vi;
+            this.en = en;
+        }
+
+        public String vi() {
+            return vi;
+        }
+
+        public String en() {
+            return en;
         }
     }
 
@@ -58,7 +72,7 @@ public record Standard(String id, String nameVi, String nameEn, List<String> ali
             String span = p.first().format(vn) + "–" + p.last().format(vn);
             throw new NotInForceException("kỳ đánh giá năm " + year + " (" + span + ") kết thúc trước ngày "
                     + inForce.format(vn) + ", ngày " + name + " có hiệu lực" + (replacesVi == null ? "" : "; trước đó áp dụng "
-                    + replacesVi) + " / the " + year + " period (" + span + ") ended before " + inForce.format(vn) + ", when "
+                    + replacesVi), "the " + year + " period (" + span + ") ended before " + inForce.format(vn) + ", when "
                     + name + " came into force" + (replacesVi == null ? "" : "; " + replacesVi + " applied before"));
         }
     }

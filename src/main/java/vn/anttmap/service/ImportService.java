@@ -410,7 +410,8 @@ public final class ImportService {
                 Layer subjectLayer = "ward".equals(kind) ? Layer.WARDS : Layer.AREAS;
                 Optional<Feature> subject = pending.get(subjectLayer, f.text("subject_id"));
                 if (subject.isEmpty()) {
-                    problems.add(new Problem(loc, "subject_id", "no " + ("ward".equals(kind) ? "ward" : "residential area")
+                    problems.add(new Problem(loc, "subject_id", "không có " + ("ward".equals(kind) ? "phường, xã" : "khu dân cư")
+                            + " mã '" + f.text("subject_id") + "' / no " + ("ward".equals(kind) ? "ward" : "residential area")
                             + " has id '" + f.text("subject_id") + "'"));
                 } else if (!attestable.getOrDefault(kind, Set.of()).contains(f.text("check_id"))) {
                     problems.add(new Problem(loc, "check_id", "'" + f.text("check_id") + "' is not a criterion an officer "
@@ -486,7 +487,8 @@ public final class ImportService {
                 String areaId = f.text("area_id");
                 Optional<Feature> area = gaz.areaById(areaId);
                 if (area.isEmpty()) {
-                    problems.add(new Problem(loc, "area_id", "no residential area has id '" + areaId + "'"));
+                    problems.add(new Problem(loc, "area_id", "không có khu dân cư mã '" + areaId + "' / no residential area has id '"
+                            + areaId + "'"));
                     return f;
                 }
                 return f.with(mapOf("ward_id", area.get().text("ward_id")));
@@ -498,12 +500,13 @@ public final class ImportService {
                 String cameraId = f.text("camera_id");
                 Optional<Feature> camera = pending.get(Layer.CAMERAS, cameraId);
                 if (camera.isEmpty()) {
-                    problems.add(new Problem(loc, "camera_id", "no camera has id '" + cameraId + "'"));
+                    problems.add(new Problem(loc, "camera_id", "không có camera mã '" + cameraId + "' / no camera has id '" + cameraId + "'"));
                     return f;
                 }
                 String incidentId = f.text("incident_id");
                 if (incidentId != null && pending.get(Layer.INCIDENTS, incidentId).isEmpty()) {
-                    problems.add(new Problem(loc, "incident_id", "no incident has id '" + incidentId + "'"));
+                    problems.add(new Problem(loc, "incident_id", "không có vụ việc mã '" + incidentId + "' / no incident has id '"
+                            + incidentId + "'"));
                     return f;
                 }
                 Map<String, Object> derived = new HashMap<>();
@@ -520,7 +523,8 @@ public final class ImportService {
                     }
                     Optional<Feature> area = gaz.areaById(areaId);
                     if (area.isEmpty()) {
-                        problems.add(new Problem(loc, "area_id", "no residential area has id '" + areaId + "'"));
+                        problems.add(new Problem(loc, "area_id", "không có khu dân cư mã '" + areaId + "' / no residential area has id '"
+                            + areaId + "'"));
                         return f;
                     }
                     return f.with(mapOf("ward_id", area.get().text("ward_id")));

@@ -268,13 +268,13 @@ class ImportServiceTest {
         loadText(Layer.TEAMS, "t.csv", "id,area_id,kind,member_count,rating_year\nt1,b,social_security,25,2023\n");
         assertThat(get(Layer.TEAMS, "t1").get("ward_id")).isEqualTo("w");
         assertThatThrownBy(() -> loadText(Layer.TEAMS, "t.csv", "id,area_id,kind,member_count,rating_year\nt2,zz,street_guard,2,2023\n"))
-                .hasMessage("t.csv: line 2, field area_id: no residential area has id 'zz'");
+                .hasMessage("t.csv: line 2, field area_id: không có khu dân cư mã 'zz' / no residential area has id 'zz'");
     }
 
     @Test
     void extractionsNeedAKnownCamera() {
         assertThatThrownBy(() -> loadText(Layer.EXTRACTIONS, "x.csv", "camera_id,extracted_on\nnope,2023-01-02\n"))
-                .hasMessage("x.csv: line 2, field camera_id: no camera has id 'nope'");
+                .hasMessage("x.csv: line 2, field camera_id: không có camera mã 'nope' / no camera has id 'nope'");
     }
 
     @Test
@@ -302,7 +302,7 @@ class ImportServiceTest {
                         "id,camera_id,extracted_on\nx1,c9,2023-01-02\nx2,c10,2023-01-02\n".getBytes(StandardCharsets.UTF_8)),
                         ImportService.Format.CSV, null)));
         assertThatThrownBy(() -> services.importer().importAll(inputs))
-                .hasMessage("x.csv: line 3, field camera_id: no camera has id 'c10'");
+                .hasMessage("x.csv: line 3, field camera_id: không có camera mã 'c10' / no camera has id 'c10'");
         assertThat(services.store().counts()).isEqualTo(before);
         List<ImportService.Input> good = List.of(inputs.get(0), new ImportService.Input(Layer.EXTRACTIONS, "x.csv",
                 List.of(inputs.get(1).records().get(0))));
