@@ -127,13 +127,29 @@ async function loadStaticLayers() {
     L.marker(at, { icon: L.divIcon({ className: "antt-area-label", html: `<span>${escapeHtml(f.properties.name)}</span>`, iconSize: null }),
       keyboard: true, title: f.properties.name, zIndexOffset: 1000 }).on("click", (e) => picking ? map.fire("click", { latlng: clickedAt(e) }) : openArea(f)).addTo(areaLabels);
   }
+  cameraLayers(cameras, sectors);
+  layers.areaGroup = L.layerGroup([layers.areas, areaLabels]);
+  for (const name of ["wards", "areaGroup", "roads", "coastline", "sectors", "cameras"]) layers[name].addTo(map);
+}
+
+/** The camera and sector layers from their GeoJSON (replacing those on the map, if any). */
+function cameraLayers(cameras, sectors) {
+  const shown = ["sectors", "cameras"].filter((name) => layers[name] && map.hasLayer(layers[name]));
+  for (const name of ["sectors", "cameras"]) if (layers[name]) map.removeLayer(layers[name]);
   layers.sectors = L.geoJSON(sectors, { interactive: false, style: (f) => ({ className: "antt-sector",
     color: f.properties.status === "active" ? "#2f855a" : "#a0aec0", weight: 0.6, fillOpacity: 0.15 }) });
   layers.cameras = L.geoJSON(cameras, { pointToLayer: (f, ll) => L.circleMarker(ll, { className: "antt-camera",
     radius: 4, color: "#fff", weight: 1, fillColor: f.properties.status === "active" ? "#2f855a" : "#a0aec0", fillOpacity: 1 }),
     onEachFeature: (f, l) => l.bindPopup(() => cameraPopup(f)) });
-  layers.areaGroup = L.layerGroup([layers.areas, areaLabels]);
-  for (const name of ["wards", "areaGroup", "roads", "coastline", "sectors", "cameras"]) layers[name].addTo(map);
+  for (const name of shown) layers[name].addTo(map);
+}
+
+/** After a camera is written: its point and sector again, and the coverage drawn from them. */
+async function reloadCameras() {
+  const q = state.ward ? `?ward=${encodeURIComponent(state.ward)}` : "";
+  const [cameras, sectors] = await Promise.all([getJson(`/api/v1/cameras${q}`), getJson(`/api/v1/cameras/sectors${q}`)]);
+  cameraLayers(cameras, sectors);
+  await loadFigures();
 }
 
 function fitWard() {
@@ -322,10 +338,12 @@ async function openArea(feature) {
   const declared = canEdit() ? Promise.all([["area", feature.id], ["ward", state.ward]].map(([kind, id]) =>
     getJson(`/api/v1/attestations?${new URLSearchParams({ subject_kind: kind, subject_id: id, year: state.year })}`)
       .then((b) => ({ kind, items: b.attestations })).catch(() => ({ kind, items: [] })))) : null;
-  const [card, cov, trends, listed] = await Promise.all([
+  const teamsListed = canEdit() ? getJson(`/api/v1/teams?${new URLSearchParams({ area: feature.id })}`)
+    .then((b) => b.features).catch(() => null) : null;
+  const [card, cov, trends, listed, teams] = await Promise.all([
     getJson(`/api/v1/scores/areas/${encodeURIComponent(feature.id)}?year=${state.year}`),
     getJson(`/api/v1/coverage?${new URLSearchParams({ ...base, from: state.from, to: state.to })}`),
-    getJson(`/api/v1/trends?${new URLSearchParams({ ...base, to: state.to })}`), declared]);
+    getJson(`/api/v1/trends?${new URLSearchParams({ ...base, to: state.to })}`), declared, teamsListed]);
   rows.push([t("workingShare"), `${cov.camerasWorking}/${cov.camerasTotal}`], [t("coveredArea"), pct(cov.areaShare)],
     [t("coveredRoads"), pct(cov.roadShare)], [t("coveredIncidents"), `${cov.incidentsCovered}/${cov.incidents}`]);
   $("panel-body").innerHTML = `<h2>${escapeHtml(p.name)}</h2><table>${rows.map(([k, v], i) =>
@@ -333,6 +351,7 @@ async function openArea(feature) {
     + (String(p.source ?? "").startsWith("synthetic") ? `<p class="note">${t("synthetic")}</p>` : "")
     + scorecardHtml(card)
     + (listed ? declarationsHtml(listed) : "")
+    + (teams ? teamsHtml(teams) : "")
     + trendsHtml(trends)
     + `<p class="actions"><a href="/report.html?${new URLSearchParams({ ward: state.ward, area: feature.id, year: state.year, lang })}"
          target="_blank" rel="noopener">${t("areaReport")}</a></p>`;
@@ -347,6 +366,8 @@ async function openArea(feature) {
   on("button[data-edit-attestation]", (b) => openAttestationForm({ area: feature, attestationId: b.dataset.editAttestation, back }));
   on("button[data-delete-attestation]", (b) => deleteAttestation(b.dataset.deleteAttestation, back));
   on("#add-declaration", () => openAttestationForm({ area: feature, back }));
+  on("#add-team", () => openTeamForm({ area: feature, back }));
+  on("button[data-edit-team]", (b) => openTeamForm({ area: feature, id: b.dataset.editTeam, back }));
   on("button[data-edit-incident]", (b) => openIncidentForm(null, b.dataset.editIncident, back));
   on("button[data-edit-decision]", (b) => openExceptionForm({ decisionId: b.dataset.editDecision, back }));
   on("button[data-decide]", (b) => {
@@ -510,7 +531,8 @@ function cameraPopup(f) {
   const p = f.properties;
   return `<b>${escapeHtml(p.name ?? f.id)}</b><br>${t("bearing")}: ${p.bearing_deg}° · ${t("fov")}: ${p.fov_deg}° · `
     + `${t("range")}: ${p.range_m} m<br>${t("status")}: ${t(p.status)}`
-    + (p.installed_on ? `<br>${isoToVn(p.installed_on)}` : "");
+    + (p.installed_on ? `<br>${isoToVn(p.installed_on)}` : "")
+    + (canEditWard(p.ward_id) ? `<br><button type="button" class="act" data-edit-camera="${escapeHtml(f.id)}">${t("editCamera")}</button>` : "");
 }
 
 function incidentPopup(f) {
@@ -627,6 +649,7 @@ $("planner").addEventListener("click", openPlanner);
 $("planner").hidden = !signedIn;
 $("new-incident").hidden = !(session.role === "officer" || session.role === "admin");
 $("new-organisation").hidden = !(session.role === "officer" || session.role === "admin");
+$("new-camera").hidden = $("new-organisation").hidden;
 $("login").addEventListener("click", () => (signedIn ? logout() : openLogin()));
 
 function openLogin() {
@@ -686,6 +709,10 @@ $("new-incident").addEventListener("click", () => {
   picking = "incident";
   status.textContent = t("clickMap");
 });
+$("new-camera").addEventListener("click", () => {
+  picking = "camera";
+  status.textContent = t("clickMapCamera");
+});
 $("new-organisation").addEventListener("click", () => {
   picking = "organisation";
   status.textContent = t("clickMapOrg");
@@ -696,6 +723,7 @@ map.on("click", (e) => {
   picking = null;
   status.textContent = "";
   if (what === "incident") openIncidentForm(e.latlng);
+  else if (what === "camera") openCameraForm(e.latlng);
   else openOrganisationForm(e.latlng);
 });
 
@@ -719,8 +747,9 @@ function fieldHtml(prefix, f) {
     control = `<select id="${id}" name="${f.name}"${aria}>${options.map(([o, key]) =>
       `<option value="${escapeHtml(o)}"${o === current ? " selected" : ""}>${escapeHtml(optionText(key))}</option>`).join("")}</select>`;
   } else {
-    const shown = f.kind === "date" && v ? isoToVn(v) : v;
-    const extra = f.kind === "number" ? ' inputmode="numeric"' : f.kind === "date" ? ' inputmode="numeric" placeholder="dd/mm/yyyy"' : "";
+    const shown = f.kind === "date" && v ? isoToVn(v) : f.kind === "decimal" && v !== "" ? Number(v).toLocaleString(locale(),
+      { useGrouping: false, maximumFractionDigits: 6 }) : v;
+    const extra = f.kind === "decimal" ? ' inputmode="decimal"' : f.kind === "number" ? ' inputmode="numeric"' : f.kind === "date" ? ' inputmode="numeric" placeholder="dd/mm/yyyy"' : "";
     control = `<input id="${id}" name="${f.name}" value="${escapeHtml(shown)}"${extra}${f.readonly ? " readonly" : ""}${aria}>`;
   }
   return `<div class="field" data-field="${f.name}"><label for="${id}">${t(f.label)}${f.required ? " *" : ""}</label>${control}
@@ -745,6 +774,13 @@ function readForm(prefix, form, fields) {
     if (f.kind === "bool") out[f.name] = raw === "true";
     else if (f.kind === "number") {
       if (!/^-?\d+$/.test(raw)) { fieldError(form, f.name, t("badNumber")); ok = false; } else out[f.name] = Number(raw);
+    } else if (f.kind === "decimal") {
+      // The page's decimal mark (a comma in Vietnamese, a point in English); no thousands separators.
+      const mark = lang === "vi" ? "," : ".";
+      const plain = raw.replace(mark, ".");
+      if (!/^-?\d+(\.\d+)?$/.test(plain) || (mark === "," && raw.includes("."))) {
+        fieldError(form, f.name, t("badDecimal")); ok = false;
+      } else out[f.name] = Number(plain);
     } else if (f.kind === "date") {
       const iso = vnToIso(raw);
       if (!iso) { fieldError(form, f.name, t("badDate")); ok = false; } else out[f.name] = iso;
@@ -784,9 +820,15 @@ function reasonText(reason) {
   return r;
 }
 
-/** Shows an API refusal on a form: each problem next to the field it names, the rest at the form's foot. Nothing was saved. */
-function showApiError(form, err) {
+/**
+ * Shows an API refusal on a form: each problem next to the field it names, the rest at the form's foot. Nothing was
+ * saved. A record someone else changed meanwhile (409) names who and when, and `reload` (when given) opens it again.
+ */
+function showApiError(form, err, reload) {
   clearErrors(form);
+  // A result line from an earlier save ("Saved: …") no longer describes what is on the form.
+  const result = form.nextElementSibling;
+  if (result?.matches("p[aria-live]")) result.textContent = "";
   const foot = form.querySelector(".form-error");
   if (!(err instanceof ApiError)) { foot.textContent = `${t("notSaved")}: ${err.message}`; return; }
   const detail = String((lang === "vi" ? err.body.detailVi ?? err.body.detail_vi : err.body.detailEn ?? err.body.detail_en)
@@ -798,7 +840,35 @@ function showApiError(form, err) {
     if (line.trim()) rest.push(m ? `${m[1]}: ${reasonText(m[2])}` : line);
   }
   const why = { 401: "errSignIn", 403: "errForbidden", 409: "errConflict", 428: "errConflict", 404: "errNotFound" }[err.status];
+  if (err.status === 409 && err.body.currentVersion) {
+    foot.textContent = err.body.changedAt
+      ? t("changedBy").replace("{who}", err.body.changedBy ?? t("operatorAtServer")).replace("{at}", instantToVn(err.body.changedAt))
+      : rest.join(" · ") || t("errConflict");
+    if (reload) {
+      const again = document.createElement("button");
+      again.type = "button";
+      again.className = "act";
+      again.id = "reload-record";
+      again.textContent = t("reloadLatest");
+      again.addEventListener("click", reload);
+      foot.append(" ", again);
+    }
+    return;
+  }
   foot.textContent = [why ? t(why) : t("notSaved"), ...rest].join(" · ");
+}
+
+/** Wires a form's delete button: asks why (kept in the audit log), deletes the version shown, then `done`. */
+function wireDelete(buttonId, form, url, etag, done, reload) {
+  $(buttonId)?.addEventListener("click", async () => {
+    const reason = askReason();
+    if (reason == null) return;
+    try {
+      await send("DELETE", withReason(url, reason), null, etag);
+      map.closePopup();
+      await done();
+    } catch (err) { showApiError(form, err, reload); }
+  });
 }
 
 /** Opens a form in the panel; `back` returns to what was shown before (the area's panel). */
@@ -834,7 +904,9 @@ function askReason() {
 }
 const withReason = (url, reason) => `${url}?${new URLSearchParams({ reason })}`;
 
-const canEdit = () => session.role === "admin" || (session.role === "officer" && session.ward === state.ward);
+const canEdit = () => canEditWard(state.ward);
+/** Whether the signed-in user may write records of the ward (the server decides; this only hides what it would refuse). */
+function canEditWard(ward) { return session.role === "admin" || (session.role === "officer" && session.ward === ward); }
 // No option is chosen for the officer: a new incident starts with an empty category, severity and channel.
 const SEVERITY_OPTIONS = [["", "choose"], ...["it_nghiem_trong", "nghiem_trong", "rat_nghiem_trong", "dac_biet_nghiem_trong"].map((c) => [c, `sev_${c}`])];
 const CHANNEL_OPTIONS = [["", "choose"], ...["in_person", "hotline_113", "vneid", "app", "patrol"].map((c) => [c, `ch_${c}`])];
@@ -863,10 +935,20 @@ async function openIncidentForm(latlng, id, back) {
   const fields = incidentFields(p);
   let at = current ? current.feature.geometry.coordinates : [latlng.lng, latlng.lat];
   openForm(current ? `${t("editIncident")} ${id}` : t("newIncident"),
-    spotHtml("inc-at", at, !current) + formHtml("inc", "incident-form", fields)
+    spotHtml("inc-at", at, true) + formHtml("inc", "incident-form", fields, "save",
+      current ? `<button type="button" class="danger" id="inc-delete">${t("deleteIncident")}</button>` : "")
     + `<p id="incident-result" aria-live="polite"></p>`, back);
-  if (!current) placePin(latlng, (ll) => { at = [ll.lng, ll.lat]; $("inc-at").textContent = `${ll.lat.toFixed(6)}, ${ll.lng.toFixed(6)}`; });
+  // The pin shows the spot, new or stored; dragging it moves the record when saved.
+  placePin(L.latLng(at[1], at[0]), (ll) => { at = [ll.lng, ll.lat]; $("inc-at").textContent = `${ll.lat.toFixed(6)}, ${ll.lng.toFixed(6)}`; });
   const form = $("incident-form");
+  const reload = () => openIncidentForm(null, id, back);
+  if (current) {
+    wireDelete("inc-delete", form, `/api/v1/incidents/${encodeURIComponent(id)}`, current.etag, async () => {
+      dropPin();
+      await refresh();
+      await afterWrite(back, null, "incident-result", `${t("deleted")}: ${id}`);
+    }, reload);
+  }
   form.addEventListener("submit", async (e) => {
     e.preventDefault();
     const v = readForm("inc", form, fields);
@@ -890,7 +972,7 @@ async function openIncidentForm(latlng, id, back) {
       // A record the filters hide is said to be saved all the same, with a way to show it.
       const day = vnToIso(String(v.occurred_at ?? "").slice(0, 10));
       if (!incidentMarkers.has(saved.id) && day) offerToShow(saved.id, day);
-    } catch (err) { showApiError(form, err); }
+    } catch (err) { showApiError(form, err, current ? reload : null); }
   });
 }
 
@@ -1120,8 +1202,9 @@ async function openOrganisationForm(latlng, id) {
     + formHtml("org", "organisation-form", fields, "save",
       current ? `<button type="button" class="danger" id="org-delete">${t("delete")}</button>` : "")
     + `<p id="organisation-result" aria-live="polite"></p>`);
-  if (!current) placePin(latlng, (ll) => { at = [ll.lng, ll.lat]; $("org-at").textContent = `${ll.lat.toFixed(6)}, ${ll.lng.toFixed(6)}`; });
+  placePin(L.latLng(at[1], at[0]), (ll) => { at = [ll.lng, ll.lat]; $("org-at").textContent = `${ll.lat.toFixed(6)}, ${ll.lng.toFixed(6)}`; });
   const form = $("organisation-form");
+  const reload = () => openOrganisationForm(null, id);
   form.addEventListener("submit", async (e) => {
     e.preventDefault();
     const v = readForm("org", form, fields);
@@ -1132,17 +1215,127 @@ async function openOrganisationForm(latlng, id) {
         : await send("POST", "/api/v1/organisations", feature);
       dropPin();
       await afterWrite(null, () => openOrganisationForm(null, saved.id), "organisation-result", `${t("saved")}: ${saved.id}`);
-    } catch (err) { showApiError(form, err); }
+    } catch (err) { showApiError(form, err, current ? reload : null); }
   });
-  $("org-delete")?.addEventListener("click", async () => {
-    const reason = askReason();
-    if (reason == null) return;
-    try {
-      await send("DELETE", withReason(`/api/v1/organisations/${encodeURIComponent(id)}`, reason), null, current.etag);
-      map.closePopup();
+  if (current) {
+    wireDelete("org-delete", form, `/api/v1/organisations/${encodeURIComponent(id)}`, current.etag, async () => {
+      dropPin();
       await afterWrite(null, null, null, t("deleted"));
-    } catch (err) { showApiError(form, err); }
+    }, reload);
+  }
+}
+
+// ---------------------------------------------------------------- cameras: add, edit, move, delete
+const CAMERA_KINDS = ["fixed", "dome", "ptz"];
+const CAMERA_OWNERS = ["community", "household", "business", "police"];
+const CAMERA_STATUSES = ["active", "inactive", "maintenance"];
+const CAMERA_FUNDING = ["community_fund", "state_budget", "household", "business", "other"];
+
+/** A camera at a clicked point, or (with `id`) a stored one to edit, move (drag the pin) or delete. */
+async function openCameraForm(latlng, id) {
+  let current = null;
+  if (id) {
+    try { current = await getVersioned(`/api/v1/cameras/${encodeURIComponent(id)}`); } catch (err) { status.textContent = err.message; return; }
+  }
+  const p = current?.feature.properties ?? {};
+  let at = current ? current.feature.geometry.coordinates : [latlng.lng, latlng.lat];
+  const choose = (codes, prefix) => [["", "choose"], ...codes.map((c) => [c, `${prefix}${c}`])];
+  const fields = [
+    { name: "name", label: "camName", kind: "text", value: p.name ?? "" },
+    { name: "kind", label: "camKind", kind: "select", required: true, value: p.kind ?? "", options: choose(CAMERA_KINDS, "cam_") },
+    { name: "owner", label: "owner", kind: "select", required: true, value: p.owner ?? "", options: choose(CAMERA_OWNERS, "own_") },
+    { name: "status", label: "camStatus", kind: "select", required: true, value: p.status ?? "", options: choose(CAMERA_STATUSES, "") },
+    { name: "bearing_deg", label: "bearingField", kind: "decimal", required: true, value: p.bearing_deg ?? "" },
+    { name: "fov_deg", label: "fovField", kind: "decimal", required: true, value: p.fov_deg ?? "" },
+    { name: "range_m", label: "rangeField", kind: "decimal", required: true, value: p.range_m ?? "" },
+    { name: "installed_on", label: "installedOn", kind: "date", value: p.installed_on ?? "" },
+    { name: "last_seen_on", label: "lastSeenOn", kind: "date", value: p.last_seen_on ?? "" },
+    { name: "funding", label: "fundingField", kind: "select", value: p.funding ?? "", options: choose(CAMERA_FUNDING, "fund_") },
+    { name: "footage_sharing", label: "footageSharing", kind: "bool", value: p.footage_sharing ?? null },
+    { name: "resolution_px", label: "resolutionField", kind: "number", value: p.resolution_px ?? "" },
+  ];
+  openForm(current ? `${t("editCamera")} ${id}` : t("newCamera"), spotHtml("cam-at", at, true)
+    + formHtml("cam", "camera-form", fields, "save",
+      current ? `<button type="button" class="danger" id="cam-delete">${t("delete")}</button>` : "")
+    + `<p id="camera-result" aria-live="polite"></p>`);
+  placePin(L.latLng(at[1], at[0]), (ll) => { at = [ll.lng, ll.lat]; $("cam-at").textContent = `${ll.lat.toFixed(6)}, ${ll.lng.toFixed(6)}`; });
+  const form = $("camera-form");
+  const reload = () => openCameraForm(null, id);
+  form.addEventListener("submit", async (e) => {
+    e.preventDefault();
+    const v = readForm("cam", form, fields);
+    if (!v) return;
+    const feature = { type: "Feature", geometry: { type: "Point", coordinates: at }, properties: v };
+    try {
+      const saved = current ? await send("PUT", `/api/v1/cameras/${encodeURIComponent(id)}`, feature, current.etag)
+        : await send("POST", "/api/v1/cameras", feature);
+      dropPin();
+      await reloadCameras();
+      await afterWrite(null, () => openCameraForm(null, saved.id), "camera-result", `${t("saved")}: ${saved.id}`);
+    } catch (err) { showApiError(form, err, current ? reload : null); }
   });
+  if (current) {
+    wireDelete("cam-delete", form, `/api/v1/cameras/${encodeURIComponent(id)}`, current.etag, async () => {
+      dropPin();
+      await reloadCameras();
+      await afterWrite(null, null, null, `${t("deleted")}: ${id}`);
+    }, reload);
+  }
+}
+
+// ---------------------------------------------------------------- teams of an area (K5): add, edit, delete
+const TEAM_KINDS = ["street_guard", "social_security", "eid_support", "other"];
+const TEAM_RATINGS = ["completed_excellently", "completed_well", "completed", "not_completed"];
+
+function teamsHtml(teams) {
+  const rows = teams.map((f) => {
+    const p = f.properties;
+    return `<li data-team="${escapeHtml(f.id)}"><b>${escapeHtml(p.name || t(`tk_${p.kind}`))}</b> · ${t(`tk_${p.kind}`)}
+      · ${Number(p.member_count).toLocaleString(locale())} ${t("members")}<br><span class="note">${t("ratingField")} ${p.rating_year}:
+      ${p.rating ? t(`rt_${p.rating}`) : t("unrated")}</span>
+      <span class="row-buttons"><button type="button" data-edit-team="${escapeHtml(f.id)}">${t("edit")}</button></span></li>`;
+  }).join("");
+  return `<section id="teams" class="records"><h3>${t("teamsTitle")}</h3>
+    ${rows ? `<ul>${rows}</ul>` : `<p class="note">${t("noTeams")}</p>`}
+    <button type="button" class="act" id="add-team">${t("newTeam")}</button></section>`;
+}
+
+/** A new team of the area, or (with `id`) a stored one to edit or delete; `back` returns to the area's panel. */
+async function openTeamForm({ area, id, back }) {
+  let current = null;
+  if (id) {
+    try { current = await getVersioned(`/api/v1/teams/${encodeURIComponent(id)}`); } catch (err) { status.textContent = err.message; return; }
+  }
+  const p = current?.feature.properties ?? {};
+  const fields = [
+    { name: "kind", label: "teamKind", kind: "select", required: true, value: p.kind ?? "",
+      options: [["", "choose"], ...TEAM_KINDS.map((k) => [k, `tk_${k}`])] },
+    { name: "name", label: "teamName", kind: "text", value: p.name ?? "" },
+    { name: "member_count", label: "memberCount", kind: "number", required: true, value: p.member_count ?? "" },
+    { name: "rating_year", label: "ratingYear", kind: "number", required: true, value: p.rating_year ?? state.year },
+    { name: "rating", label: "ratingField", kind: "select", value: p.rating ?? "",
+      options: [["", "unrated"], ...TEAM_RATINGS.map((r) => [r, `rt_${r}`])] },
+    { name: "disciplined_members", label: "disciplinedField", kind: "number", value: p.disciplined_members ?? "" },
+  ];
+  openForm(current ? `${t("editTeam")} ${id}` : `${t("newTeam")}: ${area.properties.name}`, formHtml("team", "team-form", fields, "save",
+    current ? `<button type="button" class="danger" id="team-delete">${t("delete")}</button>` : ""), back);
+  const form = $("team-form");
+  const reload = () => openTeamForm({ area, id, back });
+  form.addEventListener("submit", async (e) => {
+    e.preventDefault();
+    const v = readForm("team", form, fields);
+    if (!v) return;
+    const feature = { type: "Feature", geometry: null, properties: { ...v, area_id: p.area_id ?? area.id } };
+    try {
+      if (current) await send("PUT", `/api/v1/teams/${encodeURIComponent(id)}`, feature, current.etag);
+      else await send("POST", "/api/v1/teams", feature);
+      await afterWrite(back, null, null, t("saved"));
+    } catch (err) { showApiError(form, err, current ? reload : null); }
+  });
+  if (current) {
+    wireDelete("team-delete", form, `/api/v1/teams/${encodeURIComponent(id)}`, current.etag,
+      () => afterWrite(back, null, null, t("deleted")), reload);
+  }
 }
 
 // Buttons inside popups (incidents, organisations) open their forms.
@@ -1150,6 +1343,8 @@ map.on("popupopen", (e) => {
   const el = e.popup.getElement();
   el.querySelectorAll("[data-edit-organisation]").forEach((b) => b.addEventListener("click", () =>
     openOrganisationForm(null, b.dataset.editOrganisation)));
+  el.querySelectorAll("[data-edit-camera]").forEach((b) => b.addEventListener("click", () =>
+    openCameraForm(null, b.dataset.editCamera)));
   el.querySelectorAll("[data-edit-incident]").forEach((b) => b.addEventListener("click", () =>
     openIncidentForm(null, b.dataset.editIncident, reopenArea())));
   el.querySelectorAll("[data-decide-incident]").forEach((b) => b.addEventListener("click", () =>

@@ -35,7 +35,7 @@ public final class HttpServer {
             .enable(com.fasterxml.jackson.core.JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
     /** The layers served under {@code /api/v1/}. */
     static final List<Layer> SERVED = List.of(Layer.WARDS, Layer.AREAS, Layer.CAMERAS, Layer.INCIDENTS, Layer.ROADS,
-            Layer.COASTLINE, Layer.EXCEPTION_DECISIONS, Layer.ORGANISATIONS);
+            Layer.COASTLINE, Layer.EXCEPTION_DECISIONS, Layer.ORGANISATIONS, Layer.TEAMS);
 
     /** Settings the page reads from {@code /api/v1/config}. */
     public record PageConfig(String tileUrl, String tileAttribution) {
@@ -276,6 +276,10 @@ public final class HttpServer {
                 default -> Key.NOT_ALLOWED;
             }).text().in(lang));
             body.put("detail", Text.split(e.getMessage()).in(lang));
+            if (e.changedBy != null) {
+                body.put("changedBy", e.changedBy.username());
+                body.put("changedAt", e.changedBy.at().toString());
+            }
             if (e.currentVersion != null) {
                 body.put("currentVersion", e.currentVersion);
                 ctx.header("ETag", "\"" + e.currentVersion + "\"");

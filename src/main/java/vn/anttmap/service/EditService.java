@@ -54,19 +54,28 @@ public final class EditService {
         this.clock = clock;
     }
 
-    /** Refused: not allowed (403), missing (404), or a stale or missing version (409, 428). */
-    /** An edit made on a version that is no longer the record's. */
-    static final String CHANGED = "bản ghi đã thay đổi từ khi bạn đọc / the record changed since you read it";
+    /** An edit made on a version that is no longer the record's, when who made the current one is not recorded. */
+    static final String CHANGED = "bản ghi đã thay đổi từ khi bạn mở nó (không ghi lại ai sửa: có thể do nhập dữ liệu); hãy tải lại"
+            + " rồi sửa / the record changed since you opened it (who changed it is not recorded: an import, perhaps);"
+            + " reload it and edit again";
 
     /** A refused edit; its message is {@code "vi / en"}. */
+    /** Refused: not allowed (403), missing (404), or a stale or missing version (409, 428). */
     public static final class EditException extends RuntimeException {
         public final int status;
         public final String currentVersion;
+        /** For a stale version: who made the record's current version and when, when the audit log says (else null). */
+        public final transient AuditEntry changedBy;
 
         EditException(int status, String message, String currentVersion) {
+            this(status, message, currentVersion, null);
+        }
+
+        EditException(int status, String message, String currentVersion, AuditEntry changedBy) {
             super(message);
             this.status = status;
             this.currentVersion = currentVersion;
+            this.changedBy = changedBy;
         }
     }
 
@@ -213,11 +222,32 @@ public final class EditService {
      * deleted: no such record, as for a request that comes after the delete (the answer does not depend on which
      * side of the deleter's commit the request fell).
      */
-    private static RuntimeException stale(StaleRecordException e) {
+    private RuntimeException stale(StaleRecordException e) {
         if (e.currentVersion() == null) {
             return new NoSuchElementException("no " + e.layer().apiName() + " '" + e.id() + "' (deleted since it was read)");
         }
-        return new EditException(409, CHANGED, e.currentVersion());
+        return changed(e.layer(), e.id(), e.currentVersion());
+    }
+
+    /**
+     * 409 for an edit of a version that is no longer current, naming who made the current one and when: the record's
+     * newest audit entry, if that entry wrote this very version (an import, which is audited as a whole, or a change
+     * made outside the service leaves who unknown, and the answer says so rather than naming the last editor).
+     */
+    private EditException changed(Layer layer, String id, String currentVersion) {
+        Optional<AuditEntry> last = store.lastAudit(layer.apiName(), id)
+                .filter(a -> a.afterJson() != null && currentVersion.equals(hash(a.afterJson())));
+        if (last.isEmpty()) {
+            return new EditException(409, CHANGED, currentVersion);
+        }
+        AuditEntry a = last.get();
+        String when = a.at().atZoneSameInstant(vn.anttmap.model.VietnamTime.ZONE)
+                .format(java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm"));
+        String whoVi = a.username() == null ? "quản trị viên tại máy chủ" : a.username();
+        String whoEn = a.username() == null ? "the operator at the server" : a.username();
+        return new EditException(409, "bản ghi đã được " + whoVi + " sửa lúc " + when + " sau khi bạn mở nó; hãy tải lại rồi sửa"
+                + " / the record was changed by " + whoEn + " at " + when + " after you opened it; reload it and edit again",
+                currentVersion, a);
     }
 
     /**
@@ -254,7 +284,7 @@ public final class EditService {
                     + "edited (the ETag of GET)", v);
         }
         if (!ifMatch.replace("\"", "").equals(v)) {
-            throw new EditException(409, CHANGED, v);
+            throw changed(layer, current.id(), v);
         }
     }
 
@@ -284,9 +314,14 @@ public final class EditService {
     }
 
     public static String version(Layer layer, Feature f) {
+        return hash(json(layer, f));
+    }
+
+    /** The version of a record given as the API shows it ({@link #json}). */
+    private static String hash(String json) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(json(layer, f).getBytes(StandardCharsets.UTF_8)), 0, 12);
+                    .digest(json.getBytes(StandardCharsets.UTF_8)), 0, 12);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

@@ -284,6 +284,9 @@ public interface FeatureStore extends AutoCloseable {
     List<vn.anttmap.model.AuditEntry> audit(String username, String layer, java.time.OffsetDateTime from,
                                             java.time.OffsetDateTime to, int limit);
 
+    /** The newest audit entry about record {@code recordId} of {@code layer} (its API name), if any. */
+    Optional<vn.anttmap.model.AuditEntry> lastAudit(String layer, String recordId);
+
     /** A description safe to log: the database URL with any password masked. */
     String describe();
 

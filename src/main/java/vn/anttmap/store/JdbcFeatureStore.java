@@ -1106,6 +1106,28 @@ abstract class JdbcFeatureStore implements FeatureStore {
     }
 
     @Override
+    public Optional<vn.anttmap.model.AuditEntry> lastAudit(String layer, String recordId) {
+        String sql = "SELECT id, at, username, action, layer, record_id, before_json, after_json, detail FROM audit_log "
+                + "WHERE layer = ? AND record_id = ? ORDER BY at DESC, id DESC";
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setString(1, layer);
+            ps.setString(2, recordId);
+            ps.setMaxRows(1);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(auditEntry(rs)) : Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw new StoreException("reading the audit log of " + layer + " '" + recordId + "' failed", e);
+        }
+    }
+
+    private static vn.anttmap.model.AuditEntry auditEntry(ResultSet rs) throws SQLException {
+        OffsetDateTime at = rs.getObject(2, OffsetDateTime.class);
+        return new vn.anttmap.model.AuditEntry(rs.getString(1), VietnamTime.inVietnam(at), rs.getString(3), rs.getString(4),
+                rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9));
+    }
+
+    @Override
     public List<vn.anttmap.model.AuditEntry> audit(String username, String layer, OffsetDateTime from, OffsetDateTime to, int limit) {
         StringBuilder sql = new StringBuilder("SELECT id, at, username, action, layer, record_id, before_json, after_json, detail "
                 + "FROM audit_log WHERE 1 = 1");
@@ -1133,9 +1155,7 @@ abstract class JdbcFeatureStore implements FeatureStore {
             List<vn.anttmap.model.AuditEntry> out = new ArrayList<>();
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    OffsetDateTime at = rs.getObject(2, OffsetDateTime.class);
-                    out.add(new vn.anttmap.model.AuditEntry(rs.getString(1), VietnamTime.inVietnam(at), rs.getString(3),
-                            rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9)));
+                    out.add(auditEntry(rs));
                 }
             }
             return out;

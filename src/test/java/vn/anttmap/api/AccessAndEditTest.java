@@ -282,6 +282,13 @@ class AccessAndEditTest {
                         TestAuth.bearer(otherOfficer)))).path("features")).isEmpty();
                 assertThat(client.get("/api/v1/organisations?ward=hai-hoa").code()).isEqualTo(401);
                 assertThat(client.get("/api/v1/exception_decisions?ward=hai-hoa").code()).isEqualTo(401);
+                // An area's teams (listed in its panel to edit them, issue 18): its ward's officers only.
+                JsonNode teams = HttpServer.JSON.readTree(body(client.get("/api/v1/teams?area=tdp-quang-trung", TestAuth.bearer(officer))));
+                assertThat(teams.path("numberReturned").asInt()).isEqualTo(services.store().query(Layer.TEAMS,
+                        vn.anttmap.model.FeatureQuery.ALL.withArea("tdp-quang-trung")).size()).isPositive();
+                assertThat(HttpServer.JSON.readTree(body(client.get("/api/v1/teams?area=tdp-quang-trung",
+                        TestAuth.bearer(otherOfficer)))).path("features")).isEmpty();
+                assertThat(client.get("/api/v1/teams?area=tdp-quang-trung").code()).isEqualTo(401);
                 assertThat(client.get("/api/v1/exception_decisions?ward=hai-hoa&from=2022-11-01&to=2023-10-31",
                         TestAuth.bearer(officer)).code()).isEqualTo(200);
 
@@ -375,7 +382,22 @@ class AccessAndEditTest {
                 b.header("If-Match", "\"0000\"");
             });
             assertThat(stale.code()).isEqualTo(409);
-            assertThat(HttpServer.JSON.readTree(body(stale)).path("currentVersion").asText()).isEqualTo(etag.replace("\"", ""));
+            var staleBody = HttpServer.JSON.readTree(body(stale));
+            assertThat(staleBody.path("currentVersion").asText()).isEqualTo(etag.replace("\"", ""));
+            // Issue 18: the second writer is told who changed the record and when (from the audit log), in Vietnam's time.
+            assertThat(staleBody.path("changedBy").asText()).isEqualTo("test-officer-hai-hoa");
+            java.time.OffsetDateTime changedAt = java.time.OffsetDateTime.parse(staleBody.path("changedAt").asText());
+            assertThat(changedAt.getOffset()).isEqualTo(java.time.ZoneOffset.ofHours(7));
+            assertThat(staleBody.path("detail").asText()).isEqualTo("the record was changed by test-officer-hai-hoa at "
+                    + changedAt.format(java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm"))
+                    + " after you opened it; reload it and edit again");
+            Response staleVi = send(client, "PUT", "/api/v1/incidents/vv-new-1", changed, b -> {
+                TestAuth.bearer(officer).accept(b);
+                b.header("If-Match", "\"0000\"").header("Accept-Language", "vi");
+            });
+            assertThat(HttpServer.JSON.readTree(body(staleVi)).path("detail").asText()).isEqualTo("bản ghi đã được "
+                    + "test-officer-hai-hoa sửa lúc " + changedAt.format(java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm"))
+                    + " sau khi bạn mở nó; hãy tải lại rồi sửa");
             Response updated = send(client, "PUT", "/api/v1/incidents/vv-new-1", changed, b -> {
                 TestAuth.bearer(officer).accept(b);
                 b.header("If-Match", etag);

@@ -301,6 +301,202 @@ class MapPageBrowserTest {
         assertThat(ids(incidents)).isEqualTo(before);
     }
 
+    /**
+     * Issue 18, the officer's day in one walk: add an incident by clicking on an area's label, drag the pin, a future
+     * date and 31/02 refused in Vietnamese, save; edit it and move it; a colleague's change meanwhile is named (who,
+     * when) with a way to reload; delete it with a reason that the audit log keeps.
+     */
+    @Test
+    void anOfficerAddsMovesEditsAndDeletesAnIncidentAndIsToldWhoChangedItMeanwhile() {
+        var incidents = vn.anttmap.model.Layer.INCIDENTS;
+        java.util.Set<String> before = ids(incidents);
+        try {
+            click("#new-incident");
+            WebElement label = browser.findElements(By.cssSelector(".antt-area-label span")).stream()
+                    .filter(e -> e.getText().equals("Tổ dân phố Quang Trung")).findFirst().orElseThrow();
+            new Actions(browser).moveToElement(label, 30, 0).click().perform();
+            waitUp().until(ExpectedConditions.visibilityOfElementLocated(By.id("incident-form")));
+            new Actions(browser).dragAndDropBy(browser.findElement(By.cssSelector(".antt-pin")), 25, 15).perform();
+            double[] dragged = pinAt();
+            select("inc-category", "other");
+            select("inc-channel", "patrol");
+            type("inc-description", "Tranh chấp lối đi");
+            type("inc-occurred_at", "01/01/2999 08:00");
+            click("#incident-form button[type='submit']");
+            waitUp().until(d -> d.findElement(By.id("inc-occurred_at-error")).getText().contains("sau hiện tại"));
+            type("inc-occurred_at", "31/02/2023 10:00");
+            click("#incident-form button[type='submit']");
+            waitUp().until(d -> d.findElement(By.id("inc-occurred_at-error")).getText().contains("không đọc được ngày giờ"));
+            assertThat(ids(incidents)).isEqualTo(before);
+            type("inc-occurred_at", "12/05/2023 08:30");
+            click("#incident-form button[type='submit']");
+            waitUp().until(d -> d.findElement(By.id("incident-result")).getText().startsWith("Đã lưu: "));
+            String id = browser.findElement(By.id("incident-result")).getText().substring("Đã lưu: ".length());
+            var saved = services.store().get(incidents, id).orElseThrow();
+            org.locationtech.jts.geom.Point at = (org.locationtech.jts.geom.Point) saved.geometry();
+            assertThat(at.getY()).isCloseTo(dragged[0], org.assertj.core.data.Offset.offset(1e-6));
+            assertThat(at.getX()).isCloseTo(dragged[1], org.assertj.core.data.Offset.offset(1e-6));
+
+            // The form is open again at the saved version, with its pin on the stored spot: drag it to move the incident.
+            waitUp().until(d -> d.findElement(By.tagName("h2")).getText().equals("Sửa vụ việc " + id));
+            assertThat(browser.findElement(By.id("inc-at")).getText())
+                    .isEqualTo(String.format(java.util.Locale.ROOT, "%.6f, %.6f", at.getY(), at.getX()));
+            new Actions(browser).dragAndDropBy(browser.findElement(By.cssSelector(".antt-pin")), -40, 10).perform();
+            double[] moved = pinAt();
+            type("inc-description", "Tranh chấp lối đi (đã hòa giải)");
+            click("#incident-form button[type='submit']");
+            waitUp().until(d -> "Tranh chấp lối đi (đã hòa giải)".equals(services.store().get(incidents, id).orElseThrow()
+                    .text("description")));
+            org.locationtech.jts.geom.Point now = (org.locationtech.jts.geom.Point) services.store().get(incidents, id)
+                    .orElseThrow().geometry();
+            assertThat(now.getY()).isCloseTo(moved[0], org.assertj.core.data.Offset.offset(1e-6));
+            assertThat(now.getX()).isCloseTo(moved[1], org.assertj.core.data.Offset.offset(1e-6));
+            assertThat(now.distance(at)).isGreaterThan(1e-5);
+
+            // A colleague changes it while the form is open: saving is refused, naming who and when; reload shows theirs.
+            waitUp().until(d -> d.findElement(By.id("incident-result")).getText().startsWith("Đã lưu: "));
+            var current = services.edits().get(incidents, id).orElseThrow();
+            java.util.Map<String, Object> theirs = new java.util.LinkedHashMap<>(current.feature().properties());
+            theirs.put("description", "Sửa bởi đồng nghiệp");
+            theirs.remove("ward_id");
+            theirs.remove("area_id");
+            theirs.remove("occurred_on");
+            services.edits().update(new vn.anttmap.auth.Principal("officer-hh-2", vn.anttmap.model.Account.Role.OFFICER,
+                    DemoFiles.WARD_ID), incidents, id, new vn.anttmap.io.RawRecord("test", id, current.feature().geometry(), theirs),
+                    current.version());
+            var entry = services.store().lastAudit("incidents", id).orElseThrow();
+            type("inc-description", "Bản của tôi");
+            click("#incident-form button[type='submit']");
+            WebElement foot = browser.findElement(By.cssSelector("#incident-form .form-error"));
+            waitUp().until(d -> foot.getText().startsWith("Bản ghi đã được officer-hh-2 sửa lúc "));
+            assertThat(foot.getText()).startsWith("Bản ghi đã được officer-hh-2 sửa lúc " + entry.at().format(
+                    java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm")) + " sau khi bạn mở nó; những gì bạn vừa nhập chưa được lưu.");
+            assertThat(services.store().get(incidents, id).orElseThrow().text("description")).isEqualTo("Sửa bởi đồng nghiệp");
+            assertThat(browser.findElement(By.id("incident-result")).getText()).as("the earlier 'saved' line is gone").isEmpty();
+            shot("desktop-vi-changed-meanwhile", "#incident-form .form-error");
+            click("#reload-record");
+            waitUp().until(d -> "Sửa bởi đồng nghiệp".equals(d.findElement(By.id("inc-description")).getAttribute("value")));
+
+            // Delete, saying why: gone from the store and the map, the reason in the audit log.
+            click("#inc-delete");
+            acceptConfirm();
+            waitUp().until(d -> services.store().get(incidents, id).isEmpty());
+            assertThat(services.store().lastAudit("incidents", id).orElseThrow())
+                    .satisfies(e -> {
+                        assertThat(e.action()).isEqualTo("delete");
+                        assertThat(e.username()).isEqualTo("officer-hh");
+                        assertThat(e.detail()).isEqualTo(DELETE_REASON);
+                    });
+            assertThat(browser.findElements(By.cssSelector(".antt-pin"))).isEmpty();
+        } finally {
+            removeAll(incidents, before);
+        }
+    }
+
+    /**
+     * Issue 18: cameras are added, edited, moved and deleted on the map (a decimal is written with the page's mark, a
+     * comma in Vietnamese); an area's teams are added, rated and deleted from its panel. Every change reaches the store and the audit log.
+     */
+    @Test
+    void anOfficerKeepsTheCamerasAndTheAreasTeamsOnTheMap() {
+        var cameras = vn.anttmap.model.Layer.CAMERAS;
+        var teams = vn.anttmap.model.Layer.TEAMS;
+        java.util.Set<String> camerasBefore = ids(cameras);
+        java.util.Set<String> teamsBefore = ids(teams);
+        try {
+            click("#new-camera");
+            assertThat(browser.findElement(By.id("status")).getText()).isEqualTo("Bấm vào bản đồ tại vị trí đặt camera");
+            clickAnArea();
+            waitUp().until(ExpectedConditions.visibilityOfElementLocated(By.id("camera-form")));
+            assertThat(browser.findElement(By.tagName("h2")).getText()).isEqualTo("Thêm camera");
+            assertThat(optionTexts("cam-owner")).containsExactly("— Chọn —", "Cộng đồng", "Hộ gia đình", "Doanh nghiệp", "Công an");
+            assertThat(optionTexts("cam-status")).containsExactly("— Chọn —", "hoạt động", "ngừng hoạt động", "bảo trì");
+            select("cam-kind", "dome");
+            select("cam-owner", "community");
+            select("cam-status", "active");
+            type("cam-name", "Camera chợ Hải Hòa");
+            type("cam-bearing_deg", "12.5");
+            type("cam-fov_deg", "90");
+            type("cam-range_m", "40");
+            click("#camera-form button[type='submit']");
+            // A point where the page writes a comma is refused next to the field, before anything is sent.
+            waitUp().until(d -> d.findElement(By.id("cam-bearing_deg-error")).getText()
+                    .equals("Hướng nhìn (độ, tính từ hướng bắc theo chiều kim đồng hồ): phải là số (dấu phẩy thập phân, vd 12,5)"));
+            type("cam-bearing_deg", "12,5");
+            type("cam-range_m", "4000");
+            click("#camera-form button[type='submit']");
+            waitUp().until(d -> d.findElement(By.id("cam-range_m-error")).getText().startsWith("Tầm quan sát (m): "));
+            assertThat(ids(cameras)).isEqualTo(camerasBefore);
+            type("cam-range_m", "40");
+            click("#camera-form button[type='submit']");
+            waitUp().until(d -> d.findElement(By.id("camera-result")).getText().startsWith("Đã lưu: "));
+            String id = browser.findElement(By.id("camera-result")).getText().substring("Đã lưu: ".length());
+            var saved = services.store().get(cameras, id).orElseThrow();
+            assertThat(saved.get("bearing_deg")).isEqualTo(12.5);
+            assertThat(saved.text("ward_id")).isEqualTo(DemoFiles.WARD_ID);
+            assertThat(browser.findElement(By.id("cam-bearing_deg")).getAttribute("value")).isEqualTo("12,5");
+            // Moved by its pin and turned; then deleted with a reason.
+            new Actions(browser).dragAndDropBy(browser.findElement(By.cssSelector(".antt-pin")), 30, 0).perform();
+            double[] moved = pinAt();
+            type("cam-bearing_deg", "200");
+            click("#camera-form button[type='submit']");
+            waitUp().until(d -> Double.valueOf(200).equals(services.store().get(cameras, id).orElseThrow().get("bearing_deg")));
+            org.locationtech.jts.geom.Point at = (org.locationtech.jts.geom.Point) services.store().get(cameras, id).orElseThrow().geometry();
+            assertThat(at.getX()).isCloseTo(moved[1], org.assertj.core.data.Offset.offset(1e-6));
+            waitUp().until(d -> d.findElement(By.id("camera-result")).getText().startsWith("Đã lưu: "));
+            click("#cam-delete");
+            acceptConfirm();
+            waitUp().until(d -> services.store().get(cameras, id).isEmpty());
+            assertThat(services.store().lastAudit("cameras", id).orElseThrow().detail()).isEqualTo(DELETE_REASON);
+
+            // The area's teams, from its panel.
+            String area = "tdp-quang-trung";
+            openAreaPanel(area);
+            WebElement section = waitUp().until(ExpectedConditions.visibilityOfElementLocated(By.id("teams")));
+            assertThat(section.findElement(By.tagName("h3")).getText()).isEqualTo("Tổ an ninh, trật tự của khu");
+            long listed = section.findElements(By.cssSelector("li[data-team]")).size();
+            assertThat(listed).isEqualTo(all(teams).stream().filter(f -> area.equals(f.text("area_id"))).count());
+            click("#add-team");
+            waitUp().until(ExpectedConditions.visibilityOfElementLocated(By.id("team-form")));
+            assertThat(optionTexts("team-rating")).containsExactly("Chưa xếp loại", "Hoàn thành xuất sắc nhiệm vụ",
+                    "Hoàn thành tốt nhiệm vụ", "Hoàn thành nhiệm vụ", "Không hoàn thành nhiệm vụ");
+            select("team-kind", "street_guard");
+            type("team-name", "Tổ bảo vệ dân phố số 9");
+            type("team-member_count", "6");
+            click("#team-form button[type='submit']");
+            waitForArea(area);
+            String team = all(teams).stream().map(vn.anttmap.model.Feature::id).filter(t -> !teamsBefore.contains(t))
+                    .findFirst().orElseThrow();
+            assertThat(services.store().get(teams, team).orElseThrow().get("rating")).isNull();
+            WebElement row = waitUp().until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#teams li[data-team='" + team + "']")));
+            shot("desktop-vi-area-teams", "#teams li[data-team='" + team + "']");
+            assertThat(row.getText()).contains("Tổ bảo vệ dân phố số 9").contains("6 thành viên").contains("Chưa xếp loại");
+            click("#teams li[data-team='" + team + "'] button[data-edit-team]");
+            waitUp().until(ExpectedConditions.visibilityOfElementLocated(By.id("team-form")));
+            select("team-rating", "completed_well");
+            click("#team-form button[type='submit']");
+            waitForArea(area);
+            waitUp().until(d -> "completed_well".equals(services.store().get(teams, team).orElseThrow().get("rating")));
+            click("#teams li[data-team='" + team + "'] button[data-edit-team]");
+            waitUp().until(ExpectedConditions.visibilityOfElementLocated(By.id("team-form")));
+            click("#team-delete");
+            acceptConfirm();
+            waitForArea(area);
+            waitUp().until(d -> services.store().get(teams, team).isEmpty());
+            assertThat(browser.findElements(By.cssSelector("#teams li[data-team='" + team + "']"))).isEmpty();
+        } finally {
+            removeAll(cameras, camerasBefore);
+            removeAll(teams, teamsBefore);
+        }
+    }
+
+    /** The pending pin's latitude and longitude. */
+    static double[] pinAt() {
+        @SuppressWarnings("unchecked")
+        List<Number> p = (List<Number>) js().executeScript("const p = window.anttMap.pendingPin.getLatLng(); return [p.lat, p.lng];");
+        return new double[]{p.get(0).doubleValue(), p.get(1).doubleValue()};
+    }
+
     /** The console's errors since the last read, less the basemap's (no internet in the tests: its tiles fail). */
     static List<String> consoleErrors() {
         return browser.manage().logs().get(org.openqa.selenium.logging.LogType.BROWSER).getAll().stream()
