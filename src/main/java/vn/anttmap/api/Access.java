@@ -49,7 +49,12 @@ public final class Access {
     }
 
     /** 401 for the public, 403 for a signed-in user who lacks the right. */
-    static ApiException denied(Context ctx, String what) {
+    static ApiException denied(Context ctx, String layer) {
+        return denied(ctx, Messages.layerLabel(layer));
+    }
+
+    /** 401 for the public, 403 for a signed-in user who lacks the right to see {@code what}. */
+    static ApiException denied(Context ctx, Messages.Text what) {
         return principal(ctx).isPublic() ? new ApiException(401, Key.UNAUTHORIZED, Key.SIGN_IN_TO_SEE.format(what))
                 : new ApiException(403, Key.FORBIDDEN, Key.ROLE_MAY_NOT_SEE.format(what));
     }
@@ -61,10 +66,10 @@ public final class Access {
     static void requireWriter(Context ctx, String layer) {
         Principal p = principal(ctx);
         if (p.isPublic()) {
-            throw new ApiException(401, Key.UNAUTHORIZED, Key.SIGN_IN_TO_WRITE.format(layer));
+            throw new ApiException(401, Key.UNAUTHORIZED, Key.SIGN_IN_TO_WRITE.format(Messages.layerLabel(layer)));
         }
         if (!vn.anttmap.auth.AccessPolicy.canWrite(p, layer, p.wardId())) {
-            throw new ApiException(403, Key.FORBIDDEN, Key.ROLE_MAY_NOT_WRITE.format(layer));
+            throw new ApiException(403, Key.FORBIDDEN, Key.ROLE_MAY_NOT_WRITE.format(Messages.layerLabel(layer)));
         }
     }
 }

@@ -71,7 +71,7 @@ final class AuthController {
         });
         app.get("/api/v1/audit", ctx -> {
             if (!Access.principal(ctx).is(Account.Role.ADMIN)) {
-                throw Access.denied(ctx, "the audit log");
+                throw Access.denied(ctx, "audit");
             }
             QueryParams.only(ctx, java.util.Set.of("user", "layer", "from", "to", "limit"));
             OffsetDateTime from = instant(ctx, "from");
@@ -95,7 +95,8 @@ final class AuthController {
                 }
                 EditService.Versioned v = edits.get(layer, ctx.pathParam("id"))
                         .filter(x -> AccessPolicy.visible(Access.principal(ctx), layer.apiName(), x.feature()))
-                        .orElseThrow(() -> new ApiException(404, Key.NOT_FOUND, "no " + layer.apiName() + " '" + ctx.pathParam("id") + "'"));
+                        .orElseThrow(() -> new ApiException(404, Key.NOT_FOUND, "không có bản ghi " + layer.apiName() + " mã '"
+                                + ctx.pathParam("id") + "' / no " + layer.apiName() + " '" + ctx.pathParam("id") + "'"));
                 respond(ctx, 200, layer, v);
             });
             app.put(base + "/{id}", ctx -> {

@@ -48,7 +48,7 @@ final class CameraController {
 
     void plan(Context ctx) {
         if (!vn.anttmap.auth.AccessPolicy.canPlan(Access.principal(ctx))) {
-            throw Access.denied(ctx, "camera plans");
+            throw Access.denied(ctx, "camera_plans");
         }
         JsonNode b;
         try {
@@ -60,7 +60,9 @@ final class CameraController {
             throw new ApiException(400, Key.INVALID_INPUT, "expected a JSON object with at least \"ward\"");
         }
         if (!vn.anttmap.auth.AccessPolicy.canPlan(Access.principal(ctx), b.get("ward").asText())) {
-            throw Access.denied(ctx, "camera plans for " + b.get("ward").asText() + " (an officer plans for their own ward only)");
+            throw Access.denied(ctx, new Messages.Text("đề xuất vị trí camera cho phường " + b.get("ward").asText()
+                    + " (cán bộ chỉ đề xuất cho phường của mình)", "camera plans for " + b.get("ward").asText()
+                    + " (an officer plans for their own ward only)"));
         }
         List<double[]> points = null;
         JsonNode candidates = b.path("candidates");

@@ -38,7 +38,8 @@ final class HotspotController {
     void hotspots(Context ctx) throws IOException {
         String kind = ctx.pathParam("kind");
         if (!KINDS.contains(kind)) {
-            throw new ApiException(404, Key.NOT_FOUND, "no hotspot analysis '" + kind + "'; there are density, gistar, emerging");
+            throw new ApiException(404, Key.NOT_FOUND, "không có phép phân tích điểm nóng '" + kind + "'; có density, gistar, emerging"
+                    + " / no hotspot analysis '" + kind + "'; there are density, gistar, emerging");
         }
         QueryParams.only(ctx, Set.of("ward", "from", "to", "categories", "bandwidth_m", "cell_m", "band_m", "step_months"));
         String ward = QueryParams.text(ctx, "ward");
@@ -46,7 +47,7 @@ final class HotspotController {
             throw ApiException.badParameter("ward", "required: the ward's id");
         }
         if (!AccessPolicy.seesHotspots(Access.principal(ctx), ward)) {
-            throw Access.denied(ctx, "the hotspots of ward " + ward);
+            throw Access.denied(ctx, new Messages.Text("phân tích điểm nóng của phường " + ward, "the hotspots of ward " + ward));
         }
         String cats = QueryParams.text(ctx, "categories");
         Set<String> categories = cats == null ? Set.of() : new LinkedHashSet<>(Arrays.stream(cats.split(","))

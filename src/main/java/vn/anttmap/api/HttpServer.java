@@ -96,7 +96,7 @@ public final class HttpServer {
             }
             String id = file.substring(0, file.length() - 5);
             var c = services.publish().collection(id)
-                    .orElseThrow(() -> new ApiException(404, Key.NOT_FOUND, "no collection '" + id + "'"));
+                    .orElseThrow(() -> new ApiException(404, Key.NOT_FOUND, Key.NO_COLLECTION.format(id)));
             if (!vn.anttmap.auth.AccessPolicy.canRead(Access.principal(ctx), id)) {
                 throw Access.denied(ctx, id);
             }
@@ -129,7 +129,7 @@ public final class HttpServer {
         app.get("/tiles/{collection}/{z}/{x}/{tile}", ctx -> {
             String id = ctx.pathParam("collection");
             services.publish().collection(id)
-                    .orElseThrow(() -> new ApiException(404, Key.NOT_FOUND, "no collection '" + id + "'"));
+                    .orElseThrow(() -> new ApiException(404, Key.NOT_FOUND, Key.NO_COLLECTION.format(id)));
             if (!vn.anttmap.auth.AccessPolicy.canRead(Access.principal(ctx), id)) {
                 throw Access.denied(ctx, id);
             }
@@ -207,7 +207,7 @@ public final class HttpServer {
                     binary(ctx, type, out.toByteArray());
                 }
             } catch (IllegalArgumentException e) {
-                throw ApiException.badParameter(e.getMessage().startsWith("unknown format") ? "format" : "layers", e.getMessage());
+                throw ApiException.badParameter(e.getMessage().startsWith("không có định dạng") ? "format" : "layers", e.getMessage());
             }
         });
         return app;
@@ -286,8 +286,12 @@ public final class HttpServer {
             }
             json(ctx, e.status, body);
         });
-        app.exception(vn.anttmap.api.ogc.OgcController.BadRequest.class, (e, ctx) -> error(ctx, e.status,
-                e.status == 404 ? Key.NOT_FOUND : Key.BAD_PARAMETER, Text.split(e.getMessage())));
+        app.exception(vn.anttmap.api.ogc.OgcController.BadRequest.class, (e, ctx) -> error(ctx, e.status, switch (e.status) {
+            case 401 -> Key.UNAUTHORIZED;
+            case 403 -> Key.FORBIDDEN;
+            case 404 -> Key.NOT_FOUND;
+            default -> Key.BAD_PARAMETER;
+        }, Text.split(e.getMessage())));
         app.exception(java.util.NoSuchElementException.class, (e, ctx) -> error(ctx, 404, Key.NOT_FOUND,
                 Text.split(e.getMessage())));
         app.exception(InvalidInputException.class, (e, ctx) -> invalidInput(ctx, e));

@@ -31,7 +31,7 @@ public final class Messages {
          * and none after it (the Vietnamese side may itself hold a slash: "kinh độ … / vĩ độ …"); any other text (one
          * language only, or English naming a Vietnamese place) is the same in both.
          */
-        static Text split(String text) {
+        public static Text split(String text) {
             if (text == null) {
                 return same(null);
             }
@@ -126,6 +126,40 @@ public final class Messages {
             }
             return out;
         }
+    }
+
+    /** What each layer or collection holds, in the officer's words ("vụ việc an ninh, trật tự", not {@code incidents}). */
+    static final Map<String, Text> LAYER_LABELS = labels(
+            "wards", "ranh giới phường, xã", "ward boundaries",
+            "areas", "khu dân cư", "residential areas",
+            "residential_areas", "khu dân cư", "residential areas",
+            "teams", "tổ an ninh, trật tự", "security teams",
+            "cameras", "camera", "cameras",
+            "incidents", "vụ việc an ninh, trật tự", "incidents",
+            "disputes", "vụ hòa giải", "mediated disputes",
+            "extractions", "lần trích xuất hình ảnh camera", "camera footage extractions",
+            "roads", "đường", "roads",
+            "coastline", "bờ biển", "coastline",
+            "social_records", "ghi nhận tụ điểm, người mắc tệ nạn mới (K4c)", "K4c records",
+            "household_counts", "số hộ gia đình", "household counts",
+            "attestations", "xác nhận của cán bộ", "officers' attestations",
+            "camera_maintenance", "bảo trì camera", "camera maintenance",
+            "buildings", "nhà, công trình", "buildings",
+            "exception_decisions", "quyết định loại trừ", "exception decisions",
+            "organisations", "cơ quan, doanh nghiệp, cơ sở giáo dục", "agencies, enterprises and schools",
+            "camera_coverage", "vùng camera quan sát", "camera coverage",
+            "camera_proposals", "vị trí camera đề xuất", "proposed camera sites",
+            "hotspot_density", "mật độ vụ việc", "incident density",
+            "hotspot_gistar", "điểm nóng Gi*", "Gi* hot spots",
+            "hotspot_emerging", "điểm nóng mới nổi", "emerging hot spots",
+            "tokens", "mã truy cập API", "API tokens",
+            "audit", "nhật ký thao tác", "the audit log",
+            "camera_plans", "đề xuất vị trí camera", "camera plans",
+            "hotspots", "phân tích điểm nóng", "hotspot analyses");
+
+    /** A layer's (or collection's) label in both languages; an unknown code stays itself. */
+    public static Text layerLabel(String code) {
+        return LAYER_LABELS.getOrDefault(code, Text.same(code));
     }
 
     /** The words an officer uses for each field of each layer (and the record's id and geometry). */

@@ -155,7 +155,8 @@ final class ScoreController {
             }
             return y;
         } catch (NumberFormatException e) {
-            throw ApiException.badParameter("year", "'" + v + "' is not a year between 2000 and 2100");
+            throw ApiException.badParameter("year", "'" + v + "' không phải một năm từ 2000 đến 2100 / '" + v
+                    + "' is not a year between 2000 and 2100");
         }
     }
 }

@@ -35,7 +35,8 @@ public final class Cql2Filter implements Predicate<Feature> {
             skip(text, pos);
             String prop = identifier(text, pos);
             if (!known.contains(prop)) {
-                throw new IllegalArgumentException("unknown property '" + prop + "'; queryables are " + String.join(", ", known));
+                throw new IllegalArgumentException("không có thuộc tính '" + prop + "'; các thuộc tính lọc được là " + String.join(", ", known)
+                        + " / unknown property '" + prop + "'; queryables are " + String.join(", ", known));
             }
             skip(text, pos);
             String op = operator(text, pos);
@@ -50,7 +51,8 @@ public final class Cql2Filter implements Predicate<Feature> {
                 pos[0] += 3;
                 continue;
             }
-            throw new IllegalArgumentException("at character " + (pos[0] + 1) + ": expected AND or the end of the filter");
+            throw new IllegalArgumentException("ở ký tự " + (pos[0] + 1) + ": cần AND hoặc kết thúc biểu thức / at character " + (pos[0] + 1)
+                    + ": expected AND or the end of the filter");
         }
         return new Cql2Filter(out);
     }
@@ -100,7 +102,8 @@ public final class Cql2Filter implements Predicate<Feature> {
             pos[0]++;
         }
         if (start == pos[0]) {
-            throw new IllegalArgumentException("at character " + (start + 1) + ": expected a property name");
+            throw new IllegalArgumentException("ở ký tự " + (start + 1) + ": cần tên thuộc tính / at character " + (start + 1)
+                    + ": expected a property name");
         }
         return t.substring(start, pos[0]);
     }
@@ -112,7 +115,8 @@ public final class Cql2Filter implements Predicate<Feature> {
                 return op;
             }
         }
-        throw new IllegalArgumentException("at character " + (pos[0] + 1) + ": expected =, <>, <, <=, > or >=");
+        throw new IllegalArgumentException("ở ký tự " + (pos[0] + 1) + ": cần một phép so sánh =, <>, <, <=, > hoặc >= / at character "
+                + (pos[0] + 1) + ": expected =, <>, <, <=, > or >=");
     }
 
     private static Object literal(String t, int[] pos) {
@@ -132,7 +136,7 @@ public final class Cql2Filter implements Predicate<Feature> {
                     sb.append(c);
                 }
             }
-            throw new IllegalArgumentException("a string literal is never closed");
+            throw new IllegalArgumentException("chuỗi ký tự thiếu dấu nháy đóng / a string literal is never closed");
         }
         int start = pos[0];
         while (pos[0] < t.length() && !Character.isWhitespace(t.charAt(pos[0]))) {
@@ -145,7 +149,8 @@ public final class Cql2Filter implements Predicate<Feature> {
         try {
             return new BigDecimal(word);
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("at character " + (start + 1) + ": expected a 'string', a number, TRUE or FALSE");
+            throw new IllegalArgumentException("ở ký tự " + (start + 1) + ": cần một 'chuỗi', một số, TRUE hoặc FALSE / at character "
+                    + (start + 1) + ": expected a 'string', a number, TRUE or FALSE");
         }
     }
 }

@@ -279,9 +279,9 @@ public final class CoverageService {
     private Seen seen(String wardId, String areaId, LocalDate to, long stamp) {
         Around near = around(wardId, stamp);
         Feature subject = areaId == null
-                ? (near != null ? near.ward() : store.get(Layer.WARDS, wardId).orElseThrow(() -> new NoSuchElementException("no ward has id '" + wardId + "'")))
+                ? (near != null ? near.ward() : store.get(Layer.WARDS, wardId).orElseThrow(() -> new NoSuchElementException("không có phường, xã mã '" + wardId + "' / no ward has id '" + wardId + "'")))
                 : near != null && near.areas().containsKey(areaId) ? near.areas().get(areaId)
-                : store.get(Layer.AREAS, areaId).orElseThrow(() -> new NoSuchElementException("no residential area has id '" + areaId + "'"));
+                : store.get(Layer.AREAS, areaId).orElseThrow(() -> new NoSuchElementException("không có khu dân cư mã '" + areaId + "' / no residential area has id '" + areaId + "'"));
         MetricProjection utm = MetricProjection.forGeometry(subject.geometry());
         Geometry subjectM = utm.toMeters(subject.geometry());
         Geometry reach = utm.toLonLat(subjectM.getEnvelope().buffer(MAX_RANGE_M));

@@ -224,7 +224,8 @@ public final class EditService {
      */
     private RuntimeException stale(StaleRecordException e) {
         if (e.currentVersion() == null) {
-            return new NoSuchElementException("no " + e.layer().apiName() + " '" + e.id() + "' (deleted since it was read)");
+            return new NoSuchElementException("không có bản ghi " + e.layer().apiName() + " mã '" + e.id() + "' (đã bị xóa sau khi bạn mở) / no "
+                    + e.layer().apiName() + " '" + e.id() + "' (deleted since it was read)");
         }
         return changed(e.layer(), e.id(), e.currentVersion());
     }
@@ -256,7 +257,8 @@ public final class EditService {
      */
     private Feature visibleOrMissing(Principal who, Layer layer, String id) {
         return store.get(layer, id).filter(f -> AccessPolicy.visible(who, layer.apiName(), f))
-                .orElseThrow(() -> new NoSuchElementException("no " + layer.apiName() + " '" + id + "'"));
+                .orElseThrow(() -> new NoSuchElementException("không có bản ghi " + layer.apiName() + " mã '" + id + "' / no " + layer.apiName()
+                        + " '" + id + "'"));
     }
 
     private void check(Principal who, Layer layer, Feature f) {

@@ -50,7 +50,8 @@ public final class ExportService {
                     return f;
                 }
             }
-            throw new IllegalArgumentException("unknown format '" + name + "'; use gpkg, geojson, kml, fgb or csv");
+            throw new IllegalArgumentException("không có định dạng '" + name + "'; dùng gpkg, geojson, kml, fgb hoặc csv / unknown format '"
+                    + name + "'; use gpkg, geojson, kml, fgb or csv");
         }
     }
 
@@ -151,9 +152,12 @@ public final class ExportService {
             var c = collection.get();
             return new ExportLayer(c.id(), c.geometryType(), c.properties(), publish.features(c.id()));
         }
-        Layer layer = Layer.byName(name).orElseThrow(() -> new IllegalArgumentException("unknown layer '" + name
-                + "'; layers: " + String.join(", ", publish.collections().stream().map(PublishService.Collection::id).toList())
-                + ", " + Layer.names()));
+        Layer layer = Layer.byName(name).orElseThrow(() -> {
+            String known = String.join(", ", publish.collections().stream().map(PublishService.Collection::id).toList())
+                    + ", " + Layer.names();
+            return new IllegalArgumentException("không có lớp dữ liệu '" + name + "'; các lớp là " + known + " / unknown layer '"
+                    + name + "'; layers: " + known);
+        });
         String geometry = switch (layer.geometryKind()) {
             case NONE -> null;
             case POINT, OPTIONAL_POINT -> "Point";

@@ -136,7 +136,7 @@ public final class HotspotService {
             throw new IllegalArgumentException("ward: required, the ward's id");
         }
         Feature ward = store.get(Layer.WARDS, r.wardId())
-                .orElseThrow(() -> new NoSuchElementException("no ward has id '" + r.wardId() + "'"));
+                .orElseThrow(() -> new NoSuchElementException("không có phường, xã mã '" + r.wardId() + "' / no ward has id '" + r.wardId() + "'"));
         LocalDate to = r.to() == null ? defaultTo() : r.to();
         LocalDate from = r.from() == null ? to.minusMonths(DEFAULT_MONTHS).plusDays(1) : r.from();
         if (to.isBefore(from)) {

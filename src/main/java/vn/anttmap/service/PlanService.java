@@ -137,7 +137,7 @@ public final class PlanService {
         java.util.Map<String, Feature> out = new java.util.LinkedHashMap<>();
         for (String id : spec.split(",")) {
             out.computeIfAbsent(id.trim(), k -> store.get(Layer.WARDS, k)
-                    .orElseThrow(() -> new NoSuchElementException("no ward has id '" + k + "'")));
+                    .orElseThrow(() -> new NoSuchElementException("không có phường, xã mã '" + k + "' / no ward has id '" + k + "'")));
         }
         return new ArrayList<>(out.values());
     }

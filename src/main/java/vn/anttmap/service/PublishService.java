@@ -107,7 +107,7 @@ public final class PublishService {
             case "camera_coverage" -> cached(id, this::coveragePerArea);
             case "camera_proposals" -> cached(id, this::proposals);
             case "hotspot_density", "hotspot_gistar", "hotspot_emerging" -> cached(id, () -> hotspotCells(id));
-            default -> throw new java.util.NoSuchElementException("no collection '" + id + "'");
+            default -> throw new java.util.NoSuchElementException("không có lớp dữ liệu '" + id + "' / no collection '" + id + "'");
         };
     }
 

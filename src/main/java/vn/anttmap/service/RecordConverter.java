@@ -55,15 +55,18 @@ final class RecordConverter {
      * The days and instants that record something that has happened, so cannot lie in the future, with their names in
      * Vietnamese. (Validity periods may start later; an attestation's instant is set by the server.)
      */
-    static final Map<String, String> PAST_ONLY = Map.of(
-            "occurred_at", "thời điểm xảy ra",
-            "installed_on", "ngày lắp đặt",
-            "done_on", "ngày thực hiện",
-            "extracted_on", "ngày trích xuất",
-            "mediated_on", "ngày hòa giải",
-            "recorded_on", "ngày ghi nhận",
-            "decided_on", "ngày quyết định",
-            "as_of", "ngày số liệu");
+    static final Map<String, String> PAST_ONLY = Map.ofEntries(
+            Map.entry("occurred_at", "thời điểm xảy ra"),
+            Map.entry("installed_on", "ngày lắp đặt"),
+            Map.entry("last_seen_on", "ngày thấy hoạt động lần cuối"),
+            Map.entry("done_on", "ngày thực hiện"),
+            Map.entry("extracted_on", "ngày trích xuất"),
+            Map.entry("mediated_on", "ngày hòa giải"),
+            Map.entry("recorded_on", "ngày ghi nhận"),
+            Map.entry("decided_on", "ngày quyết định"),
+            Map.entry("registered_on", "ngày đăng ký"),
+            Map.entry("recognition_decided_on", "ngày quyết định công nhận"),
+            Map.entry("as_of", "ngày số liệu"));
 
     private final Layer layer;
     private final Taxonomy taxonomy;

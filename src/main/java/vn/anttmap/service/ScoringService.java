@@ -59,7 +59,7 @@ public final class ScoringService {
     /** The ward an area belongs to. */
     public String wardOfArea(String areaId) {
         return store.get(Layer.AREAS, areaId).map(a -> a.text("ward_id"))
-                .orElseThrow(() -> new NoSuchElementException("no residential area has id '" + areaId + "'"));
+                .orElseThrow(() -> new NoSuchElementException("không có khu dân cư mã '" + areaId + "' / no residential area has id '" + areaId + "'"));
     }
 
     /**
@@ -78,7 +78,7 @@ public final class ScoringService {
     public Scorecard scoreArea(String areaId, int year) {
         standard.requireInForce(Standard.Level.AREA, year);
         Feature area = store.get(Layer.AREAS, areaId)
-                .orElseThrow(() -> new NoSuchElementException("no residential area has id '" + areaId + "'"));
+                .orElseThrow(() -> new NoSuchElementException("không có khu dân cư mã '" + areaId + "' / no residential area has id '" + areaId + "'"));
         return withHints(Scorer.score(standard, areaFacts(area, year)), area);
     }
 
@@ -314,7 +314,7 @@ public final class ScoringService {
     }
 
     private Feature requireWard(String wardId) {
-        return store.get(Layer.WARDS, wardId).orElseThrow(() -> new NoSuchElementException("no ward has id '" + wardId + "'"));
+        return store.get(Layer.WARDS, wardId).orElseThrow(() -> new NoSuchElementException("không có phường, xã mã '" + wardId + "' / no ward has id '" + wardId + "'"));
     }
 
     private Facts areaFacts(Feature area, int year) {

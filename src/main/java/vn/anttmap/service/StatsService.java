@@ -68,10 +68,10 @@ public final class StatsService {
      * @throws IllegalArgumentException when the area is in another ward
      */
     static void requireWardAndArea(FeatureStore store, String wardId, String areaId) {
-        store.get(Layer.WARDS, wardId).orElseThrow(() -> new NoSuchElementException("no ward has id '" + wardId + "'"));
+        store.get(Layer.WARDS, wardId).orElseThrow(() -> new NoSuchElementException("không có phường, xã mã '" + wardId + "' / no ward has id '" + wardId + "'"));
         if (areaId != null) {
             Feature area = store.get(Layer.AREAS, areaId)
-                    .orElseThrow(() -> new NoSuchElementException("no residential area has id '" + areaId + "'"));
+                    .orElseThrow(() -> new NoSuchElementException("không có khu dân cư mã '" + areaId + "' / no residential area has id '" + areaId + "'"));
             if (!wardId.equals(area.text("ward_id"))) {
                 throw new IllegalArgumentException("area " + areaId + " is in ward " + area.text("ward_id") + ", not " + wardId);
             }

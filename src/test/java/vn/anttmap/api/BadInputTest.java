@@ -102,6 +102,12 @@ class BadInputTest {
                 // an impossible day is refused, not moved to 28/02 or 03/03.
                 json("future date", "/api/v1/incidents", point("[105.795, 19.451]", INCIDENT.replace("2023-10-20T21:00:00+07:00",
                         "2999-10-20T21:00:00+07:00")), 400, "occurred_at is in the future (20/10/2999 21:00; today is "),
+                json("camera last seen in the future", "/api/v1/cameras", point("[105.795, 19.451]", "{\"bearing_deg\":0,\"fov_deg\":90,"
+                        + "\"range_m\":30,\"kind\":\"fixed\",\"owner\":\"community\",\"status\":\"active\",\"last_seen_on\":\"2999-01-01\"}"),
+                        400, "last_seen_on is in the future (01/01/2999; today is "),
+                json("recognised in the future", "/api/v1/organisations", point("[105.795, 19.451]", "{\"name\":\"Trường X\","
+                        + "\"kind\":\"school\",\"assessment_year\":2024,\"recognised\":true,\"recognition_decided_on\":\"01/01/2999\"}"),
+                        400, "recognition_decided_on is in the future (01/01/2999; today is "),
                 json("impossible day", "/api/v1/incidents", point("[105.795, 19.451]", INCIDENT.replace("2023-10-20T21:00:00+07:00",
                         "31/02/2023 21:00")), 400, "field occurred_at: cannot read date and time '31/02/2023 21:00'"),
                 json("impossible leap day", "/api/v1/incidents", point("[105.795, 19.451]", INCIDENT.replace("2023-10-20T21:00:00+07:00",

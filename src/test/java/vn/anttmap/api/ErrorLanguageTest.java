@@ -37,7 +37,8 @@ class ErrorLanguageTest {
     static App.Services services;
     static String admin;
     /** A client that sends no Accept-Language unless told (the shared test client asks for English). */
-    static final OkHttpClient PLAIN = new OkHttpClient();
+    static final OkHttpClient PLAIN = new OkHttpClient.Builder().connectTimeout(java.time.Duration.ZERO)
+            .readTimeout(java.time.Duration.ZERO).writeTimeout(java.time.Duration.ZERO).callTimeout(java.time.Duration.ZERO).build();
 
     @BeforeAll
     static void load() throws IOException {
@@ -162,7 +163,7 @@ class ErrorLanguageTest {
             Answer anonymous = send(base, "POST", "/api/v1/incidents", missingTime, "vi", null);
             assertThat(anonymous.code).isEqualTo(401);
             assertThat(anonymous.body.path("error").asText()).isEqualTo("chưa đăng nhập");
-            assertThat(anonymous.body.path("detail").asText()).isEqualTo("đăng nhập để ghi incidents");
+            assertThat(anonymous.body.path("detail").asText()).isEqualTo("đăng nhập để ghi vụ việc an ninh, trật tự");
             Answer anonymousEn = send(base, "POST", "/api/v1/incidents", missingTime, "en", null);
             assertThat(anonymousEn.body.path("error").asText()).isEqualTo("unauthorized");
             assertThat(anonymousEn.body.path("detail").asText()).isEqualTo("sign in to write incidents");
@@ -197,6 +198,74 @@ class ErrorLanguageTest {
                     + " not recorded: an import, perhaps); reload it and edit again");
         });
     }
+
+    /**
+     * Issue 18: every refusal, on every way in (API, OGC, tiles, exports), says what is wrong in the asked language:
+     * the Vietnamese answer holds Vietnamese words and no English sentence, the English one no Vietnamese. Codes,
+     * ids and values the request gave may appear in both.
+     */
+    @Test
+    void everyKindOfRefusalSpeaksTheAskedLanguageOnly() {
+        String officer = TestAuth.token(services, vn.anttmap.model.Account.Role.OFFICER, "hai-hoa");
+        String[][] cases = {
+                // method, path, body, token (a = admin, o = officer, empty = anonymous), expected status
+                {"GET", "/ogc/collections/incidents/items", null, "", "401"},
+                {"GET", "/ogc/collections/nope/items", null, "", "404"},
+                {"GET", "/ogc/collections/wards/items?limit=abc", null, "", "400"},
+                {"GET", "/ogc/collections/wards/items?datetime=2023-13-01", null, "", "400"},
+                {"GET", "/ogc/collections/wards/items/xyz", null, "", "404"},
+                {"GET", "/ogc/collections/wards/items?colour=red", null, "", "400"},
+                {"GET", "/ogc/collections/wards/items?bbox=1,2", null, "", "400"},
+                {"GET", "/ogc/collections/wards/items?filter-lang=cql2-json&filter=x", null, "", "400"},
+                {"GET", "/ogc/collections/wards/items?filter=name%20LIKE", null, "", "400"},
+                {"GET", "/ogc/collections/wards/items?cursor=abc", null, "", "400"},
+                {"GET", "/api/v1/teams", null, "", "401"},
+                {"GET", "/api/v1/audit", null, "o", "403"},
+                {"GET", "/api/v1/stats?ward=nope", null, "", "404"},
+                {"GET", "/api/v1/stats?ward=hai-hoa&area=nope", null, "", "404"},
+                {"GET", "/api/v1/export?layers=wards&format=shp", null, "", "400"},
+                {"GET", "/api/v1/export?layers=incidents", null, "", "401"},
+                {"GET", "/api/v1/hotspots/foo?ward=hai-hoa", null, "a", "404"},
+                {"GET", "/api/v1/scores/areas?ward=hai-hoa&year=abc", null, "", "400"},
+                {"GET", "/api/v1/scores/areas/nope?year=2023", null, "", "404"},
+                {"GET", "/api/v1/scores/wards/nope?year=2023", null, "", "404"},
+                {"GET", "/api/v1/coverage?ward=nope&from=2023-01-01&to=2023-06-30", null, "a", "404"},
+                {"GET", "/api/v1/trends?ward=nope", null, "a", "404"},
+                {"GET", "/api/v1/incidents/nope", null, "o", "404"},
+                {"GET", "/tiles/nope/14/13000/7300.mvt", null, "", "404"},
+                {"GET", "/tiles/incidents/14/13000/7300.mvt", null, "", "401"},
+                {"POST", "/api/v1/camera-plans", "{}", "", "401"},
+                {"POST", "/api/v1/incidents", "{", "o", "400"},
+                {"DELETE", "/api/v1/incidents/nope", null, "o", "404"},
+        };
+        vn.anttmap.TestHttp.test(HttpServer.create(services, new HttpServer.PageConfig("t", "t")), (server, client) -> {
+            String base = client.getOrigin();
+            org.assertj.core.api.SoftAssertions soft = new org.assertj.core.api.SoftAssertions();
+            for (String[] c : cases) {
+                String token = c[3].equals("a") ? admin : c[3].equals("o") ? officer : null;
+                String what = c[0] + " " + c[1];
+                Answer vi = send(base, c[0], c[1], c[2], "vi", token);
+                Answer en = send(base, c[0], c[1], c[2], "en", token);
+                soft.assertThat(vi.code).as(what).isEqualTo(Integer.parseInt(c[4]));
+                soft.assertThat(en.code).as(what).isEqualTo(vi.code);
+                for (String member : new String[] {"error", "detail"}) {
+                    String v = vi.body.path(member).asText();
+                    String e = en.body.path(member).asText();
+                    soft.assertThat(VIETNAMESE_WORD.matcher(v).find()).as(what + " vi " + member + ": " + v).isTrue();
+                    soft.assertThat(ENGLISH_WORD.matcher(v).find()).as(what + " vi " + member + ": " + v).isFalse();
+                    soft.assertThat(VIETNAMESE_WORD.matcher(e).find()).as(what + " en " + member + ": " + e).isFalse();
+                }
+            }
+            soft.assertAll();
+        });
+    }
+
+    /** A word with a Vietnamese letter. */
+    static final java.util.regex.Pattern VIETNAMESE_WORD = java.util.regex.Pattern.compile(
+            "[ăâđêôơưáàảãạấầẩẫậắằẳẵặéèẻẽẹếềểễệíìỉĩịóòỏõọốồổỗộớờởỡợúùủũụứừửữựýỳỷỹỵ]", java.util.regex.Pattern.CASE_INSENSITIVE);
+    /** English words that make a sentence (not codes or values): none may appear in a Vietnamese answer. */
+    static final java.util.regex.Pattern ENGLISH_WORD = java.util.regex.Pattern.compile(
+            "\\b(the|is|are|not|no|sign|only|unknown|expected|got|must|may|cannot|with|for|of|in|to|see|use|has|there)\\b");
 
     record Answer(int code, String language, JsonNode body) {
     }

@@ -174,7 +174,7 @@ class CliTest {
         assertThat(run("import", "--data-dir", data, "--layer", "areas", fixture(dir, "areas.geojson").toString()).code()).isZero();
         Run before = run("db", "check", "--data-dir", data);
         assertThat(before.code()).isZero();
-        assertThat(before.out()).contains("schema version: 13 of 13", "wards        1", "areas        2", "incidents    0");
+        assertThat(before.out()).contains("schema version: 14 of 14", "wards        1", "areas        2", "incidents    0");
 
         Run bad = run("import", "--data-dir", data, "--layer", "incidents", fixture(dir, "incidents-bad-date.csv").toString());
         assertThat(bad.code()).isEqualTo(1);
@@ -234,7 +234,8 @@ class CliTest {
         assertThat(missing.err()).startsWith("antt-map: ").contains("none.csv (no such file)").hasLineCount(1);
 
         Run badFormat = run("export", "--data-dir", data, "--layer", "cameras", "--out", dir.resolve("c.shp").toString());
-        assertThat(badFormat.err()).isEqualTo("antt-map: unknown format 'shp'; use gpkg, geojson, kml, fgb or csv\n");
+        assertThat(badFormat.err()).isEqualTo("antt-map: không có định dạng 'shp'; dùng gpkg, geojson, kml, fgb hoặc csv / unknown format"
+                + " 'shp'; use gpkg, geojson, kml, fgb or csv\n");
 
         Run unreachable = run("db", "check", "--db", "jdbc:postgresql://127.0.0.1:1/x?password=hunter2&connectTimeout=2");
         assertThat(unreachable.code()).isEqualTo(1);
@@ -250,9 +251,9 @@ class CliTest {
     void dbCheckOnAFreshDirectorySaysToMigrate(@TempDir Path dir) {
         Run r = run("db", "check", "--data-dir", dir.toString());
         assertThat(r.code()).isEqualTo(1);
-        assertThat(r.out()).contains("schema version: 0 of 13", "run 'antt-map db migrate'");
+        assertThat(r.out()).contains("schema version: 0 of 14", "run 'antt-map db migrate'");
         Run m = run("db", "migrate", "--data-dir", dir.toString());
-        assertThat(m.out()).contains("applied 12 migration(s); schema version 13");
+        assertThat(m.out()).contains("applied 13 migration(s); schema version 14");
         assertThat(run("db", "check", "--data-dir", dir.toString()).code()).isZero();
     }
 

@@ -92,7 +92,8 @@ class RecordConverterTest {
         assertThatThrownBy(() -> RecordConverter.notInFuture("extracted_on", LocalDate.of(2023, 9, 16), NOW))
                 .hasMessage("ngày trích xuất sau hiện tại (16/09/2023, hôm nay là 15/09/2023) / extracted_on is in the future "
                         + "(16/09/2023; today is 15/09/2023)");
-        for (String field : new String[]{"installed_on", "done_on", "mediated_on", "recorded_on", "decided_on", "as_of"}) {
+        for (String field : new String[]{"installed_on", "last_seen_on", "done_on", "mediated_on", "recorded_on", "decided_on",
+                "registered_on", "recognition_decided_on", "as_of"}) {
             assertThatThrownBy(() -> RecordConverter.notInFuture(field, LocalDate.of(2024, 1, 1), NOW)).as(field)
                     .hasMessageContaining(field + " is in the future (01/01/2024; today is 15/09/2023)");
             RecordConverter.notInFuture(field, LocalDate.of(2023, 9, 15), NOW);

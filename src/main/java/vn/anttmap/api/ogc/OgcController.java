@@ -3,6 +3,7 @@ package vn.anttmap.api.ogc;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import org.locationtech.jts.geom.Envelope;
+import vn.anttmap.api.Messages;
 import vn.anttmap.io.Cql2Filter;
 import vn.anttmap.io.GeoJsonWriter;
 import vn.anttmap.io.Values;
@@ -187,7 +188,8 @@ public final class OgcController {
         Set<String> unknown = new TreeSet<>(ctx.queryParamMap().keySet());
         unknown.removeAll(Set.of("limit", "offset", "bbox", "datetime", "filter", "filter-lang", "f", "cursor"));
         if (!unknown.isEmpty()) {
-            throw new BadRequest(400, "unknown query parameter " + String.join(", ", unknown));
+            throw new BadRequest(400, "tham số truy vấn không được biết: " + String.join(", ", unknown) + " / unknown query parameter "
+                    + String.join(", ", unknown));
         }
         int limit = intParam(ctx, "limit", DEFAULT_LIMIT, 1, MAX_LIMIT);
         int offset = intParam(ctx, "offset", 0, 0, Integer.MAX_VALUE);
@@ -205,7 +207,8 @@ public final class OgcController {
             }
         }
         if (cursor != null) {
-            throw new BadRequest(400, "cursor: only for the next pages of cameras and incidents without datetime or filter");
+            throw new BadRequest(400, "cursor: chỉ dùng cho các trang tiếp theo của camera và vụ việc, khi không có datetime hay filter"
+                    + " / cursor: only for the next pages of cameras and incidents without datetime or filter");
         }
         List<Feature> all = publish.features(principal.apply(ctx), c.id(), bbox(ctx));
         String datetime = ctx.queryParam("datetime");
@@ -216,13 +219,14 @@ public final class OgcController {
         if (filter != null) {
             String lang = ctx.queryParam("filter-lang");
             if (lang != null && !lang.equals("cql2-text")) {
-                throw new BadRequest(400, "filter-lang: only cql2-text is supported");
+                throw new BadRequest(400, "filter-lang: chỉ hỗ trợ cql2-text / filter-lang: only cql2-text is supported");
             }
             try {
                 Cql2Filter f = Cql2Filter.parse(filter, new LinkedHashSet<>(c.properties()));
                 all = all.stream().filter(f).toList();
             } catch (IllegalArgumentException e) {
-                throw new BadRequest(400, "filter: " + e.getMessage());
+                Messages.Text why = Messages.Text.split(e.getMessage());
+                throw new BadRequest(400, "filter: " + why.vi() + " / filter: " + why.en());
             }
         }
         List<Feature> page = all.subList(Math.min(offset, all.size()), Math.min(offset + limit, all.size()));
@@ -283,7 +287,8 @@ public final class OgcController {
         PublishService.Collection c = find(ctx);
         String id = ctx.pathParam("featureId");
         Feature f = publish.features(principal.apply(ctx), c.id(), null).stream().filter(x -> x.id().equals(id)).findFirst()
-                .orElseThrow(() -> new BadRequest(404, "no feature '" + id + "' in collection " + c.id()));
+                .orElseThrow(() -> new BadRequest(404, "không có đối tượng '" + id + "' trong lớp " + c.id() + " / no feature '" + id
+                        + "' in collection " + c.id()));
         if (html(ctx)) {
             ctx.contentType("text/html; charset=utf-8").result(HtmlView.items(c, List.of(f), 1, List.of()));
             return;
@@ -300,10 +305,13 @@ public final class OgcController {
 
     private PublishService.Collection find(Context ctx) {
         String id = ctx.pathParam("id");
-        PublishService.Collection c = publish.collection(id).orElseThrow(() -> new BadRequest(404, "no collection '" + id + "'"));
+        PublishService.Collection c = publish.collection(id).orElseThrow(() -> new BadRequest(404, "không có lớp dữ liệu '" + id + "' / no collection '"
+                + id + "'"));
         vn.anttmap.auth.Principal who = principal.apply(ctx);
         if (!vn.anttmap.auth.AccessPolicy.canRead(who, id)) {
-            throw new BadRequest(who.isPublic() ? 401 : 403, "sign in with a role that may see " + id);
+            Messages.Text what = Messages.layerLabel(id);
+            throw new BadRequest(who.isPublic() ? 401 : 403, (who.isPublic() ? "đăng nhập với vai trò được xem " : "vai trò của bạn không được xem ")
+                    + what.vi() + " / " + (who.isPublic() ? "sign in with a role that may see " : "your role may not see ") + what.en());
         }
         return c;
     }
@@ -340,7 +348,8 @@ public final class OgcController {
             }
             return Math.min(n, max);
         } catch (NumberFormatException e) {
-            throw new BadRequest(400, name + ": '" + v + "' is not a whole number from " + min);
+            throw new BadRequest(400, name + ": '" + v + "' không phải số nguyên từ " + min + " trở lên / " + name + ": '" + v
+                    + "' is not a whole number from " + min);
         }
     }
 
@@ -373,7 +382,8 @@ public final class OgcController {
             }
             return new Envelope(n[0], n[2], n[1], n[3]);
         } catch (NumberFormatException e) {
-            throw new BadRequest(400, "bbox: expected minLon,minLat,maxLon,maxLat, got '" + v + "'");
+            throw new BadRequest(400, "bbox: cần 4 số minLon,minLat,maxLon,maxLat, nhận được '" + v + "' / bbox: expected "
+                    + "minLon,minLat,maxLon,maxLat, got '" + v + "'");
         }
     }
 
@@ -386,7 +396,8 @@ public final class OgcController {
             from = parts[0].isEmpty() || parts[0].equals("..") ? null : day(parts[0]);
             to = parts.length == 1 ? from : parts[1].isEmpty() || parts[1].equals("..") ? null : day(parts[1]);
         } catch (DateTimeParseException e) {
-            throw new BadRequest(400, "datetime: '" + v + "' is not an RFC 3339 date, instant or interval");
+            throw new BadRequest(400, "datetime: '" + v + "' không phải ngày, thời điểm hay khoảng thời gian theo RFC 3339 / datetime: '"
+                    + v + "' is not an RFC 3339 date, instant or interval");
         }
         if (c.temporalField() == null) {
             return f -> true;
