@@ -344,6 +344,7 @@ class MapPageBrowserTest {
             new Actions(browser).dragAndDropBy(browser.findElement(By.cssSelector(".antt-pin")), -40, 10).perform();
             double[] moved = pinAt();
             type("inc-description", "Tranh chấp lối đi (đã hòa giải)");
+            WebElement edited = browser.findElement(By.id("incident-form"));
             click("#incident-form button[type='submit']");
             waitUp().until(d -> "Tranh chấp lối đi (đã hòa giải)".equals(services.store().get(incidents, id).orElseThrow()
                     .text("description")));
@@ -354,6 +355,7 @@ class MapPageBrowserTest {
             assertThat(now.distance(at)).isGreaterThan(1e-5);
 
             // A colleague changes it while the form is open: saving is refused, naming who and when; reload shows theirs.
+            waitUp().until(ExpectedConditions.stalenessOf(edited));
             waitUp().until(d -> d.findElement(By.id("incident-result")).getText().startsWith("Đã lưu: "));
             var current = services.edits().get(incidents, id).orElseThrow();
             java.util.Map<String, Object> theirs = new java.util.LinkedHashMap<>(current.feature().properties());
@@ -428,6 +430,15 @@ class MapPageBrowserTest {
             waitUp().until(d -> d.findElement(By.id("cam-range_m-error")).getText().startsWith("Tầm quan sát (m): "));
             assertThat(ids(cameras)).isEqualTo(camerasBefore);
             type("cam-range_m", "40");
+            // On a phone the form fits the screen.
+            org.openqa.selenium.Dimension desktop = browser.manage().window().getSize();
+            try {
+                browser.manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
+                assertThat(fitsTheWindow("#camera-form")).isTrue();
+                shot("phone-vi-camera-form", "#camera-form button[type='submit']");
+            } finally {
+                browser.manage().window().setSize(desktop);
+            }
             click("#camera-form button[type='submit']");
             waitUp().until(d -> d.findElement(By.id("camera-result")).getText().startsWith("Đã lưu: "));
             String id = browser.findElement(By.id("camera-result")).getText().substring("Đã lưu: ".length());
@@ -439,8 +450,11 @@ class MapPageBrowserTest {
             new Actions(browser).dragAndDropBy(browser.findElement(By.cssSelector(".antt-pin")), 30, 0).perform();
             double[] moved = pinAt();
             type("cam-bearing_deg", "200");
+            WebElement edited = browser.findElement(By.id("camera-form"));
             click("#camera-form button[type='submit']");
             waitUp().until(d -> Double.valueOf(200).equals(services.store().get(cameras, id).orElseThrow().get("bearing_deg")));
+            // The form is opened again at the new version (wait for it: the one on screen now still holds the old one).
+            waitUp().until(ExpectedConditions.stalenessOf(edited));
             org.locationtech.jts.geom.Point at = (org.locationtech.jts.geom.Point) services.store().get(cameras, id).orElseThrow().geometry();
             assertThat(at.getX()).isCloseTo(moved[1], org.assertj.core.data.Offset.offset(1e-6));
             waitUp().until(d -> d.findElement(By.id("camera-result")).getText().startsWith("Đã lưu: "));
