@@ -99,8 +99,7 @@ public final class EditService {
         if (record.id() != null) {
             Optional<Feature> there = store.get(layer, record.id());
             if (there.isPresent()) {
-                throw new EditException(409, "đã có bản ghi " + layer.apiName() + " mã '" + record.id() + "' / " + layer.apiName() + " '"
-                        + record.id() + "' already exists", version(layer, there.get()));
+                throw taken(who, layer, record.id(), there.get());
             }
         }
         Feature written = write(who, layer, signed(who, layer, record), null);
@@ -204,12 +203,21 @@ public final class EditService {
             });
         } catch (StaleRecordException e) {
             if (before == null) {
-                throw new EditException(409, "đã có bản ghi " + layer.apiName() + " mã '" + e.id() + "' / " + layer.apiName() + " '"
-                        + e.id() + "' already exists", e.currentVersion());
+                throw taken(who, layer, e.id(), store.get(layer, e.id()).orElse(null));
             }
             throw stale(e);
         }
         return java.util.Objects.requireNonNull(written[0], "the record written was not read back");
+    }
+
+    /**
+     * 409 for a new record whose id is taken. The id cannot be given twice, so the refusal says that much; the taken
+     * record's version (a digest of its contents) goes only to who may see that record, not to another ward's officer.
+     */
+    private EditException taken(Principal who, Layer layer, String id, Feature there) {
+        boolean visible = there != null && AccessPolicy.visible(who, layer.apiName(), there);
+        return new EditException(409, "mã '" + id + "' đã được dùng / the id '" + id + "' is taken",
+                visible ? version(layer, there) : null);
     }
 
     /** The batch, expecting record {@code id} to be {@code before} (by version) when it is written. */

@@ -328,6 +328,19 @@ class AccessAndEditTest {
             assertThat(created.code()).as(body(created)).isEqualTo(201);
             String etag = created.header("ETag");
             try {
+                // Creating a record of their own ward under the taken id: refused (an id is given once), without the
+                // hidden record's version; its own ward's officer gets the version.
+                var inside = services.store().get(Layer.WARDS, "ninh-hai").orElseThrow().geometry().getInteriorPoint();
+                String theirs = feature.replace("105.795,19.451", inside.getX() + "," + inside.getY());
+                Response taken = send(client, "POST", "/api/v1/incidents", theirs, TestAuth.bearer(otherOfficer));
+                String takenBody = body(taken);
+                assertThat(taken.code()).as(takenBody).isEqualTo(409);
+                assertThat(taken.header("ETag")).isNull();
+                assertThat(takenBody).doesNotContain("currentVersion").doesNotContain("hai-hoa").doesNotContain("Trộm");
+                assertThat(HttpServer.JSON.readTree(takenBody).path("detail").asText()).isEqualTo("the id 'vv-hidden-1' is taken");
+                Response ownTaken = send(client, "POST", "/api/v1/incidents", feature, TestAuth.bearer(officer));
+                assertThat(ownTaken.code()).isEqualTo(409);
+                assertThat(ownTaken.header("ETag")).isEqualTo(etag);
                 java.util.Map<String, List<String>> bodies = new java.util.HashMap<>();
                 for (String id : List.of("vv-hidden-1", "vv-never-was")) {
                     String changed = feature.replace("vv-hidden-1", id).replace("Trộm xe đạp", "Đã sửa");
