@@ -40,6 +40,11 @@ public final class Access {
             ctx.attribute(SESSION, session.get());
             return;
         }
+        if (ctx.cookie(COOKIE) != null) {
+            // An ended session (expired, signed out elsewhere, its user removed): the browser forgets the cookie, and
+            // the page (which asks /api/v1/session) shows the sign-in button rather than a session that is gone.
+            ctx.header("Set-Cookie", COOKIE + "=; Path=/; HttpOnly; SameSite=Strict; Max-Age=0");
+        }
         ctx.attribute(ATTRIBUTE, Principal.PUBLIC);
     }
 

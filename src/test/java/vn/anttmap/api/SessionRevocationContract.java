@@ -324,6 +324,12 @@ abstract class SessionRevocationContract {
         SignedIn s = signIn(a, u);
         assertThat(code(call(b, "POST", "/api/v1/logout", null, s.cookie(), s.csrf()))).isEqualTo(200);
         assertThat(code(call(a, "GET", "/api/v1/tokens", null, s.cookie(), null))).isEqualTo(401);
+        // The page asks who it is: the public, and the browser is told to forget the ended session's cookie.
+        try (Response who = call(a, "GET", "/api/v1/session", null, s.cookie(), null)) {
+            assertThat(who.code()).isEqualTo(200);
+            assertThat(who.body().string()).contains("\"role\":\"public\"");
+            assertThat(who.header("Set-Cookie")).isEqualTo(vn.anttmap.api.Access.COOKIE + "=; Path=/; HttpOnly; SameSite=Strict; Max-Age=0");
+        }
         // The token made with the session is the user's, not the session's: it stays until revoked.
         assertThat(code(bearer(a, "GET", "/api/v1/tokens", null, s.token()))).isEqualTo(200);
     }
