@@ -455,6 +455,10 @@ public final class HttpServer {
     }
 
     static void json(Context ctx, int status, Object body) {
+        if (status == 401) {
+            // How to authenticate (RFC 9110): a bearer token, as QGIS and GDAL send; the page signs in for a cookie.
+            ctx.header("WWW-Authenticate", "Bearer realm=\"antt-map\"");
+        }
         try {
             ctx.status(status).contentType("application/json; charset=utf-8").result(JSON.writeValueAsBytes(body));
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {

@@ -124,7 +124,27 @@ class PublishTest {
                     .startsWith("filter: unknown property 'colour'");
             assertThat(client.get("/ogc/collections/nothing", vn.anttmap.TestAuth.bearer(token)).code()).isEqualTo(404);
             Response one = client.get("/ogc/collections/cameras/items/cam-001", vn.anttmap.TestAuth.bearer(token));
-            assertThat(json(one).path("id").asText()).isEqualTo("cam-001");
+            JsonNode camera = json(one);
+            assertThat(camera.path("id").asText()).isEqualTo("cam-001");
+            // Issue 19: a single feature links its other encodings (alternate, text/html), as the test suite requires.
+            String here = client.getOrigin() + "/ogc/collections/cameras/items/cam-001";
+            assertThat(camera.path("links").toString()).contains("{\"href\":\"" + here + "?f=html\",\"rel\":\"alternate\","
+                    + "\"type\":\"text/html\"");
+            assertThat(client.get("/ogc/collections/cameras/items/cam-001?f=html", vn.anttmap.TestAuth.bearer(token)).code()).isEqualTo(200);
+            // A box with heights (six numbers) selects as its footprint does; five numbers are refused.
+            String box = "105.78,19.43,105.81,19.47";
+            int flat = json(client.get("/ogc/collections/cameras/items?limit=1000&bbox=" + box, vn.anttmap.TestAuth.bearer(token)))
+                    .path("numberReturned").asInt();
+            assertThat(flat).isPositive();
+            assertThat(json(client.get("/ogc/collections/cameras/items?limit=1000&bbox=105.78,19.43,-10,105.81,19.47,50",
+                    vn.anttmap.TestAuth.bearer(token))).path("numberReturned").asInt()).isEqualTo(flat);
+            assertThat(client.get("/ogc/collections/cameras/items?bbox=105.78,19.43,0,105.81,19.47", vn.anttmap.TestAuth.bearer(token))
+                    .code()).isEqualTo(400);
+            // 401 says how to authenticate, titled as what it is.
+            Response anonymous = client.get("/ogc/collections/incidents/items");
+            assertThat(anonymous.code()).isEqualTo(401);
+            assertThat(anonymous.header("WWW-Authenticate")).isEqualTo("Bearer realm=\"antt-map\"");
+            assertThat(json(anonymous).path("error").asText()).isEqualTo("unauthorized");
             assertThat(client.get("/ogc/collections/cameras/items?f=html", vn.anttmap.TestAuth.bearer(token)).body().string()).contains("<table>");
         });
     }
@@ -141,6 +161,17 @@ class PublishTest {
             assertThat(tree.path("servers").get(0).path("url").asText()).isEqualTo(client.getOrigin() + "/ogc");
             assertThat(doc).doesNotContain("\"$ref\":\"http");
             tree.path("paths").fieldNames().forEachRemaining(p -> assertThat(p).startsWith("/"));
+            // Issue 19: the query parameters are declared as the standard's fragments declare them.
+            for (JsonNode p : tree.path("paths").path("/collections/{collectionId}/items").path("get").path("parameters")) {
+                if (List.of("limit", "bbox", "datetime").contains(p.path("name").asText())) {
+                    assertThat(p.path("style").asText()).as(p.path("name").asText()).isEqualTo("form");
+                    assertThat(p.path("explode").asBoolean(true)).as(p.path("name").asText()).isFalse();
+                }
+                if (p.path("name").asText().equals("bbox")) {
+                    assertThat(p.path("schema").path("minItems").asInt()).isEqualTo(4);
+                    assertThat(p.path("schema").path("maxItems").asInt()).isEqualTo(6);
+                }
+            }
             assertThat(client.get("/ogc/collections/incidents/items?limit=1", vn.anttmap.TestAuth.bearer(token)).code()).isEqualTo(200);
         });
     }

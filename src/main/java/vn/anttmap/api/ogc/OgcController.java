@@ -298,7 +298,9 @@ public final class OgcController {
         String collection = out.toString(java.nio.charset.StandardCharsets.UTF_8);
         int start = collection.indexOf("\"features\":[") + "\"features\":[".length();
         String feature = collection.substring(start, collection.length() - 2);
-        String links = HtmlView.linksJson(List.of(link(base(ctx) + "/collections/" + c.id() + "/items/" + id, "self", GEOJSON, "this feature"),
+        String here = base(ctx) + "/collections/" + c.id() + "/items/" + id;
+        String links = HtmlView.linksJson(List.of(link(here, "self", GEOJSON, "this feature"),
+                link(here + "?f=html", "alternate", HTML, "this feature as HTML"),
                 link(base(ctx) + "/collections/" + c.id(), "collection", JSON, "the collection")));
         ctx.contentType(GEOJSON).result(feature.substring(0, feature.length() - 1) + ",\"links\":" + links + "}");
     }
@@ -358,10 +360,21 @@ public final class OgcController {
         if (v == null) {
             return null;
         }
-        String[] p = v.split(",");
+        String[] all = v.split(",");
         try {
-            if (p.length != 4) {
+            if (all.length != 4 && all.length != 6) {
                 throw new NumberFormatException();
+            }
+            // Six numbers carry heights (minLon,minLat,minHeight,maxLon,maxLat,maxHeight): the features are flat, so a
+            // box with heights selects as its footprint does.
+            String[] p = all.length == 4 ? all : new String[]{all[0], all[1], all[3], all[4]};
+            if (all.length == 6) {
+                for (String h : new String[]{all[2], all[5]}) {
+                    if (!Double.isFinite(Double.parseDouble(h.trim()))) {
+                        throw new BadRequest(400, "bbox: '" + h.trim() + "' không phải số hữu hạn / bbox: '" + h.trim()
+                                + "' is not a finite number");
+                    }
+                }
             }
             double[] n = new double[4];
             for (int i = 0; i < 4; i++) {
@@ -382,8 +395,8 @@ public final class OgcController {
             }
             return new Envelope(n[0], n[2], n[1], n[3]);
         } catch (NumberFormatException e) {
-            throw new BadRequest(400, "bbox: cần 4 số minLon,minLat,maxLon,maxLat, nhận được '" + v + "' / bbox: expected "
-                    + "minLon,minLat,maxLon,maxLat, got '" + v + "'");
+            throw new BadRequest(400, "bbox: cần 4 số minLon,minLat,maxLon,maxLat (hoặc 6, có độ cao), nhận được '" + v
+                    + "' / bbox: expected minLon,minLat,maxLon,maxLat (or 6 numbers with heights), got '" + v + "'");
         }
     }
 

@@ -32,12 +32,12 @@ final class OpenApiDocument {
                 List.of(collectionId)));
         paths.put("/collections/{collectionId}/items", get("items", "Features of a collection", featureCollection(), List.of(
                 collectionId,
-                param("limit", "query", false, Map.of("type", "integer", "minimum", 1, "maximum", OgcController.MAX_LIMIT,
-                        "default", OgcController.DEFAULT_LIMIT)),
+                form(param("limit", "query", false, Map.of("type", "integer", "minimum", 1, "maximum", OgcController.MAX_LIMIT,
+                        "default", OgcController.DEFAULT_LIMIT))),
                 param("offset", "query", false, Map.of("type", "integer", "minimum", 0, "default", 0)),
                 param("cursor", "query", false, Map.of("type", "string")),
                 bbox(),
-                param("datetime", "query", false, Map.of("type", "string")),
+                form(param("datetime", "query", false, Map.of("type", "string"))),
                 param("filter", "query", false, Map.of("type", "string")),
                 param("filter-lang", "query", false, Map.of("type", "string", "enum", List.of("cql2-text"))),
                 f())));
@@ -74,12 +74,17 @@ final class OpenApiDocument {
         return p;
     }
 
-    private static Map<String, Object> bbox() {
-        Map<String, Object> p = param("bbox", "query", false, Map.of("type", "array", "minItems", 4, "maxItems", 4,
-                "items", Map.of("type", "number")));
+    /** As the standard's OpenAPI fragments declare its query parameters: {@code style: form}, {@code explode: false}. */
+    private static Map<String, Object> form(Map<String, Object> p) {
         p.put("style", "form");
         p.put("explode", false);
         return p;
+    }
+
+    /** Four numbers, or six with heights (minLon,minLat,minHeight,maxLon,maxLat,maxHeight), as the standard allows. */
+    private static Map<String, Object> bbox() {
+        return form(param("bbox", "query", false, Map.of("type", "array", "minItems", 4, "maxItems", 6,
+                "items", Map.of("type", "number"))));
     }
 
     private static Map<String, Object> f() {
