@@ -106,10 +106,18 @@ public final class HttpServer {
             tj.put("scheme", "xyz");
             tj.put("tiles", List.of(ctx.scheme() + "://" + ctx.host() + "/tiles/" + id + "/{z}/{x}/{y}.mvt"));
             tj.put("minzoom", 0);
-            tj.put("maxzoom", 22);
+            tj.put("maxzoom", vn.anttmap.io.MvtTiles.MAX_ZOOM);
+            // Where the data lies (every ward valid today), and a view of it all.
+            org.locationtech.jts.geom.Envelope e = services.publish().extent();
+            if (!e.isNull()) {
+                tj.put("bounds", List.of(e.getMinX(), e.getMinY(), e.getMaxX(), e.getMaxY()));
+                double span = Math.max(Math.max(e.getWidth(), e.getHeight()), 1e-6);
+                int zoom = (int) Math.max(0, Math.min(vn.anttmap.io.MvtTiles.MAX_ZOOM, Math.floor(Math.log(360 / span) / Math.log(2))));
+                tj.put("center", List.of(e.centre().x, e.centre().y, zoom));
+            }
             Map<String, Object> fields = new LinkedHashMap<>();
             fields.put("id", "String");
-            c.properties().forEach(p -> fields.put(p, "String"));
+            fields.putAll(services.publish().tileFieldTypes(id));
             Map<String, Object> layer = new LinkedHashMap<>(Map.of("id", id, "fields", fields));
             if (vn.anttmap.service.PublishService.clusters(id)) {
                 fields.put("cluster", "Boolean");
@@ -165,7 +173,10 @@ public final class HttpServer {
             }
             boolean gzip = acceptsGzip(ctx.header("Accept-Encoding")) && cached.bytes.length > 1024;
             String etag = gzip ? cached.gzipEtag : cached.etag;
-            ctx.header("ETag", etag).header("Cache-Control", "private, no-cache")
+            // What the public sees of a public layer is the same for everyone: shared caches may keep it (revalidating
+            // by ETag). Anything a role or ward decides stays private.
+            boolean shared = who.isPublic() && vn.anttmap.auth.AccessPolicy.canRead(vn.anttmap.auth.Principal.PUBLIC, id);
+            ctx.header("ETag", etag).header("Cache-Control", shared ? "public, no-cache" : "private, no-cache")
                     .header("Vary", "Authorization, Cookie, Accept-Encoding");
             if (noneMatchHolds(ctx.header("If-None-Match"), etag)) {
                 ctx.status(304);

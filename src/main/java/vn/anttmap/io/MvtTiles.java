@@ -52,8 +52,11 @@ public final class MvtTiles {
     }
 
     /** Whether z/x/y names a tile. */
+    /** The deepest zoom served (TileJSON's {@code maxzoom}); deeper tiles are not found. */
+    public static final int MAX_ZOOM = 22;
+
     public static boolean valid(int z, int x, int y) {
-        return z >= 0 && z <= 24 && x >= 0 && y >= 0 && x < (1 << z) && y < (1 << z);
+        return z >= 0 && z <= MAX_ZOOM && x >= 0 && y >= 0 && x < (1 << z) && y < (1 << z);
     }
 
     /**

@@ -3,6 +3,7 @@ package vn.anttmap.service;
 import org.locationtech.jts.geom.Envelope;
 import vn.anttmap.model.Feature;
 import vn.anttmap.model.FeatureQuery;
+import vn.anttmap.model.FieldDef;
 import vn.anttmap.model.Layer;
 import vn.anttmap.model.VietnamTime;
 import vn.anttmap.scoring.Scorecard;
@@ -14,6 +15,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -377,6 +379,42 @@ public final class PublishService {
             cache.put(id, c);
         }
         return c.features();
+    }
+
+    /**
+     * The type each property of a collection holds in its vector tiles, as TileJSON names them: {@code Number},
+     * {@code Boolean} or {@code String} (the tiles keep numbers and booleans, and write days, instants and codes as
+     * text). A stored layer's come from its fields; a computed collection's from the values it holds (a property
+     * that is empty everywhere is a String).
+     */
+    public Map<String, String> tileFieldTypes(String id) {
+        Collection c = collection(id).orElseThrow(() -> new java.util.NoSuchElementException("không có lớp dữ liệu '" + id
+                + "' / no collection '" + id + "'"));
+        Map<String, String> out = new LinkedHashMap<>();
+        Optional<Layer> layer = Layer.byName(id).filter(l -> names(l).equals(c.properties()));
+        if (layer.isPresent()) {
+            for (FieldDef f : layer.get().fields()) {
+                out.put(f.name(), switch (f.type()) {
+                    case INTEGER, DOUBLE -> "Number";
+                    case BOOLEAN -> "Boolean";
+                    default -> "String";
+                });
+            }
+            return out;
+        }
+        List<Feature> all = features(id);
+        for (String p : c.properties()) {
+            Object v = all.stream().map(f -> f.get(p)).filter(Objects::nonNull).findFirst().orElse(null);
+            out.put(p, v instanceof Number ? "Number" : v instanceof Boolean ? "Boolean" : "String");
+        }
+        return out;
+    }
+
+    /** The extent of every ward valid today: where all the published data lies. */
+    public Envelope extent() {
+        Envelope e = new Envelope();
+        features.list(Layer.WARDS, FeatureQuery.ALL).forEach(w -> e.expandToInclude(w.geometry().getEnvelopeInternal()));
+        return e;
     }
 
     private static Collection stored(String id, String title, Layer layer, String geometryType, String temporal) {

@@ -305,6 +305,66 @@ class PublishTest {
         });
     }
 
+    /**
+     * Issue 19: TileJSON says where the data lies (bounds, center), how deep the tiles go (deeper is not found), and
+     * each field's type as the tiles hold it (checked against decoded tiles); tiles the public may see are shareable
+     * by caches, the rest stay private.
+     */
+    @Test
+    void tileJsonSaysWhereHowDeepAndOfWhatTypesAndPublicTilesMayBeShared() {
+        vn.anttmap.TestHttp.test(app(), (server, client) -> {
+            org.locationtech.jts.geom.Envelope wards = new org.locationtech.jts.geom.Envelope();
+            services.features().list(Layer.WARDS, FeatureQuery.ALL).forEach(w -> wards.expandToInclude(w.geometry().getEnvelopeInternal()));
+            for (String id : List.of("residential_areas", "cameras", "incidents", "camera_coverage")) {
+                JsonNode tj = json(client.get("/tiles/" + id + ".json", vn.anttmap.TestAuth.bearer(token)));
+                assertThat(tj.path("minzoom").asInt()).isZero();
+                assertThat(tj.path("maxzoom").asInt()).isEqualTo(22);
+                assertThat(tj.path("bounds").toString()).isEqualTo("[" + wards.getMinX() + "," + wards.getMinY() + ","
+                        + wards.getMaxX() + "," + wards.getMaxY() + "]");
+                assertThat(wards.contains(tj.path("center").get(0).asDouble(), tj.path("center").get(1).asDouble())).isTrue();
+                assertThat(tj.path("center").get(2).asInt()).isBetween(10, 16);
+                JsonNode fields = tj.path("vector_layers").get(0).path("fields");
+                // Each value in a tile at zoom 14 over the ward has the type its field declares.
+                var p = wards.centre();
+                int z = 14;
+                int x = (int) Math.floor((p.x + 180) / 360 * (1 << z));
+                double lat = Math.toRadians(p.y);
+                int y = (int) Math.floor((1 - Math.log(Math.tan(lat) + 1 / Math.cos(lat)) / Math.PI) / 2 * (1 << z));
+                java.util.Set<String> seen = new java.util.HashSet<>();
+                for (int dx = -2; dx <= 2; dx++) {
+                    for (int dy = -2; dy <= 2; dy++) {
+                        Response tile = client.get("/tiles/" + id + "/" + z + "/" + (x + dx) + "/" + (y + dy) + ".mvt",
+                                vn.anttmap.TestAuth.bearer(token));
+                        var decoded = io.github.sebasbaumh.mapbox.vectortile.adapt.jts.MvtReader.loadMvt(tile.body().byteStream(),
+                                new org.locationtech.jts.geom.GeometryFactory(),
+                                new io.github.sebasbaumh.mapbox.vectortile.adapt.jts.TagKeyValueMapConverter());
+                        for (var layer : decoded.getLayers()) {
+                            for (var g : layer.getGeometries()) {
+                                ((java.util.Map<?, ?>) g.getUserData()).forEach((k, v) -> {
+                                    String type = v instanceof Number ? "Number" : v instanceof Boolean ? "Boolean" : "String";
+                                    assertThat(fields.path(String.valueOf(k)).asText()).as(id + "." + k + " = " + v).isEqualTo(type);
+                                    seen.add(type);
+                                });
+                            }
+                        }
+                    }
+                }
+                assertThat(seen).as(id).contains("String");
+            }
+            assertThat(json(client.get("/tiles/incidents.json", vn.anttmap.TestAuth.bearer(token))).path("vector_layers").get(0)
+                    .path("fields").path("serious").asText()).isEqualTo("Boolean");
+            assertThat(client.get("/tiles/wards/22/3300000/1900000.mvt").code()).isEqualTo(200);
+            assertThat(client.get("/tiles/wards/23/6600000/3800000.mvt").code()).isEqualTo(404);
+            Response shared = client.get("/tiles/wards/14/13000/7300.mvt");
+            assertThat(shared.header("Cache-Control")).isEqualTo("public, no-cache");
+            assertThat(shared.header("Vary")).contains("Authorization").contains("Cookie");
+            assertThat(client.get("/tiles/cameras/14/13000/7300.mvt", vn.anttmap.TestAuth.bearer(token)).header("Cache-Control"))
+                    .isEqualTo("private, no-cache");
+            assertThat(client.get("/tiles/incidents/14/13000/7300.mvt", vn.anttmap.TestAuth.bearer(token)).header("Cache-Control"))
+                    .isEqualTo("private, no-cache");
+        });
+    }
+
     @Test
     void theExportEndpointNamesItsFilesAndTypes() {
         vn.anttmap.TestHttp.test(app(), (server, client) -> {
