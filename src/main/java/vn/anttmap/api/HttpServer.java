@@ -211,6 +211,10 @@ public final class HttpServer {
                 ctx.header("Content-Disposition", "attachment; filename=\"" + vn.anttmap.service.ExportService.fileName(format, names) + "\"")
                         .result(out.toByteArray());
                 String type = vn.anttmap.service.ExportService.mediaType(format, names.size());
+                if (format == vn.anttmap.service.ExportService.Format.CSV && names.size() == 1) {
+                    // One CSV file has no room for its coordinate system (a zip holds a .prj beside each): say it here.
+                    ctx.header("Content-Crs", "<http://www.opengis.net/def/crs/OGC/1.3/CRS84>");
+                }
                 if (format == vn.anttmap.service.ExportService.Format.GEOJSON || format == vn.anttmap.service.ExportService.Format.CSV
                         || format == vn.anttmap.service.ExportService.Format.KML) {
                     ctx.contentType(type + "; charset=utf-8");

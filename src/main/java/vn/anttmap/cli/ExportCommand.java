@@ -48,6 +48,12 @@ final class ExportCommand extends DataCommand {
                 }
             }
             Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            if (ext.equalsIgnoreCase("csv") && (roundTrip || layers.size() == 1)) {
+                // The coordinate system beside the file, where GDAL and QGIS look for it.
+                String name = target.getFileName().toString();
+                Files.writeString(target.resolveSibling((name.contains(".") ? name.substring(0, name.lastIndexOf('.')) : name) + ".prj"),
+                        vn.anttmap.io.CsvWriter.PRJ);
+            }
             out().println("exported " + what + " to " + out);
         } finally {
             Files.deleteIfExists(tmp);

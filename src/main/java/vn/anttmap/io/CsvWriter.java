@@ -18,25 +18,31 @@ import java.util.List;
 
 /**
  * Writes features as CSV in UTF-8 with a byte-order mark (so spreadsheet programs show Vietnamese correctly):
- * {@code id}, then {@code lon}/{@code lat} for point layers or {@code wkt} for polygon and line layers, then every field
- * of the layer. What it writes, {@link CsvReader} reads back.
+ * {@code id}, then {@code lon}/{@code lat} for point layers, {@code wkt} for every layer with a geometry (GDAL and QGIS
+ * take it as the geometry without being told), then every field of the layer. What it writes, {@link CsvReader} reads
+ * back. Coordinates are WGS 84 longitude, latitude ({@link #PRJ}, the sidecar a file export writes beside it).
  */
 public final class CsvWriter {
     private CsvWriter() {
     }
+
+    /** The coordinate system of every CSV this writes (WGS 84, longitude first), as a {@code .prj} sidecar holds it. */
+    public static final String PRJ = "GEOGCS[\"WGS 84\",DATUM[\"WGS_1984\",SPHEROID[\"WGS 84\",6378137,298.257223563]],"
+            + "PRIMEM[\"Greenwich\",0],UNIT[\"degree\",0.0174532925199433],AXIS[\"Longitude\",EAST],AXIS[\"Latitude\",NORTH]]";
 
     public static void write(Layer layer, Iterable<Feature> features, OutputStream out) throws IOException {
         Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
         w.write('\uFEFF');
         GeometryKind kind = layer.geometryKind();
         boolean points = kind.isPoint();
-        boolean wktColumn = kind == GeometryKind.MULTIPOLYGON || kind == GeometryKind.MULTILINESTRING;
+        boolean wktColumn = kind != GeometryKind.NONE;
         List<String> header = new ArrayList<>();
         header.add("id");
         if (points) {
             header.add("lon");
             header.add("lat");
-        } else if (wktColumn) {
+        }
+        if (wktColumn) {
             header.add("wkt");
         }
         layer.fields().forEach(f -> header.add(f.name()));
@@ -49,7 +55,8 @@ public final class CsvWriter {
             if (points) {
                 row.add(g == null ? "" : Double.toString(((Point) g).getX()));
                 row.add(g == null ? "" : Double.toString(((Point) g).getY()));
-            } else if (wktColumn) {
+            }
+            if (wktColumn) {
                 row.add(g == null ? "" : wkt.write(g));
             }
             for (FieldDef field : layer.fields()) {

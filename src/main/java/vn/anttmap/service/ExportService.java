@@ -115,6 +115,11 @@ public final class ExportService {
                         zip.putNextEntry(new ZipEntry(l.name() + "." + format.extension));
                         single(l, format, zip);
                         zip.closeEntry();
+                        if (format == Format.CSV) {
+                            zip.putNextEntry(new ZipEntry(l.name() + ".prj"));
+                            zip.write(vn.anttmap.io.CsvWriter.PRJ.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                            zip.closeEntry();
+                        }
                     }
                     zip.finish();
                 }

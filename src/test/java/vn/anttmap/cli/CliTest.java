@@ -17,12 +17,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The command line, in process, on a temporary data directory. */
-class CliTest {
+public class CliTest {
 
-    record Run(int code, String out, String err) {
+    public record Run(int code, String out, String err) {
     }
 
-    static Run run(String... args) {
+    public static Run run(String... args) {
         CommandLine cmd = AnttMapCommand.commandLine();
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
@@ -32,7 +32,7 @@ class CliTest {
         return new Run(code, out.toString(), err.toString());
     }
 
-    static Path fixture(Path dir, String name) throws IOException {
+    public static Path fixture(Path dir, String name) throws IOException {
         Path p = dir.resolve(name);
         try (InputStream in = CliTest.class.getResourceAsStream("/fixtures/import/" + name)) {
             Files.copy(in, p, StandardCopyOption.REPLACE_EXISTING);
@@ -218,8 +218,8 @@ class CliTest {
             }
         }
         assertThat(Files.readString(dir.resolve("incidents-1.csv"), StandardCharsets.UTF_8))
-                .startsWith("\uFEFFid,lon,lat,occurred_at,category,severity,channel,")
-                .contains("i1,105.785,19.445,2023-03-06T03:00:00+07:00,crime,it_nghiem_trong,hotline_113,false,true,\"Trộm cắp xe máy, bãi biển\",,,2023-03-06,a,w");
+                .startsWith("\uFEFFid,lon,lat,wkt,occurred_at,category,severity,channel,")
+                .contains("i1,105.785,19.445,POINT (105.785 19.445),2023-03-06T03:00:00+07:00,crime,it_nghiem_trong,hotline_113,false,true,\"Trộm cắp xe máy, bãi biển\",,,2023-03-06,a,w");
     }
 
     @Test

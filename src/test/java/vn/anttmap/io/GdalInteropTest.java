@@ -84,4 +84,27 @@ class GdalInteropTest {
                 export(dir, Layer.AREAS, ImportService.Format.CSV).toString()))
                 .contains("Feature Count: 2", "Extent: (105.780000, 19.440000) - (105.800000, 19.450000)");
     }
+
+    /**
+     * Issue 19: a CSV export opens in GDAL as geometries in WGS 84 with no option given: every layer with a geometry
+     * has a {@code wkt} column (points keep lon/lat too), and the command line writes the {@code .prj} beside the file.
+     */
+    @Test
+    void csvExportOpensAsGeometriesInWgs84WithoutOptions(@TempDir Path dir) throws Exception {
+        Path data = dir.resolve("data");
+        assertThat(vn.anttmap.cli.CliTest.run("import", "--data-dir", data.toString(), "--layer", "wards",
+                vn.anttmap.cli.CliTest.fixture(dir, "wards.geojson").toString()).code()).isZero();
+        assertThat(vn.anttmap.cli.CliTest.run("import", "--data-dir", data.toString(), "--layer", "areas",
+                vn.anttmap.cli.CliTest.fixture(dir, "areas.geojson").toString()).code()).isZero();
+        assertThat(vn.anttmap.cli.CliTest.run("import", "--data-dir", data.toString(), "--layer", "incidents",
+                vn.anttmap.cli.CliTest.fixture(dir, "incidents-good.csv").toString()).code()).isZero();
+        Path csv = dir.resolve("incidents.out.csv");
+        var exported = vn.anttmap.cli.CliTest.run("export", "--data-dir", data.toString(), "--layers", "incidents", "--out", csv.toString());
+        assertThat(exported.code()).as(exported.err()).isZero();
+        assertThat(Files.readString(dir.resolve("incidents.out.prj"))).startsWith("GEOGCS[\"WGS 84\"");
+        assertThat(Files.readAllLines(csv).get(0)).startsWith("\uFEFFid,lon,lat,wkt,");
+        // GDAL takes the wkt column as the geometry and the sidecar as its coordinate system.
+        assertThat(ogrinfo(csv.toString())).contains("Feature Count: 3", "Extent: (105.785000, 19.445000) - (105.795000, 19.446000)",
+                "GEOGCRS[\"WGS 84\"").doesNotContain("(unknown)");
+    }
 }
