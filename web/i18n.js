@@ -37,7 +37,7 @@ export const TEXTS = {
     legendTitle: "Chú giải", legendWard: "Phường", legendArea: "Khu dân cư", legendCamera: "Camera",
     legendSector: "Vùng quan sát", legendRoad: "Đường", legendCoast: "Bờ biển",
     scoringYear: "Năm đánh giá", wardReport: "Báo cáo phường", areaReport: "In báo cáo khu dân cư",
-    standardTitle: "Tiêu chuẩn “An toàn về an ninh, trật tự”", check: "Tiêu chí", status: "Kết quả",
+    standardTitle: "Tiêu chuẩn “An toàn về an ninh, trật tự”",
     measured: "Giá trị", evidence: "Căn cứ", excepted: "Loại trừ", attestedBy: "Xác nhận", badYear: "Năm không hợp lệ",
     met: "đạt", not_met: "chưa đạt", needs_attestation: "cần xác nhận", no_data: "chưa đủ căn cứ",
     dat: "Đạt", chua_dat: "Chưa đạt", chua_du_can_cu: "Chưa đủ căn cứ", advisory: "Chỉ số tham khảo (không thuộc Thông tư)",
@@ -87,6 +87,21 @@ export const TEXTS = {
     deleteReason: "Lý do xóa (ghi vào nhật ký):",
     pinHint: "Kéo ghim để chỉnh vị trí; Esc để hủy", cancelled: "Đã hủy",
     outsidePeriod: "Vụ việc đã lưu nằm ngoài kỳ đang lọc nên chưa hiện trên bản đồ.", showIt: "Hiện vụ việc này",
+    hsLegend: "Điểm nóng", hsWindow: "Điểm nóng tính trên {months} tháng: {from}–{to}",
+    hsWindowDiffers: "không theo kỳ đang lọc ({from}–{to})",
+    hsTooFew: "cần ít nhất {min} vụ việc trong {months} tháng ({from}–{to}), hiện có {n}",
+    figPeriod: "Vụ việc, hòa giải, trích xuất, vùng camera: kỳ {from}–{to}",
+    figAsOf: "Camera, hộ đăng ký: tính đến {to}", figTeamsYear: "tổ: xếp loại năm {year}",
+    figHotspots: "Điểm nóng: {months} tháng, {from}–{to}",
+    panelRecord: "Hồ sơ khu dân cư, tính đến {to}", panelIncidents: "Vụ việc theo kỳ",
+    panelCoverage: "Vùng camera quan sát: camera đến {to}, vụ việc {from}–{to}",
+    teamsYear: "xếp loại năm {year}",
+    scorePeriod: "Kỳ đánh giá năm {year}: {from}–{to}", scorePeriodDiffers: "khác kỳ đang lọc ({from}–{to})",
+    periodMoved: "Để hiện vụ việc {id}, kỳ lọc đã chuyển sang {from}–{to}.",
+    periodBack: "Quay lại kỳ {from}–{to}",
+    demandUnit: "điểm nhu cầu",
+    demandNote: "Điểm nhu cầu: mức cần camera của từng nơi, cộng lại — vụ việc năm qua (nặng hơn khi gần đây và nghiêm trọng), đường (mỗi 10 m) và dân cư (theo ô 50 m); phần camera đang hoạt động đã thấy được tính là đã che phủ.",
+    proposalAt: "Vị trí {rank}", installedOn: "Lắp đặt",
   },
   en: {
     hsDensity: "Incident density (KDE)", hsGistar: "Gi* hot spots", hsEmerging: "Emerging hot spots",
@@ -125,7 +140,7 @@ export const TEXTS = {
     legendTitle: "Legend", legendWard: "Ward", legendArea: "Residential area", legendCamera: "Camera",
     legendSector: "Field of view", legendRoad: "Road", legendCoast: "Coastline",
     scoringYear: "Scoring year", wardReport: "Ward report", areaReport: "Print the area report",
-    standardTitle: "\"Safe for security and order\" standard", check: "Criterion", status: "Result",
+    standardTitle: "\"Safe for security and order\" standard",
     measured: "Value", evidence: "Evidence", excepted: "Excepted", attestedBy: "Attested", badYear: "Not a valid year",
     met: "met", not_met: "not met", needs_attestation: "needs attestation", no_data: "not decidable",
     dat: "Met", chua_dat: "Not met", chua_du_can_cu: "Not yet decidable", advisory: "Advisory indicators (not part of the circular)",
@@ -175,8 +190,28 @@ export const TEXTS = {
     deleteReason: "Why (kept in the audit log):",
     pinHint: "Drag the pin to adjust the spot; Esc cancels", cancelled: "Cancelled",
     outsidePeriod: "The saved incident lies outside the filtered period, so the map does not show it yet.", showIt: "Show this incident",
+    hsLegend: "Hot spots", hsWindow: "Hot spots are computed over {months} months: {from}–{to}",
+    hsWindowDiffers: "not the filtered period ({from}–{to})",
+    hsTooFew: "needs at least {min} incidents in {months} months ({from}–{to}); there are {n}",
+    figPeriod: "Incidents, disputes, extractions, camera view: {from}–{to}",
+    figAsOf: "Cameras, registered households: as of {to}", figTeamsYear: "teams: rated in {year}",
+    figHotspots: "Hot spots: {months} months, {from}–{to}",
+    panelRecord: "Area record as of {to}", panelIncidents: "Incidents by period",
+    panelCoverage: "Camera view: cameras as of {to}, incidents {from}–{to}",
+    teamsYear: "rated in {year}",
+    scorePeriod: "Scoring period {year}: {from}–{to}", scorePeriodDiffers: "not the filtered period ({from}–{to})",
+    periodMoved: "To show incident {id}, the filter period moved to {from}–{to}.",
+    periodBack: "Back to {from}–{to}",
+    demandUnit: "demand points",
+    demandNote: "Demand points: how much each place needs a camera, added up — last year's incidents (more when recent and serious), roads (every 10 m) and residents (on a 50 m grid); what working cameras already see counts as covered.",
+    proposalAt: "Site {rank}", installedOn: "Installed",
   },
 };
+
+/** A text with its {name} slots filled from `values`. */
+export function fill(text, values) {
+  return String(text).replace(/\{(\w+)\}/g, (m, k) => (k in values ? String(values[k]) : m));
+}
 
 /** Every ISO day (2023-08-31) in a text written as on screen (31/08/2023). */
 export function vnDates(text) {
