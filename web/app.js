@@ -1329,6 +1329,13 @@ function openPlanner() {
   });
 }
 
+/** The planner's method in words (the API's own text, in English and technical, stays in the cell's title). */
+function planMethod(plan) {
+  const m = String(plan.method);
+  return [t(/^(exact|CP-SAT)/.test(m) ? "exact" : "greedy"), plan.optimal ? t("provenOptimal") : "",
+    m.includes("time limit") ? t("planTimeLimit") : ""].filter(Boolean).join(", ");
+}
+
 function showPlan(plan) {
   if (layers.plan) map.removeLayer(layers.plan);
   const group = L.layerGroup();
@@ -1350,7 +1357,7 @@ function showPlan(plan) {
   // Demand is a weighted sum (see demandNote): rounded to one decimal, with its unit.
   const unit = t("demandUnit");
   $("plan-result").innerHTML = `<table data-plan-method="${escapeHtml(plan.method)}">
-    <tr><th>${t("method")}</th><td>${escapeHtml(plan.method)}</td></tr>
+    <tr><th>${t("method")}</th><td data-method title="${escapeHtml(plan.method)}">${escapeHtml(planMethod(plan))}</td></tr>
     <tr><th>${t("coveredBefore")}</th><td data-covered-before>${num(plan.coveredBefore)} / ${num(plan.totalDemand)} ${unit}</td></tr>
     <tr><th>${t("coveredAfter")}</th><td data-covered-after>${num(plan.coveredAfter)} ${unit}</td></tr>
     <tr><th>${t("bound")}</th><td data-bound>${num(plan.upperBound)} ${unit}</td></tr>

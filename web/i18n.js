@@ -102,6 +102,7 @@ export const TEXTS = {
     demandUnit: "điểm nhu cầu",
     demandNote: "Điểm nhu cầu: mức cần camera của từng nơi, cộng lại — vụ việc năm qua (nặng hơn khi gần đây và nghiêm trọng), đường (mỗi 10 m) và dân cư (theo ô 50 m); phần camera đang hoạt động đã thấy được tính là đã che phủ.",
     proposalAt: "Vị trí {rank}", installedOn: "Lắp đặt",
+    provenOptimal: "đã chứng minh là tối ưu", planTimeLimit: "dừng khi hết thời gian",
   },
   en: {
     hsDensity: "Incident density (KDE)", hsGistar: "Gi* hot spots", hsEmerging: "Emerging hot spots",
@@ -205,6 +206,7 @@ export const TEXTS = {
     demandUnit: "demand points",
     demandNote: "Demand points: how much each place needs a camera, added up — last year's incidents (more when recent and serious), roads (every 10 m) and residents (on a 50 m grid); what working cameras already see counts as covered.",
     proposalAt: "Site {rank}", installedOn: "Installed",
+    provenOptimal: "proven optimal", planTimeLimit: "stopped at the time limit",
   },
 };
 

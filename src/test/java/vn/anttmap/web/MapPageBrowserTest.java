@@ -803,6 +803,9 @@ class MapPageBrowserTest {
         assertThat(browser.findElement(By.cssSelector("[data-covered-before]")).getText())
                 .matches("[0-9.]+(,[0-9])? / [0-9.]+(,[0-9])? điểm nhu cầu");
         assertThat(browser.findElement(By.cssSelector("[data-demand-note]")).getText()).startsWith("Điểm nhu cầu: ");
+        // The method in words, not the solver's English ("lazy greedy, LP bound (GLOP), proven optimal").
+        assertThat(browser.findElement(By.cssSelector("[data-method]")).getText())
+                .matches("(Tham lam \\(nhanh\\)|Tối ưu chính xác)(, đã chứng minh là tối ưu)?(, dừng khi hết thời gian)?");
         assertThat(browser.findElements(By.cssSelector("ol.proposals li")).stream().map(WebElement::getText))
                 .allMatch(li -> li.matches(".* · Hướng [0-9]+(,[0-9])?° · mức tăng [0-9.]+(,[0-9])? điểm nhu cầu"));
         shot("desktop-vi-plan", "[data-demand-note]");
@@ -933,6 +936,7 @@ class MapPageBrowserTest {
             }
         }
     }
+
 
     static String figure(String key) {
         return browser.findElement(By.cssSelector("[data-figure='" + key + "']")).getText();
