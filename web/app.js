@@ -318,7 +318,10 @@ function updateHotspotLegend() {
         to: isoToVn(win.to), n: h.tooFew.n }) + (state.category ? ` (${catName(state.category)})` : "") : h.error;
       reasons.set(why, [...(reasons.get(why) ?? []), kind]);
     }
-    const entries = shown.filter(([, h]) => h.body).map(([kind, h]) => {
+    // The reasons first, where they are seen without scrolling.
+    const entries = [...reasons].map(([why, kinds]) => `<div data-hotspot-reason="${kinds.join(" ")}"><b>${kinds.map((k) =>
+      escapeHtml(t(HOTSPOT_TITLES[k]))).join(", ")}</b><br><span class="up">${t("hsNotPossible")}: ${escapeHtml(why)}</span></div>`).join("")
+      + shown.filter(([, h]) => h.body).map(([kind, h]) => {
       const title = t(HOTSPOT_TITLES[kind]);
       const p = h.body.parameters;
       let classes;
@@ -334,8 +337,7 @@ function updateHotspotLegend() {
         classes = Object.keys(EMERGING_COLOURS).map((c) => `<span data-class="${c}">${sw(EMERGING_COLOURS[c])}${t(c)} (${counts[c] ?? 0})</span>`).join("<br>");
       }
       return `<div data-hotspot="${kind}"><b>${title}</b><br>${classes}<p class="note params">${escapeHtml(hotspotParameters(p))}</p></div>`;
-    }).join("") + [...reasons].map(([why, kinds]) => `<div data-hotspot-reason="${kinds.join(" ")}"><b>${kinds.map((k) =>
-      escapeHtml(t(HOTSPOT_TITLES[k]))).join(", ")}</b><br><span class="up">${t("hsNotPossible")}: ${escapeHtml(why)}</span></div>`).join("");
+    }).join("");
     const open = wasOpen ?? (window.innerWidth >= 700);
     div.innerHTML = `<details${open ? " open" : ""}><summary><b>${t("hsLegend")}</b></summary><div class="hs-body">${windowNote}${entries}</div></details>`;
     div.querySelector("details").addEventListener("toggle", fitHotspotLegend);
