@@ -550,7 +550,8 @@ function scorecardHtml(card) {
     const text = checkTexts.get(k.checkId);
     const label = lang === "vi" ? text?.textVi : text?.glossEn;
     const measured = k.measured == null ? "" : (k.checkId.endsWith("households") || k.checkId.startsWith("X4"))
-      ? `${(100 * k.measured).toLocaleString(locale(), { maximumFractionDigits: 1 })}%` : String(k.measured);
+      ? `${(100 * k.measured).toLocaleString(locale(), { maximumFractionDigits: 1 })}%`
+      : typeof k.measured === "number" ? num(k.measured, 2) : String(k.measured);
     const evidence = k.evidence.filter((e) => e.layer !== "attestations").map((e) => e.layer === "incidents"
       ? `<button type="button" data-incident="${escapeHtml(e.id)}" title="${escapeHtml(vnDates(e.label))}">${escapeHtml(e.id)}</button>`
       : escapeHtml(vnDates(e.label ?? e.id))).join(" ");
@@ -593,8 +594,9 @@ function scorecardHtml(card) {
       to: isoToVn(card.period.last) }))}${card.period.first !== state.from || card.period.last !== state.to
       ? `, ${escapeHtml(tf("scorePeriodDiffers", { from: isoToVn(state.from), to: isoToVn(state.to) }))}` : ""}</p>
     <table class="scorecard">${rows}</table>${hintsHtml(card)}
-    <p class="note">${t("advisory")}: ${a.incidentsPer1000 == null ? "" : `${t("per1000")} ${a.incidentsPer1000}; `}`
-    + `${t("yoy")} ${a.incidentsNow} / ${a.incidentsBefore}</p>`;
+    <p class="note" data-advisory>${t("advisory")}: ${a.incidentsPer1000 == null ? "" : `${t("per1000")} ${num(a.incidentsPer1000)}; `}`
+    + `${t("yoy")}${card.previousPeriod ? ` (${isoToVn(card.previousPeriod.first)}–${isoToVn(card.previousPeriod.last)})` : ""}: `
+    + `${a.incidentsNow} / ${a.incidentsBefore}</p>`;
 }
 
 /** Shows an incident that is evidence of a criterion: widens the filters to its period if needed, then opens it. */

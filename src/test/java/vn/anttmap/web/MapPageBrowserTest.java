@@ -686,6 +686,16 @@ class MapPageBrowserTest {
         assertPanelShows("tdp-quang-trung");
         assertThat(browser.findElement(By.cssSelector("#panel [data-period='scoring']")).getText())
                 .isEqualTo("Kỳ đánh giá năm 2023: 01/11/2022–31/10/2023, khác kỳ đang lọc (01/01/2023–31/08/2023)");
+        // The advisory figures in the page's number format (the per-1,000 rate was written with a decimal point), with their period.
+        var card = services.scoring().scoreArea("tdp-quang-trung", 2023);
+        Double per1000 = card.advisory().incidentsPer1000();
+        String advisory = browser.findElement(By.cssSelector("#panel [data-advisory]")).getText();
+        assertThat(per1000).isNotNull();
+        String rate = new java.math.BigDecimal(per1000).setScale(1, java.math.RoundingMode.HALF_EVEN).stripTrailingZeros()
+                .toPlainString().replace('.', ',');
+        assertThat(advisory).contains("Vụ việc/1.000 dân " + rate + ";");
+        assertThat(advisory).endsWith("So với kỳ trước (01/11/2021–31/10/2022): " + card.advisory().incidentsNow() + " / "
+                + card.advisory().incidentsBefore());
         shot("desktop-vi-panel-periods", "#panel [data-period='scoring']");
         // An evidence incident of the scoring period outside the filter: the period moves, and the page says so.
         var k4b = check("tdp-quang-trung", "K4b");
