@@ -1,10 +1,12 @@
 // The officers' map. Everything comes from this app's own API; only basemap tiles come from the configured URL,
 // and when they cannot load the data layers still show on a plain background.
-import { TEXTS, isoToVn, vnToIso, yearBefore, instantToVn, vnDates, vnInstantMs, vnToday, vnNow } from "/i18n.js";
+import { TEXTS, fill, isoToVn, vnToIso, yearBefore, instantToVn, vnDates, vnInstantMs, vnToday, vnNow } from "/i18n.js";
 import { vectorTileLayer } from "/mvt.js";
 
 let lang = localStorage.getItem("antt.lang") === "en" ? "en" : "vi";
 const t = (key) => TEXTS[lang][key] ?? key;
+/** A text with its {slots} filled: tf("hsWindow", {months: 24, …}). */
+const tf = (key, values) => fill(t(key), values);
 const $ = (id) => document.getElementById(id);
 const status = $("status");
 /** What the next click on the map places: "incident" after "Thêm vụ việc", "organisation" after "Thêm cơ quan…". */
@@ -68,6 +70,7 @@ const catName = (code) => { const c = categories.get(code); return c ? (lang ===
 const CATEGORY_COLOURS = {
   political_security: "#6b21a8", crime: "#c53030", social_evil: "#b7791f", administrative_violation: "#2b6cb0",
   fire_explosion: "#dd6b20", work_accident: "#805ad5", serious_incident: "#742a2a", dispute: "#319795", other: "#718096",
+  complex_dispute: "#0b7285", mass_complaint_incitement: "#d53f8c",
 };
 const state = { ward: config.ward, from: config.period.from, to: config.period.to, category: "", area: null,
   year: config.scoringYear };
@@ -93,7 +96,7 @@ tiles.addTo(map);
 function areaStyle(feature) {
   const selected = feature.id === state.area;
   const verdict = verdicts.get(feature.id);
-  return { className: "antt-area", color: selected ? "#8b1a1a" : "#2b6cb0",
+  return { className: `antt-area antt-area-${cssId(feature.id)}`, color: selected ? "#8b1a1a" : "#2b6cb0",
     weight: selected ? 3 : 1.2, fillColor: VERDICT_COLOURS[verdict] ?? "#2b6cb0", fillOpacity: selected ? 0.35 : 0.2 };
 }
 
@@ -120,12 +123,16 @@ async function loadStaticLayers() {
   layers.areas = L.geoJSON(areas, { style: areaStyle, onEachFeature: (f, l) => l.on("click", () => {
     // While placing a new incident or organisation the click belongs to the map (the form), not to the area's panel.
     if (!picking) openArea(f);
-  }) });
+  }).on("mouseover", () => hoverLabel(f.id, true)).on("mouseout", () => hoverLabel(f.id, false)) });
   areaLabels.clearLayers();
+  labelMarkers.clear();
   for (const f of areas.features) {
-    const at = f.label ? [f.label[1], f.label[0]] : layers.areas.getLayers().find((l) => l.feature.id === f.id).getBounds().getCenter();
-    L.marker(at, { icon: L.divIcon({ className: "antt-area-label", html: `<span>${escapeHtml(f.properties.name)}</span>`, iconSize: null }),
+    const shape = layers.areas.getLayers().find((l) => l.feature.id === f.id);
+    const at = f.label ? [f.label[1], f.label[0]] : shape.getBounds().getCenter();
+    const marker = L.marker(at, { icon: L.divIcon({ className: "antt-area-label", html: `<span data-area-id="${escapeHtml(f.id)}">${escapeHtml(f.properties.name)}</span>`, iconSize: null }),
       keyboard: true, title: f.properties.name, zIndexOffset: 1000 }).on("click", (e) => picking ? map.fire("click", { latlng: clickedAt(e) }) : openArea(f)).addTo(areaLabels);
+    const b = shape.getBounds();
+    labelMarkers.set(f.id, { marker, size: (b.getNorth() - b.getSouth()) * (b.getEast() - b.getWest()) });
   }
   cameraLayers(cameras, sectors);
   layers.areaGroup = L.layerGroup([layers.areas, areaLabels]);
@@ -150,6 +157,44 @@ async function reloadCameras() {
   const [cameras, sectors] = await Promise.all([getJson(`/api/v1/cameras${q}`), getJson(`/api/v1/cameras/sectors${q}`)]);
   cameraLayers(cameras, sectors);
   await loadFigures();
+}
+
+// ---------------------------------------------------------------- area labels that do not pile up
+// Larger areas keep their full label; a label that would overlap one already placed first shrinks, and if it still
+// overlaps it is hidden until its area is hovered. Placed again after every zoom and move.
+const labelMarkers = new Map();
+const cssId = (id) => String(id).replace(/[^A-Za-z0-9_-]/g, "_");
+const overlap = (a, b) => a.left < b.right + 2 && b.left < a.right + 2 && a.top < b.bottom + 2 && b.top < a.bottom + 2;
+
+function declutterLabels() {
+  if (!map.hasLayer(areaLabels)) return;
+  const placed = [];
+  for (const { marker } of [...labelMarkers.values()].sort((a, b) => b.size - a.size)) {
+    const el = marker.getElement();
+    if (!el) continue;
+    el.classList.remove("antt-label-small", "antt-label-hidden");
+    const span = el.firstElementChild;
+    let r = span.getBoundingClientRect();
+    if (placed.some((q) => overlap(r, q))) {
+      el.classList.add("antt-label-small");
+      r = span.getBoundingClientRect();
+      if (placed.some((q) => overlap(r, q))) {
+        el.classList.replace("antt-label-small", "antt-label-hidden");
+        continue;
+      }
+    }
+    placed.push(r);
+  }
+}
+map.on("zoomend moveend resize overlayadd", declutterLabels);
+
+/** A hidden or shrunk label shows in full, over the others, while its area is under the pointer. */
+function hoverLabel(areaId, on) {
+  const entry = labelMarkers.get(areaId);
+  const el = entry?.marker.getElement();
+  if (!el) return;
+  el.classList.toggle("antt-label-hover", on);
+  entry.marker.setZIndexOffset(on ? 2500 : 1000);
 }
 
 function fitWard() {
@@ -204,14 +249,38 @@ function hotspotStyle(kind, p) {
     color: "#fff", fillColor: colour ?? "#000", fillOpacity: colour ? 0.6 : 0 };
 }
 
+/**
+ * The hotspot analyses' own window: the {months} months ending at the filter's last day (the API's default), not the
+ * filtered period, so that the legend and the figures bar can say which it is.
+ */
+const HOTSPOT = { months: config.hotspots?.months ?? 24, minIncidents: config.hotspots?.minIncidents ?? 30 };
+function hotspotWindow() {
+  const [y, m, d] = state.to.split("-").map(Number);
+  const months = y * 12 + (m - 1) - HOTSPOT.months;
+  const [yy, mm] = [Math.floor(months / 12), months % 12];
+  const day = Math.min(d, new Date(Date.UTC(yy, mm + 1, 0)).getUTCDate());
+  return { from: new Date(Date.UTC(yy, mm, day + 1)).toISOString().slice(0, 10), to: state.to };
+}
+/** The fewest incidents each analysis can work with: density needs two for its bandwidth; Gi* and emerging need more. */
+const hotspotMinimum = (kind) => (kind === "density" ? 2 : HOTSPOT.minIncidents);
+
 async function loadHotspots() {
   if (!state.ward || !seesHotspots()) return;
-  const q = new URLSearchParams({ ward: state.ward, to: state.to });
+  const win = hotspotWindow();
+  const q = new URLSearchParams({ ward: state.ward, from: win.from, to: win.to });
   if (state.category) q.set("categories", state.category);
+  // Counted first: an analysis with too few incidents is not asked for (its refusal would be an error in the console
+  // on every filter change); the legend says why, once.
+  const counted = await getJson(`/api/v1/stats?${new URLSearchParams({ ward: state.ward, from: win.from, to: win.to })}`);
+  const n = state.category ? (counted.incidents.byCategory[state.category] ?? 0) : counted.incidents.total;
   await Promise.all(Object.keys(hotspots).map(async (kind) => {
     const label = t({ density: "hsDensity", gistar: "hsGistar", emerging: "hsEmerging" }[kind]);
     const group = hotspots[kind]?.layer ?? L.layerGroup();
     group.clearLayers();
+    if (n < hotspotMinimum(kind)) {
+      hotspots[kind] = { layer: group, label, body: null, error: null, tooFew: { n, min: hotspotMinimum(kind) } };
+      return;
+    }
     try {
       const body = await getJson(`/api/v1/hotspots/${kind}?${q}`);
       L.geoJSON(body, { interactive: false, style: (f) => hotspotStyle(kind, f.properties) }).addTo(group);
@@ -242,37 +311,73 @@ function hotspotParameters(p) {
 }
 
 let hotspotLegend;
+const HOTSPOT_TITLES = { density: "hsDensityTitle", gistar: "hsGistarTitle", emerging: "hsEmergingTitle" };
 function updateHotspotLegend() {
+  const wasOpen = hotspotLegend?.getContainer()?.querySelector("details")?.open;
   hotspotLegend?.remove();
+  hotspotLegend = null;
   const shown = Object.entries(hotspots).filter(([, h]) => h && map.hasLayer(h.layer));
   if (!shown.length) return;
-  hotspotLegend = L.control({ position: "bottomleft" });
+  // Under the zoom buttons, clear of the status line at the bottom: it scrolls within the room left (fitHotspotLegend).
+  hotspotLegend = L.control({ position: "topleft" });
   hotspotLegend.onAdd = () => {
     const div = L.DomUtil.create("div", "legend hotspot-legend");
     const sw = (c) => `<i style="background:${c};opacity:.75"></i>`;
-    div.innerHTML = shown.map(([kind, h]) => {
-      const title = t({ density: "hsDensityTitle", gistar: "hsGistarTitle", emerging: "hsEmergingTitle" }[kind]);
-      if (!h.body) return `<div data-hotspot="${kind}"><b>${title}</b><br><span class="up">${t("hsNotPossible")}: ${escapeHtml(h.error)}</span></div>`;
+    const win = hotspotWindow();
+    const windowNote = `<p class="note" data-hotspot-window>${escapeHtml(tf("hsWindow", { months: HOTSPOT.months,
+      from: isoToVn(win.from), to: isoToVn(win.to) }))}${win.from !== state.from ? `, ${escapeHtml(tf("hsWindowDiffers",
+      { from: isoToVn(state.from), to: isoToVn(state.to) }))}` : ""}</p>`;
+    // Analyses that could not run: each reason once, naming the layers it holds for.
+    const reasons = new Map();
+    for (const [kind, h] of shown.filter(([, x]) => !x.body)) {
+      const why = h.tooFew ? tf("hsTooFew", { min: h.tooFew.min, months: HOTSPOT.months, from: isoToVn(win.from),
+        to: isoToVn(win.to), n: h.tooFew.n }) + (state.category ? ` (${catName(state.category)})` : "") : h.error;
+      reasons.set(why, [...(reasons.get(why) ?? []), kind]);
+    }
+    // The reasons first, where they are seen without scrolling.
+    const entries = [...reasons].map(([why, kinds]) => `<div data-hotspot-reason="${kinds.join(" ")}"><b>${kinds.map((k) =>
+      escapeHtml(t(HOTSPOT_TITLES[k]))).join(", ")}</b><br><span class="up">${t("hsNotPossible")}: ${escapeHtml(why)}</span></div>`).join("")
+      + shown.filter(([, h]) => h.body).map(([kind, h]) => {
+      const title = t(HOTSPOT_TITLES[kind]);
       const p = h.body.parameters;
       let classes;
       if (kind === "density") {
         const b = h.body.summary.breaks_per_km2;
-        classes = b.map((v, i) => `${sw(DENSITY_COLOURS[i])}${num(i ? b[i - 1] : 0, 2)}–${num(v, 2)}`).join("<br>");
+        classes = b.map((v, i) => `<span data-class="c${i + 1}">${sw(DENSITY_COLOURS[i])}${num(i ? b[i - 1] : 0, 2)}–${num(v, 2)}</span>`).join("<br>");
       } else if (kind === "gistar") {
         const counts = h.body.summary.classes;
         classes = Object.keys(GI_COLOURS).map((c) => `<span data-class="${c}">${sw(GI_COLOURS[c])}${t(c)} (${counts[c] ?? 0})</span>`).join("<br>")
-          + `<br><span data-class="not_significant"><i style="border:1px solid #999"></i>${t("not_significant")} (${counts.not_significant ?? 0})</span>`;
+          + `<br><span data-class="not_significant"><i style="border:1px solid #999;box-sizing:border-box"></i>${t("not_significant")} (${counts.not_significant ?? 0})</span>`;
       } else {
         const counts = h.body.summary.patterns;
         classes = Object.keys(EMERGING_COLOURS).map((c) => `<span data-class="${c}">${sw(EMERGING_COLOURS[c])}${t(c)} (${counts[c] ?? 0})</span>`).join("<br>");
       }
       return `<div data-hotspot="${kind}"><b>${title}</b><br>${classes}<p class="note params">${escapeHtml(hotspotParameters(p))}</p></div>`;
     }).join("");
+    const open = wasOpen ?? (window.innerWidth >= 700);
+    div.innerHTML = `<details${open ? " open" : ""}><summary><b>${t("hsLegend")}</b></summary><div class="hs-body">${windowNote}${entries}</div></details>`;
+    div.querySelector("details").addEventListener("toggle", fitHotspotLegend);
     L.DomEvent.disableClickPropagation(div);
+    L.DomEvent.disableScrollPropagation(div);
     return div;
   };
   hotspotLegend.addTo(map);
+  fitHotspotLegend();
 }
+
+/** The hotspot legend's body scrolls within the room between its top and the status line (or the scale bar). */
+function fitHotspotLegend() {
+  const body = hotspotLegend?.getContainer()?.querySelector(".hs-body");
+  if (!body) return;
+  const box = map.getContainer().getBoundingClientRect();
+  let bottom = box.bottom - 36;
+  const statusBox = status.getBoundingClientRect();
+  if (status.textContent && statusBox.height) bottom = Math.min(bottom, statusBox.top - 6);
+  const [inner, outer] = [body.getBoundingClientRect(), hotspotLegend.getContainer().getBoundingClientRect()];
+  body.style.maxHeight = `${Math.max(bottom - inner.top - (outer.bottom - inner.bottom), 48)}px`;
+}
+map.on("resize", fitHotspotLegend);
+new MutationObserver(fitHotspotLegend).observe(status, { childList: true, characterData: true, subtree: true });
 map.on("overlayadd overlayremove", updateHotspotLegend);
 
 // ---------------------------------------------------------------- figures bar, panel, popups
@@ -306,7 +411,20 @@ async function loadFigures() {
     [t("figCoverage"), `${pct(c.areaShare)} ${t("coverageArea")} · ${pct(c.roadShare)} ${t("coverageRoads")} · `
       + `${c.incidentsCovered}/${c.incidents} ${t("coverageIncidents")}`, "coverage"],
   ].map(([label, value, key]) => `<span data-figure="${key}">${escapeHtml(label)}: <b>${value}</b></span>`).join("")
-    + `<span class="note">${t("period")} ${isoToVn(state.from)}–${isoToVn(state.to)}</span>`;
+    + figuresPeriodsHtml(s);
+}
+
+/**
+ * Which period each figure of the bar covers: the filtered period for counts, the period's last day for cameras and
+ * households, the teams' rating year, and the hotspots' own window when the user may see them.
+ */
+function figuresPeriodsHtml(s) {
+  const [from, to] = [isoToVn(state.from), isoToVn(state.to)];
+  const win = hotspotWindow();
+  return `<span class="note" data-period="counts">${escapeHtml(tf("figPeriod", { from, to }))}</span>`
+    + `<span class="note" data-period="as-of">${escapeHtml(tf("figAsOf", { to }))}${s.teams.year ? `; ${escapeHtml(tf("figTeamsYear", { year: s.teams.year }))}` : ""}</span>`
+    + (seesHotspots() ? `<span class="note" data-period="hotspots">${escapeHtml(tf("figHotspots", { months: HOTSPOT.months,
+      from: isoToVn(win.from), to }))}</span>` : "");
 }
 
 async function openArea(feature) {
@@ -323,13 +441,18 @@ async function openArea(feature) {
   const diff = n - b;
   const share = now.households ? (100 * now.registeredHouseholds / now.households) : 0;
   const team = (k) => now.teams.byKind[k] ?? { teams: 0, members: 0 };
+  const [from, to] = [isoToVn(state.from), isoToVn(state.to)];
+  // Rows are [label, value]; a row of one text heads the group under it with the period its figures cover.
   const rows = [
+    [tf("panelRecord", { to })],
     [t("kind"), t(p.kind)],
     [t("households"), now.households.toLocaleString(locale())],
     [t("registeredShare"), `${now.registeredHouseholds.toLocaleString(locale())} (${share.toLocaleString(locale(), { maximumFractionDigits: 1 })}%)`],
-    [t("teamsStreet"), `${team("street_guard").teams} (${team("street_guard").members} ${t("members")})`],
-    [t("teamsSocial"), `${team("social_security").teams} (${team("social_security").members} ${t("members")})`],
+    [t("teamsStreet") + (now.teams.year ? ` (${tf("teamsYear", { year: now.teams.year })})` : ""),
+      `${team("street_guard").teams} (${team("street_guard").members} ${t("members")})`],
+    [t("teamsSocial") + (now.teams.year ? ` (${tf("teamsYear", { year: now.teams.year })})` : ""), `${team("social_security").teams} (${team("social_security").members} ${t("members")})`],
     [t("camerasActive"), `${now.cameras.active}/${now.cameras.total}`],
+    [t("panelIncidents")],
     [`${t("incidentsNow")} (${isoToVn(state.from)}–${isoToVn(state.to)})`, n],
     [`${t("incidentsBefore")} (${isoToVn(yearBefore(state.from))}–${isoToVn(yearBefore(state.to))})`, b],
     [t("change"), `<span class="${diff > 0 ? "up" : diff < 0 ? "down" : ""}">${diff > 0 ? "+" : ""}${diff}</span>`],
@@ -344,10 +467,13 @@ async function openArea(feature) {
     getJson(`/api/v1/scores/areas/${encodeURIComponent(feature.id)}?year=${state.year}`),
     getJson(`/api/v1/coverage?${new URLSearchParams({ ...base, from: state.from, to: state.to })}`),
     getJson(`/api/v1/trends?${new URLSearchParams({ ...base, to: state.to })}`), declared, teamsListed]);
-  rows.push([t("workingShare"), `${cov.camerasWorking}/${cov.camerasTotal}`], [t("coveredArea"), pct(cov.areaShare)],
+  rows.push([tf("panelCoverage", { from, to })],
+    [t("workingShare"), `${cov.camerasWorking}/${cov.camerasTotal}`], [t("coveredArea"), pct(cov.areaShare)],
     [t("coveredRoads"), pct(cov.roadShare)], [t("coveredIncidents"), `${cov.incidentsCovered}/${cov.incidents}`]);
-  $("panel-body").innerHTML = `<h2>${escapeHtml(p.name)}</h2><table>${rows.map(([k, v], i) =>
-    `<tr data-row="${i}"><th>${escapeHtml(String(k))}</th><td>${v}</td></tr>`).join("")}</table>`
+  let i = 0;
+  $("panel-body").innerHTML = `<h2>${escapeHtml(p.name)}</h2><table>${rows.map(([k, v]) => v === undefined
+    ? `<tr class="period-head"><th colspan="2">${escapeHtml(k)}</th></tr>`
+    : `<tr data-row="${i++}"><th>${escapeHtml(String(k))}</th><td>${v}</td></tr>`).join("")}</table>`
     + (String(p.source ?? "").startsWith("synthetic") ? `<p class="note">${t("synthetic")}</p>` : "")
     + scorecardHtml(card)
     + (listed ? declarationsHtml(listed) : "")
@@ -445,7 +571,8 @@ function scorecardHtml(card) {
     const text = checkTexts.get(k.checkId);
     const label = lang === "vi" ? text?.textVi : text?.glossEn;
     const measured = k.measured == null ? "" : (k.checkId.endsWith("households") || k.checkId.startsWith("X4"))
-      ? `${(100 * k.measured).toLocaleString(locale(), { maximumFractionDigits: 1 })}%` : String(k.measured);
+      ? `${(100 * k.measured).toLocaleString(locale(), { maximumFractionDigits: 1 })}%`
+      : typeof k.measured === "number" ? num(k.measured, 2) : String(k.measured);
     const evidence = k.evidence.filter((e) => e.layer !== "attestations").map((e) => e.layer === "incidents"
       ? `<button type="button" data-incident="${escapeHtml(e.id)}" title="${escapeHtml(vnDates(e.label))}">${escapeHtml(e.id)}</button>`
       : escapeHtml(vnDates(e.label ?? e.id))).join(" ");
@@ -484,22 +611,40 @@ function scorecardHtml(card) {
   })).join("");
   const a = card.advisory;
   return `<h3>${t("standardTitle")} ${card.year} <span class="verdict ${card.verdict.code}" data-verdict="${card.verdict.code}">${t(card.verdict.code)}</span></h3>
-    <p class="note">${t("period")} ${isoToVn(card.period.first)}–${isoToVn(card.period.last)}</p>
+    <p class="note" data-period="scoring">${escapeHtml(tf("scorePeriod", { year: card.year, from: isoToVn(card.period.first),
+      to: isoToVn(card.period.last) }))}${card.period.first !== state.from || card.period.last !== state.to
+      ? `, ${escapeHtml(tf("scorePeriodDiffers", { from: isoToVn(state.from), to: isoToVn(state.to) }))}` : ""}</p>
     <table class="scorecard">${rows}</table>${hintsHtml(card)}
-    <p class="note">${t("advisory")}: ${a.incidentsPer1000 == null ? "" : `${t("per1000")} ${a.incidentsPer1000}; `}`
-    + `${t("yoy")} ${a.incidentsNow} / ${a.incidentsBefore}</p>`;
+    <p class="note" data-advisory>${t("advisory")}: ${a.incidentsPer1000 == null ? "" : `${t("per1000")} ${num(a.incidentsPer1000)}; `}`
+    + `${t("yoy")}${card.previousPeriod ? ` (${isoToVn(card.previousPeriod.first)}–${isoToVn(card.previousPeriod.last)})` : ""}: `
+    + `${a.incidentsNow} / ${a.incidentsBefore}</p>`;
 }
 
 /** Shows an incident that is evidence of a criterion: widens the filters to its period if needed, then opens it. */
 async function showIncident(id, period) {
   if (!incidentMarkers.has(id)) {
-    Object.assign(state, { from: period.first, to: period.last, category: "" });
-    $("from").value = isoToVn(state.from);
-    $("to").value = isoToVn(state.to);
+    const before = { from: state.from, to: state.to, category: state.category };
+    setPeriod(period.first, period.last, "");
     await refresh();
+    // The period changed under the user: say so, with a way back to the one they had.
+    status.innerHTML = `<span id="period-moved">${escapeHtml(tf("periodMoved", { id, from: isoToVn(state.from), to: isoToVn(state.to) }))}</span> `
+      + `<button type="button" id="period-back" class="act">${escapeHtml(tf("periodBack", { from: isoToVn(before.from), to: isoToVn(before.to) }))}</button>`;
+    $("period-back").addEventListener("click", async () => {
+      status.textContent = "";
+      setPeriod(before.from, before.to, before.category);
+      await refresh();
+    });
   }
   const marker = incidentMarkers.get(id);
   if (marker) layers.incidents.zoomToShowLayer(marker, () => marker.openPopup());
+}
+
+/** Sets the filtered period (ISO days) and category, in the state and in the filter fields. */
+function setPeriod(from, to, category) {
+  Object.assign(state, { from, to, category });
+  $("from").value = isoToVn(from);
+  $("to").value = isoToVn(to);
+  $("category").value = category;
 }
 
 /** Says that a saved incident lies outside the filters, and widens them to its day when asked. */
@@ -529,10 +674,11 @@ function closePanel() {
 
 function cameraPopup(f) {
   const p = f.properties;
-  return `<b>${escapeHtml(p.name ?? f.id)}</b><br>${t("bearing")}: ${p.bearing_deg}° · ${t("fov")}: ${p.fov_deg}° · `
-    + `${t("range")}: ${p.range_m} m<br>${t("status")}: ${t(p.status)}`
-    + (p.installed_on ? `<br>${isoToVn(p.installed_on)}` : "")
-    + (canEditWard(p.ward_id) ? `<br><button type="button" class="act" data-edit-camera="${escapeHtml(f.id)}">${t("editCamera")}</button>` : "");
+  return `<div data-camera-popup="${escapeHtml(f.id)}"><b>${escapeHtml(p.name ?? f.id)}</b><br>${t("bearing")}: ${num(p.bearing_deg)}° · `
+    + `${t("fov")}: ${num(p.fov_deg)}° · ${t("range")}: ${num(p.range_m)} m<br>${t("status")}: ${t(p.status)}`
+    + (p.installed_on ? `<br>${t("installedOn")}: ${isoToVn(p.installed_on)}` : "")
+    + (canEditWard(p.ward_id) ? `<br><button type="button" class="act" data-edit-camera="${escapeHtml(f.id)}">${t("editCamera")}</button>` : "")
+    + "</div>";
 }
 
 function incidentPopup(f) {
@@ -1248,7 +1394,7 @@ async function openCameraForm(latlng, id) {
     { name: "bearing_deg", label: "bearingField", kind: "decimal", required: true, value: p.bearing_deg ?? "" },
     { name: "fov_deg", label: "fovField", kind: "decimal", required: true, value: p.fov_deg ?? "" },
     { name: "range_m", label: "rangeField", kind: "decimal", required: true, value: p.range_m ?? "" },
-    { name: "installed_on", label: "installedOn", kind: "date", value: p.installed_on ?? "" },
+    { name: "installed_on", label: "installedOnField", kind: "date", value: p.installed_on ?? "" },
     { name: "last_seen_on", label: "lastSeenOn", kind: "date", value: p.last_seen_on ?? "" },
     { name: "funding", label: "fundingField", kind: "select", value: p.funding ?? "", options: choose(CAMERA_FUNDING, "fund_") },
     { name: "footage_sharing", label: "footageSharing", kind: "bool", value: p.footage_sharing ?? null },
@@ -1383,6 +1529,13 @@ function openPlanner() {
   });
 }
 
+/** The planner's method in words (the API's own text, in English and technical, stays in the cell's title). */
+function planMethod(plan) {
+  const m = String(plan.method);
+  return [t(/^(exact|CP-SAT)/.test(m) ? "exact" : "greedy"), plan.optimal ? t("provenOptimal") : "",
+    m.includes("time limit") ? t("planTimeLimit") : ""].filter(Boolean).join(", ");
+}
+
 function showPlan(plan) {
   if (layers.plan) map.removeLayer(layers.plan);
   const group = L.layerGroup();
@@ -1392,7 +1545,8 @@ function showPlan(plan) {
     const [lon, lat] = f.geometry.coordinates;
     L.marker([lat, lon], { zIndexOffset: 2000, icon: L.divIcon({ className: "antt-proposal",
       html: `<div class="proposal-icon">${f.properties.rank}</div>`, iconSize: [24, 24] }) })
-      .bindPopup(`#${f.properties.rank} · ${t("gain")} ${f.properties.gain} · ${f.properties.bearing_deg}°`).addTo(group);
+      .bindPopup(() => `${escapeHtml(tf("proposalAt", { rank: f.properties.rank }))} · ${t("bearing")}: ${num(f.properties.bearing_deg)}° · `
+        + `${t("gain")} ${num(f.properties.gain)} ${t("demandUnit")}`).addTo(group);
   }
   layers.plan = group.addTo(map);
   buildControls();
@@ -1400,16 +1554,18 @@ function showPlan(plan) {
     features: plan.proposals.features.flatMap((f) => [{ type: "Feature", id: f.id, geometry: f.geometry, properties: f.properties },
       { type: "Feature", id: `sector-${f.properties.rank}`, geometry: f.sector, properties: { ...f.properties, role: "sector" } }]) })],
     { type: "application/geo+json" });
-  const num = (x) => x.toLocaleString(locale(), { maximumFractionDigits: 2 });
+  // Demand is a weighted sum (see demandNote): rounded to one decimal, with its unit.
+  const unit = t("demandUnit");
   $("plan-result").innerHTML = `<table data-plan-method="${escapeHtml(plan.method)}">
-    <tr><th>${t("method")}</th><td>${escapeHtml(plan.method)}</td></tr>
-    <tr><th>${t("coveredBefore")}</th><td>${num(plan.coveredBefore)} / ${num(plan.totalDemand)}</td></tr>
-    <tr><th>${t("coveredAfter")}</th><td data-covered-after>${num(plan.coveredAfter)}</td></tr>
-    <tr><th>${t("bound")}</th><td>${num(plan.upperBound)}</td></tr>
+    <tr><th>${t("method")}</th><td data-method title="${escapeHtml(plan.method)}">${escapeHtml(planMethod(plan))}</td></tr>
+    <tr><th>${t("coveredBefore")}</th><td data-covered-before>${num(plan.coveredBefore)} / ${num(plan.totalDemand)} ${unit}</td></tr>
+    <tr><th>${t("coveredAfter")}</th><td data-covered-after>${num(plan.coveredAfter)} ${unit}</td></tr>
+    <tr><th>${t("bound")}</th><td data-bound>${num(plan.upperBound)} ${unit}</td></tr>
     <tr><th>${t("gap")}</th><td data-gap>${pct(plan.gap)}</td></tr></table>
+    <p class="note" data-demand-note>${escapeHtml(t("demandNote"))}</p>
     <h3>${t("proposals")}</h3><ol class="proposals">${plan.proposals.features.map((f) =>
-      `<li>${f.geometry.coordinates[1].toFixed(5)}, ${f.geometry.coordinates[0].toFixed(5)} · ${f.properties.bearing_deg}° · `
-      + `${t("gain")} ${num(f.properties.gain)}</li>`).join("")}</ol>
+      `<li>${f.geometry.coordinates[1].toFixed(5)}, ${f.geometry.coordinates[0].toFixed(5)} · ${t("bearing")} ${num(f.properties.bearing_deg)}° · `
+      + `${t("gain")} ${num(f.properties.gain)} ${unit}</li>`).join("")}</ol>
     <p class="actions"><a id="plan-download" download="camera-plan.geojson" href="${URL.createObjectURL(blob)}">${t("download")}</a></p>`;
 }
 

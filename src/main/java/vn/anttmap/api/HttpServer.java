@@ -344,6 +344,9 @@ public final class HttpServer {
         body.put("period", Map.of("from", period.first().toString(), "to", period.last().toString()));
         body.put("scoringYear", period.last().getYear());
         body.put("categories", categories);
+        // The hotspot analyses' own window and the fewest incidents Gi* trusts: the page says both before asking.
+        body.put("hotspots", Map.of("months", vn.anttmap.service.HotspotService.DEFAULT_MONTHS,
+                "minIncidents", vn.anttmap.hotspot.GetisOrd.MIN_INCIDENTS));
         return body;
     }
 

@@ -520,7 +520,7 @@ class MapPageBrowserTest {
     }
 
     @Test
-    void theConsoleIsQuietForThePublicAndAtAFractionalZoom() {
+    void theConsoleIsQuietForThePublicAndTheOfficerAndAtAFractionalZoom() {
         browser.manage().deleteAllCookies();
         consoleErrors();
         browser.navigate().refresh();
@@ -531,12 +531,20 @@ class MapPageBrowserTest {
         assertThat((Long) js().executeScript("return performance.getEntriesByType('resource')"
                 + ".filter((e) => e.name.includes('/tiles/camera_coverage/')).length")).isZero();
         assertThat(consoleErrors()).isEmpty();
-        // An officer at zoom 14.25: the coverage tiles load (none refused, none missing).
+        // The officer's first load (signing in reloads the page): no error either.
         browser.navigate().refresh();
         new WebDriverWait(browser, Duration.ofSeconds(60))
                 .until(d -> "true".equals(d.findElement(By.tagName("body")).getAttribute("data-ready")));
-        openPage();
         consoleErrors();
+        openPage();
+        assertThat(browser.findElement(By.id("login")).getText()).isEqualTo("Đăng xuất (officer-hh)");
+        // Its hotspot layers and area panel (what an officer opens first) too.
+        showOverlay("Điểm nóng Gi*");
+        waitUp().until(d -> !d.findElements(By.cssSelector(".hotspot-legend [data-hotspot='gistar']")).isEmpty());
+        openAreaPanel("tdp-quang-trung");
+        assertThat(consoleErrors()).isEmpty();
+        browser.findElement(By.id("panel-close")).click();
+        // An officer at zoom 14.25: the coverage tiles load (none refused, none missing).
         js().executeScript("window.anttMap.setZoom(14.25, {animate: false})");
         waitUp().until(d -> (Boolean) js().executeScript("return window.anttMap.getZoom() === 14.25"
                 + " && [...document.querySelectorAll('canvas.antt-tile-camera_coverage')].some((c) => c.dataset.features)"));
@@ -862,6 +870,300 @@ class MapPageBrowserTest {
         waitUp().until(d -> d.findElement(By.tagName("h1")).getText().equals("Bản đồ an ninh, trật tự"));
     }
 
+
+    // ------------------------------------------------------------ reading the map (issue 18)
+
+    /**
+     * Issue 18, one period per panel: the figures bar, the area panel and the scorecard each say which period their
+     * figures cover (the filtered period, the day cameras and households are counted at, the teams' rating year, the
+     * hotspots' 24 months, the scoring period); following an evidence link that needs another period says so and
+     * offers the way back.
+     */
+    @Test
+    void everyFigureSaysWhichPeriodItCoversAndAnEvidenceLinkOffersTheWayBack() {
+        assertThat(browser.findElement(By.cssSelector("#figures [data-period='counts']")).getText())
+                .isEqualTo("Vụ việc, hòa giải, trích xuất, vùng camera: kỳ 01/01/2023–31/08/2023");
+        Integer teamsYear = services.stats().stats(DemoFiles.WARD_ID, null, LocalDate.of(2023, 1, 1), LocalDate.of(2023, 8, 31))
+                .teams().year();
+        assertThat(browser.findElement(By.cssSelector("#figures [data-period='as-of']")).getText())
+                .isEqualTo("Camera, hộ đăng ký: tính đến 31/08/2023; tổ: xếp loại năm " + teamsYear);
+        assertThat(browser.findElement(By.cssSelector("#figures [data-period='hotspots']")).getText())
+                .isEqualTo("Điểm nóng: 24 tháng, 01/09/2021–31/08/2023");
+        openAreaPanel("tdp-quang-trung");
+        assertThat(browser.findElements(By.cssSelector("#panel tr.period-head")).stream().map(WebElement::getText))
+                .containsExactly("Hồ sơ khu dân cư, tính đến 31/08/2023", "Vụ việc theo kỳ",
+                        "Vùng camera quan sát: camera đến 31/08/2023, vụ việc 01/01/2023–31/08/2023");
+        assertPanelShows("tdp-quang-trung");
+        assertThat(browser.findElement(By.cssSelector("#panel [data-period='scoring']")).getText())
+                .isEqualTo("Kỳ đánh giá năm 2023: 01/11/2022–31/10/2023, khác kỳ đang lọc (01/01/2023–31/08/2023)");
+        // The advisory figures in the page's number format (the per-1,000 rate was written with a decimal point), with their period.
+        var card = services.scoring().scoreArea("tdp-quang-trung", 2023);
+        Double per1000 = card.advisory().incidentsPer1000();
+        String advisory = browser.findElement(By.cssSelector("#panel [data-advisory]")).getText();
+        assertThat(per1000).isNotNull();
+        String rate = new java.math.BigDecimal(per1000).setScale(1, java.math.RoundingMode.HALF_EVEN).stripTrailingZeros()
+                .toPlainString().replace('.', ',');
+        assertThat(advisory).contains("Vụ việc/1.000 dân " + rate + ";");
+        assertThat(advisory).endsWith("So với kỳ trước (01/11/2021–31/10/2022): " + card.advisory().incidentsNow() + " / "
+                + card.advisory().incidentsBefore());
+        shot("desktop-vi-panel-periods", "#panel [data-period='scoring']");
+        // An evidence incident of the scoring period outside the filter: the period moves, and the page says so.
+        var k4b = check("tdp-quang-trung", "K4b");
+        String incident = k4b.evidence().get(0).id();
+        click("#panel tr[data-check='K4b'] button[data-incident='" + incident + "']");
+        WebElement moved = waitUp().until(ExpectedConditions.visibilityOfElementLocated(By.id("period-moved")));
+        assertThat(moved.getText()).isEqualTo("Để hiện vụ việc " + incident + ", kỳ lọc đã chuyển sang 01/11/2022–31/10/2023.");
+        assertThat(browser.findElement(By.id("from")).getAttribute("value")).isEqualTo("01/11/2022");
+        WebElement back = browser.findElement(By.id("period-back"));
+        assertThat(back.getText()).isEqualTo("Quay lại kỳ 01/01/2023–31/08/2023");
+        shot("desktop-vi-period-moved");
+        back.click();
+        waitUp().until(d -> "01/01/2023".equals(d.findElement(By.id("from")).getAttribute("value"))
+                && "31/08/2023".equals(d.findElement(By.id("to")).getAttribute("value")));
+        waitUp().until(d -> figure("incidents").equals("Vụ việc ANTT: 5"));
+        assertThat(browser.findElements(By.id("period-moved"))).isEmpty();
+        // In English, the same in English.
+        browser.findElement(By.id("lang")).click();
+        waitUp().until(d -> d.findElement(By.cssSelector("#figures [data-period='counts']")).getText()
+                .equals("Incidents, disputes, extractions, camera view: 01/01/2023–31/08/2023"));
+        assertThat(browser.findElement(By.cssSelector("#figures [data-period='hotspots']")).getText())
+                .isEqualTo("Hot spots: 24 months, 01/09/2021–31/08/2023");
+        waitUp().until(d -> d.findElement(By.cssSelector("#panel [data-period='scoring']")).getText()
+                .equals("Scoring period 2023: 01/11/2022–31/10/2023, not the filtered period (01/01/2023–31/08/2023)"));
+        assertThat(browser.findElement(By.cssSelector("#panel tr.period-head")).getText()).isEqualTo("Area record as of 31/08/2023");
+        browser.findElement(By.id("lang")).click();
+        waitUp().until(d -> d.findElement(By.tagName("h1")).getText().equals("Bản đồ an ninh, trật tự"));
+    }
+
+    /** The visible area labels' boxes (name → [left, top, right, bottom]) and how many labels are hidden. */
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> labelBoxes() {
+        return (Map<String, Object>) js().executeScript("""
+                const shown = [], hidden = [];
+                for (const s of document.querySelectorAll('.antt-area-label span')) {
+                  if (getComputedStyle(s).visibility === 'hidden') { hidden.push(s.dataset.areaId); continue; }
+                  const r = s.getBoundingClientRect();
+                  shown.push([s.textContent, r.left, r.top, r.right, r.bottom]);
+                }
+                const overlaps = [];
+                for (let i = 0; i < shown.length; i++) for (let j = i + 1; j < shown.length; j++) {
+                  const a = shown[i], b = shown[j];
+                  if (a[1] < b[3] && b[1] < a[3] && a[2] < b[4] && b[2] < a[4]) overlaps.push(a[0] + ' / ' + b[0]);
+                }
+                return {shown: shown.length, hidden, overlaps};""");
+    }
+
+    /**
+     * Issue 18, labels do not pile up: at every zoom no two visible area labels overlap (at the ward's zoom two pairs
+     * did); a label hidden for want of room shows when its area is under the pointer.
+     */
+    @Test
+    void areaLabelsNeverOverlapAtAnyZoomAndAHiddenOneShowsOnHover() {
+        String hiddenAt13 = null;
+        for (double zoom : new double[]{13, 14, 14.5, 15, 15.75, 16, 17, 18}) {
+            js().executeScript("window.anttMap.setZoom(arguments[0], {animate: false})", zoom);
+            waitUp().until(d -> (Boolean) js().executeScript("return window.anttMap.getZoom() === arguments[0]", zoom));
+            Map<String, Object> boxes = labelBoxes();
+            assertThat((List<?>) boxes.get("overlaps")).as("overlapping labels at zoom " + zoom).isEmpty();
+            assertThat(((Number) boxes.get("shown")).intValue()).as("labels shown at zoom " + zoom).isPositive();
+            if (zoom == 13) {
+                assertThat((List<?>) boxes.get("hidden")).isNotEmpty();
+                hiddenAt13 = (String) ((List<?>) boxes.get("hidden")).get(0);
+            }
+        }
+        js().executeScript("window.anttMap.setZoom(13, {animate: false})");
+        shot("desktop-vi-labels-z13");
+        // The pointer over the hidden label's area (a point where the area itself is under it): the label shows.
+        String area = hiddenAt13;
+        @SuppressWarnings("unchecked")
+        List<Number> at = (List<Number>) js().executeScript("""
+                const path = document.querySelector('path.antt-area-' + arguments[0]);
+                const r = path.getBoundingClientRect();
+                for (let fy = 0.5; fy < 1; fy += 0.05) for (const fx of [0.5, 0.4, 0.6, 0.3, 0.7]) {
+                  const x = r.left + r.width * fx, y = r.top + r.height * fy;
+                  if (document.elementFromPoint(x, y) === path) return [x, y];
+                }
+                return null;""", area.replaceAll("[^A-Za-z0-9_-]", "_"));
+        assertThat(at).as("a point on " + area).isNotNull();
+        WebElement map = browser.findElement(By.id("map"));
+        org.openqa.selenium.Rectangle r = map.getRect();
+        new Actions(browser).moveToElement(map, (int) Math.round(at.get(0).doubleValue() - r.getX() - r.getWidth() / 2.0),
+                (int) Math.round(at.get(1).doubleValue() - r.getY() - r.getHeight() / 2.0)).perform();
+        WebElement label = browser.findElement(By.cssSelector(".antt-area-label span[data-area-id='" + area + "']"));
+        waitUp().until(d -> label.isDisplayed());
+        shot("desktop-vi-label-hover");
+        new Actions(browser).moveToElement(browser.findElement(By.tagName("h1"))).perform();
+        waitUp().until(d -> !label.isDisplayed());
+    }
+
+    /**
+     * Issue 18: a camera's popup says "Trạng thái" (the scorecard's "Kết quả" had overwritten it in the texts), its
+     * bearing and figures in the page's number format; the planner's figures are rounded, carry their unit and say
+     * what it is.
+     */
+    @Test
+    void cameraPopupsAndThePlannerWriteNumbersAsThePageDoesWithUnits() {
+        var camera = all(vn.anttmap.model.Layer.CAMERAS).stream().filter(c -> c.id().equals("cam-001")).findFirst()
+                .orElseGet(() -> all(vn.anttmap.model.Layer.CAMERAS).get(0));
+        double bearing = ((Number) camera.get("bearing_deg")).doubleValue();
+        String vi = String.format(java.util.Locale.ROOT, "%.1f", bearing).replaceAll("\\.0$", "").replace('.', ',');
+        String en = String.format(java.util.Locale.ROOT, "%.1f", bearing).replaceAll("\\.0$", "");
+        String popup = "return new Promise((done) => { window.anttMap.eachLayer((l) => { if (l.feature && l.feature.id === arguments[0]"
+                + " && l.openPopup) l.openPopup(); }); setTimeout(() => done(document.querySelector("
+                + "'.leaflet-popup-content [data-camera-popup]').innerText), 50); })";
+        String text = (String) js().executeScript(popup, camera.id());
+        assertThat(text).contains("Hướng: " + vi + "°").contains("Trạng thái: ").doesNotContain("Kết quả")
+                .contains("Tầm xa: " + camera.get("range_m").toString().replaceAll("\\.0$", "").replace('.', ',') + " m");
+        shot("desktop-vi-camera-popup");
+        browser.findElement(By.id("planner")).click();
+        click("#plan-form button");
+        WebElement after = waitUp().until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[data-covered-after]")));
+        // Rounded to one decimal with a decimal comma, and the unit named.
+        assertThat(after.getText()).matches("[0-9.]+(,[0-9])? điểm nhu cầu");
+        assertThat(browser.findElement(By.cssSelector("[data-covered-before]")).getText())
+                .matches("[0-9.]+(,[0-9])? / [0-9.]+(,[0-9])? điểm nhu cầu");
+        assertThat(browser.findElement(By.cssSelector("[data-demand-note]")).getText()).startsWith("Điểm nhu cầu: ");
+        // The method in words, not the solver's English ("lazy greedy, LP bound (GLOP), proven optimal").
+        assertThat(browser.findElement(By.cssSelector("[data-method]")).getText())
+                .matches("(Tham lam \\(nhanh\\)|Tối ưu chính xác)(, đã chứng minh là tối ưu)?(, dừng khi hết thời gian)?");
+        assertThat(browser.findElements(By.cssSelector("ol.proposals li")).stream().map(WebElement::getText))
+                .allMatch(li -> li.matches(".* · Hướng [0-9]+(,[0-9])?° · mức tăng [0-9.]+(,[0-9])? điểm nhu cầu"));
+        shot("desktop-vi-plan", "[data-demand-note]");
+        browser.findElement(By.id("lang")).click();
+        waitUp().until(d -> d.findElement(By.tagName("h1")).getText().equals("Security and order map"));
+        browser.findElement(By.id("planner")).click();
+        click("#plan-form button");
+        WebElement afterEn = waitUp().until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[data-covered-after]")));
+        assertThat(afterEn.getText()).matches("[0-9,]+(\\.[0-9])? demand points");
+        assertThat(browser.findElement(By.cssSelector("[data-demand-note]")).getText()).startsWith("Demand points: ");
+        js().executeScript("window.anttMap.closePopup()");
+        String english = (String) js().executeScript(popup, camera.id());
+        assertThat(english).contains("Bearing: " + en + "°").contains("Status: ");
+        browser.findElement(By.id("lang")).click();
+        waitUp().until(d -> d.findElement(By.tagName("h1")).getText().equals("Bản đồ an ninh, trật tự"));
+    }
+
+    /** Every entry of a legend (elements matching css) with the colour of its swatch, none expected empty. */
+    @SuppressWarnings("unchecked")
+    static List<String> entriesWithoutSwatch(String css) {
+        return (List<String>) js().executeScript("""
+                return [...document.querySelectorAll(arguments[0])].filter((e) => {
+                  const i = e.querySelector('i');
+                  if (!i) return true;
+                  const s = getComputedStyle(i);
+                  return s.backgroundColor === 'rgba(0, 0, 0, 0)' && parseFloat(s.borderTopWidth) === 0;
+                }).map((e) => e.textContent.trim());""", css);
+    }
+
+    /** The hotspot legend's box inside the map, clear of the other controls and the status line. */
+    static void assertHotspotLegendFits(String where) {
+        @SuppressWarnings("unchecked")
+        Map<String, Object> fit = (Map<String, Object>) js().executeScript("""
+                const legend = document.querySelector('.hotspot-legend').getBoundingClientRect();
+                const map = document.getElementById('map').getBoundingClientRect();
+                const status = document.getElementById('status');
+                const s = status.getBoundingClientRect();
+                const coversStatus = !!status.textContent && s.height > 0 && legend.bottom > s.top && legend.left < s.right;
+                const body = document.querySelector('.hotspot-legend .hs-body');
+                return {inside: legend.top >= map.top && legend.bottom <= map.bottom && legend.right <= map.right,
+                  coversStatus, scrolls: body.scrollHeight <= body.clientHeight || getComputedStyle(body).overflowY === 'auto'};""");
+        assertThat(fit).as(where).containsEntry("inside", true).containsEntry("coversStatus", false).containsEntry("scrolls", true);
+        assertThat(overlappingControls()).as(where).isEmpty();
+    }
+
+    /**
+     * Issue 18: an analysis with too few incidents is not asked for (its refusal was an error in the console on every
+     * filter change); the legend says why once, with the 24 months it counts; the hotspot legend fits at every window
+     * height and every entry of both legends has a colour swatch (two categories had none).
+     */
+    @Test
+    void hotspotsWithTooFewIncidentsSayWhyOnceAndTheLegendFitsWithASwatchForEveryEntry() {
+        showOverlay("Mật độ vụ việc (KDE)");
+        showOverlay("Điểm nóng Gi*");
+        showOverlay("Điểm nóng mới nổi");
+        waitUp().until(d -> !d.findElements(By.cssSelector(".hotspot-legend [data-hotspot='emerging']")).isEmpty());
+        assertThat(browser.findElement(By.cssSelector(".hotspot-legend [data-hotspot-window]")).getText())
+                .isEqualTo("Điểm nóng tính trên 24 tháng: 01/09/2021–31/08/2023, không theo kỳ đang lọc (01/01/2023–31/08/2023)");
+        assertThat(entriesWithoutSwatch(".hotspot-legend [data-class]")).isEmpty();
+        assertThat(browser.findElements(By.cssSelector(".hotspot-legend [data-class]"))).hasSize(5 + 7 + 8);
+        assertHotspotLegendFits("1280 × 900");
+        click(".legend:not(.hotspot-legend) summary");
+        @SuppressWarnings("unchecked")
+        List<String> bare = (List<String>) js().executeScript("""
+                return [...document.querySelectorAll('.legend:not(.hotspot-legend) details i')].filter((i) => {
+                  const s = getComputedStyle(i);
+                  return s.backgroundColor === 'rgba(0, 0, 0, 0)' && parseFloat(s.borderTopWidth) === 0;
+                }).map((i) => i.nextSibling.textContent.trim());""");
+        assertThat(bare).as("legend entries without a colour").isEmpty();
+        assertThat(browser.findElements(By.cssSelector(".legend:not(.hotspot-legend) details i")))
+                .hasSize(9 + vn.anttmap.io.TaxonomyReader.bundled().categories().size());
+        click(".legend:not(.hotspot-legend) summary");
+        // Filtered twice to a category with few incidents: the reason once, no console error, no refused request.
+        consoleErrors();
+        long before = (Long) js().executeScript("return performance.getEntriesByType('resource')"
+                + ".filter((e) => e.name.includes('/api/v1/hotspots/')).length");
+        // A category with a handful of incidents in the 24 months (enough for a density, too few for Gi*).
+        Map<String, Long> counted = services.stats().stats(DemoFiles.WARD_ID, null, LocalDate.of(2021, 9, 1),
+                LocalDate.of(2023, 8, 31)).incidents().byCategory();
+        var few = vn.anttmap.io.TaxonomyReader.bundled().categories().stream()
+                .filter(c -> counted.getOrDefault(c.code(), 0L) >= 2 && counted.getOrDefault(c.code(), 0L) < 30)
+                .findFirst().orElseThrow();
+        long n = counted.get(few.code());
+        for (int i = 0; i < 2; i++) {
+            select("category", few.code());
+            // Cleared first, so that the wait below sees this filtering's legend, not the last one's.
+            js().executeScript("document.querySelectorAll('.hotspot-legend [data-hotspot-reason]').forEach((e) => e.remove())");
+            click("#filters button[type='submit']");
+            waitUp().until(d -> figure("incidents").startsWith("Vụ việc ANTT (" + few.nameVi() + ")"));
+            waitUp().until(d -> !d.findElements(By.cssSelector(".hotspot-legend [data-hotspot-reason]")).isEmpty());
+        }
+        // Read in one go (the legend is drawn again as the filtering ends): each reason's text, and whether it is seen
+        // without scrolling the legend (it was under the layers' classes).
+        String expected = "Điểm nóng Gi* (độ tin cậy, sau FDR), Điểm nóng mới nổi\n"
+                + "Không phân tích được: cần ít nhất 30 vụ việc trong 24 tháng (01/09/2021–31/08/2023), hiện có " + n
+                + " (" + few.nameVi() + ")";
+        waitUp().until(d -> List.of(expected + " seen").equals(js().executeScript("""
+                const body = document.querySelector('.hotspot-legend .hs-body').getBoundingClientRect();
+                return [...document.querySelectorAll('.hotspot-legend [data-hotspot-reason]')].map((e) => e.innerText
+                  + (e.getBoundingClientRect().bottom <= body.bottom ? ' seen' : ' hidden'));""")));
+        assertThat(consoleErrors()).isEmpty();
+        assertThat((Long) js().executeScript("return performance.getEntriesByType('resource')"
+                + ".filter((e) => e.name.includes('/api/v1/hotspots/gistar') || e.name.includes('/api/v1/hotspots/emerging')).length"))
+                .as("Gi* and emerging requests after the first load").isLessThanOrEqualTo(before);
+        shot("desktop-vi-hotspots-too-few");
+        select("category", "");
+        click("#filters button[type='submit']");
+        waitUp().until(d -> d.findElements(By.cssSelector(".hotspot-legend [data-hotspot-reason]")).isEmpty()
+                && !d.findElements(By.cssSelector(".hotspot-legend [data-hotspot='gistar']")).isEmpty());
+        org.openqa.selenium.Dimension desktop = browser.manage().window().getSize();
+        try {
+            for (org.openqa.selenium.Dimension size : List.of(new org.openqa.selenium.Dimension(1280, 600),
+                    new org.openqa.selenium.Dimension(390, 844))) {
+                browser.manage().window().setSize(size);
+                waitUp().until(d -> (Boolean) js().executeScript("return window.innerWidth === arguments[0]", size.getWidth()));
+                WebElement details = browser.findElement(By.cssSelector(".hotspot-legend details"));
+                if (details.getAttribute("open") == null) {
+                    click(".hotspot-legend summary");
+                }
+                js().executeScript("window.dispatchEvent(new Event('resize'))");
+                waitUp().until(d -> { try { assertHotspotLegendFits(size.toString()); return true; } catch (AssertionError e) { return false; } });
+                assertHotspotLegendFits(size.toString());
+                shot("hotspot-legend-" + size.getWidth() + "x" + size.getHeight());
+            }
+            // In English, the window in English.
+            browser.findElement(By.id("lang")).click();
+            waitUp().until(d -> d.findElement(By.cssSelector(".hotspot-legend [data-hotspot-window]")).getText()
+                    .equals("Hot spots are computed over 24 months: 01/09/2021–31/08/2023, not the filtered period (01/01/2023–31/08/2023)"));
+            shot("hotspot-legend-phone-en");
+        } finally {
+            browser.manage().window().setSize(desktop);
+            if (browser.findElement(By.id("lang")).getText().equals("VI")) {
+                browser.findElement(By.id("lang")).click();
+            }
+        }
+    }
+
+
     static String figure(String key) {
         return browser.findElement(By.cssSelector("[data-figure='" + key + "']")).getText();
     }
@@ -940,9 +1242,8 @@ class MapPageBrowserTest {
 
     /** Opens an area's panel by its name label (clicked by script: on a phone, labels may lie under others). */
     static WebElement openAreaPanel(String areaId) {
-        String name = services.store().get(vn.anttmap.model.Layer.AREAS, areaId).orElseThrow().text("name");
-        WebElement label = browser.findElements(By.cssSelector(".antt-area-label span")).stream()
-                .filter(e -> e.getText().equals(name)).findFirst().orElseThrow();
+        // By its area's id: a label hidden for want of room (it shows on hover) is still there to be clicked by script.
+        WebElement label = browser.findElement(By.cssSelector(".antt-area-label span[data-area-id='" + areaId + "']"));
         js().executeScript("arguments[0].click()", label);
         return waitForArea(areaId);
     }
