@@ -54,8 +54,9 @@ public final class GeometryChecks {
             Coordinate at = err.getCoordinate();
             String x = at == null ? "?" : degrees(at.x);
             String y = at == null ? "?" : degrees(at.y);
-            return Optional.of(String.format(Locale.ROOT, "hình học không hợp lệ: %s tại hoặc gần (%s %s) / invalid geometry: %s at or near (%s %s)",
-                    vietnamese(err), x, y, err.getMessage().toLowerCase(Locale.ROOT), x, y));
+            // JTS's own words only on the English side.
+            return Optional.of(String.format(Locale.ROOT, "hình học không hợp lệ: %s tại hoặc gần (%s %s) / "
+                    + "invalid geometry: %s at or near (%s %s)", vietnamese(err), x, y, err.getMessage().toLowerCase(Locale.ROOT), x, y));
         }
         return Optional.empty();
     }

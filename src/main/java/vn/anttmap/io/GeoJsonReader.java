@@ -46,7 +46,8 @@ public final class GeoJsonReader {
                     Bilingual.of("không phải JSON hợp lệ (sai cú pháp tại vị trí này)", "not valid JSON: " + e.getOriginalMessage())));
         }
         if (root == null || !root.isObject()) {
-            throw new InvalidInputException(source, new Problem("file", null, "tệp không phải một đối tượng GeoJSON (cần {\"type\": \"FeatureCollection\", …}) / expected a GeoJSON object"));
+            throw new InvalidInputException(source, new Problem("file", null,
+                    "tệp không phải một đối tượng GeoJSON (cần {\"type\": \"FeatureCollection\", …}) / expected a GeoJSON object"));
         }
         checkCrs(source, root);
         String type = root.path("type").asText();
@@ -54,7 +55,8 @@ public final class GeoJsonReader {
         if ("FeatureCollection".equals(type)) {
             JsonNode arr = root.get("features");
             if (arr == null || !arr.isArray()) {
-                throw new InvalidInputException(source, new Problem("file", "features", "FeatureCollection thiếu mảng features / a FeatureCollection needs a features array"));
+                throw new InvalidInputException(source, new Problem("file", "features",
+                        "FeatureCollection thiếu mảng features / a FeatureCollection needs a features array"));
             }
             arr.forEach(features::add);
         } else if ("Feature".equals(type)) {
