@@ -73,6 +73,12 @@ public final class Messages {
         MORE_PROBLEMS("… và %d lỗi khác", "… and %d more problems"),
         PLACE_LINE("dòng %s", "line %s"),
         PLACE_FEATURE("đối tượng %s", "feature %s"),
+        PLACE_PLACEMARK("dấu vị trí %s", "placemark %s"),
+        PLACE_TABLE("bảng %s", "table %s"),
+        PLACE_OPTION("tùy chọn %s", "option %s"),
+        PLACE_COLUMN(", cột %s", ", column %s"),
+        PLACE_ROW(", hàng %s", ", row %s"),
+        PLACE_ID(" (mã %s)", " (id %s)"),
         PLACE_FILE("tệp", "file"),
         PLACE_REQUEST("yêu cầu", "request"),
         PLACE_REQUEST_BODY("nội dung yêu cầu", "request body"),
@@ -282,11 +288,16 @@ public final class Messages {
         return t == null ? field : t.in(lang);
     }
 
-    private static final Pattern NUMBERED = Pattern.compile("^(line|feature) (\\d+)");
+    /** The start of a place the readers write: a numbered line, feature or placemark, a table or an option. */
+    private static final Pattern PLACE_HEAD = Pattern.compile(
+            "^(?:(line|feature|placemark) (\\d+)|(table) (.+?)(?=, row \\d+$|$)|(option) (\\S+))");
+    /** What may follow it: {@code ", column 4"}, {@code ", row 2"}, {@code " (id inc-9)"}. */
+    private static final Pattern PLACE_TAIL = Pattern.compile("^(?:, (column|row) (\\d+)| \\((id) (.*)\\)$)");
 
     /**
-     * Where a problem is ({@code "line 7"}, {@code "feature 3 (id inc-9)"}, {@code "request body"}) in the language:
-     * the words the readers write are translated, the rest (ids, option names) kept.
+     * Where a problem is ({@code "line 7"}, {@code "line 3, column 12"}, {@code "feature 3 (id inc-9)"},
+     * {@code "placemark 2"}, {@code "table incidents, row 5"}, {@code "option --crs"}, {@code "request body"}) in the
+     * language: the words the readers write are translated, the rest (ids, table and option names) kept.
      */
     public static String place(String where, Lang lang) {
         if (where == null || lang == Lang.EN) {
@@ -297,12 +308,33 @@ public final class Messages {
                 return k.text.vi;
             }
         }
-        var m = NUMBERED.matcher(where);
-        if (m.find()) {
-            Key k = m.group(1).equals("line") ? Key.PLACE_LINE : Key.PLACE_FEATURE;
-            return k.format(m.group(2)).vi() + where.substring(m.end());
+        var m = PLACE_HEAD.matcher(where);
+        if (!m.find()) {
+            return where;
         }
-        return where;
+        StringBuilder vi = new StringBuilder();
+        if (m.group(1) != null) {
+            Key k = switch (m.group(1)) {
+                case "line" -> Key.PLACE_LINE;
+                case "feature" -> Key.PLACE_FEATURE;
+                default -> Key.PLACE_PLACEMARK;
+            };
+            vi.append(k.format(m.group(2)).vi());
+        } else if (m.group(3) != null) {
+            vi.append(Key.PLACE_TABLE.format(m.group(4)).vi());
+        } else {
+            vi.append(Key.PLACE_OPTION.format(m.group(6)).vi());
+        }
+        String rest = where.substring(m.end());
+        for (var t = PLACE_TAIL.matcher(rest); t.find(); t = PLACE_TAIL.matcher(rest)) {
+            if (t.group(1) != null) {
+                vi.append((t.group(1).equals("column") ? Key.PLACE_COLUMN : Key.PLACE_ROW).format(t.group(2)).vi());
+            } else {
+                vi.append(Key.PLACE_ID.format(t.group(4)).vi());
+            }
+            rest = rest.substring(t.end());
+        }
+        return vi.append(rest).toString();
     }
 
     /** The title key for an English title (the strings used before titles were keyed), or {@code null}. */

@@ -70,20 +70,25 @@ public final class Crs {
                 String key = slug(n.substring(7));
                 Double meridian = PROVINCE_MERIDIANS.get(key);
                 if (meridian == null) {
-                    throw new IllegalArgumentException("unknown VN-2000 province zone '" + n.substring(7).trim()
-                            + "'; known: " + String.join(", ", PROVINCE_MERIDIANS.keySet().stream().sorted().toList())
+                    String known = String.join(", ", PROVINCE_MERIDIANS.keySet().stream().sorted().toList());
+                    throw new IllegalArgumentException("không biết múi VN-2000 của tỉnh '" + n.substring(7).trim()
+                            + "'; các tỉnh đã biết: " + known + ", hoặc ghi kinh tuyến trục dạng VN2000-TM3:<độ> / "
+                            + "unknown VN-2000 province zone '" + plain(n.substring(7).trim()) + "'; known: " + known
                             + ", or give the central meridian as VN2000-TM3:<degrees>");
                 }
                 return vn2000Tm3(n, meridian);
             }
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("cannot read the number in CRS '" + n + "'");
+            throw new IllegalArgumentException("không đọc được con số trong hệ tọa độ '" + n + "' / cannot read the number in CRS '"
+                    + plain(n) + "'");
         } catch (IllegalArgumentException e) {
             throw e;
         } catch (RuntimeException e) {
-            throw new IllegalArgumentException("unknown CRS '" + n + "': " + e.getMessage());
+            throw new IllegalArgumentException("không biết hệ tọa độ '" + n + "' / unknown CRS '" + plain(n) + "': "
+                    + plain(e.getMessage()));
         }
-        throw new IllegalArgumentException("unknown CRS '" + n
+        throw new IllegalArgumentException("không biết hệ tọa độ '" + n + "'; hãy ghi EPSG:<mã số>, VN2000:<tỉnh> hoặc "
+                + "VN2000-TM3:<kinh tuyến trục> / unknown CRS '" + plain(n)
                 + "'; use EPSG:<code>, VN2000:<province> or VN2000-TM3:<central meridian>");
     }
 
@@ -98,11 +103,17 @@ public final class Crs {
 
     static CoordinateReferenceSystem vn2000Tm3(String name, double centralMeridianDeg) {
         if (centralMeridianDeg < 100 || centralMeridianDeg > 112) {
-            throw new IllegalArgumentException("central meridian " + centralMeridianDeg
-                    + "° is outside Vietnam (100°–112° E)");
+            throw new IllegalArgumentException("kinh tuyến trục " + centralMeridianDeg + "° nằm ngoài Việt Nam (100°–112° Đông) / "
+                    + "central meridian " + centralMeridianDeg + "° is outside Vietnam (100°–112° E)");
         }
         return FACTORY.createFromParameters(name, "+proj=tmerc +lat_0=0 +lon_0=" + centralMeridianDeg
                 + " +k=0.9999 +x_0=500000 +y_0=0 +ellps=WGS84 +towgs84=" + VN2000_TOWGS84 + " +units=m +no_defs");
+    }
+
+    /** Text for the English side of a message: without Vietnamese marks (the API splits at the language). */
+    private static String plain(String s) {
+        return s == null ? null : Normalizer.normalize(s.replace('đ', 'd').replace('Đ', 'D'), Normalizer.Form.NFD)
+                .replaceAll("\\p{M}", "");
     }
 
     static String slug(String s) {

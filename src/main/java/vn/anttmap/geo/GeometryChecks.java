@@ -33,26 +33,50 @@ public final class GeometryChecks {
      */
     public static Optional<String> problem(Geometry g) {
         if (g.isEmpty()) {
-            return Optional.of("empty geometry");
+            return Optional.of("hình học rỗng, không có tọa độ nào / empty geometry");
         }
         for (Coordinate c : g.getCoordinates()) {
             if (!Double.isFinite(c.x) || !Double.isFinite(c.y)) {
-                return Optional.of("coordinate is not a finite number");
+                return Optional.of("tọa độ không phải số hữu hạn / coordinate is not a finite number");
             }
             if (Math.abs(c.y) > 90 || Math.abs(c.x) > 180) {
+                boolean swapped = Math.abs(c.x) <= 90 && Math.abs(c.y) <= 180;
                 return Optional.of(String.format(Locale.ROOT,
-                        "coordinate (%s %s) is outside longitude -180..180 / latitude -90..90%s", degrees(c.x), degrees(c.y),
-                        Math.abs(c.x) <= 90 && Math.abs(c.y) <= 180 ? " (latitude and longitude swapped?)" : ""));
+                        "tọa độ (%1$s %2$s) nằm ngoài kinh độ -180..180, vĩ độ -90..90%3$s / "
+                                + "coordinate (%1$s %2$s) is outside longitude -180..180, latitude -90..90%4$s",
+                        degrees(c.x), degrees(c.y), swapped ? " (có phải ghi nhầm chỗ vĩ độ và kinh độ?)" : "",
+                        swapped ? " (latitude and longitude swapped?)" : ""));
             }
         }
         IsValidOp op = new IsValidOp(g);
         TopologyValidationError err = op.getValidationError();
         if (err != null) {
             Coordinate at = err.getCoordinate();
-            return Optional.of(String.format(Locale.ROOT, "invalid geometry: %s at or near (%s %s)",
-                    err.getMessage().toLowerCase(Locale.ROOT), at == null ? "?" : degrees(at.x), at == null ? "?" : degrees(at.y)));
+            String x = at == null ? "?" : degrees(at.x);
+            String y = at == null ? "?" : degrees(at.y);
+            // JTS's own words only on the English side.
+            return Optional.of(String.format(Locale.ROOT, "hình học không hợp lệ: %s tại hoặc gần (%s %s) / "
+                    + "invalid geometry: %s at or near (%s %s)", vietnamese(err), x, y, err.getMessage().toLowerCase(Locale.ROOT), x, y));
         }
         return Optional.empty();
+    }
+
+    /** What a JTS validity error means, in Vietnamese (JTS words it in English only). */
+    private static String vietnamese(TopologyValidationError err) {
+        return switch (err.getErrorType()) {
+            case TopologyValidationError.REPEATED_POINT -> "điểm lặp lại";
+            case TopologyValidationError.HOLE_OUTSIDE_SHELL -> "lỗ thủng nằm ngoài vòng bao";
+            case TopologyValidationError.NESTED_HOLES -> "lỗ thủng nằm lồng trong lỗ thủng khác";
+            case TopologyValidationError.DISCONNECTED_INTERIOR -> "phần trong của vùng bị chia cắt";
+            case TopologyValidationError.SELF_INTERSECTION -> "ranh giới tự cắt nhau";
+            case TopologyValidationError.RING_SELF_INTERSECTION -> "vòng ranh giới tự cắt";
+            case TopologyValidationError.NESTED_SHELLS -> "vùng nằm lồng trong vùng khác";
+            case TopologyValidationError.DUPLICATE_RINGS -> "vòng ranh giới bị trùng lặp";
+            case TopologyValidationError.TOO_FEW_POINTS -> "quá ít điểm để tạo thành đường hoặc vùng";
+            case TopologyValidationError.INVALID_COORDINATE -> "tọa độ không hợp lệ";
+            case TopologyValidationError.RING_NOT_CLOSED -> "vòng ranh giới chưa khép kín (điểm cuối phải trùng điểm đầu)";
+            default -> "lỗi hình học";
+        };
     }
 
     /** A coordinate for messages: at most 7 decimals (about 1 cm), no trailing zeros. */
@@ -79,7 +103,8 @@ public final class GeometryChecks {
         for (int i = 0; i < parts.length; i++) {
             Geometry part = g.getGeometryN(i);
             if (!(part instanceof Polygon p)) {
-                throw new IllegalArgumentException("expected a Polygon or MultiPolygon, got " + g.getGeometryType());
+                throw new IllegalArgumentException("cần vùng (Polygon hoặc MultiPolygon), nhận được " + g.getGeometryType()
+                        + " / expected a Polygon or MultiPolygon, got " + g.getGeometryType());
             }
             parts[i] = orientRfc7946(p);
         }
@@ -95,7 +120,8 @@ public final class GeometryChecks {
         LineString[] parts = new LineString[g.getNumGeometries()];
         for (int i = 0; i < parts.length; i++) {
             if (!(g.getGeometryN(i) instanceof LineString line)) {
-                throw new IllegalArgumentException("expected a LineString or MultiLineString, got " + g.getGeometryType());
+                throw new IllegalArgumentException("cần đường (LineString hoặc MultiLineString), nhận được " + g.getGeometryType()
+                        + " / expected a LineString or MultiLineString, got " + g.getGeometryType());
             }
             parts[i] = WGS84.createLineString(line.getCoordinateSequence());
         }

@@ -7,6 +7,7 @@ import org.locationtech.jts.io.WKTReader;
 import vn.anttmap.geo.CoordinateTransformer;
 import vn.anttmap.geo.Crs;
 import vn.anttmap.geo.GeometryChecks;
+import vn.anttmap.model.Bilingual;
 import vn.anttmap.model.InvalidInputException;
 import vn.anttmap.model.Problem;
 
@@ -45,7 +46,7 @@ public final class CsvReader {
     public static List<RawRecord> read(String source, InputStream in, String crs) throws IOException {
         List<Row> rows = parse(source, in);
         if (rows.isEmpty()) {
-            throw new InvalidInputException(source, new Problem("line 1", null, "the file is empty; expected a header row"));
+            throw new InvalidInputException(source, new Problem("line 1", null, "tệp rỗng; dòng đầu phải là dòng tiêu đề (tên các cột) / the file is empty; expected a header row"));
         }
         List<String> header = rows.get(0).cells().stream().map(h -> h.trim().toLowerCase(Locale.ROOT)).toList();
         int lon = indexOf(header, "lon", "longitude", "lng");
@@ -64,11 +65,13 @@ public final class CsvReader {
         }
         if (x >= 0 && y >= 0 && toWgs84 == null) {
             throw new InvalidInputException(source, new Problem("line 1", "x",
-                    "x/y columns need their coordinate system: give --crs (e.g. EPSG:3405 or VN2000:thanh-hoa)"));
+                    "cột x/y cần hệ tọa độ của chúng: hãy chọn --crs (ví dụ EPSG:3405 hoặc VN2000:thanh-hoa) / "
+                            + "x/y columns need their coordinate system: give --crs (e.g. EPSG:3405 or VN2000:thanh-hoa)"));
         }
         if ((lon >= 0) != (lat >= 0)) {
             throw new InvalidInputException(source, new Problem("line 1", lon >= 0 ? "lat" : "lon",
-                    "a lon column needs a lat column and the other way round"));
+                    "có cột kinh độ (lon) thì phải có cột vĩ độ (lat) và ngược lại / "
+                            + "a lon column needs a lat column and the other way round"));
         }
         List<RawRecord> out = new ArrayList<>();
         List<Problem> problems = new ArrayList<>();
@@ -81,7 +84,8 @@ public final class CsvReader {
                 continue;
             }
             if (cells.size() != header.size()) {
-                problems.add(new Problem(location, null, "has " + cells.size() + " cells but the header has " + header.size()));
+                problems.add(new Problem(location, null, "dòng có " + cells.size() + " ô nhưng dòng tiêu đề có "
+                        + header.size() + " cột / has " + cells.size() + " cells but the header has " + header.size()));
                 continue;
             }
             Geometry geometry = null;
@@ -97,7 +101,8 @@ public final class CsvReader {
                     geometry = point(cells.get(x), "x", cells.get(y), "y", toWgs84);
                 }
             } catch (ParseException e) {
-                problems.add(new Problem(location, "wkt", "unreadable WKT: " + e.getMessage()));
+                problems.add(new Problem(location, "wkt", Bilingual.of("không đọc được hình học dạng WKT: sai cú pháp hoặc sai tọa độ",
+                        "unreadable WKT: " + e.getMessage())));
                 continue;
             } catch (BadNumber e) {
                 problems.add(new Problem(location, e.field, e.getMessage()));
@@ -141,12 +146,13 @@ public final class CsvReader {
     private static double number(String s, String field) {
         String v = s.trim();
         if (v.isEmpty()) {
-            throw new BadNumber(field, "missing coordinate");
+            throw new BadNumber(field, "thiếu tọa độ / missing coordinate");
         }
         try {
             return Double.parseDouble(v);
         } catch (NumberFormatException e) {
-            throw new BadNumber(field, "'" + v + "' is not a number (use a dot as decimal separator)");
+            throw new BadNumber(field, Bilingual.of("'" + v + "' không phải là số (dùng dấu chấm để ngăn phần thập phân)",
+                    "'" + v + "' is not a number (use a dot as decimal separator)"));
         }
     }
 
@@ -225,7 +231,7 @@ public final class CsvReader {
             i++;
         }
         if (quoted) {
-            throw new InvalidInputException(source, new Problem("line " + rowStart, null, "a quoted cell is never closed"));
+            throw new InvalidInputException(source, new Problem("line " + rowStart, null, "ô mở dấu ngoặc kép nhưng không đóng lại / a quoted cell is never closed"));
         }
         if (cell.length() > 0 || !cells.isEmpty()) {
             cells.add(cell.toString());
@@ -249,7 +255,8 @@ public final class CsvReader {
                             .decode(ByteBuffer.wrap(bytes, lineStart, end - lineStart)));
                 } catch (CharacterCodingException e) {
                     throw new InvalidInputException(source, new Problem("line " + line, null,
-                            "the file is not UTF-8 (save it as \"CSV UTF-8\")"));
+                            "tệp không phải mã UTF-8 (hãy lưu lại dưới dạng \"CSV UTF-8\") / "
+                            + "the file is not UTF-8 (save it as \"CSV UTF-8\")"));
                 }
                 line++;
                 lineStart = end;

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.io.ParseException;
 import vn.anttmap.geo.GeometryChecks;
+import vn.anttmap.model.Bilingual;
 import vn.anttmap.model.InvalidInputException;
 import vn.anttmap.model.Problem;
 
@@ -41,10 +42,12 @@ public final class GeoJsonReader {
         } catch (JsonProcessingException e) {
             JsonLocation at = e.getLocation();
             String where = at == null ? "file" : "line " + at.getLineNr() + ", column " + at.getColumnNr();
-            throw new InvalidInputException(source, new Problem(where, null, "not valid JSON: " + e.getOriginalMessage()));
+            throw new InvalidInputException(source, new Problem(where, null,
+                    Bilingual.of("không phải JSON hợp lệ (sai cú pháp tại vị trí này)", "not valid JSON: " + e.getOriginalMessage())));
         }
         if (root == null || !root.isObject()) {
-            throw new InvalidInputException(source, new Problem("file", null, "expected a GeoJSON object"));
+            throw new InvalidInputException(source, new Problem("file", null,
+                    "tệp không phải một đối tượng GeoJSON (cần {\"type\": \"FeatureCollection\", …}) / expected a GeoJSON object"));
         }
         checkCrs(source, root);
         String type = root.path("type").asText();
@@ -52,14 +55,16 @@ public final class GeoJsonReader {
         if ("FeatureCollection".equals(type)) {
             JsonNode arr = root.get("features");
             if (arr == null || !arr.isArray()) {
-                throw new InvalidInputException(source, new Problem("file", "features", "a FeatureCollection needs a features array"));
+                throw new InvalidInputException(source, new Problem("file", "features",
+                        "FeatureCollection thiếu mảng features / a FeatureCollection needs a features array"));
             }
             arr.forEach(features::add);
         } else if ("Feature".equals(type)) {
             features.add(root);
         } else {
             throw new InvalidInputException(source, new Problem("file", "type",
-                    "expected a FeatureCollection or Feature, got '" + type + "'"));
+                    Bilingual.of("type phải là FeatureCollection hoặc Feature, tệp ghi '" + type + "'",
+                            "expected a FeatureCollection or Feature, got '" + type + "'")));
         }
         List<RawRecord> out = new ArrayList<>(features.size());
         List<Problem> problems = new ArrayList<>();
@@ -70,7 +75,8 @@ public final class GeoJsonReader {
             String id = f.hasNonNull("id") ? f.get("id").asText() : null;
             String location = "feature " + (i + 1) + (id == null ? "" : " (id " + id + ")");
             if (!"Feature".equals(f.path("type").asText())) {
-                problems.add(new Problem(location, "type", "expected a Feature"));
+                problems.add(new Problem(location, "type", Bilingual.of("đối tượng phải có type là Feature, ở đây là '" + f.path("type").asText() + "'",
+                        "expected a Feature, got '" + f.path("type").asText() + "'")));
                 continue;
             }
             Geometry geometry = null;
@@ -87,7 +93,8 @@ public final class GeoJsonReader {
                     geometry = geometryReader.read(g.toString());
                     geometry.setSRID(4326);
                 } catch (ParseException | RuntimeException e) {
-                    problems.add(new Problem(location, "geometry", "unreadable geometry: " + e.getMessage()));
+                    problems.add(new Problem(location, "geometry", Bilingual.of("không đọc được hình học (geometry): sai kiểu hoặc sai tọa độ",
+                            "unreadable geometry: " + e.getMessage())));
                     continue;
                 }
             }
@@ -149,8 +156,10 @@ public final class GeoJsonReader {
             String name = crs.asText();
             if (!(name.endsWith("CRS84") || name.endsWith("4326"))) {
                 throw new InvalidInputException(source, new Problem("file", "crs",
-                        "GeoJSON must be lon/lat WGS 84 (RFC 7946), but the file declares " + name
-                                + "; reproject it, or import it as CSV with x/y columns and --crs"));
+                        Bilingual.of("GeoJSON phải dùng kinh độ/vĩ độ WGS 84 (RFC 7946), nhưng tệp khai báo hệ tọa độ " + name
+                                + "; hãy chuyển tệp sang WGS 84, hoặc nhập dưới dạng CSV có cột x/y kèm tùy chọn --crs",
+                                "GeoJSON must be lon/lat WGS 84 (RFC 7946), but the file declares " + name
+                                + "; reproject it, or import it as CSV with x/y columns and --crs")));
             }
         }
     }

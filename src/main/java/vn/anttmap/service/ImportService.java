@@ -42,6 +42,8 @@ import static vn.anttmap.geo.GeometryChecks.degrees;
  * transaction.
  */
 public final class ImportService {
+    /** A day as officers write it, for the Vietnamese side of messages. */
+    private static final java.time.format.DateTimeFormatter SHOWN_DAY = java.time.format.DateTimeFormatter.ofPattern("dd/MM/uuuu");
 
     /** The file formats import reads. */
     public enum Format {
@@ -56,7 +58,8 @@ public final class ImportService {
                 case "csv" -> CSV;
                 case "gpkg" -> GPKG;
                 case "kml" -> KML;
-                default -> throw new IllegalArgumentException("unknown format '" + n + "'; use geojson, csv, gpkg or kml");
+                default -> throw new IllegalArgumentException(vn.anttmap.model.Bilingual.of("không nhận định dạng '" + n
+                        + "'; hãy dùng geojson, csv, gpkg hoặc kml", "unknown format '" + n + "'; use geojson, csv, gpkg or kml"));
             };
         }
     }
@@ -137,8 +140,9 @@ public final class ImportService {
      */
     public BulkLoad bulkLoad(Layer layer, String source) {
         if (layer == Layer.WARDS || layer == Layer.AREAS) {
-            throw new IllegalArgumentException("a bulk load takes points and records, not " + layer.apiName()
-                    + " (their import reassigns what lies in them)");
+            throw new IllegalArgumentException("nạp hàng loạt chỉ nhận điểm và bản ghi, không nhận lớp " + layer.apiName()
+                    + " (nhập lớp này phải gán lại những gì nằm trong nó) / a bulk load takes points and records, not "
+                    + layer.apiName() + " (their import reassigns what lies in them)");
         }
         synchronized (this) {
             return new BulkLoad(layer, source, boundaries());
@@ -277,7 +281,8 @@ public final class ImportService {
     public static List<RawRecord> read(String source, InputStream in, Format format, String crs, Layer layer) throws IOException {
         if (crs != null && format != Format.CSV) {
             throw new InvalidInputException(source, new Problem("option --crs", null,
-                    format + " carries its own coordinate system; --crs applies to CSV only"));
+                    "tệp " + format + " tự mang hệ tọa độ của nó; tùy chọn --crs chỉ dùng cho CSV / "
+                            + format + " carries its own coordinate system; --crs applies to CSV only"));
         }
         String name = layer == null ? "" : layer.apiName();
         return switch (format) {
@@ -399,7 +404,10 @@ public final class ImportService {
                 LocalDate day = (LocalDate) f.get("valid_from");
                 Optional<String> ward = gaz.wardOf(f.geometry(), day);
                 if (ward.isEmpty()) {
-                    problems.add(new Problem(loc, "geometry", "the area lies outside every ward valid on " + day
+                    problems.add(new Problem(loc, "geometry", "khu dân cư nằm ngoài mọi phường, xã có hiệu lực ngày "
+                            + day.format(SHOWN_DAY)
+                            + (gaz.hasWards() ? "" : " (chưa nạp phường, xã nào: hãy nhập lớp phường, xã (wards) trước)")
+                            + " / the area lies outside every ward valid on " + day
                             + (gaz.hasWards() ? "" : " (no wards are loaded: import wards first)")));
                     return f;
                 }
@@ -410,12 +418,15 @@ public final class ImportService {
                 Layer subjectLayer = "ward".equals(kind) ? Layer.WARDS : Layer.AREAS;
                 Optional<Feature> subject = pending.get(subjectLayer, f.text("subject_id"));
                 if (subject.isEmpty()) {
-                    problems.add(new Problem(loc, "subject_id", "không có " + ("ward".equals(kind) ? "phường, xã" : "khu dân cư")
-                            + " mã '" + f.text("subject_id") + "' / no " + ("ward".equals(kind) ? "ward" : "residential area")
-                            + " has id '" + f.text("subject_id") + "'"));
+                    problems.add(new Problem(loc, "subject_id", vn.anttmap.model.Bilingual.of("không có "
+                            + ("ward".equals(kind) ? "phường, xã" : "khu dân cư") + " mã '" + f.text("subject_id") + "'",
+                            "no " + ("ward".equals(kind) ? "ward" : "residential area") + " has id '" + f.text("subject_id") + "'")));
                 } else if (!attestable.getOrDefault(kind, Set.of()).contains(f.text("check_id"))) {
-                    problems.add(new Problem(loc, "check_id", "'" + f.text("check_id") + "' is not a criterion an officer "
-                            + "attests for a " + kind + "; those are " + String.join(", ", new TreeSet<>(attestable.getOrDefault(kind, Set.of())))));
+                    String those = String.join(", ", new TreeSet<>(attestable.getOrDefault(kind, Set.of())));
+                    problems.add(new Problem(loc, "check_id", vn.anttmap.model.Bilingual.of("'" + f.text("check_id")
+                            + "' không phải tiêu chí cán bộ xác nhận cho " + ("ward".equals(kind) ? "phường, xã" : "khu dân cư")
+                            + "; các tiêu chí được xác nhận là " + those,
+                            "'" + f.text("check_id") + "' is not a criterion an officer attests for a " + kind + "; those are " + those)));
                 } else if (List.of(vn.anttmap.scoring.Standard.REGISTER_COMPLETE, vn.anttmap.scoring.Standard.REGISTRATION)
                         .contains(f.text("check_id")) && f.text("document_ref") == null) {
                     problems.add(new Problem(loc, "document_ref", "bắt buộc với " + f.text("check_id") + ": số hiệu văn bản, "
@@ -425,7 +436,8 @@ public final class ImportService {
                         standard.requireInForce("ward".equals(kind) ? vn.anttmap.scoring.Standard.Level.WARD
                                 : vn.anttmap.scoring.Standard.Level.AREA, year);
                     } catch (vn.anttmap.scoring.Standard.NotInForceException e) {
-                        problems.add(new Problem(loc, "period_year", e.getMessage()));
+                        // The English side names the circulars in Vietnamese: written without marks, so that the message splits.
+                        problems.add(new Problem(loc, "period_year", vn.anttmap.model.Bilingual.of(e.vi(), e.en())));
                     }
                 }
                 // The attestation's ward, which the access policy reads: the ward itself, or the area's ward.
@@ -436,8 +448,8 @@ public final class ImportService {
                 String incidentId = f.text("incident_id");
                 Optional<Feature> incident = pending.get(Layer.INCIDENTS, incidentId);
                 if (incident.isEmpty()) {
-                    problems.add(new Problem(loc, "incident_id", "không có vụ việc mã '" + incidentId + "' / no incident has id '"
-                            + incidentId + "'"));
+                    problems.add(new Problem(loc, "incident_id", vn.anttmap.model.Bilingual.of("không có vụ việc mã '" + incidentId + "'",
+                            "no incident has id '" + incidentId + "'")));
                     return f;
                 }
                 String check = f.text("check_id");
@@ -487,8 +499,8 @@ public final class ImportService {
                 String areaId = f.text("area_id");
                 Optional<Feature> area = gaz.areaById(areaId);
                 if (area.isEmpty()) {
-                    problems.add(new Problem(loc, "area_id", "không có khu dân cư mã '" + areaId + "' / no residential area has id '"
-                            + areaId + "'"));
+                    problems.add(new Problem(loc, "area_id", vn.anttmap.model.Bilingual.of("không có khu dân cư mã '" + areaId + "'",
+                            "no residential area has id '" + areaId + "'")));
                     return f;
                 }
                 return f.with(mapOf("ward_id", area.get().text("ward_id")));
@@ -500,13 +512,14 @@ public final class ImportService {
                 String cameraId = f.text("camera_id");
                 Optional<Feature> camera = pending.get(Layer.CAMERAS, cameraId);
                 if (camera.isEmpty()) {
-                    problems.add(new Problem(loc, "camera_id", "không có camera mã '" + cameraId + "' / no camera has id '" + cameraId + "'"));
+                    problems.add(new Problem(loc, "camera_id", vn.anttmap.model.Bilingual.of("không có camera mã '" + cameraId + "'",
+                            "no camera has id '" + cameraId + "'")));
                     return f;
                 }
                 String incidentId = f.text("incident_id");
                 if (incidentId != null && pending.get(Layer.INCIDENTS, incidentId).isEmpty()) {
-                    problems.add(new Problem(loc, "incident_id", "không có vụ việc mã '" + incidentId + "' / no incident has id '"
-                            + incidentId + "'"));
+                    problems.add(new Problem(loc, "incident_id", vn.anttmap.model.Bilingual.of("không có vụ việc mã '" + incidentId + "'",
+                            "no incident has id '" + incidentId + "'")));
                     return f;
                 }
                 Map<String, Object> derived = new HashMap<>();
@@ -518,13 +531,14 @@ public final class ImportService {
                 if (f.geometry() == null) {
                     String areaId = f.text("area_id");
                     if (areaId == null) {
-                        problems.add(new Problem(loc, "area_id", "a dispute needs a location or an area_id"));
+                        problems.add(new Problem(loc, "area_id", "vụ tranh chấp cần vị trí trên bản đồ hoặc mã khu dân cư (area_id) "
+                                + "/ a dispute needs a location or an area_id"));
                         return f;
                     }
                     Optional<Feature> area = gaz.areaById(areaId);
                     if (area.isEmpty()) {
-                        problems.add(new Problem(loc, "area_id", "không có khu dân cư mã '" + areaId + "' / no residential area has id '"
-                            + areaId + "'"));
+                        problems.add(new Problem(loc, "area_id", vn.anttmap.model.Bilingual.of("không có khu dân cư mã '" + areaId + "'",
+                                "no residential area has id '" + areaId + "'")));
                         return f;
                     }
                     return f.with(mapOf("ward_id", area.get().text("ward_id")));
@@ -546,11 +560,15 @@ public final class ImportService {
             Point swapped = GeometryChecks.swapped(p);
             if (gaz.ward(swapped, day).isPresent()) {
                 problems.add(new Problem(loc, "geometry", String.format(Locale.ROOT,
-                        "latitude and longitude swapped: (%s, %s) lies outside every ward, (%s, %s) lies inside one",
-                        degrees(p.getX()), degrees(p.getY()), degrees(p.getY()), degrees(p.getX()))));
+                        "ghi nhầm chỗ vĩ độ và kinh độ: (%1$s, %2$s) nằm ngoài mọi phường, xã, còn (%2$s, %1$s) nằm trong một phường, xã / "
+                                + "latitude and longitude swapped: (%1$s, %2$s) lies outside every ward, (%2$s, %1$s) lies inside one",
+                        degrees(p.getX()), degrees(p.getY()))));
             } else {
                 problems.add(new Problem(loc, "geometry", String.format(Locale.ROOT,
-                        "point (lon %s, lat %s) lies outside every ward valid on %s%s", degrees(p.getX()), degrees(p.getY()), day,
+                        "điểm (kinh độ %1$s, vĩ độ %2$s) nằm ngoài mọi phường, xã có hiệu lực ngày %3$s%4$s / "
+                                + "point (lon %1$s, lat %2$s) lies outside every ward valid on %5$s%6$s",
+                        degrees(p.getX()), degrees(p.getY()), day.format(SHOWN_DAY),
+                        gaz.hasWards() ? "" : " (chưa nạp phường, xã nào: hãy nhập lớp phường, xã (wards) trước)", day,
                         gaz.hasWards() ? "" : " (no wards are loaded: import wards first)")));
             }
             return f;
@@ -560,7 +578,8 @@ public final class ImportService {
         Optional<String> area = gaz.area(p, day);
         if (layer == Layer.DISPUTES && f.text("area_id") != null && area.isPresent()
                 && !area.get().equals(f.text("area_id"))) {
-            problems.add(new Problem(loc, "area_id", "the location lies in area " + area.get() + ", not " + f.text("area_id")));
+            problems.add(new Problem(loc, "area_id", vn.anttmap.model.Bilingual.of("vị trí nằm trong khu dân cư " + area.get()
+                    + ", không phải " + f.text("area_id"), "the location lies in area " + area.get() + ", not " + f.text("area_id"))));
             return f;
         }
         derived.put("area_id", area.orElse(null));

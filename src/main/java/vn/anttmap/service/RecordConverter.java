@@ -9,6 +9,7 @@ import org.locationtech.jts.geom.MultiPolygon;
 import org.locationtech.jts.io.WKBWriter;
 import vn.anttmap.geo.GeometryChecks;
 import vn.anttmap.io.RawRecord;
+import vn.anttmap.model.Bilingual;
 import vn.anttmap.model.Feature;
 import vn.anttmap.model.FieldDef;
 import vn.anttmap.model.GeometryKind;
@@ -121,8 +122,9 @@ final class RecordConverter {
         String loc = r.location();
         for (String key : r.values().keySet()) {
             if (layer.field(key).isEmpty()) {
-                problems.add(new Problem(loc, key, "trường lạ của lớp " + layer.apiName() + " / unknown field for layer " + layer.apiName() + "; its fields are "
-                        + String.join(", ", layer.fields().stream().filter(f -> !f.derived()).map(FieldDef::name).toList())));
+                String fields = String.join(", ", layer.fields().stream().filter(f -> !f.derived()).map(FieldDef::name).toList());
+                problems.add(new Problem(loc, key, "trường lạ của lớp " + layer.apiName() + "; các trường của lớp này là " + fields
+                        + " / unknown field for layer " + layer.apiName() + "; its fields are " + fields));
             }
         }
         LinkedHashMap<String, Object> props = new LinkedHashMap<>();
@@ -156,7 +158,8 @@ final class RecordConverter {
         }
         String id = r.id() == null ? contentId(geometry, props) : r.id();
         if (!validId(id)) {
-            problems.add(new Problem(loc, "id", "'" + id + "' is not a valid id (1–64 letters, digits, _ . : -)"));
+            problems.add(new Problem(loc, "id", Bilingual.of("mã '" + id + "' không hợp lệ (1–64 chữ cái không dấu, chữ số, _ . : -, "
+                    + "bắt đầu bằng chữ cái hoặc chữ số)", "'" + id + "' is not a valid id (1–64 letters, digits, _ . : -)")));
             return null;
         }
         return Feature.owning(id, geometry, props);
@@ -184,7 +187,8 @@ final class RecordConverter {
         for (int i = 0; i < features.size(); i++) {
             Feature f = features.get(i);
             if (f != null && !seen.add(f.id())) {
-                problems.add(new Problem(raws.get(i).location(), "id", "id '" + f.id() + "' occurs more than once in the file"));
+                problems.add(new Problem(raws.get(i).location(), "id", Bilingual.of("mã '" + f.id() + "' xuất hiện nhiều lần trong tệp",
+                        "id '" + f.id() + "' occurs more than once in the file")));
             }
         }
     }
@@ -194,8 +198,12 @@ final class RecordConverter {
         Geometry g = r.geometry();
         if (g == null) {
             if (kind.required()) {
-                problems.add(new Problem(r.location(), "geometry", "missing geometry; layer " + layer.apiName()
-                        + " needs a " + switch (kind) {
+                problems.add(new Problem(r.location(), "geometry", "thiếu vị trí trên bản đồ; lớp " + layer.apiName() + " cần "
+                        + switch (kind) {
+                            case POINT -> "một điểm";
+                            case MULTILINESTRING -> "một đường";
+                            default -> "một vùng";
+                        } + " / missing geometry; layer " + layer.apiName() + " needs a " + switch (kind) {
                             case POINT -> "point";
                             case MULTILINESTRING -> "line";
                             default -> "polygon";
@@ -204,7 +212,8 @@ final class RecordConverter {
             return null;
         }
         if (!kind.hasColumn()) {
-            problems.add(new Problem(r.location(), "geometry", "layer " + layer.apiName() + " has no geometry"));
+            problems.add(new Problem(r.location(), "geometry", "lớp " + layer.apiName() + " không có vị trí trên bản đồ; hãy bỏ hình học "
+                    + "/ layer " + layer.apiName() + " has no geometry"));
             return null;
         }
         boolean fits = switch (kind) {
@@ -214,7 +223,11 @@ final class RecordConverter {
             case NONE -> false;
         };
         if (!fits) {
-            problems.add(new Problem(r.location(), "geometry", "expected a " + switch (kind) {
+            problems.add(new Problem(r.location(), "geometry", "cần " + switch (kind) {
+                case MULTIPOLYGON -> "vùng (Polygon hoặc MultiPolygon)";
+                case MULTILINESTRING -> "đường (LineString hoặc MultiLineString)";
+                default -> "điểm (Point)";
+            } + ", tệp ghi " + g.getGeometryType() + " / expected a " + switch (kind) {
                 case MULTIPOLYGON -> "Polygon or MultiPolygon";
                 case MULTILINESTRING -> "LineString or MultiLineString";
                 default -> "Point";
@@ -238,27 +251,31 @@ final class RecordConverter {
             LocalDate from = (LocalDate) props.get("valid_from");
             LocalDate to = (LocalDate) props.get("valid_to");
             if (to != null && !to.isAfter(from)) {
-                problems.add(new Problem(loc, "valid_to", "valid_to " + to + " must be after valid_from " + from));
+                problems.add(new Problem(loc, "valid_to", "hiệu lực đến ngày " + to.format(SHOWN_DAY) + " phải sau ngày hiệu lực từ "
+                        + from.format(SHOWN_DAY) + " / valid_to " + to + " must be after valid_from " + from));
             }
         }
         if (layer == Layer.INCIDENTS) {
             String code = (String) props.get("category");
             var category = taxonomy.find(code);
             if (category.isEmpty()) {
-                problems.add(new Problem(loc, "category", "unknown category '" + code + "'; known: "
-                        + String.join(", ", taxonomy.codes())));
+                String known = String.join(", ", taxonomy.codes());
+                problems.add(new Problem(loc, "category", Bilingual.of("không có loại vụ việc '" + code + "'; các loại đã biết: " + known,
+                        "unknown category '" + code + "'; known: " + known)));
                 return;
             }
             Object severity = props.get("severity");
             switch (category.get().severity()) {
                 case REQUIRED -> {
                     if (severity == null) {
-                        problems.add(new Problem(loc, "severity", "a " + code + " incident needs its Penal Code severity class"));
+                        problems.add(new Problem(loc, "severity", "vụ việc loại " + code + " phải ghi mức độ tội phạm theo Bộ luật Hình sự "
+                                + "/ a " + code + " incident needs its Penal Code severity class"));
                     }
                 }
                 case NONE -> {
                     if (severity != null) {
-                        problems.add(new Problem(loc, "severity", "a " + code + " incident carries no severity class"));
+                        problems.add(new Problem(loc, "severity", "vụ việc loại " + code + " không ghi mức độ tội phạm; hãy để trống "
+                                + "/ a " + code + " incident carries no severity class"));
                     }
                 }
                 case OPTIONAL -> {
@@ -271,14 +288,17 @@ final class RecordConverter {
             Integer registered = (Integer) props.get("registered_households");
             if (households != null && registered != null && registered > households) {
                 problems.add(new Problem(loc, "registered_households",
-                        registered + " registered households is more than the area's " + households + " households"));
+                        "số hộ đăng ký " + registered + " nhiều hơn số hộ của khu dân cư (" + households + ") / "
+                                + registered + " registered households is more than the area's " + households + " households"));
             }
         }
         if (layer == Layer.TEAMS) {
             Integer members = (Integer) props.get("member_count");
             Integer disciplined = (Integer) props.get("disciplined_members");
             if (disciplined != null && disciplined > members) {
-                problems.add(new Problem(loc, "disciplined_members", disciplined + " is more than the team's " + members + " members"));
+                problems.add(new Problem(loc, "disciplined_members", "số thành viên bị kỷ luật " + disciplined
+                        + " nhiều hơn số thành viên của tổ (" + members + ") / " + disciplined + " is more than the team's " + members
+                        + " members"));
             }
         }
     }
@@ -319,7 +339,8 @@ final class RecordConverter {
     private static Object check(FieldDef f, Object v) {
         if (v instanceof String text) {
             if (text.indexOf('<') >= 0 && MARKUP.matcher(text).find()) {
-                throw new IllegalArgumentException("không được chứa mã HTML / markup is not allowed in text ('" + abbreviate(text) + "')");
+                throw new IllegalArgumentException(Bilingual.of("không được chứa mã HTML ('" + abbreviate(text) + "')",
+                        "markup is not allowed in text ('" + abbreviate(text) + "')"));
             }
             if (hasLowChar(text) && CONTROL.matcher(text).find()) {
                 throw new IllegalArgumentException("không được chứa ký tự điều khiển / control characters are not allowed in text");
@@ -339,8 +360,8 @@ final class RecordConverter {
             }
         }
         if (!f.allowed().isEmpty() && !f.allowed().contains((String) v)) {
-            throw new IllegalArgumentException("'" + v + "' không thuộc các giá trị " + String.join(", ", f.allowed()) + " / '" + v
-                    + "' is not one of " + String.join(", ", f.allowed()));
+            throw new IllegalArgumentException(Bilingual.of("'" + v + "' không thuộc các giá trị " + String.join(", ", f.allowed()),
+                    "'" + v + "' is not one of " + String.join(", ", f.allowed())));
         }
         if (v instanceof Number n) {
             double d = n.doubleValue();
@@ -364,7 +385,7 @@ final class RecordConverter {
                 try {
                     return Integer.parseInt(s);
                 } catch (NumberFormatException e) {
-                    throw new IllegalArgumentException("'" + s + "' không phải số nguyên / '" + s + "' is not a whole number");
+                    throw new IllegalArgumentException(Bilingual.of("'" + s + "' không phải số nguyên", "'" + s + "' is not a whole number"));
                 }
             case DOUBLE:
                 if (raw instanceof Number n) {
@@ -378,7 +399,7 @@ final class RecordConverter {
                     }
                     return d;
                 } catch (NumberFormatException e) {
-                    throw new IllegalArgumentException("'" + s + "' không phải là số / '" + s + "' is not a number");
+                    throw new IllegalArgumentException(Bilingual.of("'" + s + "' không phải là số", "'" + s + "' is not a number"));
                 }
             case BOOLEAN:
                 if (raw instanceof Boolean b) {
@@ -387,7 +408,9 @@ final class RecordConverter {
                 return switch (s.toLowerCase(Locale.ROOT)) {
                     case "true", "1", "yes", "y", "có", "co", "x" -> Boolean.TRUE;
                     case "false", "0", "no", "n", "không", "khong" -> Boolean.FALSE;
-                    default -> throw new IllegalArgumentException("'" + s + "' không phải có/không / '" + s + "' is not true/false (or có/không)");
+                    // The English side names có/không without marks: Vietnamese letters there would defeat the split.
+                    default -> throw new IllegalArgumentException(Bilingual.of("'" + s + "' không phải có/không (hoặc true/false, 1/0)",
+                            "'" + s + "' is not true/false (or yes/no, co/khong, 1/0)"));
                 };
             case DATE:
                 return date(s);
@@ -402,8 +425,8 @@ final class RecordConverter {
         try {
             return s.contains("/") ? LocalDate.parse(s, VN_DATE) : LocalDate.parse(s);
         } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException("không đọc được ngày '" + s + "' (cần dd/MM/yyyy hoặc yyyy-MM-dd) / cannot read date '"
-                    + s + "' (expected yyyy-MM-dd or dd/MM/yyyy)");
+            throw new IllegalArgumentException(Bilingual.of("không đọc được ngày '" + s + "' (cần dd/MM/yyyy hoặc yyyy-MM-dd)",
+                    "cannot read date '" + s + "' (expected yyyy-MM-dd or dd/MM/yyyy)"));
         }
     }
 
@@ -434,8 +457,8 @@ final class RecordConverter {
                 return LocalDateTime.parse(s).atZone(VietnamTime.ZONE).toOffsetDateTime();
             }
         } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException("không đọc được ngày giờ '" + s + "' (cần dd/MM/yyyy HH:mm hoặc ISO 8601) / "
-                    + "cannot read date and time '" + s + "' (expected ISO 8601 such as 2023-03-05T21:30:00+07:00, or dd/MM/yyyy HH:mm)");
+            throw new IllegalArgumentException(Bilingual.of("không đọc được ngày giờ '" + s + "' (cần dd/MM/yyyy HH:mm hoặc ISO 8601)",
+                    "cannot read date and time '" + s + "' (expected ISO 8601 such as 2023-03-05T21:30:00+07:00, or dd/MM/yyyy HH:mm)"));
         }
     }
 

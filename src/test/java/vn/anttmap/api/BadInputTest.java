@@ -179,13 +179,15 @@ class BadInputTest {
         assertThat(new String(windows1258, StandardCharsets.ISO_8859_1)).doesNotContain("?");
         assertThatThrownBy(() -> services.importer().importFile(Layer.INCIDENTS, "cp1258.csv", new ByteArrayInputStream(windows1258),
                 ImportService.Format.CSV, null)).isInstanceOf(InvalidInputException.class)
-                .hasMessage("cp1258.csv: line 2: the file is not UTF-8 (save it as \"CSV UTF-8\")");
+                .hasMessage("cp1258.csv: line 2: tệp không phải mã UTF-8 (hãy lưu lại dưới dạng \"CSV UTF-8\") / "
+                        + "the file is not UTF-8 (save it as \"CSV UTF-8\")");
         assertThatThrownBy(() -> services.importer().importFile(Layer.INCIDENTS, "nan.csv", new ByteArrayInputStream(
                 "lon,lat,occurred_at,category,channel\nNaN,19.451,2023-01-01,other,patrol\n".getBytes(StandardCharsets.UTF_8)),
-                ImportService.Format.CSV, null)).hasMessageContaining("nan.csv: line 2, field geometry: coordinate is not a finite number");
+                ImportService.Format.CSV, null)).hasMessageContaining("nan.csv: line 2, field geometry: tọa độ không phải số hữu hạn / coordinate is not a finite number");
         assertThatThrownBy(() -> services.importer().importFile(Layer.INCIDENTS, "x.kml", new ByteArrayInputStream(
                 "<kml><Document><Placemark><Point><coordinates>1,2".getBytes(StandardCharsets.UTF_8)),
-                ImportService.Format.KML, null)).hasMessageContaining("x.kml: line 1").hasMessageContaining("not valid XML");
+                ImportService.Format.KML, null)).hasMessageContaining("x.kml: line 1")
+                .hasMessageContaining("không phải XML hợp lệ (sai cú pháp tại vị trí này) / not valid XML");
         assertThatThrownBy(() -> services.importer().importFile(Layer.INCIDENTS, "x.kml", new ByteArrayInputStream(
                 "<!DOCTYPE kml [<!ENTITY e SYSTEM \"file:///etc/passwd\">]><kml>&e;</kml>".getBytes(StandardCharsets.UTF_8)),
                 ImportService.Format.KML, null)).isInstanceOf(InvalidInputException.class);

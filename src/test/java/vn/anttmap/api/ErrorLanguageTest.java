@@ -116,8 +116,23 @@ class ErrorLanguageTest {
                 .isEqualTo(new Text("ngoài kinh độ -180..180 / vĩ độ -90..90", "outside longitude / latitude"));
         assertThat(Text.split("minLon / minLat")).isEqualTo(Text.same("minLon / minLat"));
         assertThat(Messages.place("line 7", Lang.VI)).isEqualTo("dòng 7");
-        assertThat(Messages.place("feature 3 (id inc-9)", Lang.VI)).isEqualTo("đối tượng 3 (id inc-9)");
+        assertThat(Messages.place("feature 3 (id inc-9)", Lang.VI)).isEqualTo("đối tượng 3 (mã inc-9)");
         assertThat(Messages.place("feature 3 (id inc-9)", Lang.EN)).isEqualTo("feature 3 (id inc-9)");
+    }
+
+    @Test
+    void everyPlaceTheReadersWriteIsTranslated() {
+        assertThat(Messages.place("line 7, column 12", Lang.VI)).isEqualTo("dòng 7, cột 12");
+        assertThat(Messages.place("line 7, column 12", Lang.EN)).isEqualTo("line 7, column 12");
+        assertThat(Messages.place("placemark 2", Lang.VI)).isEqualTo("dấu vị trí 2");
+        assertThat(Messages.place("table incidents, row 5", Lang.VI)).isEqualTo("bảng incidents, hàng 5");
+        assertThat(Messages.place("table incidents", Lang.VI)).isEqualTo("bảng incidents");
+        assertThat(Messages.place("table incidents, row 5", Lang.EN)).isEqualTo("table incidents, row 5");
+        assertThat(Messages.place("option --crs", Lang.VI)).isEqualTo("tùy chọn --crs");
+        assertThat(Messages.place("feature 12 (id a (b))", Lang.VI)).isEqualTo("đối tượng 12 (mã a (b))");
+        assertThat(Messages.place("file", Lang.VI)).isEqualTo("tệp");
+        // A place no reader writes is kept as it is.
+        assertThat(Messages.place("somewhere else", Lang.VI)).isEqualTo("somewhere else");
     }
 
     @Test

@@ -184,7 +184,8 @@ public class CliTest {
                 + "(expected ISO 8601 such as 2023-03-05T21:30:00+07:00, or dd/MM/yyyy HH:mm)\n");
         Run bad2 = run("import", "--data-dir", data, "--layer", "areas", fixture(dir, "areas-self-intersecting.geojson").toString());
         assertThat(bad2.code()).isEqualTo(1);
-        assertThat(bad2.err()).contains("feature 1 (id c), field geometry: invalid geometry: self-intersection");
+        assertThat(bad2.err()).contains("feature 1 (id c), field geometry: hình học không hợp lệ: ranh giới tự cắt nhau")
+                .contains(" / invalid geometry: self-intersection");
 
         assertThat(run("db", "check", "--data-dir", data).out()).isEqualTo(before.out());
     }

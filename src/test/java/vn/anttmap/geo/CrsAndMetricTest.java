@@ -52,10 +52,15 @@ class CrsAndMetricTest {
 
     @Test
     void unknownNamesAreRefusedWithTheName() {
-        assertThatThrownBy(() -> Crs.resolve("VN2000:Atlantis")).hasMessageStartingWith("unknown VN-2000 province zone 'Atlantis'");
-        assertThatThrownBy(() -> Crs.resolve("EPSG:999999")).hasMessageStartingWith("unknown CRS 'EPSG:999999'");
-        assertThatThrownBy(() -> Crs.resolve("WGS84")).hasMessageStartingWith("unknown CRS 'WGS84'");
-        assertThatThrownBy(() -> Crs.resolve("VN2000-TM3:20")).hasMessageContaining("outside Vietnam");
+        assertThatThrownBy(() -> Crs.resolve("VN2000:Atlantis")).hasMessageStartingWith("không biết múi VN-2000 của tỉnh 'Atlantis'")
+                .hasMessageContaining(" / unknown VN-2000 province zone 'Atlantis'");
+        assertThatThrownBy(() -> Crs.resolve("EPSG:999999")).hasMessageStartingWith("không biết hệ tọa độ 'EPSG:999999' / unknown CRS 'EPSG:999999'");
+        assertThatThrownBy(() -> Crs.resolve("WGS84")).hasMessageStartingWith("không biết hệ tọa độ 'WGS84'")
+                .hasMessageContaining(" / unknown CRS 'WGS84'");
+        assertThatThrownBy(() -> Crs.resolve("VN2000-TM3:20")).hasMessageContaining("nằm ngoài Việt Nam").hasMessageContaining("outside Vietnam");
+        // A province the user wrote with its marks stays so on the Vietnamese side only: the English side has none.
+        assertThatThrownBy(() -> Crs.resolve("VN2000:Đà Lạt")).hasMessageStartingWith("không biết múi VN-2000 của tỉnh 'Đà Lạt'")
+                .hasMessageContaining(" / unknown VN-2000 province zone 'Da Lat'");
     }
 
     @Test

@@ -29,19 +29,21 @@ class GeometryChecksTest {
     @Test
     void pointsAndLinesAreNotPolygons() {
         assertThatThrownBy(() -> GeometryChecks.toMultiPolygon(wkt("LINESTRING (0 0, 1 1)")))
-                .hasMessage("expected a Polygon or MultiPolygon, got LineString");
+                .hasMessage("cần vùng (Polygon hoặc MultiPolygon), nhận được LineString / expected a Polygon or MultiPolygon, got LineString");
     }
 
     @Test
     void selfIntersectionIsNamedWithWhere() {
         assertThat(GeometryChecks.problem(wkt("POLYGON ((105.78 19.44, 105.80 19.46, 105.80 19.44, 105.78 19.46, 105.78 19.44))")))
-                .hasValue("invalid geometry: self-intersection at or near (105.79 19.45)");
+                .hasValue("hình học không hợp lệ: ranh giới tự cắt nhau tại hoặc gần (105.79 19.45) / "
+                        + "invalid geometry: self-intersection at or near (105.79 19.45)");
     }
 
     @Test
     void swappedCoordinatesOutOfRangeAreSuspectedAsSwapped() {
         assertThat(GeometryChecks.problem(wkt("POINT (19.451 105.795)")))
-                .hasValue("coordinate (19.451 105.795) is outside longitude -180..180 / latitude -90..90 (latitude and longitude swapped?)");
+                .hasValue("tọa độ (19.451 105.795) nằm ngoài kinh độ -180..180, vĩ độ -90..90 (có phải ghi nhầm chỗ vĩ độ và kinh độ?) / "
+                        + "coordinate (19.451 105.795) is outside longitude -180..180, latitude -90..90 (latitude and longitude swapped?)");
     }
 
     @Test

@@ -41,27 +41,29 @@ class CsvReaderTest {
     void wrongCellCountAndBadNumbersNameTheLine() {
         assertThatThrownBy(() -> read("id,lon,lat\na,105.78\nb,abc,19.4\n"))
                 .isInstanceOf(InvalidInputException.class)
-                .hasMessage("t.csv: line 2: has 2 cells but the header has 3\n"
-                        + "t.csv: line 3, field lon: 'abc' is not a number (use a dot as decimal separator)");
+                .hasMessage("t.csv: line 2: dòng có 2 ô nhưng dòng tiêu đề có 3 cột / has 2 cells but the header has 3\n"
+                        + "t.csv: line 3, field lon: 'abc' không phải là số (dùng dấu chấm để ngăn phần thập phân) / "
+                        + "'abc' is not a number (use a dot as decimal separator)");
     }
 
     @Test
     void nonUtf8IsRefusedNamingTheLine() {
         byte[] latin1 = "id,name\na,ok\nb,Hòa\n".getBytes(StandardCharsets.ISO_8859_1);
         assertThatThrownBy(() -> CsvReader.read("t.csv", new ByteArrayInputStream(latin1), null))
-                .hasMessage("t.csv: line 3: the file is not UTF-8 (save it as \"CSV UTF-8\")");
+                .hasMessage("t.csv: line 3: tệp không phải mã UTF-8 (hãy lưu lại dưới dạng \"CSV UTF-8\") / "
+                        + "the file is not UTF-8 (save it as \"CSV UTF-8\")");
     }
 
     @Test
     void unclosedQuoteIsRefused() {
         assertThatThrownBy(() -> read("id,name\na,\"open\n"))
-                .hasMessage("t.csv: line 2: a quoted cell is never closed");
+                .hasMessage("t.csv: line 2: ô mở dấu ngoặc kép nhưng không đóng lại / a quoted cell is never closed");
     }
 
     @Test
     void wktColumnsAreReadAndUnreadableWktIsNamed() throws IOException {
         assertThat(read("id,wkt\nz,\"POLYGON ((0 0, 1 0, 1 1, 0 0))\"\n").get(0).geometry().getGeometryType()).isEqualTo("Polygon");
-        assertThatThrownBy(() -> read("id,wkt\nz,POLYGON ((0 0\n")).hasMessageStartingWith("t.csv: line 2, field wkt: unreadable WKT");
+        assertThatThrownBy(() -> read("id,wkt\nz,POLYGON ((0 0\n")).hasMessageStartingWith("t.csv: line 2, field wkt: không đọc được hình học dạng WKT: sai cú pháp hoặc sai tọa độ / unreadable WKT: ");
     }
 
     @Test

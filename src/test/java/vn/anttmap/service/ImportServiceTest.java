@@ -138,21 +138,24 @@ class ImportServiceTest {
     @Test
     void unknownCategoryIsRefused() {
         assertThat(refused(Layer.INCIDENTS, "incidents-unknown-category.csv")).startsWith(
-                "incidents-unknown-category.csv: line 2, field category: unknown category 'theft'; known: political_security, crime,");
+                "incidents-unknown-category.csv: line 2, field category: không có loại vụ việc 'theft'; các loại đã biết: political_security, crime,")
+                .contains(" / unknown category 'theft'; known: political_security, crime,");
     }
 
     @Test
     void pointOutsideEveryWardIsRefusedAndTheGoodRowIsNotWritten() {
         assertThat(refused(Layer.INCIDENTS, "incidents-outside.csv")).isEqualTo(
-                "incidents-outside.csv: line 3, field geometry: point (lon 105.5, lat 19.445) lies outside every ward valid on 2023-03-05");
+                "incidents-outside.csv: line 3, field geometry: điểm (kinh độ 105.5, vĩ độ 19.445) nằm ngoài mọi phường, xã có hiệu lực ngày "
+                        + "05/03/2023 / point (lon 105.5, lat 19.445) lies outside every ward valid on 2023-03-05");
         assertThat(services.store().get(Layer.INCIDENTS, "i1")).isEmpty();
     }
 
     @Test
     void swappedLatitudeAndLongitudeAreNamed() {
         assertThat(refused(Layer.INCIDENTS, "incidents-swapped.csv")).isEqualTo(
-                "incidents-swapped.csv: line 2, field geometry: coordinate (19.445 105.785) is outside longitude "
-                        + "-180..180 / latitude -90..90 (latitude and longitude swapped?)");
+                "incidents-swapped.csv: line 2, field geometry: tọa độ (19.445 105.785) nằm ngoài kinh độ -180..180, vĩ độ -90..90 "
+                        + "(có phải ghi nhầm chỗ vĩ độ và kinh độ?) / coordinate (19.445 105.785) is outside longitude "
+                        + "-180..180, latitude -90..90 (latitude and longitude swapped?)");
     }
 
     @Test
@@ -162,20 +165,23 @@ class ImportServiceTest {
                 "valid_from":"2020-01-01"},"geometry":{"type":"Polygon","coordinates":[[[10,20],[11,20],[11,21],[10,21],[10,20]]]}}]}""");
         assertThatThrownBy(() -> loadText(Layer.INCIDENTS, "swap.csv",
                 "lon,lat,occurred_at,category,channel\n20.5,10.5,2023-01-01,other,patrol\n"))
-                .hasMessage("swap.csv: line 2, field geometry: latitude and longitude swapped: (20.5, 10.5) lies outside every ward, (10.5, 20.5) lies inside one");
+                .hasMessage("swap.csv: line 2, field geometry: ghi nhầm chỗ vĩ độ và kinh độ: (20.5, 10.5) nằm ngoài mọi phường, xã, "
+                        + "còn (10.5, 20.5) nằm trong một phường, xã / "
+                        + "latitude and longitude swapped: (20.5, 10.5) lies outside every ward, (10.5, 20.5) lies inside one");
     }
 
     @Test
     void malformedGeoJsonIsRefusedWithLineAndColumn() {
         assertThat(refused(Layer.INCIDENTS, "incidents-malformed.geojson"))
                 .startsWith("incidents-malformed.geojson: line 4, column 92: ")
-                .contains("not valid JSON: Unexpected character ('\"'");
+                .contains("không phải JSON hợp lệ (sai cú pháp tại vị trí này) / not valid JSON: Unexpected character ('\"'");
     }
 
     @Test
     void selfIntersectingPolygonIsRefusedNamingTheFeature() {
         assertThat(refused(Layer.AREAS, "areas-self-intersecting.geojson")).isEqualTo(
-                "areas-self-intersecting.geojson: feature 1 (id c), field geometry: invalid geometry: self-intersection at or near (105.785 19.445)");
+                "areas-self-intersecting.geojson: feature 1 (id c), field geometry: hình học không hợp lệ: ranh giới tự cắt nhau tại hoặc gần "
+                        + "(105.785 19.445) / invalid geometry: self-intersection at or near (105.785 19.445)");
     }
 
     @Test
@@ -188,12 +194,17 @@ class ImportServiceTest {
                 """))
                 .isInstanceOf(InvalidInputException.class)
                 .satisfies(e -> assertThat(((InvalidInputException) e).problems()).extracting(Object::toString).containsExactly(
-                        "line 2, field colour: trường lạ của lớp cameras / unknown field for layer cameras; its fields are name, bearing_deg, fov_deg, range_m, kind, owner, status, installed_on, funding, footage_sharing, last_seen_on, resolution_px",
+                        "line 2, field colour: trường lạ của lớp cameras; các trường của lớp này là " + CAMERA_FIELDS
+                                + " / unknown field for layer cameras; its fields are " + CAMERA_FIELDS,
                         "line 2, field bearing_deg: 400 nằm ngoài khoảng 0–360 / 400 is outside 0–360",
-                        "line 3, field colour: trường lạ của lớp cameras / unknown field for layer cameras; its fields are name, bearing_deg, fov_deg, range_m, kind, owner, status, installed_on, funding, footage_sharing, last_seen_on, resolution_px",
+                        "line 3, field colour: trường lạ của lớp cameras; các trường của lớp này là " + CAMERA_FIELDS
+                                + " / unknown field for layer cameras; its fields are " + CAMERA_FIELDS,
                         "line 3, field kind: 'bullet' không thuộc các giá trị fixed, dome, ptz / 'bullet' is not one of fixed, dome, ptz",
-                        "line 4, field colour: trường lạ của lớp cameras / unknown field for layer cameras; its fields are name, bearing_deg, fov_deg, range_m, kind, owner, status, installed_on, funding, footage_sharing, last_seen_on, resolution_px"));
+                        "line 4, field colour: trường lạ của lớp cameras; các trường của lớp này là " + CAMERA_FIELDS
+                                + " / unknown field for layer cameras; its fields are " + CAMERA_FIELDS));
     }
+
+    private static final String CAMERA_FIELDS = "name, bearing_deg, fov_deg, range_m, kind, owner, status, installed_on, funding, footage_sharing, last_seen_on, resolution_px";
 
     @Test
     void duplicateIdsInOneFileAreRefused() {
@@ -201,7 +212,7 @@ class ImportServiceTest {
                 id,lon,lat,bearing_deg,fov_deg,range_m,kind,owner,status
                 c2,105.785,19.445,90,60,40,fixed,community,active
                 c2,105.786,19.445,90,60,40,fixed,community,active
-                """)).hasMessage("cams.csv: line 3, field id: id 'c2' occurs more than once in the file");
+                """)).hasMessage("cams.csv: line 3, field id: mã 'c2' xuất hiện nhiều lần trong tệp / id 'c2' occurs more than once in the file");
     }
 
     @Test
@@ -210,8 +221,10 @@ class ImportServiceTest {
                 lon,lat,occurred_at,category,severity,channel
                 105.785,19.445,2023-01-01,crime,,patrol
                 105.785,19.445,2023-01-01,other,nghiem_trong,patrol
-                """)).hasMessage("i.csv: line 2, field severity: a crime incident needs its Penal Code severity class\n"
-                + "i.csv: line 3, field severity: a other incident carries no severity class");
+                """)).hasMessage("i.csv: line 2, field severity: vụ việc loại crime phải ghi mức độ tội phạm theo Bộ luật Hình sự "
+                + "/ a crime incident needs its Penal Code severity class\n"
+                + "i.csv: line 3, field severity: vụ việc loại other không ghi mức độ tội phạm; hãy để trống "
+                + "/ a other incident carries no severity class");
     }
 
     @Test
@@ -229,7 +242,8 @@ class ImportServiceTest {
     @Test
     void xyWithoutACrsIsRefused() {
         assertThat(refused(Layer.CAMERAS, "cameras-vn2000.csv")).isEqualTo(
-                "cameras-vn2000.csv: line 1, field x: x/y columns need their coordinate system: give --crs (e.g. EPSG:3405 or VN2000:thanh-hoa)");
+                "cameras-vn2000.csv: line 1, field x: cột x/y cần hệ tọa độ của chúng: hãy chọn --crs (ví dụ EPSG:3405 hoặc VN2000:thanh-hoa) / "
+                        + "x/y columns need their coordinate system: give --crs (e.g. EPSG:3405 or VN2000:thanh-hoa)");
     }
 
     @Test
@@ -260,7 +274,8 @@ class ImportServiceTest {
     void recordsBeforeTheBoundariesExistedAreOutsideEveryWard() {
         assertThatThrownBy(() -> loadText(Layer.INCIDENTS, "i.csv",
                 "lon,lat,occurred_at,category,channel\n105.785,19.445,2019-01-01T08:00:00+07:00,other,patrol\n"))
-                .hasMessage("i.csv: line 2, field geometry: point (lon 105.785, lat 19.445) lies outside every ward valid on 2019-01-01");
+                .hasMessage("i.csv: line 2, field geometry: điểm (kinh độ 105.785, vĩ độ 19.445) nằm ngoài mọi phường, xã có hiệu lực ngày "
+                        + "01/01/2019 / point (lon 105.785, lat 19.445) lies outside every ward valid on 2019-01-01");
     }
 
     @Test
@@ -281,14 +296,17 @@ class ImportServiceTest {
     void validToMustFollowValidFrom() {
         assertThatThrownBy(() -> loadText(Layer.WARDS, "w.csv",
                 "id,wkt,code,name,valid_from,valid_to\nw2,\"POLYGON ((0 0, 1 0, 1 1, 0 0))\",X,X,2020-01-01,2020-01-01\n"))
-                .hasMessage("w.csv: line 2, field valid_to: valid_to 2020-01-01 must be after valid_from 2020-01-01");
+                .hasMessage("w.csv: line 2, field valid_to: hiệu lực đến ngày 01/01/2020 phải sau ngày hiệu lực từ 01/01/2020 "
+                        + "/ valid_to 2020-01-01 must be after valid_from 2020-01-01");
     }
 
     @Test
     void geoJsonInAnotherCrsIsRefused() {
         assertThatThrownBy(() -> loadText(Layer.WARDS, "w.geojson",
                 "{\"type\":\"FeatureCollection\",\"crs\":{\"type\":\"name\",\"properties\":{\"name\":\"EPSG:3405\"}},\"features\":[]}"))
-                .hasMessageStartingWith("w.geojson: file, field crs: GeoJSON must be lon/lat WGS 84 (RFC 7946), but the file declares EPSG:3405");
+                .hasMessageStartingWith("w.geojson: file, field crs: GeoJSON phải dùng kinh độ/vĩ độ WGS 84 (RFC 7946), nhưng tệp khai báo "
+                        + "hệ tọa độ EPSG:3405")
+                .hasMessageContaining(" / GeoJSON must be lon/lat WGS 84 (RFC 7946), but the file declares EPSG:3405");
     }
 
     @Test

@@ -142,7 +142,9 @@ class ScoringServiceTest {
         assertThatThrownBy(() -> services.scoring().attest(new ScoringService.AttestationRequest("area", "a", "K4b", 2023,
                 true, "cán bộ", null, null)))
                 .isInstanceOf(InvalidInputException.class)
-                .hasMessage("attestation: request, field check_id: 'K4b' is not a criterion an officer attests for a area; "
+                .hasMessage("attestation: request, field check_id: 'K4b' không phải tiêu chí cán bộ xác nhận cho khu dân cư; "
+                        + "các tiêu chí được xác nhận là K1.q1, K2, K4c.management, register_complete, registration / "
+                        + "'K4b' is not a criterion an officer attests for a area; "
                         + "those are K1.q1, K2, K4c.management, register_complete, registration");
         assertThatThrownBy(() -> services.scoring().attest(new ScoringService.AttestationRequest("area", "zz", "K2", 2023,
                 true, null, null, null)))

@@ -11,6 +11,7 @@ import org.locationtech.jts.io.ParseException;
 import org.locationtech.jts.io.WKBReader;
 import vn.anttmap.geo.GeometryChecks;
 import vn.anttmap.io.RawRecord;
+import vn.anttmap.model.Bilingual;
 import vn.anttmap.model.InvalidInputException;
 import vn.anttmap.model.Problem;
 
@@ -35,7 +36,8 @@ public final class GeoPackageReader {
         try {
             gpkg = GeoPackageManager.open(file);
         } catch (RuntimeException e) {
-            throw new InvalidInputException(source, new Problem("file", null, "not a GeoPackage: " + e.getMessage()));
+            throw new InvalidInputException(source, new Problem("file", null, Bilingual.of("không phải tệp GeoPackage đọc được",
+                    "not a GeoPackage: " + e.getMessage())));
         }
         try (gpkg) {
             List<String> tables = gpkg.getFeatureTables();
@@ -46,14 +48,16 @@ public final class GeoPackageReader {
             if (name == null) {
                 List<String> all = new ArrayList<>(tables);
                 all.addAll(gpkg.getAttributesTables());
-                throw new InvalidInputException(source, new Problem("file", null, "no table named '" + table
-                        + "'; the GeoPackage has " + String.join(", ", all)));
+                throw new InvalidInputException(source, new Problem("file", null, Bilingual.of("không có bảng tên '"
+                        + table + "'; tệp GeoPackage có các bảng: " + String.join(", ", all), "no table named '" + table
+                        + "'; the GeoPackage has " + String.join(", ", all))));
             }
             FeatureDao dao = gpkg.getFeatureDao(name);
             long srs = dao.getGeometryColumns().getSrsId();
             if (srs != 4326) {
                 throw new InvalidInputException(source, new Problem("table " + name, "geom",
-                        "geometries are in SRS " + srs + "; export them in EPSG:4326"));
+                        "hình học dùng hệ tọa độ SRS " + srs + "; hãy xuất lại theo EPSG:4326 / geometries are in SRS " + srs
+                                + "; export them in EPSG:4326"));
             }
             List<RawRecord> out = new ArrayList<>();
             List<Problem> problems = new ArrayList<>();
@@ -72,7 +76,8 @@ public final class GeoPackageReader {
                             g = wkb.read(data.getWkb());
                             g.setSRID(4326);
                         } catch (ParseException e) {
-                            problems.add(new Problem(location, geomColumn, "unreadable geometry: " + e.getMessage()));
+                            problems.add(new Problem(location, geomColumn, Bilingual.of("không đọc được hình học (WKB hỏng)",
+                                    "unreadable geometry: " + e.getMessage())));
                             continue;
                         }
                     }

@@ -9,6 +9,7 @@ import org.w3c.dom.Node;
 import org.w3c.dom.NodeList;
 import vn.anttmap.geo.GeometryChecks;
 import vn.anttmap.io.RawRecord;
+import vn.anttmap.model.Bilingual;
 import vn.anttmap.model.InvalidInputException;
 import vn.anttmap.model.Problem;
 
@@ -39,9 +40,10 @@ public final class KmlReader {
             doc = f.newDocumentBuilder().parse(in);
         } catch (org.xml.sax.SAXParseException e) {
             throw new InvalidInputException(source, new Problem("line " + e.getLineNumber() + ", column " + e.getColumnNumber(),
-                    null, "not valid XML: " + e.getMessage()));
+                    null, Bilingual.of("không phải XML hợp lệ (sai cú pháp tại vị trí này)", "not valid XML: " + e.getMessage())));
         } catch (Exception e) {
-            throw new InvalidInputException(source, new Problem("file", null, "not a KML document: " + e.getMessage()));
+            throw new InvalidInputException(source, new Problem("file", null,
+                    Bilingual.of("không phải tài liệu KML đọc được", "not a KML document: " + e.getMessage())));
         }
         Element scope = doc.getDocumentElement();
         NodeList folders = doc.getElementsByTagNameNS("*", "Folder");
@@ -72,7 +74,10 @@ public final class KmlReader {
             try {
                 out.add(new RawRecord(location, id, geometry(p), values));
             } catch (IllegalArgumentException e) {
-                problems.add(new Problem(location, "geometry", e.getMessage()));
+                // Ours are in both languages; JTS's (a ring not closed, a line of one point) in English only.
+                problems.add(new Problem(location, "geometry", Bilingual.hasVietnamese(e.getMessage()) ? e.getMessage()
+                        : Bilingual.of("hình học không hợp lệ: vòng ranh giới chưa khép kín hoặc quá ít điểm",
+                                "invalid geometry: " + e.getMessage())));
             }
         }
         if (!problems.isEmpty()) {
@@ -114,7 +119,7 @@ public final class KmlReader {
                     }
                 }
                 if (shell == null) {
-                    throw new IllegalArgumentException("a Polygon without an outerBoundaryIs");
+                    throw new IllegalArgumentException("vùng (Polygon) thiếu vòng bao ngoài (outerBoundaryIs) / a Polygon without an outerBoundaryIs");
                 }
                 parts.add(GeometryChecks.WGS84.createPolygon(shell, holes.toArray(LinearRing[]::new)));
             }
@@ -132,7 +137,7 @@ public final class KmlReader {
 
     private static Coordinate[] coords(String text) {
         if (text == null || text.isBlank()) {
-            throw new IllegalArgumentException("empty coordinates");
+            throw new IllegalArgumentException("thẻ coordinates trống, chưa có tọa độ / empty coordinates");
         }
         String[] tuples = text.trim().split("\\s+");
         Coordinate[] out = new Coordinate[tuples.length];
@@ -141,7 +146,8 @@ public final class KmlReader {
             try {
                 out[i] = new Coordinate(Double.parseDouble(xy[0]), Double.parseDouble(xy[1]));
             } catch (RuntimeException ex) {
-                throw new IllegalArgumentException("unreadable coordinate '" + tuples[i] + "'");
+                throw new IllegalArgumentException(Bilingual.of("không đọc được tọa độ '" + tuples[i] + "' (cần kinh độ,vĩ độ)",
+                        "unreadable coordinate '" + tuples[i] + "' (expected lon,lat)"));
             }
         }
         return out;
