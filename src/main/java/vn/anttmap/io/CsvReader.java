@@ -95,6 +95,19 @@ public final class CsvReader {
                     if (toWgs84 != null) {
                         geometry = toWgs84.apply(geometry);
                     }
+                    // A point file carries lon/lat beside its wkt (as the export writes it): a spreadsheet edit of one
+                    // and not the other must not pick a spot silently.
+                    if (lon >= 0 && !(cells.get(lon).isBlank() && cells.get(lat).isBlank())) {
+                        Geometry stated = point(cells.get(lon), "lon", cells.get(lat), "lat", null);
+                        if (!(geometry instanceof org.locationtech.jts.geom.Point) || geometry.distance(stated) > 1e-9) {
+                            problems.add(new Problem(location, "wkt", Bilingual.of("cột wkt (" + cells.get(wkt)
+                                    + ") và lon/lat (" + cells.get(lon) + ", " + cells.get(lat) + ") cho hai vị trí khác nhau; "
+                                    + "hãy sửa cho khớp hoặc xóa một bên", "the wkt column (" + cells.get(wkt) + ") and lon/lat ("
+                                    + cells.get(lon) + ", " + cells.get(lat) + ") give two different places; make them agree or "
+                                    + "empty one")));
+                            continue;
+                        }
+                    }
                 } else if (lon >= 0 && !(cells.get(lon).isBlank() && cells.get(lat).isBlank())) {
                     geometry = point(cells.get(lon), "lon", cells.get(lat), "lat", null);
                 } else if (x >= 0 && !(cells.get(x).isBlank() && cells.get(y).isBlank())) {

@@ -46,6 +46,18 @@ class CsvReaderTest {
                         + "'abc' is not a number (use a dot as decimal separator)");
     }
 
+    /** Issue 19: the export writes lon/lat and wkt for points; they agree, and a file where they do not is refused. */
+    @Test
+    void lonLatAndWktMustAgree() throws IOException {
+        var ok = read("id,lon,lat,wkt\na,105.78,19.4,POINT (105.78 19.4)\n");
+        assertThat(ok.get(0).geometry().toText()).isEqualTo("POINT (105.78 19.4)");
+        assertThatThrownBy(() -> read("id,lon,lat,wkt\na,105.79,19.4,POINT (105.78 19.4)\n"))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessage("t.csv: line 2, field wkt: cột wkt (POINT (105.78 19.4)) và lon/lat (105.79, 19.4) cho hai vị trí khác "
+                        + "nhau; hãy sửa cho khớp hoặc xóa một bên / the wkt column (POINT (105.78 19.4)) and lon/lat (105.79, 19.4) "
+                        + "give two different places; make them agree or empty one");
+    }
+
     @Test
     void nonUtf8IsRefusedNamingTheLine() {
         byte[] latin1 = "id,name\na,ok\nb,Hòa\n".getBytes(StandardCharsets.ISO_8859_1);
