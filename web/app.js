@@ -49,8 +49,10 @@ async function getVersioned(url) {
   return { feature: body, etag: r.headers.get("ETag") };
 }
 
-const config = await getJson("/api/v1/config");
-session = await getJson("/api/v1/session");
+// Asked side by side: one round trip before the map can start, not three.
+const [config, sessionNow, standard] = await Promise.all([getJson("/api/v1/config"), getJson("/api/v1/session"),
+  getJson("/api/v1/standard")]);
+session = sessionNow;
 const signedIn = session.role !== "public";
 
 /** A write with the session's CSRF token (and If-Match when editing a version). */
@@ -73,7 +75,6 @@ const CATEGORY_COLOURS = {
 // and the others' on the ward the server proposes.
 const state = { ward: session.ward ?? config.ward, from: config.period.from, to: config.period.to, category: "", area: null,
   year: config.scoringYear };
-const standard = await getJson("/api/v1/standard");
 const checkTexts = new Map(standard.criteria.flatMap((c) => c.checks.map((k) => [k.id, k])));
 const VERDICT_COLOURS = { dat: "#2f855a", chua_dat: "#c53030", chua_du_can_cu: "#d69e2e" };
 let verdicts = new Map();
@@ -118,10 +119,14 @@ function pixelMeters(zoom) {
 let wardTolerance = null;
 let wardAsked = Infinity;
 
-/** The ward outlines, simplified to a pixel at the zoom (asked again, finer, when the map is zoomed in past them). */
+/**
+ * The ward outlines, simplified to a pixel at the zoom; asked again, finer, when the map is zoomed in to where they
+ * would be off by more than two pixels.
+ */
 async function loadWards(zoom) {
   const tolerance = pixelMeters(zoom);
-  if (tolerance >= wardAsked) return;
+  if (2 * tolerance > wardAsked) return; // within two pixels: what is drawn will do
+
   wardAsked = tolerance;
   const wards = await getJson(`/api/v1/wards?simplify=${tolerance}`);
   if (wardTolerance != null && wardTolerance <= tolerance) return;
@@ -315,11 +320,10 @@ const pct = (share) => share == null ? "–" : `${(100 * share).toLocaleString(l
  */
 async function loadFigures(shown = () => {}) {
   if (!state.ward) return;
-  const coverage = loadCoverage();
   const s = await getJson(`/api/v1/stats?${new URLSearchParams({ ward: state.ward, from: state.from, to: state.to })}`);
   showFigures(s, null);
   shown();
-  showFigures(s, await coverage);
+  showFigures(s, await loadCoverage());
 }
 
 function showFigures(s, c) {
@@ -1318,20 +1322,29 @@ try {
   $("from").value = isoToVn(state.from);
   $("to").value = isoToVn(state.to);
   $("year").value = state.year;
-  // First the ward's areas with their verdicts and the figures (data-ready); then, without holding them back, the
-  // cameras, sectors, roads, coverage tiles, incidents, hotspots and the rest (data-layers).
+  // First the ward's areas with their verdicts and the figures' counts (data-ready); then, without holding them back,
+  // coverage, cameras, sectors, roads, incidents, hotspots and the rest (data-layers).
   document.body.dataset.layers = "loading";
   await loadAreaLayers();
   applyLanguage();
   if (!signedIn) status.dataset.public = t("publicNote");
   fitWard();
-  const context = loadContextLayers();
-  const rest = Promise.all([loadIncidents(), loadHotspots(), loadOrganisations(), loadReview()]);
-  await loadFigures(() => { document.body.dataset.ready = "true"; });
-  await Promise.all([context, rest]);
+  // The rest is asked for once the figures show: on a busy server it would otherwise compete with them.
+  let rest = null;
+  const more = () => { rest ??= Promise.all([loadContextLayers(), loadIncidents(), loadHotspots(), loadOrganisations(), loadReview()]); };
+  const shown = () => {
+    if (document.body.dataset.ready === "true") return;
+    document.body.dataset.ready = "true";
+    performance.mark("antt-ready");
+    more();
+  };
+  await loadFigures(shown);
+  shown(); // a store without wards has no figures to wait for
+  await rest;
   buildControls();
   if (tileErrors === 0) status.textContent = "";
   document.body.dataset.layers = "true";
+  performance.mark("antt-layers");
 } catch (e) {
   status.textContent = e.message;
   document.body.dataset.ready = "error";
