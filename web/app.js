@@ -51,8 +51,10 @@ async function getVersioned(url) {
   return { feature: body, etag: r.headers.get("ETag") };
 }
 
-const config = await getJson("/api/v1/config");
-session = await getJson("/api/v1/session");
+// Asked side by side: one round trip before the map can start, not three.
+const [config, sessionNow, standard] = await Promise.all([getJson("/api/v1/config"), getJson("/api/v1/session"),
+  getJson("/api/v1/standard")]);
+session = sessionNow;
 const signedIn = session.role !== "public";
 
 /** A write with the session's CSRF token (and If-Match when editing a version). */
@@ -72,9 +74,10 @@ const CATEGORY_COLOURS = {
   fire_explosion: "#dd6b20", work_accident: "#805ad5", serious_incident: "#742a2a", dispute: "#319795", other: "#718096",
   complex_dispute: "#0b7285", mass_complaint_incitement: "#d53f8c",
 };
-const state = { ward: config.ward, from: config.period.from, to: config.period.to, category: "", area: null,
+// The map opens on the signed-in user's own ward (an officer's, or a planner's when the account names one); the public's
+// and the others' on the ward the server proposes.
+const state = { ward: session.ward ?? config.ward, from: config.period.from, to: config.period.to, category: "", area: null,
   year: config.scoringYear };
-const standard = await getJson("/api/v1/standard");
 const checkTexts = new Map(standard.criteria.flatMap((c) => c.checks.map((k) => [k.id, k])));
 const VERDICT_COLOURS = { dat: "#2f855a", chua_dat: "#c53030", chua_du_can_cu: "#d69e2e" };
 let verdicts = new Map();
@@ -108,18 +111,52 @@ async function loadScores() {
   $("ward-report").href = `/report.html?${new URLSearchParams({ ward: state.ward, year: state.year, lang })}`;
 }
 
-async function loadStaticLayers() {
+/**
+ * One pixel's width on the ground at a zoom, in whole metres (at least 1): the tolerance the ward outlines are asked
+ * for, so that other wards' outlines come simplified for the zoom instead of every vertex of every ward.
+ */
+function pixelMeters(zoom) {
+  const lat = map.getCenter().lat * Math.PI / 180;
+  return Math.max(1, Math.floor(40075016.686 * Math.cos(lat) / (256 * 2 ** zoom)));
+}
+let wardTolerance = null;
+let wardAsked = Infinity;
+
+/**
+ * The ward outlines, simplified to a pixel at the zoom; asked again, finer, when the map is zoomed in to where they
+ * would be off by more than two pixels.
+ */
+async function loadWards(zoom) {
+  const tolerance = pixelMeters(zoom);
+  if (2 * tolerance > wardAsked) return; // within two pixels: what is drawn will do
+
+  wardAsked = tolerance;
+  const wards = await getJson(`/api/v1/wards?simplify=${tolerance}`);
+  if (wardTolerance != null && wardTolerance <= tolerance) return;
+  wardTolerance = tolerance;
+  layers.wards.clearLayers().addData(wards);
+  wardName = wards.features.find((f) => f.id === state.ward)?.properties.name ?? "";
+}
+
+/**
+ * What the page draws first: the ward outlines (simplified) and the ward's residential areas with their verdicts.
+ * Cameras, sectors, roads and the coastline follow ({@link loadContextLayers}) and never hold these back.
+ */
+async function loadAreaLayers() {
   const q = state.ward ? `?ward=${encodeURIComponent(state.ward)}` : "";
-  const [wards, areas, cameras, sectors, roads, coast] = await Promise.all([
-    getJson("/api/v1/wards"), getJson(`/api/v1/areas${q}`), getJson(`/api/v1/cameras${q}`),
-    getJson(`/api/v1/cameras/sectors${q}`), getJson("/api/v1/roads"), getJson("/api/v1/coastline")]);
-  layers.wards = L.geoJSON(wards, { interactive: false, style: (f) => ({ className: "antt-ward",
+  layers.wards = L.geoJSON(null, { interactive: false, style: (f) => ({ className: "antt-ward",
     color: f.id === state.ward ? "#8b1a1a" : "#888", weight: f.id === state.ward ? 3 : 1, dashArray: f.id === state.ward ? null : "4 4",
     fill: false }) });
-  wardName = wards.features.find((f) => f.id === state.ward)?.properties.name ?? "";
-  layers.roads = L.geoJSON(roads, { interactive: false, style: (f) => ({ className: "antt-road", color: "#a0a0a0",
+  layers.roads = L.geoJSON(null, { interactive: false, style: (f) => ({ className: "antt-road", color: "#a0a0a0",
     weight: f.properties.kind === "main" ? 5 : f.properties.kind === "beach_road" ? 4 : 2.5, opacity: 0.9 }) });
-  layers.coastline = L.geoJSON(coast, { interactive: false, style: { className: "antt-coast", color: "#1e6fb8", weight: 3 } });
+  layers.coastline = L.geoJSON(null, { interactive: false, style: { className: "antt-coast", color: "#1e6fb8", weight: 3 } });
+  layers.sectors = L.geoJSON(null, { interactive: false, style: (f) => ({ className: "antt-sector",
+    color: f.properties.status === "active" ? "#2f855a" : "#a0aec0", weight: 0.6, fillOpacity: 0.15 }) });
+  layers.cameras = L.geoJSON(null, { pointToLayer: (f, ll) => L.circleMarker(ll, { className: "antt-camera",
+    radius: 4, color: "#fff", weight: 1, fillColor: f.properties.status === "active" ? "#2f855a" : "#a0aec0", fillOpacity: 1 }),
+    onEachFeature: (f, l) => l.bindPopup(() => cameraPopup(f)) });
+  // The outlines for a ward's view (zoom 14), asked again finer if the ward opens closer.
+  const [areas] = await Promise.all([getJson(`/api/v1/areas${q}`), loadWards(14), loadScores()]);
   layers.areas = L.geoJSON(areas, { style: areaStyle, onEachFeature: (f, l) => l.on("click", () => {
     // While placing a new incident or organisation the click belongs to the map (the form), not to the area's panel.
     if (!picking) openArea(f);
@@ -134,28 +171,26 @@ async function loadStaticLayers() {
     const b = shape.getBounds();
     labelMarkers.set(f.id, { marker, size: (b.getNorth() - b.getSouth()) * (b.getEast() - b.getWest()) });
   }
-  cameraLayers(cameras, sectors);
   layers.areaGroup = L.layerGroup([layers.areas, areaLabels]);
   for (const name of ["wards", "areaGroup", "roads", "coastline", "sectors", "cameras"]) layers[name].addTo(map);
+  map.on("zoomend", () => loadWards(map.getZoom()).catch((e) => { status.textContent = e.message; }));
 }
 
-/** The camera and sector layers from their GeoJSON (replacing those on the map, if any). */
-function cameraLayers(cameras, sectors) {
-  const shown = ["sectors", "cameras"].filter((name) => layers[name] && map.hasLayer(layers[name]));
-  for (const name of ["sectors", "cameras"]) if (layers[name]) map.removeLayer(layers[name]);
-  layers.sectors = L.geoJSON(sectors, { interactive: false, style: (f) => ({ className: "antt-sector",
-    color: f.properties.status === "active" ? "#2f855a" : "#a0aec0", weight: 0.6, fillOpacity: 0.15 }) });
-  layers.cameras = L.geoJSON(cameras, { pointToLayer: (f, ll) => L.circleMarker(ll, { className: "antt-camera",
-    radius: 4, color: "#fff", weight: 1, fillColor: f.properties.status === "active" ? "#2f855a" : "#a0aec0", fillOpacity: 1 }),
-    onEachFeature: (f, l) => l.bindPopup(() => cameraPopup(f)) });
-  for (const name of shown) layers[name].addTo(map);
+/** Cameras, their field-of-view sectors, roads and the coastline, drawn into the layers made by {@link loadAreaLayers}. */
+async function loadContextLayers() {
+  const q = state.ward ? `?ward=${encodeURIComponent(state.ward)}` : "";
+  await Promise.all([[`/api/v1/cameras${q}`, "cameras"], [`/api/v1/cameras/sectors${q}`, "sectors"],
+    ["/api/v1/roads", "roads"], ["/api/v1/coastline", "coastline"]].map(async ([url, name]) => layers[name].addData(await getJson(url))));
 }
 
-/** After a camera is written: its point and sector again, and the coverage drawn from them. */
+/** After a camera is written: its point and sector again (the same layers, so the switcher keeps them), and the figures. */
 async function reloadCameras() {
   const q = state.ward ? `?ward=${encodeURIComponent(state.ward)}` : "";
   const [cameras, sectors] = await Promise.all([getJson(`/api/v1/cameras${q}`), getJson(`/api/v1/cameras/sectors${q}`)]);
-  cameraLayers(cameras, sectors);
+  layers.cameras.clearLayers();
+  layers.cameras.addData(cameras);
+  layers.sectors.clearLayers();
+  layers.sectors.addData(sectors);
   await loadFigures();
 }
 
@@ -395,10 +430,19 @@ async function loadCoverage() {
 
 const pct = (share) => share == null ? "–" : `${(100 * share).toLocaleString(locale(), { maximumFractionDigits: 1 })}%`;
 
-async function loadFigures() {
+/**
+ * The figures bar: the ward's counts as soon as they come, then camera coverage (computed per area, it may take
+ * longer) in its place; {@code shown} is called once the counts are on screen.
+ */
+async function loadFigures(shown = () => {}) {
   if (!state.ward) return;
-  const [s, c] = await Promise.all([
-    getJson(`/api/v1/stats?${new URLSearchParams({ ward: state.ward, from: state.from, to: state.to })}`), loadCoverage()]);
+  const s = await getJson(`/api/v1/stats?${new URLSearchParams({ ward: state.ward, from: state.from, to: state.to })}`);
+  showFigures(s, null);
+  shown();
+  showFigures(s, await loadCoverage());
+}
+
+function showFigures(s, c) {
   const incidents = state.category ? (s.incidents.byCategory[state.category] ?? 0) : s.incidents.total;
   const team = (k) => s.teams.byKind[k] ?? { teams: 0, members: 0 };
   $("figures").innerHTML = [
@@ -408,7 +452,7 @@ async function loadFigures() {
     [t("figRegistered"), s.registeredHouseholds.toLocaleString(locale()), "registered"],
     [t("figGuards"), `${team("street_guard").teams} (${team("street_guard").members} ${t("members")})`, "guards"],
     [t("figTeams"), `${team("social_security").teams} (${team("social_security").members.toLocaleString(locale())} ${t("members")})`, "teams"],
-    [t("figCoverage"), `${pct(c.areaShare)} ${t("coverageArea")} · ${pct(c.roadShare)} ${t("coverageRoads")} · `
+    [t("figCoverage"), c == null ? "…" : `${pct(c.areaShare)} ${t("coverageArea")} · ${pct(c.roadShare)} ${t("coverageRoads")} · `
       + `${c.incidentsCovered}/${c.incidents} ${t("coverageIncidents")}`, "coverage"],
   ].map(([label, value, key]) => `<span data-figure="${key}">${escapeHtml(label)}: <b>${value}</b></span>`).join("")
     + figuresPeriodsHtml(s);
@@ -428,6 +472,7 @@ function figuresPeriodsHtml(s) {
 }
 
 async function openArea(feature) {
+  loadChartJs().catch(() => {}); // in flight while the panel's figures load; drawTrends reports a failure
   state.area = feature.id;
   layers.areas.setStyle(areaStyle);
   const base = { ward: state.ward, area: feature.id };
@@ -504,7 +549,7 @@ async function openArea(feature) {
   const panel = $("panel");
   panel.dataset.areaId = feature.id;
   panel.hidden = false;
-  drawTrends(trends);
+  await drawTrends(trends);
 }
 
 // ---------------------------------------------------------------- trend charts (Chart.js, served by the app)
@@ -521,10 +566,25 @@ function trendsHtml(tr) {
       ${isoToVn(y.previousFirst)}–${isoToVn(y.previousLast)} <b>${y.previousCount}</b> (<span class="${y.count > y.previousCount ? "up" : y.count < y.previousCount ? "down" : ""}">${change}</span>)</p>`;
 }
 
-function drawTrends(tr) {
+/** Chart.js (served by the app), loaded the first time a panel draws a chart: the map's first paint does not wait for it. */
+let chartJs = null;
+function loadChartJs() {
+  chartJs ??= new Promise((resolve, reject) => {
+    const script = Object.assign(document.createElement("script"), { src: "/webjars/chart.js/4.5.1/dist/chart.umd.min.js" });
+    script.onload = () => resolve(window.Chart);
+    script.onerror = () => { chartJs = null; script.remove(); reject(new Error(t("chartsFailed"))); };
+    document.head.append(script);
+  });
+  return chartJs;
+}
+
+async function drawTrends(tr) {
   charts.forEach((c) => c.destroy());
   charts = [];
-  if (!window.Chart) return;
+  const months = $("trend-months");
+  try { await loadChartJs(); } catch (e) { status.textContent = e.message; return; }
+  // The panel may have been redrawn (another area) while the script loaded: draw only into the canvas it was for.
+  if (!months.isConnected) return;
   const cats = [...new Set(tr.months.flatMap((m) => Object.keys(m.byCategory)))];
   const stacked = { x: { stacked: true }, y: { stacked: true, beginAtZero: true, ticks: { precision: 0 } } };
   const options = { animation: false, responsive: true, maintainAspectRatio: false, scales: stacked,
@@ -1608,14 +1668,31 @@ try {
   $("from").value = isoToVn(state.from);
   $("to").value = isoToVn(state.to);
   $("year").value = state.year;
-  await loadStaticLayers();
+  // First the ward's areas with their verdicts and the figures' counts (data-ready); then, without holding them back,
+  // coverage, cameras, sectors, roads, incidents, hotspots and the rest (data-layers).
+  document.body.dataset.layers = "loading";
+  await loadAreaLayers();
   applyLanguage();
   if (!signedIn) status.dataset.public = t("publicNote");
-  await refresh();
   fitWard();
+  // The rest is asked for once the figures show: on a busy server it would otherwise compete with them.
+  let rest = null;
+  const more = () => { rest ??= Promise.all([loadContextLayers(), loadIncidents(), loadHotspots(), loadOrganisations(), loadReview()]); };
+  const shown = () => {
+    if (document.body.dataset.ready === "true") return;
+    document.body.dataset.ready = "true";
+    performance.mark("antt-ready");
+    more();
+  };
+  await loadFigures(shown);
+  shown(); // a store without wards has no figures to wait for
+  await rest;
+  buildControls();
   if (tileErrors === 0) status.textContent = "";
-  document.body.dataset.ready = "true";
+  document.body.dataset.layers = "true";
+  performance.mark("antt-layers");
 } catch (e) {
   status.textContent = e.message;
   document.body.dataset.ready = "error";
+  document.body.dataset.layers = "error";
 }

@@ -29,7 +29,8 @@ public final class App {
     public record Services(FeatureStore store, FeatureService features, ImportService importer, StatsService stats,
                            ScoringService scoring, CoverageService coverage, PlanService planner, PublishService publish,
                            ExportService exports, vn.anttmap.auth.AuthService auth, vn.anttmap.service.EditService edits,
-                           vn.anttmap.service.HotspotService hotspots, vn.anttmap.service.TrendService trends)
+                           vn.anttmap.service.HotspotService hotspots, vn.anttmap.service.TrendService trends,
+                           vn.anttmap.service.ScorecardCache cards)
             implements AutoCloseable {
         @Override
         public void close() {
@@ -85,6 +86,6 @@ public final class App {
         return new Services(store, features, importer, new StatsService(store), scoring, coverage, planner, publish,
                 new ExportService(store, publish, scoring), new vn.anttmap.auth.AuthService(store, clock),
                 new vn.anttmap.service.EditService(store, importer, clock), hotspots,
-                new vn.anttmap.service.TrendService(store, standard));
+                new vn.anttmap.service.TrendService(store, standard), new vn.anttmap.service.ScorecardCache(store, scoring));
     }
 }

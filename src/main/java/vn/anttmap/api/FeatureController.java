@@ -32,6 +32,12 @@ final class FeatureController {
         }
         List<Feature> found = vn.anttmap.auth.AccessPolicy.filter(who, layer.apiName(),
                 features.list(layer, QueryParams.featureQuery(ctx)));
+        int toleranceM = layer.geometryKind() == vn.anttmap.model.GeometryKind.MULTIPOLYGON
+                ? QueryParams.integer(ctx, "simplify", 0, 0, MAX_SIMPLIFY_M) : 0;
+        if (toleranceM > 0) {
+            vn.anttmap.geo.OutlineSimplifier simplifier = new vn.anttmap.geo.OutlineSimplifier(toleranceM);
+            found = found.stream().map(f -> f.withGeometry(simplifier.simplify(f.geometry()))).toList();
+        }
         Map<String, Object> extra = new LinkedHashMap<>();
         extra.put("layer", layer.apiName());
         extra.put("numberReturned", found.size());
@@ -89,9 +95,18 @@ final class FeatureController {
         ctx.contentType(GEOJSON).result(out.toByteArray());
     }
 
-    /** The query parameters a layer's endpoint takes. */
+    /** The largest {@code simplify} tolerance taken, in metres (a province seen whole needs about 500). */
+    static final int MAX_SIMPLIFY_M = 10_000;
+
+    /**
+     * The query parameters a layer's endpoint takes; outlines (wards, areas) also take {@code simplify}, a tolerance
+     * in whole metres ({@link vn.anttmap.geo.OutlineSimplifier}) for a map that shows them zoomed out.
+     */
     static Set<String> parameters(Layer layer) {
         Set<String> p = new HashSet<>(Set.of("bbox", "ward", "area"));
+        if (layer.geometryKind() == vn.anttmap.model.GeometryKind.MULTIPOLYGON) {
+            p.add("simplify");
+        }
         if (layer.hasValidity()) {
             p.add("at");
         }

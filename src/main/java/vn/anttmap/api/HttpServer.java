@@ -245,7 +245,7 @@ public final class HttpServer {
         FeatureController featureController = new FeatureController(features);
         StatsController statsController = new StatsController(stats, features);
         // Cards kept until a layer changes (any process's write): computing a ward's took about a second.
-        vn.anttmap.service.ScorecardCache cards = new vn.anttmap.service.ScorecardCache(services.store(), scoring);
+        vn.anttmap.service.ScorecardCache cards = services.cards();
         ScoreController scores = new ScoreController(cards, services.edits(), features);
 
         app.get("/healthz", ctx -> json(ctx, 200, health(features)));
@@ -355,8 +355,7 @@ public final class HttpServer {
      * before today when there is none). The report contrasts its scoring period with it.
      */
     static vn.anttmap.scoring.Standard.Period defaultPeriod(FeatureService features) {
-        java.time.LocalDate to = features.lastIncidentDay().orElse(features.today()).withDayOfMonth(1).minusDays(1);
-        return new vn.anttmap.scoring.Standard.Period(to.withDayOfYear(1), to);
+        return features.defaultPeriod();
     }
 
     /** Whether an Accept-Encoding header takes gzip (named, or by *, and not with q=0). */

@@ -79,8 +79,30 @@ final class ServeCommand implements Callable<Integer> {
             throw new IllegalArgumentException("cannot listen on port " + config.port() + ": " + rootMessage(e), e);
         }
         LOG.info("ANTT Map is serving on http://localhost:{}/", app.port());
+        warmInBackground(services);
         stopped.await();
         return 0;
+    }
+
+    /**
+     * Computes what the page's first load asks for (scorecards, sectors, coverage, hotspots of the wards a page opens
+     * on) on a background thread, so that the first load after a start is no slower than the next; the server answers
+     * meanwhile.
+     */
+    private static void warmInBackground(App.Services services) {
+        Thread warm = new Thread(() -> {
+            try {
+                var done = new vn.anttmap.service.PageWarmer(services.features(), services.cards(), services.coverage(),
+                        services.hotspots(), services.auth()).warm();
+                LOG.info("warmed the first page load of {} ward(s) in {} ms{}", done.wards().size(), done.millis(),
+                        done.failed().isEmpty() ? "" : "; not warmed: " + done.failed());
+            } catch (RuntimeException e) {
+                LOG.warn("warming the first page load failed (pages compute it on their first load): {}", e.toString());
+            }
+        }, "warm-page");
+        warm.setDaemon(true);
+        warm.setPriority(Thread.MIN_PRIORITY);
+        warm.start();
     }
 
     private static String rootMessage(Throwable e) {

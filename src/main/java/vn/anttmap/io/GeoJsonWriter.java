@@ -86,8 +86,11 @@ public final class GeoJsonWriter {
                     g.writeRawValue(geometryWriter.write(GeometryChecks.orientRfc7946(geom)));
                 }
                 if (labels && geom != null && geom.getDimension() == 2) {
+                    // Within a thousandth of the outline's shorter side of the centre (at least 1e-6°, about 0.1 m):
+                    // 1e-6° for every outline took about 13 ms for each 2 km ward, 2.7 s for a province's 200.
+                    org.locationtech.jts.geom.Envelope e = geom.getEnvelopeInternal();
                     org.locationtech.jts.geom.Point p = org.locationtech.jts.algorithm.construct.MaximumInscribedCircle
-                            .getCenter(geom, 1e-6);
+                            .getCenter(geom, Math.max(1e-6, Math.min(e.getWidth(), e.getHeight()) / 1000));
                     g.writeArrayFieldStart("label");
                     g.writeNumber(Math.round(p.getX() * 1e7) / 1e7);
                     g.writeNumber(Math.round(p.getY() * 1e7) / 1e7);

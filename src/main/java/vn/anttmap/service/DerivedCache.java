@@ -14,7 +14,9 @@ import java.util.function.Supplier;
  * and served only while the stamp is still that one, so a write by this process, another process or any SQL client
  * (PostGIS) is seen on the next read. A value computed while a write commits is kept under the stamp from before the
  * write, so the next read computes it again. Failures are not kept. Holds at most {@code maxEntries} values (all are
- * dropped when it is full, and whenever the stamp moves on).
+ * dropped when it is full, and whenever the stamp moves on). A value being computed under a stamp is computed once:
+ * another thread asking for it meanwhile (a page load while {@link PageWarmer} computes it) waits for that
+ * computation instead of running its own beside it.
  *
  * @param <K> what a value is computed from, besides the layers (an area and a year): equal keys, equal values
  */
@@ -22,10 +24,14 @@ public final class DerivedCache<K, V> {
     private record Kept<V>(long stamp, V value) {
     }
 
+    private record Computing<V>(long stamp, java.util.concurrent.CompletableFuture<V> value) {
+    }
+
     private final FeatureStore store;
     private final List<Layer> layers;
     private final int maxEntries;
     private final ConcurrentHashMap<K, Kept<V>> kept = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<K, Computing<V>> computing = new ConcurrentHashMap<>();
     private volatile long lastStamp = Long.MIN_VALUE;
 
     public DerivedCache(FeatureStore store, Collection<Layer> layers, int maxEntries) {
@@ -58,13 +64,35 @@ public final class DerivedCache<K, V> {
         if (k != null && k.stamp() == stamp) {
             return k.value();
         }
-        V value = compute.get();
-        if (kept.size() >= maxEntries) {
-            kept.clear();
+        Computing<V> mine = new Computing<>(stamp, new java.util.concurrent.CompletableFuture<>());
+        Computing<V> other = computing.putIfAbsent(key, mine);
+        if (other != null && other.stamp() == stamp) {
+            try {
+                return other.value().join();
+            } catch (java.util.concurrent.CompletionException e) {
+                if (e.getCause() instanceof RuntimeException r) {
+                    throw r;
+                }
+                throw e;
+            }
         }
-        // A value of a newer stamp (another thread's) stays.
-        kept.merge(key, new Kept<>(stamp, value), (old, now) -> old.stamp() > now.stamp() ? old : now);
-        return value;
+        try {
+            V value = compute.get();
+            if (kept.size() >= maxEntries) {
+                kept.clear();
+            }
+            // A value of a newer stamp (another thread's) stays.
+            kept.merge(key, new Kept<>(stamp, value), (old, now) -> old.stamp() > now.stamp() ? old : now);
+            mine.value().complete(value);
+            return value;
+        } catch (RuntimeException | Error e) {
+            mine.value().completeExceptionally(e);
+            throw e;
+        } finally {
+            if (other == null) {
+                computing.remove(key, mine);
+            }
+        }
     }
 
     /** How many values are kept (for tests). */

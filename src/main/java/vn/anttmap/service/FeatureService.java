@@ -40,6 +40,15 @@ public final class FeatureService {
         return LocalDate.now(clock.withZone(VietnamTime.ZONE));
     }
 
+    /**
+     * The page's default period: from 1 January to the end of the last whole month before the latest incident (or
+     * before today when there is none). The report contrasts its scoring period with it.
+     */
+    public vn.anttmap.scoring.Standard.Period defaultPeriod() {
+        LocalDate to = lastIncidentDay().orElse(today()).withDayOfMonth(1).minusDays(1);
+        return new vn.anttmap.scoring.Standard.Period(to.withDayOfYear(1), to);
+    }
+
     /** The layer's features matching the query; wards and areas as valid on {@code query.at()} or today. */
     public List<Feature> list(Layer layer, FeatureQuery query) {
         FeatureQuery q = layer.hasValidity() && query.at() == null ? query.withAt(today()) : query;

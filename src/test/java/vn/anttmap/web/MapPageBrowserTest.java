@@ -89,7 +89,7 @@ class MapPageBrowserTest {
         ((JavascriptExecutor) browser).executeScript("localStorage.clear()");
         browser.navigate().refresh();
         new WebDriverWait(browser, Duration.ofSeconds(60))
-                .until(d -> "true".equals(d.findElement(By.tagName("body")).getAttribute("data-ready")));
+                .until(d -> loaded(d));
         if (browser.findElement(By.id("login")).getText().equals("Đăng nhập")) {
             browser.findElement(By.id("login")).click();
             browser.findElement(By.id("login-user")).sendKeys("officer-hh");
@@ -97,7 +97,7 @@ class MapPageBrowserTest {
             browser.findElement(By.cssSelector("#login-form button")).click();
             new WebDriverWait(browser, Duration.ofSeconds(60)).ignoring(org.openqa.selenium.StaleElementReferenceException.class)
                     .until(d -> d.findElement(By.id("login")).getText().startsWith("Đăng xuất")
-                    && "true".equals(d.findElement(By.tagName("body")).getAttribute("data-ready")));
+                    && loaded(d));
         }
     }
 
@@ -215,7 +215,7 @@ class MapPageBrowserTest {
                 java.util.List.of(new vn.anttmap.model.Feature("typo-2999", some.geometry(), p))));
         try {
             browser.navigate().refresh();
-            waitUp().until(d -> "true".equals(d.findElement(By.tagName("body")).getAttribute("data-ready")));
+            waitUp().until(d -> loaded(d));
             WebElement notice = waitUp().until(ExpectedConditions.visibilityOfElementLocated(By.id("date-review")));
             assertThat(notice.getText()).isEqualTo("1 vụ việc có ngày bất thường, cần kiểm tra: typo-2999 (15/09/2999)");
             // The default period did not follow it.
@@ -525,7 +525,7 @@ class MapPageBrowserTest {
         consoleErrors();
         browser.navigate().refresh();
         new WebDriverWait(browser, Duration.ofSeconds(60))
-                .until(d -> "true".equals(d.findElement(By.tagName("body")).getAttribute("data-ready")));
+                .until(d -> loaded(d));
         assertThat(browser.findElement(By.id("login")).getText()).isEqualTo("Đăng nhập");
         // Nothing the public may not see is asked for (no coverage tiles refused with 401), and no favicon 404.
         assertThat((Long) js().executeScript("return performance.getEntriesByType('resource')"
@@ -534,7 +534,7 @@ class MapPageBrowserTest {
         // The officer's first load (signing in reloads the page): no error either.
         browser.navigate().refresh();
         new WebDriverWait(browser, Duration.ofSeconds(60))
-                .until(d -> "true".equals(d.findElement(By.tagName("body")).getAttribute("data-ready")));
+                .until(d -> loaded(d));
         consoleErrors();
         openPage();
         assertThat(browser.findElement(By.id("login")).getText()).isEqualTo("Đăng xuất (officer-hh)");
@@ -583,7 +583,7 @@ class MapPageBrowserTest {
         try {
             browser.manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
             browser.navigate().refresh();
-            waitUp().until(d -> "true".equals(d.findElement(By.tagName("body")).getAttribute("data-ready")));
+            waitUp().until(d -> loaded(d));
             Number share = (Number) js().executeScript(
                     "return document.getElementById('map').getBoundingClientRect().height / window.innerHeight");
             assertThat(share.doubleValue()).as("map height / window height").isGreaterThanOrEqualTo(0.6);
@@ -617,7 +617,7 @@ class MapPageBrowserTest {
         browser.manage().deleteAllCookies();
         browser.navigate().refresh();
         new WebDriverWait(browser, Duration.ofSeconds(60))
-                .until(d -> "true".equals(d.findElement(By.tagName("body")).getAttribute("data-ready")));
+                .until(d -> loaded(d));
         long community = services.store().query(vn.anttmap.model.Layer.CAMERAS, vn.anttmap.model.FeatureQuery.ALL).stream()
                 .filter(c -> "community".equals(c.get("owner"))).count();
         assertThat(browser.findElements(By.cssSelector("path.antt-camera"))).hasSize((int) community);
@@ -718,7 +718,7 @@ class MapPageBrowserTest {
         waitUp().until(ExpectedConditions.visibilityOfElementLocated(By.id("trend-months")));
         var trends = services.trends().trends(DemoFiles.WARD_ID, "tdp-trung-tien", null, LocalDate.of(2023, 8, 31));
         JavascriptExecutor js = (JavascriptExecutor) browser;
-        waitUp().until(d -> js.executeScript("return !!Chart.getChart(document.getElementById('trend-periods'))").equals(true));
+        waitUp().until(d -> js.executeScript("return !!window.Chart && !!Chart.getChart(document.getElementById('trend-periods'))").equals(true));
         long drawn = (Long) js.executeScript("return Chart.getChart(document.getElementById('trend-months')).data.datasets"
                 + ".flatMap((d) => d.data).reduce((a, b) => a + b, 0)");
         assertThat(drawn).isEqualTo(trends.months().stream().mapToLong(vn.anttmap.service.TrendService.Month::total).sum());
@@ -726,6 +726,15 @@ class MapPageBrowserTest {
                 .isEqualTo(24L);
         assertThat(browser.findElement(By.id("trend-yoy")).getText()).startsWith("So với cùng kỳ năm trước:")
                 .contains(trends.yearOnYear().count() + ";");
+    }
+
+    /**
+     * Whether the page's first load is complete: its areas and figures drawn (data-ready) and every other layer in
+     * (data-layers: cameras, sectors, roads, incidents, hotspots follow the areas without holding them back).
+     */
+    static boolean loaded(WebDriver d) {
+        WebElement body = d.findElement(By.tagName("body"));
+        return "true".equals(body.getAttribute("data-ready")) && "true".equals(body.getAttribute("data-layers"));
     }
 
     /** Waits up to 20 s; the page re-renders the figures bar, so an element read mid-render is read again. */

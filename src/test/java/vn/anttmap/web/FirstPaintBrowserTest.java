@@ -1,0 +1,182 @@
+package vn.anttmap.web;
+
+import io.javalin.Javalin;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.locationtech.jts.geom.Envelope;
+import org.locationtech.jts.geom.Point;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import vn.anttmap.App;
+import vn.anttmap.RequiredTool;
+import vn.anttmap.api.HttpServer;
+import vn.anttmap.model.Account;
+import vn.anttmap.model.Layer;
+import vn.anttmap.service.DemoData;
+import vn.anttmap.service.DemoFiles;
+import vn.anttmap.service.ImportService;
+import vn.anttmap.store.H2gisFeatureStore;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The page's first paint (issue 18): it opens on the signed-in officer's own ward, draws the areas and figures without
+ * waiting for the camera sectors, and loads Chart.js only when a panel draws a chart. The demo has areas in one ward;
+ * here a second ward (Bình Minh, the demo's neighbour) gets one area and an officer. No assertion reads a clock.
+ */
+class FirstPaintBrowserTest {
+    static final String OTHER_WARD = "binh-minh";
+    static App.Services services;
+    static Javalin app;
+    static ChromeDriver browser;
+    static Path profile;
+
+    @BeforeAll
+    static void start() throws Exception {
+        Path chromium = RequiredTool.require("chromium", "chromium");
+        Path driver = RequiredTool.require("chromedriver", "chromium-driver");
+        H2gisFeatureStore store = H2gisFeatureStore.inMemory("first-paint-" + UUID.randomUUID());
+        store.migrate();
+        services = App.services(store, Clock.systemUTC());
+        DemoData.load(services.importer());
+        Point inside = services.store().get(Layer.WARDS, OTHER_WARD).orElseThrow().geometry().getInteriorPoint();
+        double x = inside.getX();
+        double y = inside.getY();
+        double d = 0.001;
+        String area = "{\"type\":\"FeatureCollection\",\"features\":[{\"type\":\"Feature\",\"id\":\"bm-test-1\",\"properties\":"
+                + "{\"code\":\"BM1\",\"name\":\"Tổ dân phố Thử\",\"kind\":\"to_dan_pho\",\"households\":120,"
+                + "\"valid_from\":\"2020-06-01\",\"source\":\"test\"},\"geometry\":{\"type\":\"Polygon\",\"coordinates\":[[["
+                + (x - d) + "," + (y - d) + "],[" + (x + d) + "," + (y - d) + "],[" + (x + d) + "," + (y + d) + "],["
+                + (x - d) + "," + (y + d) + "],[" + (x - d) + "," + (y - d) + "]]]}}]}";
+        services.importer().importFile(Layer.AREAS, "bm.geojson", new ByteArrayInputStream(area.getBytes(StandardCharsets.UTF_8)),
+                ImportService.Format.of(null, "bm.geojson"), null);
+        services.auth().addUser("officer-bm", Account.Role.OFFICER, OTHER_WARD, vn.anttmap.TestAuth.PASSWORD.toCharArray());
+        app = HttpServer.create(services,
+                new HttpServer.PageConfig("http://127.0.0.1:9/{z}/{x}/{y}.png", "offline test")).start("127.0.0.1", 0);
+        profile = Files.createTempDirectory("antt-chromium");
+        ChromeOptions options = new ChromeOptions().setBinary(chromium.toFile()).addArguments("--headless=new",
+                "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+                "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage", "--window-size=1280,900",
+                "--lang=vi", "--user-data-dir=" + profile);
+        browser = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(driver.toFile())
+                .usingAnyFreePort().build(), options);
+    }
+
+    @AfterAll
+    static void stop() {
+        if (browser != null) {
+            browser.quit();
+        }
+        if (app != null) {
+            app.stop();
+        }
+        if (services != null) {
+            services.close();
+        }
+    }
+
+    @BeforeEach
+    void signedOut() {
+        browser.get(url());
+        browser.manage().deleteAllCookies();
+    }
+
+    @Test
+    void anOfficerOpensOnTheirOwnWardAndThePublicOnTheDefaultOne() {
+        open();
+        assertThat(center()).as("the public's view").matches(c -> envelope(DemoFiles.WARD_ID).contains(c[0], c[1]));
+        assertThat(browser.findElements(By.cssSelector("path.antt-area"))).hasSize(14);
+
+        browser.findElement(By.id("login")).click();
+        browser.findElement(By.id("login-user")).sendKeys("officer-bm");
+        browser.findElement(By.id("login-password")).sendKeys(vn.anttmap.TestAuth.PASSWORD);
+        browser.findElement(By.cssSelector("#login-form button")).click();
+        wait(60).ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .until(d -> d.findElement(By.id("login")).getText().startsWith("Đăng xuất") && MapPageBrowserTest.loaded(d));
+        assertThat(center()).as("the officer's view").matches(c -> envelope(OTHER_WARD).contains(c[0], c[1]));
+        assertThat(browser.findElement(By.id("ward-name")).getText())
+                .isEqualTo(services.store().get(Layer.WARDS, OTHER_WARD).orElseThrow().text("name"));
+        assertThat(browser.findElements(By.cssSelector(".antt-area-label span"))).extracting(e -> e.getText())
+                .containsExactly("Tổ dân phố Thử");
+        // The officer's ward is the one drawn as theirs (solid, thick); the others dashed.
+        assertThat(browser.findElements(By.cssSelector("path.antt-ward")).stream()
+                .filter(p -> p.getAttribute("stroke-dasharray") == null).count()).isEqualTo(1);
+    }
+
+    @Test
+    void chartJsIsRequestedOnlyWhenAPanelDrawsAChart() {
+        open();
+        assertThat(js("return typeof window.Chart")).isEqualTo("undefined");
+        assertThat(js("return performance.getEntriesByType('resource').filter((e) => e.name.includes('chart.js')).length"))
+                .isEqualTo(0L);
+        assertThat(browser.findElements(By.cssSelector("script[src*='chart.js']"))).isEmpty();
+        browser.findElements(By.cssSelector(".antt-area-label span")).stream()
+                .filter(e -> e.getText().equals("Tổ dân phố Trung Tiến")).findFirst().orElseThrow().click();
+        wait(30).until(ExpectedConditions.visibilityOfElementLocated(By.id("trend-months")));
+        wait(30).until(d -> Boolean.TRUE.equals(js("return !!window.Chart && !!Chart.getChart(document.getElementById('trend-months'))")));
+        assertThat(js("return performance.getEntriesByType('resource').filter((e) => e.name.includes('chart.js')).length"))
+                .isEqualTo(1L);
+    }
+
+    @Test
+    void theAreasAndFiguresDoNotWaitForTheCameraSectors() {
+        // The browser holds back every request for the sectors (paused, never answered) while the page loads.
+        browser.executeCdpCommand("Fetch.enable", Map.of("patterns", List.of(Map.of("urlPattern", "*/api/v1/cameras/sectors*"))));
+        try {
+            browser.get(url());
+            wait(60).until(d -> "true".equals(d.findElement(By.tagName("body")).getAttribute("data-ready")));
+            assertThat(browser.findElements(By.cssSelector("path.antt-area"))).hasSize(14);
+            assertThat(browser.findElement(By.cssSelector("[data-figure='incidents']")).getText()).startsWith("Vụ việc ANTT:");
+            assertThat(browser.findElements(By.cssSelector("path.antt-sector"))).isEmpty();
+            assertThat(browser.findElement(By.tagName("body")).getAttribute("data-layers")).isEqualTo("loading");
+        } finally {
+            browser.executeCdpCommand("Fetch.disable", Map.of());
+        }
+    }
+
+    private static String url() {
+        return "http://127.0.0.1:" + app.port() + "/";
+    }
+
+    private static void open() {
+        browser.get(url());
+        wait(60).until(MapPageBrowserTest::loaded);
+    }
+
+    private static WebDriverWait wait(int seconds) {
+        return new WebDriverWait(browser, Duration.ofSeconds(seconds));
+    }
+
+    private static Object js(String script) {
+        return ((JavascriptExecutor) browser).executeScript(script);
+    }
+
+    /** The map's centre, lon and lat. */
+    @SuppressWarnings("unchecked")
+    private static double[] center() {
+        Map<String, Object> c = (Map<String, Object>) js("const c = anttMap.getCenter(); return {lon: c.lng, lat: c.lat}");
+        return new double[]{((Number) c.get("lon")).doubleValue(), ((Number) c.get("lat")).doubleValue()};
+    }
+
+    private static Envelope envelope(String ward) {
+        return services.store().get(Layer.WARDS, ward).orElseThrow().geometry().getEnvelopeInternal();
+    }
+}
