@@ -160,14 +160,15 @@ async function loadAreaLayers() {
   layers.areas = L.geoJSON(areas, { style: areaStyle, onEachFeature: (f, l) => l.on("click", () => {
     // While placing a new incident or organisation the click belongs to the map (the form), not to the area's panel.
     if (!picking) openArea(f);
-  }).on("mouseover", () => hoverLabel(f.id, true)).on("mouseout", () => hoverLabel(f.id, false)) });
+  }).on("mouseover", () => hoverLabel(f.id, "area", true)).on("mouseout", () => hoverLabel(f.id, "area", false)) });
   areaLabels.clearLayers();
   labelMarkers.clear();
   for (const f of areas.features) {
     const shape = layers.areas.getLayers().find((l) => l.feature.id === f.id);
     const at = f.label ? [f.label[1], f.label[0]] : shape.getBounds().getCenter();
     const marker = L.marker(at, { icon: L.divIcon({ className: "antt-area-label", html: `<span data-area-id="${escapeHtml(f.id)}">${escapeHtml(f.properties.name)}</span>`, iconSize: null }),
-      keyboard: true, title: f.properties.name, zIndexOffset: 1000 }).on("click", (e) => picking ? map.fire("click", { latlng: clickedAt(e) }) : openArea(f)).addTo(areaLabels);
+      keyboard: true, title: f.properties.name, zIndexOffset: 1000 }).on("click", (e) => picking ? map.fire("click", { latlng: clickedAt(e) }) : openArea(f))
+      .on("mouseover", () => hoverLabel(f.id, "label", true)).on("mouseout", () => hoverLabel(f.id, "label", false)).addTo(areaLabels);
     const b = shape.getBounds();
     labelMarkers.set(f.id, { marker, size: (b.getNorth() - b.getSouth()) * (b.getEast() - b.getWest()) });
   }
@@ -207,29 +208,42 @@ function declutterLabels() {
   for (const { marker } of [...labelMarkers.values()].sort((a, b) => b.size - a.size)) {
     const el = marker.getElement();
     if (!el) continue;
-    el.classList.remove("antt-label-small", "antt-label-hidden");
-    const span = el.firstElementChild;
-    let r = span.getBoundingClientRect();
-    if (placed.some((q) => overlap(r, q))) {
-      el.classList.add("antt-label-small");
-      r = span.getBoundingClientRect();
-      if (placed.some((q) => overlap(r, q))) {
-        el.classList.replace("antt-label-small", "antt-label-hidden");
-        continue;
-      }
-    }
-    placed.push(r);
+    // Measured as it shows without the pointer on it: a pass while a label is shown for the pointer (larger, in
+    // front) must not keep it shown, and hide another, once the pointer leaves.
+    const hovered = el.classList.contains("antt-label-hover");
+    el.classList.remove("antt-label-small", "antt-label-hidden", "antt-label-hover");
+    placeLabel(el, placed);
+    if (hovered) el.classList.add("antt-label-hover");
   }
+}
+
+/** Places one label among those already placed: in full, else smaller, else hidden (shown on hover). */
+function placeLabel(el, placed) {
+  const span = el.firstElementChild;
+  let r = span.getBoundingClientRect();
+  if (placed.some((q) => overlap(r, q))) {
+    el.classList.add("antt-label-small");
+    r = span.getBoundingClientRect();
+    if (placed.some((q) => overlap(r, q))) {
+      el.classList.replace("antt-label-small", "antt-label-hidden");
+      return;
+    }
+  }
+  placed.push(r);
 }
 map.on("zoomend moveend resize overlayadd", declutterLabels);
 
 /** A hidden or shrunk label shows in full, over the others, while its area is under the pointer. */
-function hoverLabel(areaId, on) {
+function hoverLabel(areaId, over, on) {
   const entry = labelMarkers.get(areaId);
   const el = entry?.marker.getElement();
   if (!el) return;
-  el.classList.toggle("antt-label-hover", on);
-  entry.marker.setZIndexOffset(on ? 2500 : 1000);
+  // Shown while the pointer is over the area or over the label itself: a label that appears under the pointer takes
+  // it off the area, and must not then hide (and flicker) or stay shown once the pointer has left both.
+  entry.over = { ...entry.over, [over]: on };
+  const shown = !!(entry.over.area || entry.over.label);
+  el.classList.toggle("antt-label-hover", shown);
+  entry.marker.setZIndexOffset(shown ? 2500 : 1000);
 }
 
 function fitWard() {
@@ -507,7 +521,7 @@ async function openArea(feature) {
     getJson(`/api/v1/attestations?${new URLSearchParams({ subject_kind: kind, subject_id: id, year: state.year })}`)
       .then((b) => ({ kind, items: b.attestations })).catch(() => ({ kind, items: [] })))) : null;
   const teamsListed = canEdit() ? getJson(`/api/v1/teams?${new URLSearchParams({ area: feature.id })}`)
-    .then((b) => b.features).catch(() => null) : null;
+    .then((b) => b.features).catch((err) => ({ error: err.message })) : null;
   const [card, cov, trends, listed, teams] = await Promise.all([
     getJson(`/api/v1/scores/areas/${encodeURIComponent(feature.id)}?year=${state.year}`),
     getJson(`/api/v1/coverage?${new URLSearchParams({ ...base, from: state.from, to: state.to })}`),
@@ -1494,6 +1508,8 @@ const TEAM_KINDS = ["street_guard", "social_security", "eid_support", "other"];
 const TEAM_RATINGS = ["completed_excellently", "completed_well", "completed", "not_completed"];
 
 function teamsHtml(teams) {
+  // The list could not be read: say so (an empty list would read as "no team").
+  if (teams.error) return `<section id="teams" class="records"><h3>${t("teamsTitle")}</h3><p class="note">${t("loadFailed")}: ${escapeHtml(teams.error)}</p></section>`;
   const rows = teams.map((f) => {
     const p = f.properties;
     return `<li data-team="${escapeHtml(f.id)}"><b>${escapeHtml(p.name || t(`tk_${p.kind}`))}</b> · ${t(`tk_${p.kind}`)}
