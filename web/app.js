@@ -1078,6 +1078,20 @@ function showApiError(form, err, reload) {
   foot.textContent = [why ? t(why) : t("notSaved"), ...rest].join(" · ");
 }
 
+/**
+ * The record a form edits, with its version: null for a new record (no id), undefined when it could not be read
+ * (the status line says why, and the form does not open).
+ */
+async function editing(layer, id) {
+  if (!id) return null;
+  try {
+    return await getVersioned(`/api/v1/${layer}/${encodeURIComponent(id)}`);
+  } catch (err) {
+    status.textContent = err.message;
+    return undefined;
+  }
+}
+
 /** Wires a form's delete button: asks why (kept in the audit log), deletes the version shown, then `done`. */
 function wireDelete(buttonId, form, url, etag, done, reload) {
   $(buttonId)?.addEventListener("click", async () => {
@@ -1147,10 +1161,8 @@ function incidentFields(p) {
 
 /** A new incident at a clicked point, or (with `id`) an existing one to edit: severity, seriousness and deaths decide K4b/K4d. */
 async function openIncidentForm(latlng, id, back) {
-  let current = null;
-  if (id) {
-    try { current = await getVersioned(`/api/v1/incidents/${encodeURIComponent(id)}`); } catch (err) { status.textContent = err.message; return; }
-  }
+  const current = await editing("incidents", id);
+  if (current === undefined) return;
   const p = current?.feature.properties ?? {};
   const fields = incidentFields(p);
   let at = current ? current.feature.geometry.coordinates : [latlng.lng, latlng.lat];
@@ -1205,10 +1217,8 @@ const EXCEPTIONS_FOR = { K4b: ["force_majeure", "prompt_handling"], K4d: ["force
  * incidents to choose from ([id, label]); `check` fixes the check when opened from its row of the scorecard.
  */
 async function openExceptionForm({ incidents, check, decisionId, back }) {
-  let current = null;
-  if (decisionId) {
-    try { current = await getVersioned(`/api/v1/exception_decisions/${encodeURIComponent(decisionId)}`); } catch (err) { status.textContent = err.message; return; }
-  }
+  const current = await editing("exception_decisions", decisionId);
+  if (current === undefined) return;
   const p = current?.feature.properties ?? {};
   const checkNow = p.check_id ?? check ?? "K4b";
   const choices = current ? [[p.incident_id, p.incident_id]] : incidents;
@@ -1245,14 +1255,10 @@ async function openExceptionForm({ incidents, check, decisionId, back }) {
       await afterWrite(back, () => openExceptionForm({ decisionId: saved.id }), "exception-result", `${t("saved")}: ${saved.id}`);
     } catch (err) { showApiError(form, err); }
   });
-  $("exc-delete")?.addEventListener("click", async () => {
-    const reason = askReason();
-    if (reason == null) return;
-    try {
-      await send("DELETE", withReason(`/api/v1/exception_decisions/${encodeURIComponent(decisionId)}`, reason), null, current.etag);
-      await afterWrite(back, null, null, t("deleted"));
-    } catch (err) { showApiError(form, err); }
-  });
+  if (current) {
+    wireDelete("exc-delete", form, `/api/v1/exception_decisions/${encodeURIComponent(decisionId)}`, current.etag,
+      () => afterWrite(back, null, null, t("deleted")));
+  }
 }
 
 // ---------------------------------------------------------------- declarations and attestations
@@ -1274,10 +1280,8 @@ const attestText = (id) => {
  * `preset` fills the check, subject and year (from the button that opened it).
  */
 async function openAttestationForm({ area, preset = {}, attestationId, back }) {
-  let current = null;
-  if (attestationId) {
-    try { current = await getVersioned(`/api/v1/attestations/${encodeURIComponent(attestationId)}`); } catch (err) { status.textContent = err.message; return; }
-  }
+  const current = await editing("attestations", attestationId);
+  if (current === undefined) return;
   const p = current?.feature.properties ?? {};
   const subjectKind = p.subject_kind ?? preset.subjectKind ?? "area";
   const subjects = [["area", `raw:${area.properties.name}`], ["ward", `raw:${wardName || state.ward}`]];
@@ -1327,14 +1331,10 @@ async function openAttestationForm({ area, preset = {}, attestationId, back }) {
       showApiError(form, err);
     }
   });
-  $("att-delete")?.addEventListener("click", async () => {
-    const reason = askReason();
-    if (reason == null) return;
-    try {
-      await send("DELETE", withReason(`/api/v1/attestations/${encodeURIComponent(attestationId)}`, reason), null, current.etag);
-      await afterWrite(back, null, null, t("deleted"));
-    } catch (err) { showApiError(form, err); }
-  });
+  if (current) {
+    wireDelete("att-delete", form, `/api/v1/attestations/${encodeURIComponent(attestationId)}`, current.etag,
+      () => afterWrite(back, null, null, t("deleted")));
+  }
 }
 
 /** The year's declarations and attestations for the area and its ward, each with edit and delete ("Hồ sơ"). */
@@ -1400,10 +1400,8 @@ function organisationPopup(f) {
 
 /** A new organisation at a clicked point, or (with `id`) an existing one to edit or delete. */
 async function openOrganisationForm(latlng, id) {
-  let current = null;
-  if (id) {
-    try { current = await getVersioned(`/api/v1/organisations/${encodeURIComponent(id)}`); } catch (err) { status.textContent = err.message; return; }
-  }
+  const current = await editing("organisations", id);
+  if (current === undefined) return;
   const p = current?.feature.properties ?? {};
   let at = current ? current.feature.geometry.coordinates : [latlng.lng, latlng.lat];
   const fields = [
@@ -1453,10 +1451,8 @@ const CAMERA_FUNDING = ["community_fund", "state_budget", "household", "business
 
 /** A camera at a clicked point, or (with `id`) a stored one to edit, move (drag the pin) or delete. */
 async function openCameraForm(latlng, id) {
-  let current = null;
-  if (id) {
-    try { current = await getVersioned(`/api/v1/cameras/${encodeURIComponent(id)}`); } catch (err) { status.textContent = err.message; return; }
-  }
+  const current = await editing("cameras", id);
+  if (current === undefined) return;
   const p = current?.feature.properties ?? {};
   let at = current ? current.feature.geometry.coordinates : [latlng.lng, latlng.lat];
   const choose = (codes, prefix) => [["", "choose"], ...codes.map((c) => [c, `${prefix}${c}`])];
@@ -1524,10 +1520,8 @@ function teamsHtml(teams) {
 
 /** A new team of the area, or (with `id`) a stored one to edit or delete; `back` returns to the area's panel. */
 async function openTeamForm({ area, id, back }) {
-  let current = null;
-  if (id) {
-    try { current = await getVersioned(`/api/v1/teams/${encodeURIComponent(id)}`); } catch (err) { status.textContent = err.message; return; }
-  }
+  const current = await editing("teams", id);
+  if (current === undefined) return;
   const p = current?.feature.properties ?? {};
   const fields = [
     { name: "kind", label: "teamKind", kind: "select", required: true, value: p.kind ?? "",

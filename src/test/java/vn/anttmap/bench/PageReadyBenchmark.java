@@ -3,10 +3,8 @@ package vn.anttmap.bench;
 import org.openqa.selenium.Cookie;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 
-import java.io.File;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -177,14 +175,10 @@ public final class PageReadyBenchmark {
     }
 
     private static ChromeDriver browser(String chromium, String driver, Path profile) {
-        ChromeOptions options = new ChromeOptions().setBinary(new File(chromium)).addArguments("--headless=new",
-                "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-                "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage", "--window-size=1280,900",
-                "--lang=vi", "--user-data-dir=" + profile);
+        ChromeOptions options = vn.anttmap.web.Chromium.options(Path.of(chromium), profile);
         // get() returns at once; the page's own marks say when it is ready (a slow page is not cut off at load).
         options.setPageLoadStrategy(org.openqa.selenium.PageLoadStrategy.NONE);
-        ChromeDriver browser = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(new File(driver))
-                .usingAnyFreePort().build(), options);
+        ChromeDriver browser = vn.anttmap.web.Chromium.start(Path.of(driver), options);
         browser.executeCdpCommand("Network.enable", Map.of());
         browser.executeCdpCommand("Network.setCacheDisabled", Map.of("cacheDisabled", true));
         return browser;
