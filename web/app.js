@@ -112,30 +112,44 @@ async function loadScores() {
 }
 
 /**
- * One pixel's width on the ground at a zoom, in whole metres (at least 1): the tolerance the ward outlines are asked
- * for, so that other wards' outlines come simplified for the zoom instead of every vertex of every ward.
+ * The tolerance the outlines are asked for at a zoom: one pixel's width on the ground, in metres, rounded down to a
+ * power of two (at least 1), so that the server keeps few versions of each outline and other wards' outlines come
+ * simplified for the zoom instead of with every vertex.
  */
 function pixelMeters(zoom) {
   const lat = map.getCenter().lat * Math.PI / 180;
-  return Math.max(1, Math.floor(40075016.686 * Math.cos(lat) / (256 * 2 ** zoom)));
+  const metres = 40075016.686 * Math.cos(lat) / (256 * 2 ** zoom);
+  return Math.min(8192, 2 ** Math.max(0, Math.floor(Math.log2(metres))));
 }
-let wardTolerance = null;
-let wardAsked = Infinity;
+/** The outlines drawn: the box they were asked for and their tolerance (null before the first). */
+let wardView = null;
+let wardAsked = 0;
+
+function showWardName(wards) {
+  const own = wards.features.find((f) => f.id === state.ward);
+  if (!own) return;
+  wardName = own.properties.name;
+  $("ward-name").textContent = wardName;
+}
 
 /**
- * The ward outlines, simplified to a pixel at the zoom; asked again, finer, when the map is zoomed in to where they
- * would be off by more than two pixels.
+ * The outlines of the wards in and around the view (half the view again on each side), simplified for the zoom; asked
+ * again when the map leaves that box or is zoomed in to where they would be off by more than two pixels. An answer
+ * overtaken by a later view's is dropped.
  */
-async function loadWards(zoom) {
-  const tolerance = pixelMeters(zoom);
-  if (2 * tolerance > wardAsked) return; // within two pixels: what is drawn will do
-
-  wardAsked = tolerance;
-  const wards = await getJson(`/api/v1/wards?simplify=${tolerance}`);
-  if (wardTolerance != null && wardTolerance <= tolerance) return;
-  wardTolerance = tolerance;
+async function loadWards() {
+  const tolerance = pixelMeters(map.getZoom());
+  const view = map.getBounds();
+  if (wardView && wardView.bounds.contains(view) && 2 * tolerance > wardView.tolerance) return;
+  const box = view.pad(0.5);
+  const bbox = [Math.max(-180, box.getWest()), Math.max(-90, box.getSouth()), Math.min(180, box.getEast()),
+    Math.min(90, box.getNorth())].map((v) => v.toFixed(6)).join(",");
+  const asked = ++wardAsked;
+  const wards = await getJson(`/api/v1/wards?${new URLSearchParams({ bbox, simplify: tolerance })}`);
+  if (asked !== wardAsked) return;
+  wardView = { bounds: box, tolerance };
   layers.wards.clearLayers().addData(wards);
-  wardName = wards.features.find((f) => f.id === state.ward)?.properties.name ?? "";
+  showWardName(wards);
 }
 
 /**
@@ -155,8 +169,14 @@ async function loadAreaLayers() {
   layers.cameras = L.geoJSON(null, { pointToLayer: (f, ll) => L.circleMarker(ll, { className: "antt-camera",
     radius: 4, color: "#fff", weight: 1, fillColor: f.properties.status === "active" ? "#2f855a" : "#a0aec0", fillOpacity: 1 }),
     onEachFeature: (f, l) => l.bindPopup(() => cameraPopup(f)) });
-  // The outlines for a ward's view (zoom 14), asked again finer if the ward opens closer.
-  const [areas] = await Promise.all([getJson(`/api/v1/areas${q}`), loadWards(14), loadScores()]);
+  // The ward's own outline first (the view opens on it); its neighbours' once the figures show ({@link loadWards}).
+  const [areas, own] = await Promise.all([getJson(`/api/v1/areas${q}`),
+    state.ward ? getJson(`/api/v1/wards?${new URLSearchParams({ ward: state.ward, simplify: pixelMeters(14) })}`) : null,
+    loadScores()]);
+  if (own) {
+    layers.wards.addData(own);
+    showWardName(own);
+  }
   layers.areas = L.geoJSON(areas, { style: areaStyle, onEachFeature: (f, l) => l.on("click", () => {
     // While placing a new incident or organisation the click belongs to the map (the form), not to the area's panel.
     if (!picking) openArea(f);
@@ -173,8 +193,9 @@ async function loadAreaLayers() {
     labelMarkers.set(f.id, { marker, size: (b.getNorth() - b.getSouth()) * (b.getEast() - b.getWest()) });
   }
   layers.areaGroup = L.layerGroup([layers.areas, areaLabels]);
+  // The view moves to the ward before anything is on the map, so that the layers are drawn once, in place.
+  fitWard();
   for (const name of ["wards", "areaGroup", "roads", "coastline", "sectors", "cameras"]) layers[name].addTo(map);
-  map.on("zoomend", () => loadWards(map.getZoom()).catch((e) => { status.textContent = e.message; }));
 }
 
 /** Cameras, their field-of-view sectors, roads and the coastline, drawn into the layers made by {@link loadAreaLayers}. */
@@ -248,8 +269,10 @@ function hoverLabel(areaId, over, on) {
 
 function fitWard() {
   map.invalidateSize();
-  const target = layers.wards.getLayers().find((l) => l.feature.id === state.ward);
-  map.fitBounds((target ?? layers.areas).getBounds(), { padding: [10, 10] });
+  const target = layers.wards.getLayers().find((l) => l.feature.id === state.ward) ?? layers.areas;
+  // A ward with neither an outline nor areas keeps the map's view.
+  // Not animated: the first view is where the page opens, not a move (a zoom still animating would undo the next one).
+  if (target.getBounds().isValid()) map.fitBounds(target.getBounds(), { padding: [10, 10], animate: false });
 }
 
 async function loadIncidents() {
@@ -442,15 +465,17 @@ async function loadCoverage() {
   return c;
 }
 
+const askStats = () => getJson(`/api/v1/stats?${new URLSearchParams({ ward: state.ward, from: state.from, to: state.to })}`);
+
 const pct = (share) => share == null ? "–" : `${(100 * share).toLocaleString(locale(), { maximumFractionDigits: 1 })}%`;
 
 /**
  * The figures bar: the ward's counts as soon as they come, then camera coverage (computed per area, it may take
  * longer) in its place; {@code shown} is called once the counts are on screen.
  */
-async function loadFigures(shown = () => {}) {
+async function loadFigures(shown = () => {}, asked = null) {
   if (!state.ward) return;
-  const s = await getJson(`/api/v1/stats?${new URLSearchParams({ ward: state.ward, from: state.from, to: state.to })}`);
+  const s = await (asked ?? askStats());
   showFigures(s, null);
   shown();
   showFigures(s, await loadCoverage());
@@ -1681,20 +1706,26 @@ try {
   // First the ward's areas with their verdicts and the figures' counts (data-ready); then, without holding them back,
   // coverage, cameras, sectors, roads, incidents, hotspots and the rest (data-layers).
   document.body.dataset.layers = "loading";
+  // The figures' counts are asked beside the areas, not after them (their failure is reported by loadFigures).
+  const statsAsked = state.ward ? askStats() : null;
+  statsAsked?.catch(() => {});
   await loadAreaLayers();
   applyLanguage();
   if (!signedIn) status.dataset.public = t("publicNote");
-  fitWard();
   // The rest is asked for once the figures show: on a busy server it would otherwise compete with them.
   let rest = null;
-  const more = () => { rest ??= Promise.all([loadContextLayers(), loadIncidents(), loadHotspots(), loadOrganisations(), loadReview()]); };
+  const more = () => {
+    if (rest) return;
+    rest = Promise.all([loadWards(), loadContextLayers(), loadIncidents(), loadHotspots(), loadOrganisations(), loadReview()]);
+    map.on("moveend", () => loadWards().catch((e) => { status.textContent = e.message; }));
+  };
   const shown = () => {
     if (document.body.dataset.ready === "true") return;
     document.body.dataset.ready = "true";
     performance.mark("antt-ready");
     more();
   };
-  await loadFigures(shown);
+  await loadFigures(shown, statsAsked);
   shown(); // a store without wards has no figures to wait for
   await rest;
   buildControls();

@@ -30,14 +30,10 @@ final class FeatureController {
         if (!vn.anttmap.auth.AccessPolicy.canRead(who, layer.apiName())) {
             throw Access.denied(ctx, layer.apiName());
         }
-        List<Feature> found = vn.anttmap.auth.AccessPolicy.filter(who, layer.apiName(),
-                features.list(layer, QueryParams.featureQuery(ctx)));
         int toleranceM = layer.geometryKind() == vn.anttmap.model.GeometryKind.MULTIPOLYGON
                 ? QueryParams.integer(ctx, "simplify", 0, 0, MAX_SIMPLIFY_M) : 0;
-        if (toleranceM > 0) {
-            vn.anttmap.geo.OutlineSimplifier simplifier = new vn.anttmap.geo.OutlineSimplifier(toleranceM);
-            found = found.stream().map(f -> f.withGeometry(simplifier.simplify(f.geometry()))).toList();
-        }
+        List<Feature> found = vn.anttmap.auth.AccessPolicy.filter(who, layer.apiName(),
+                features.listSimplified(layer, QueryParams.featureQuery(ctx), toleranceM));
         Map<String, Object> extra = new LinkedHashMap<>();
         extra.put("layer", layer.apiName());
         extra.put("numberReturned", found.size());

@@ -66,6 +66,26 @@ class SimplifiedOutlinesTest {
     }
 
     @Test
+    void aBoxAsksOnlyTheWardsAroundTheViewSimplified() {
+        vn.anttmap.TestHttp.test(HttpServer.create(services, new HttpServer.PageConfig("t", "t")), (server, client) -> {
+            Geometry full = ward(client.get("/api/v1/wards"), DemoFiles.WARD_ID);
+            org.locationtech.jts.geom.Point inside = full.getInteriorPoint();
+            String bbox = (inside.getX() - 0.0005) + "," + (inside.getY() - 0.0005) + "," + (inside.getX() + 0.0005) + ","
+                    + (inside.getY() + 0.0005);
+            try (Response r = client.get("/api/v1/wards?bbox=" + bbox + "&simplify=16")) {
+                assertThat(r.code()).isEqualTo(200);
+                JsonNode fc = HttpServerTest.JSON.readTree(r.body().string());
+                assertThat(fc.path("features")).extracting(f -> f.path("id").asText()).containsExactly(DemoFiles.WARD_ID);
+            }
+            // The page's first request: the ward's own outline, asked by id.
+            Geometry own = ward(client.get("/api/v1/wards?ward=" + DemoFiles.WARD_ID + "&simplify=16"), DemoFiles.WARD_ID);
+            assertThat(own.getNumPoints()).isLessThan(full.getNumPoints());
+            assertThat(ward(client.get("/api/v1/wards?simplify=16"), DemoFiles.WARD_ID)).as("the same outline, asked again")
+                    .isEqualTo(own);
+        });
+    }
+
+    @Test
     void withoutSimplifyEveryVertexComesAndABadToleranceIsRefused() {
         vn.anttmap.TestHttp.test(HttpServer.create(services, new HttpServer.PageConfig("t", "t")), (server, client) -> {
             Geometry full = ward(client.get("/api/v1/wards"), DemoFiles.WARD_ID);

@@ -73,6 +73,9 @@ public final class PageReadyBenchmark {
                 for (int i = 0; i <= warm; i++) {
                     loads.add(load(browser, base));
                 }
+                if (a.containsKey("--trace")) {
+                    trace(browser);
+                }
                 Load cold = loads.get(0);
                 System.out.printf("| %s | %s | cold (first after start) | %.0f | %s |%n", label, who, cold.readyMs(), layers(cold));
                 List<Load> warmLoads = loads.subList(1, loads.size());
@@ -88,6 +91,27 @@ public final class PageReadyBenchmark {
                 server.waitFor();
             }
         }
+    }
+
+    /**
+     * With {@code --trace}: the last load's requests (start and end from the navigation, in ms) and the main thread's
+     * long tasks (over 50 ms) before the page was ready, to see where the time went.
+     */
+    private static void trace(ChromeDriver browser) {
+        @SuppressWarnings("unchecked")
+        List<Object> lines = (List<Object>) ((JavascriptExecutor) browser).executeScript(
+                "const ready = performance.getEntriesByName('antt-ready')[0]?.startTime ?? Infinity;"
+                + "const r = performance.getEntriesByType('resource').filter((e) => e.startTime < ready).map((e) =>"
+                + " `request ${e.startTime.toFixed(0)}-${e.responseEnd.toFixed(0)} (wait ${(e.responseStart - e.requestStart).toFixed(0)})"
+                + " ${e.name.replace(location.origin, '')}`);"
+                + "const l = (window.anttLongTasks ?? []).filter((e) => e.startTime < ready).map((e) =>"
+                + " `long task ${e.startTime.toFixed(0)}-${(e.startTime + e.duration).toFixed(0)}`);"
+                + "const n = performance.getEntriesByType('navigation').map((e) => `page ${e.requestStart.toFixed(0)}-${e.responseEnd.toFixed(0)}"
+                + " (wait ${(e.responseStart - e.requestStart).toFixed(0)}; dns ${e.domainLookupStart.toFixed(0)}, connect ${e.connectStart.toFixed(0)}-${e.connectEnd.toFixed(0)},"
+                + " interactive ${e.domInteractive.toFixed(0)}, loaded ${e.domContentLoadedEventEnd.toFixed(0)})`);"
+                + "const m = performance.getEntriesByType('mark').map((e) => `mark ${e.name} ${e.startTime.toFixed(0)}`);"
+                + "return [...n, ...r, ...l, ...m, `ready ${ready.toFixed(0)}`];");
+        lines.forEach(l -> System.out.println("    " + l));
     }
 
     private static String layers(Load l) {
@@ -181,6 +205,10 @@ public final class PageReadyBenchmark {
         ChromeDriver browser = vn.anttmap.web.Chromium.start(Path.of(driver), options);
         browser.executeCdpCommand("Network.enable", Map.of());
         browser.executeCdpCommand("Network.setCacheDisabled", Map.of("cacheDisabled", true));
+        // For --trace: the main thread's long tasks, kept from the document's start.
+        browser.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source",
+                "window.anttLongTasks = []; new PerformanceObserver((l) => window.anttLongTasks.push(...l.getEntries()))"
+                + ".observe({ type: 'longtask', buffered: true });"));
         return browser;
     }
 
@@ -190,6 +218,8 @@ public final class PageReadyBenchmark {
             int eq = arg.indexOf('=');
             if (arg.startsWith("--") && eq > 0) {
                 m.put(arg.substring(0, eq), arg.substring(eq + 1));
+            } else if (arg.startsWith("--")) {
+                m.put(arg, "");
             }
         }
         return m;

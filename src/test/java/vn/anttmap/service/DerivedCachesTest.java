@@ -125,6 +125,17 @@ class DerivedCachesTest {
         assertThat(k4bEvidence(cards.scoreArea("a", YEAR))).containsExactlyInAnyOrder("new1", "new2");
         assertFresh(cards, services);
 
+        // The simplified outlines the page draws follow another process's boundary edit.
+        Feature w = server.get(Layer.WARDS, "w").orElseThrow();
+        List<Feature> outlines = services.features().listSimplified(Layer.WARDS, vn.anttmap.model.FeatureQuery.ALL, 10);
+        assertThat(services.features().listSimplified(Layer.WARDS, vn.anttmap.model.FeatureQuery.ALL, 10).get(0).geometry())
+                .as("kept").isSameAs(outlines.get(0).geometry());
+        org.locationtech.jts.geom.Point middle = w.geometry().getCentroid();
+        cli.write(new WriteBatch().upsert(Layer.WARDS, List.of(w.withGeometry(org.locationtech.jts.geom.util.AffineTransformation
+                .scaleInstance(0.5, 0.5, middle.getX(), middle.getY()).transform(w.geometry())))));
+        double halved = services.features().listSimplified(Layer.WARDS, vn.anttmap.model.FeatureQuery.ALL, 10).get(0).geometry().getArea();
+        assertThat(halved).isCloseTo(outlines.get(0).geometry().getArea() / 4, org.assertj.core.data.Percentage.withPercentage(5));
+
         if (sqlUrl == null) {
             return;
         }
@@ -143,6 +154,9 @@ class DerivedCachesTest {
                     .isLessThan(full.get(0).geometry().getArea() / 3);
             st.executeUpdate("UPDATE camera SET fov_deg = 360");
             st.executeUpdate("UPDATE camera SET status = 'active'");
+            st.executeUpdate("UPDATE ward SET geom = ST_GeomFromText('" + w.geometry().toText() + "', 4326) WHERE id = 'w'");
+            assertThat(services.features().listSimplified(Layer.WARDS, vn.anttmap.model.FeatureQuery.ALL, 10).get(0).geometry().getArea())
+                    .isEqualTo(outlines.get(0).geometry().getArea());
             assertThat(coverage.coverage("w", "a", FROM, TO).coveredAreaM2()).isEqualTo(seen.coveredAreaM2());
         }
     }

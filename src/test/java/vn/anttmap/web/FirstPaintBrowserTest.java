@@ -145,6 +145,41 @@ class FirstPaintBrowserTest {
         }
     }
 
+    @Test
+    void theAreasAndFiguresDoNotWaitForTheNeighboursOutlines() {
+        // Every request for the wards around the view is held back (paused, never answered) while the page loads: the
+        // ward's own outline, asked by its id, is all the first paint needs.
+        browser.executeCdpCommand("Fetch.enable", Map.of("patterns", List.of(Map.of("urlPattern", "*/api/v1/wards?bbox=*"))));
+        try {
+            browser.get(url());
+            wait(60).until(d -> "true".equals(d.findElement(By.tagName("body")).getAttribute("data-ready")));
+            assertThat(browser.findElements(By.cssSelector("path.antt-area"))).hasSize(14);
+            assertThat(browser.findElement(By.cssSelector("[data-figure='incidents']")).getText()).startsWith("Vụ việc ANTT:");
+            assertThat(browser.findElement(By.id("ward-name")).getText())
+                    .isEqualTo(services.store().get(Layer.WARDS, DemoFiles.WARD_ID).orElseThrow().text("name"));
+            assertThat(browser.findElements(By.cssSelector("path.antt-ward"))).as("the ward's own outline alone").hasSize(1);
+        } finally {
+            browser.executeCdpCommand("Fetch.disable", Map.of());
+        }
+    }
+
+    @Test
+    void zoomingOutBringsTheNeighboursOutlinesSimplifiedForTheZoom() {
+        open();
+        // The requests from here on (the basemap's failed tiles would fill the browser's list of 250).
+        // The page opens on the ward without a zoom animation (one still running undid this zoom: a regression test).
+        assertThat(js("performance.clearResourceTimings(); anttMap.setView(anttMap.getCenter(), 11, { animate: false });"
+                + " return anttMap.getZoom()")).isEqualTo(11L);
+        // At zoom 11 (latitude 19.4) a pixel is 70 m on the ground: the outlines are asked within 64 m.
+        String asked = "return performance.getEntriesByType('resource').map((e) => e.name).filter((n) => n.includes('/api/v1/wards'))";
+        wait(60).withMessage(() -> "asked: " + js(asked) + " at zoom " + js("return anttMap.getZoom()")).until(d -> ((List<?>) js(asked)).stream()
+                .anyMatch(n -> String.valueOf(n).matches(".*/api/v1/wards\\?bbox=.*&simplify=64")));
+        // The demo's four wards (Hải Hòa and its three neighbours), drawn from that answer.
+        wait(60).until(d -> d.findElements(By.cssSelector("path.antt-ward")).size() == 4);
+        assertThat(browser.findElements(By.cssSelector("path.antt-ward")).stream()
+                .filter(p -> p.getAttribute("stroke-dasharray") == null).count()).as("the ward's own, solid").isEqualTo(1);
+    }
+
     private static String url() {
         return "http://127.0.0.1:" + app.port() + "/";
     }

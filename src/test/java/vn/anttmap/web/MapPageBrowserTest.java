@@ -460,17 +460,19 @@ class MapPageBrowserTest {
             String area = "tdp-quang-trung";
             openAreaPanel(area);
             assertThat(browser.findElement(By.id("login")).getText()).isEqualTo("Đăng xuất (officer-hh)");
-            WebElement section;
             try {
-                section = waitUp().until(ExpectedConditions.visibilityOfElementLocated(By.id("teams")));
+                waitUp().until(ExpectedConditions.visibilityOfElementLocated(By.id("teams")));
             } catch (org.openqa.selenium.TimeoutException e) {
                 shot("desktop-vi-area-teams-failed");
                 throw new AssertionError("no teams section in the panel of " + area + ": " + browser.findElement(By.id("panel"))
                         .getText().replace('\n', '|').substring(0, 300), e);
             }
-            assertThat(section.getText()).doesNotContain("Không tải được");
-            assertThat(section.findElement(By.tagName("h3")).getText()).isEqualTo("Tổ an ninh, trật tự của khu");
-            long listed = section.findElements(By.cssSelector("li[data-team]")).size();
+            String teamsText = waitUp().until(d -> d.findElement(By.id("teams")).getText());
+            assertThat(teamsText).doesNotContain("Không tải được");
+            // Read through waits that read again: the panel may be drawn once more as the camera's delete settles.
+            String heading = waitUp().until(d -> d.findElement(By.cssSelector("#teams h3")).getText());
+            assertThat(heading).isEqualTo("Tổ an ninh, trật tự của khu");
+            long listed = waitUp().until(d -> Long.valueOf(d.findElements(By.cssSelector("#teams li[data-team]")).size()));
             assertThat(listed).isEqualTo(all(teams).stream().filter(f -> area.equals(f.text("area_id"))).count());
             click("#add-team");
             waitUp().until(ExpectedConditions.visibilityOfElementLocated(By.id("team-form")));
