@@ -85,6 +85,11 @@ public final class FeatureService {
                 new OutlineOf(f.id(), f.get("valid_from"), toleranceM), stamp, () -> simplifier.simplify(f.geometry())))).toList();
     }
 
+    /** How many simplified outlines of the layer are kept (for tests). */
+    int outlinesKept(Layer layer) {
+        return outlines.get(layer).size();
+    }
+
     /**
      * Writes every record of the layer (all boundary versions, not just today's) in a format import reads back.
      *

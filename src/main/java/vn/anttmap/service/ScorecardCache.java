@@ -55,6 +55,11 @@ public final class ScorecardCache {
                 scoreAreas(wardId, year)));
     }
 
+    /** How many cards and card lists are kept (for tests). */
+    int kept() {
+        return cards.size();
+    }
+
     /** As {@link ScoringService#wardOfArea}. */
     public String wardOfArea(String areaId) {
         return scoring.wardOfArea(areaId);

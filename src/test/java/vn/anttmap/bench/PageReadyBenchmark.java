@@ -72,9 +72,10 @@ public final class PageReadyBenchmark {
                 List<Load> loads = new ArrayList<>();
                 for (int i = 0; i <= warm; i++) {
                     loads.add(load(browser, base));
-                }
-                if (a.containsKey("--trace")) {
-                    trace(browser);
+                    if (a.containsKey("--trace")) {
+                        System.out.println("  " + who + ", load " + (i + 1) + ":");
+                        trace(browser);
+                    }
                 }
                 Load cold = loads.get(0);
                 System.out.printf("| %s | %s | cold (first after start) | %.0f | %s |%n", label, who, cold.readyMs(), layers(cold));
@@ -94,7 +95,7 @@ public final class PageReadyBenchmark {
     }
 
     /**
-     * With {@code --trace}: the last load's requests (start and end from the navigation, in ms) and the main thread's
+     * With {@code --trace}: each load's requests (start and end from the navigation, in ms) and the main thread's
      * long tasks (over 50 ms) before the page was ready, to see where the time went.
      */
     private static void trace(ChromeDriver browser) {
