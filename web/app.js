@@ -57,8 +57,12 @@ const [config, sessionNow, standard] = await Promise.all([getJson("/api/v1/confi
 session = sessionNow;
 const signedIn = session.role !== "public";
 
+/** What the panel showed when the last write was sent (its first element): {@link afterWrite} leaves a panel the user has since moved on from. */
+let writtenFrom = null;
+
 /** A write with the session's CSRF token (and If-Match when editing a version). */
 async function send(method, url, body, etag) {
+  writtenFrom = $("panel-body").firstElementChild;
   const r = await fetch(url, { method, credentials: "same-origin", headers: { "Content-Type": "application/json",
     "Accept-Language": lang, ...(session.csrf ? { "X-CSRF-Token": session.csrf } : {}), ...(etag ? { "If-Match": etag } : {}) },
   body: body == null ? undefined : JSON.stringify(body) });
@@ -1150,6 +1154,12 @@ function openForm(title, html, back) {
 async function afterWrite(back, reopen, resultId, text) {
   await Promise.all([loadScores(), loadOrganisations()]);
   buildControls();
+  // The user opened something else while the layers were reloaded (an area's panel, another record): that stays, and
+  // the write is said in the status line.
+  if (writtenFrom && !writtenFrom.isConnected) {
+    status.textContent = text;
+    return;
+  }
   if (back) { await back(); return; }
   if (reopen) await reopen();
   else openForm(text, "");

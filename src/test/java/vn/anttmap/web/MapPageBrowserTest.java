@@ -451,14 +451,24 @@ class MapPageBrowserTest {
             org.locationtech.jts.geom.Point at = (org.locationtech.jts.geom.Point) services.store().get(cameras, id).orElseThrow().geometry();
             assertThat(at.getX()).isCloseTo(moved[1], org.assertj.core.data.Offset.offset(1e-6));
             waitUp().until(d -> d.findElement(By.id("camera-result")).getText().startsWith("Đã lưu: "));
-            click("#cam-delete");
-            acceptConfirm();
-            waitUp().until(d -> services.store().get(cameras, id).isEmpty());
+            // The page reloads the cameras after the delete; the officer opens an area meanwhile (the sectors held
+            // back until then): the area's panel stays, and the delete is said in the status line (the panel was
+            // replaced by "Đã xóa" once the reload ended: a regression test).
+            String area = "tdp-quang-trung";
+            ((org.openqa.selenium.chromium.HasCdp) browser).executeCdpCommand("Fetch.enable", Map.of("patterns", List.of(Map.of("urlPattern", "*/api/v1/cameras/sectors*"))));
+            try {
+                click("#cam-delete");
+                acceptConfirm();
+                waitUp().until(d -> services.store().get(cameras, id).isEmpty());
+                openAreaPanel(area);
+            } finally {
+                ((org.openqa.selenium.chromium.HasCdp) browser).executeCdpCommand("Fetch.disable", Map.of());
+            }
+            waitUp().until(d -> d.findElement(By.id("status")).getText().equals("Đã xóa: " + id));
+            assertThat(browser.findElement(By.id("panel")).getAttribute("data-area-id")).isEqualTo(area);
             assertThat(services.store().lastAudit("cameras", id).orElseThrow().detail()).isEqualTo(DELETE_REASON);
 
             // The area's teams, from its panel.
-            String area = "tdp-quang-trung";
-            openAreaPanel(area);
             assertThat(browser.findElement(By.id("login")).getText()).isEqualTo("Đăng xuất (officer-hh)");
             try {
                 waitUp().until(ExpectedConditions.visibilityOfElementLocated(By.id("teams")));
