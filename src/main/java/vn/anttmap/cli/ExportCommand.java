@@ -13,7 +13,7 @@ import java.nio.file.StandardCopyOption;
 
 /** {@code export}: write a layer to a file that {@code import} reads back. */
 @Command(name = "export", mixinStandardHelpOptions = true,
-        description = "Export a layer (every record, all boundary versions) as GeoJSON or CSV; import reads the file back.")
+        description = "Export a layer (every record, all boundary versions) as GeoPackage, GeoJSON, KML, FlatGeobuf or CSV; import reads each back.")
 final class ExportCommand extends DataCommand {
     @Option(names = {"--layer", "--layers"}, required = true, paramLabel = "LAYERS", split = ",",
             description = "One or more layers: stored ones (wards, areas, teams, cameras, incidents, …) or published "

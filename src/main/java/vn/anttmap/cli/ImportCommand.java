@@ -13,17 +13,22 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 
-/** {@code import}: load a GeoJSON or CSV file into a layer, all or nothing. */
+/** {@code import}: load a file into a layer, all or nothing, in any format {@code export} writes. */
 @Command(name = "import", mixinStandardHelpOptions = true,
-        description = {"Import a GeoJSON or CSV file into a layer. All or nothing: one bad record refuses the file, "
+        description = {"Import a file into a layer. All or nothing: one bad record refuses the file, "
                 + "naming the record and the reason, and nothing is written.",
-                "CSV: UTF-8; location in lon,lat columns (WGS 84), in x,y columns with --crs, or in a wkt column."})
+                "Formats read: GeoJSON (.geojson, .json), CSV (.csv), GeoPackage (.gpkg: the table named after the layer, "
+                        + "or the only one), KML (.kml: the folder named after the layer, or the only one) and FlatGeobuf "
+                        + "(.fgb), each as export writes it; GeoJSON, GeoPackage, KML and FlatGeobuf in WGS 84.",
+                "CSV: UTF-8; location in lon,lat columns (WGS 84), in x,y columns with --crs, or in a wkt column.",
+                "Exports of computed collections (residential_areas, camera_coverage, camera_proposals) import into "
+                        + "the stored layer they come from; their computed columns are named and left out."})
 final class ImportCommand extends DataCommand {
     @Option(names = "--layer", required = true, paramLabel = "LAYER",
             description = "wards, areas, teams, cameras, incidents, disputes or extractions.")
     String layer;
 
-    @Option(names = "--format", paramLabel = "FORMAT", description = "geojson or csv (default: from the file name).")
+    @Option(names = "--format", paramLabel = "FORMAT", description = "geojson, csv, gpkg, kml or fgb (default: from the file name).")
     String format;
 
     @Option(names = "--crs", paramLabel = "CRS",
@@ -46,6 +51,7 @@ final class ImportCommand extends DataCommand {
             ImportResult r = services.importer().importFile(target, file.getFileName().toString(), in, fmt, crs);
             out().println("imported " + r.written() + " " + r.layer().apiName()
                     + (r.reassigned() > 0 ? "; " + r.reassigned() + " records re-assigned to new boundaries" : ""));
+            r.notes().forEach(n -> out().println("note: " + n));
         }
         return 0;
     }

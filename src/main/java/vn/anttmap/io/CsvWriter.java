@@ -68,9 +68,11 @@ public final class CsvWriter {
     }
 
     /** Features that belong to no layer: {@code id}, {@code wkt} (when any has a geometry), then the properties. */
-    public static void writeComputed(List<String> properties, List<Feature> features, OutputStream out) throws IOException {
+    public static void writeComputed(List<String> properties, Iterable<Feature> given, OutputStream out) throws IOException {
         Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
         w.write('\uFEFF');
+        List<Feature> features = new ArrayList<>();
+        given.forEach(features::add);
         boolean geometry = features.stream().anyMatch(f -> f.geometry() != null);
         List<String> header = new ArrayList<>();
         header.add("id");

@@ -90,8 +90,9 @@ public final class ExportService {
             if (!vn.anttmap.auth.AccessPolicy.canRead(who, l.name())) {
                 throw new SecurityException("bạn không được xuất lớp " + l.name() + " / you may not export " + l.name());
             }
-            layers.add(new ExportLayer(l.name(), l.geometryType(), l.properties(),
-                    vn.anttmap.auth.AccessPolicy.filter(who, l.name(), l.features())));
+            layers.add(new ExportLayer(l.name(), l.geometryType(), l.properties(), l.features() instanceof List<Feature> all
+                    ? vn.anttmap.auth.AccessPolicy.filter(who, l.name(), all)
+                    : new Visible(l.features(), f -> vn.anttmap.auth.AccessPolicy.visible(who, l.name(), f))));
         }
         switch (format) {
             case GPKG -> {
@@ -151,7 +152,7 @@ public final class ExportService {
     }
 
     /** A layer by collection id or stored layer name. */
-    ExportLayer layer(String name) {
+    public ExportLayer layer(String name) {
         var collection = publish.collection(name);
         if (collection.isPresent()) {
             var c = collection.get();
@@ -173,7 +174,77 @@ public final class ExportService {
             geometry = "Point";
         }
         return new ExportLayer(layer.apiName(), geometry, layer.fields().stream().map(f -> f.name()).toList(),
-                store.query(layer, FeatureQuery.ALL));
+                new Pages(store, layer));
+    }
+
+    /** Records read per page when an export walks a stored layer. */
+    static final int PAGE_SIZE = 2_000;
+
+    /**
+     * Every record of a stored layer (all versions), read from the store a page at a time (by id, after the last one
+     * read) each time it is walked: an export of a province's 200,000 incidents holds one page, not the layer.
+     */
+    record Pages(FeatureStore store, Layer layer) implements Iterable<Feature> {
+        @Override
+        public java.util.Iterator<Feature> iterator() {
+            return new java.util.Iterator<>() {
+                private List<Feature> page = store.page(layer, FeatureQuery.ALL, null, PAGE_SIZE);
+                private int next;
+
+                @Override
+                public boolean hasNext() {
+                    if (next < page.size()) {
+                        return true;
+                    }
+                    if (page.size() < PAGE_SIZE) {
+                        return false;
+                    }
+                    page = store.page(layer, FeatureQuery.ALL, page.get(page.size() - 1).id(), PAGE_SIZE);
+                    next = 0;
+                    return !page.isEmpty();
+                }
+
+                @Override
+                public Feature next() {
+                    if (!hasNext()) {
+                        throw new java.util.NoSuchElementException();
+                    }
+                    return page.get(next++);
+                }
+            };
+        }
+    }
+
+    /** The records of {@code all} the principal may see, filtered as they are walked. */
+    record Visible(Iterable<Feature> all, java.util.function.Predicate<Feature> visible) implements Iterable<Feature> {
+        @Override
+        public java.util.Iterator<Feature> iterator() {
+            java.util.Iterator<Feature> it = all.iterator();
+            return new java.util.Iterator<>() {
+                private Feature ahead;
+
+                @Override
+                public boolean hasNext() {
+                    while (ahead == null && it.hasNext()) {
+                        Feature f = it.next();
+                        if (visible.test(f)) {
+                            ahead = f;
+                        }
+                    }
+                    return ahead != null;
+                }
+
+                @Override
+                public Feature next() {
+                    if (!hasNext()) {
+                        throw new java.util.NoSuchElementException();
+                    }
+                    Feature f = ahead;
+                    ahead = null;
+                    return f;
+                }
+            };
+        }
     }
 
     /** Every check of every scorecard of the published year, with the standard and period: provenance. */

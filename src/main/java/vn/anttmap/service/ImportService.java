@@ -47,7 +47,7 @@ public final class ImportService {
 
     /** The file formats import reads. */
     public enum Format {
-        GEOJSON, CSV, GPKG, KML;
+        GEOJSON, CSV, GPKG, KML, FGB;
 
         /** From an explicit name ({@code geojson}, {@code csv}) or, when that is null, the file name's extension. */
         public static Format of(String name, String fileName) {
@@ -58,8 +58,9 @@ public final class ImportService {
                 case "csv" -> CSV;
                 case "gpkg" -> GPKG;
                 case "kml" -> KML;
+                case "fgb", "flatgeobuf" -> FGB;
                 default -> throw new IllegalArgumentException(vn.anttmap.model.Bilingual.of("không nhận định dạng '" + n
-                        + "'; hãy dùng geojson, csv, gpkg hoặc kml", "unknown format '" + n + "'; use geojson, csv, gpkg or kml"));
+                        + "'; hãy dùng geojson, csv, gpkg, kml hoặc fgb", "unknown format '" + n + "'; use geojson, csv, gpkg, kml or fgb"));
             };
         }
     }
@@ -125,6 +126,9 @@ public final class ImportService {
                                                    java.util.function.BiConsumer<List<Feature>, WriteBatch> beforeWrite) {
         Pending pending = new Pending();
         ImportResult r = stage(pending, layer, source, raws);
+        if (r.written() == 0 && !r.notes().isEmpty() && pending.added.isEmpty()) {
+            return r; // a computed collection's export: recognised, nothing to write
+        }
         beforeWrite.accept(List.copyOf(pending.added.getOrDefault(layer, Map.of()).values()), pending.batch);
         write(pending.batch);
         return r;
@@ -289,6 +293,7 @@ public final class ImportService {
             case GEOJSON -> GeoJsonReader.read(source, in);
             case CSV -> CsvReader.read(source, in, crs);
             case KML -> vn.anttmap.io.export.KmlReader.read(source, in, name);
+            case FGB -> vn.anttmap.io.export.FlatGeobufReader.read(source, in);
             case GPKG -> {
                 java.nio.file.Path tmp = java.nio.file.Files.createTempFile("antt-import-", ".gpkg");
                 try {
@@ -337,7 +342,13 @@ public final class ImportService {
     }
 
     /** As above; with {@code pinned}, points are assigned to those boundaries instead of the store's current ones. */
-    private ImportResult stage(Pending pending, Layer layer, String source, List<RawRecord> raws, Boundaries pinned) {
+    private ImportResult stage(Pending pending, Layer layer, String source, List<RawRecord> given, Boundaries pinned) {
+        ComputedExports.Outcome recognised = ComputedExports.recognise(layer, given);
+        List<RawRecord> raws = recognised.records();
+        List<String> notes = recognised.note() == null ? List.of() : List.of(recognised.note());
+        if (recognised.note() != null && raws.isEmpty()) {
+            return new ImportResult(layer, 0, 0, notes);
+        }
         RecordConverter converter = new RecordConverter(layer, taxonomy, java.time.OffsetDateTime.now(clock));
         List<List<Problem>> problems = new ArrayList<>();
         List<Feature> features = new ArrayList<>();
@@ -391,7 +402,7 @@ public final class ImportService {
             Map<String, Feature> before = layer == Layer.WARDS ? storedWards : storedAreas;
             reassigned = reassign(pending, layer, assigned, before, gazetteer);
         }
-        return new ImportResult(layer, assigned.size(), reassigned);
+        return new ImportResult(layer, assigned.size(), reassigned, notes);
     }
 
     private Feature assign(Pending pending, Layer layer, Feature f, String loc, Gazetteer gaz, List<Problem> problems) {

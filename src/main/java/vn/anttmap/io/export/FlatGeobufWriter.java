@@ -35,6 +35,7 @@ public final class FlatGeobufWriter {
     }
 
     public static void write(ExportLayer layer, OutputStream out) throws IOException {
+        layer = new ExportLayer(layer.name(), layer.geometryType(), layer.properties(), layer.list());
         List<ColumnMeta> columns = new ArrayList<>();
         List<Byte> types = new ArrayList<>();
         ColumnMeta idColumn = column("feature_id", (byte) ColumnType.String);
@@ -50,7 +51,7 @@ public final class FlatGeobufWriter {
         header.geometryType = geometryType(layer.geometryType());
         header.srid = 4326;
         header.columns = columns;
-        header.featuresCount = layer.features().size();
+        header.featuresCount = layer.list().size();
         header.indexNodeSize = 0;
         Envelope e = new Envelope();
         layer.features().forEach(f -> {

@@ -121,7 +121,7 @@ public final class GeoPackageReader {
             if (col.equals(geomColumn) || col.equals(pkColumn)) {
                 continue;
             }
-            Object v = row.getValue(col);
+            Object v = text(row.getValue(col), row.getColumn(col).getDataType());
             if (col.equals("feature_id") || col.equals("id")) {
                 id = v == null ? null : v.toString();
             } else {
@@ -129,5 +129,15 @@ public final class GeoPackageReader {
             }
         }
         return new RawRecord(location, id, g, values);
+    }
+
+    /** A DATE or DATETIME value (the library may hand it over as a {@link java.util.Date}) as its ISO 8601 text. */
+    static Object text(Object v, mil.nga.geopackage.db.GeoPackageDataType type) {
+        if (v instanceof java.util.Date d) {
+            java.time.Instant at = d.toInstant();
+            return type == mil.nga.geopackage.db.GeoPackageDataType.DATE
+                    ? at.atOffset(java.time.ZoneOffset.UTC).toLocalDate().toString() : at.toString();
+        }
+        return v;
     }
 }
