@@ -9,7 +9,7 @@ import java.nio.file.Path;
 import java.util.Optional;
 
 /**
- * An outside program a test needs (GDAL's ogrinfo, Chromium). Without it the test is skipped with a reason, except
+ * An outside program a test needs (GDAL's ogrinfo, Chromium, MapLibre's style validator). Without it the test is skipped with a reason, except
  * under {@code CI=true}, where it fails: {@code .ci/run} installs them.
  */
 public final class RequiredTool {
@@ -34,13 +34,30 @@ public final class RequiredTool {
     public static Path require(String name, String debianPackage) {
         Optional<Path> p = find(name);
         if (p.isEmpty()) {
-            String why = name + " is not installed (Debian package " + debianPackage + ")";
-            if ("true".equalsIgnoreCase(System.getenv("CI"))) {
-                Assertions.fail(why + ", but CI=true: .ci/run must install it");
-            }
-            System.err.println("WARNING: skipped: " + why);
-            Assumptions.abort("skipped: " + why);
+            missing(name + " is not installed (Debian package " + debianPackage + ")");
         }
         return p.get();
+    }
+
+    /**
+     * A program installed into the project itself (an npm package under {@code .ci/node}), by its path from the
+     * project's root; skips (or, under CI=true, fails) the calling test when it is not there.
+     *
+     * @param install the command that installs it, for the reason given
+     */
+    public static Path requireLocal(String relativePath, String install) {
+        Path p = Path.of(relativePath).toAbsolutePath();
+        if (!Files.isExecutable(p)) {
+            missing(relativePath + " is not installed (" + install + ")");
+        }
+        return p;
+    }
+
+    private static void missing(String why) {
+        if ("true".equalsIgnoreCase(System.getenv("CI"))) {
+            Assertions.fail(why + ", but CI=true: .ci/run must install it");
+        }
+        System.err.println("WARNING: skipped: " + why);
+        Assumptions.abort("skipped: " + why);
     }
 }

@@ -37,6 +37,9 @@ public final class HttpServer {
     static final List<Layer> SERVED = List.of(Layer.WARDS, Layer.AREAS, Layer.CAMERAS, Layer.INCIDENTS, Layer.ROADS,
             Layer.COASTLINE, Layer.EXCEPTION_DECISIONS, Layer.ORGANISATIONS, Layer.TEAMS);
 
+    /** The MapLibre style of the vector tiles, under {@code /tiles/} beside the collections' TileJSON. */
+    static final String STYLE_FILE = "style.json";
+
     /** Settings the page reads from {@code /api/v1/config}. */
     public record PageConfig(String tileUrl, String tileAttribution) {
     }
@@ -91,6 +94,18 @@ public final class HttpServer {
         }).register(app);
         app.get("/tiles/{file}", ctx -> {
             String file = ctx.pathParam("file");
+            if (file.equals(STYLE_FILE)) {
+                // A MapLibre style for the collections the asker may read, each source its TileJSON.
+                vn.anttmap.auth.Principal who = Access.principal(ctx);
+                String tiles = ctx.scheme() + "://" + ctx.host() + "/tiles/";
+                Map<String, Object> style = vn.anttmap.style.MapStyle.document(services.publish().collections(who).stream()
+                        .map(vn.anttmap.service.PublishService.Collection::id).toList(), id -> tiles + id + ".json");
+                // What it lists depends on who asks: shared caches may keep only the public's.
+                ctx.header("Cache-Control", who.isPublic() ? "public, no-cache" : "private, no-cache")
+                        .header("Vary", "Authorization, Cookie");
+                json(ctx, 200, style);
+                return;
+            }
             if (!file.endsWith(".json")) {
                 throw new ApiException(404, Key.NOT_FOUND, "no tile set " + file);
             }

@@ -21,8 +21,9 @@ import java.nio.file.Path;
                         + "or the only one), KML (.kml: the folder named after the layer, or the only one) and FlatGeobuf "
                         + "(.fgb), each as export writes it; GeoJSON, GeoPackage, KML and FlatGeobuf in WGS 84.",
                 "CSV: UTF-8; location in lon,lat columns (WGS 84), in x,y columns with --crs, or in a wkt column.",
-                "Exports of computed collections (residential_areas, camera_coverage, camera_proposals) import into "
-                        + "the stored layer they come from; their computed columns are named and left out."})
+                "An export of residential_areas imports into areas, its verdict columns named and left out; an export of "
+                        + "camera_coverage, camera_proposals or a hot-spot layer is recognised and stores nothing (the "
+                        + "store computes them again from the layers they come from)."})
 final class ImportCommand extends DataCommand {
     @Option(names = "--layer", required = true, paramLabel = "LAYER",
             description = "wards, areas, teams, cameras, incidents, disputes or extractions.")

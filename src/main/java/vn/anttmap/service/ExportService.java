@@ -26,8 +26,8 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
 /**
- * Exports layers for GIS tools: GeoPackage (every layer, plus the scorecards with the standard's id and period as a
- * table: provenance), KML (one document, areas in their verdict's colour), and GeoJSON, CSV or FlatGeobuf (one file
+ * Exports layers for GIS tools: GeoPackage (every layer; with residential_areas, the scorecards with the standard's id
+ * and period as a table: provenance), KML (one document, areas in their verdict's colour), and GeoJSON, CSV or FlatGeobuf (one file
  * per layer; several layers come as a ZIP). Layers are the published collections ({@code residential_areas},
  * {@code camera_coverage}, …) or any stored layer by name ({@code teams}, {@code disputes}, …).
  */
@@ -99,7 +99,9 @@ public final class ExportService {
                 Path tmp = Files.createTempFile("antt-export-", ".gpkg");
                 try {
                     List<ExportLayer> all = new ArrayList<>(layers);
-                    all.add(scorecards(who));
+                    if (layers.stream().anyMatch(l -> l.name().equals("residential_areas"))) {
+                        all.add(scorecards(who)); // the verdicts' provenance, with the verdicts
+                    }
                     GeoPackageWriter.write(tmp.toFile(), all);
                     Files.copy(tmp, out);
                 } finally {

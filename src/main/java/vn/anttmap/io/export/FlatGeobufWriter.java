@@ -35,14 +35,20 @@ public final class FlatGeobufWriter {
     }
 
     public static void write(ExportLayer layer, OutputStream out) throws IOException {
-        layer = new ExportLayer(layer.name(), layer.geometryType(), layer.properties(), layer.list());
+        // A stored layer streams: its column types come from its fields, and the header leaves the count (0:
+        // unknown, which the format allows without an index) and the extent out. A computed layer is in memory.
+        vn.anttmap.model.Layer stored = layer.features() instanceof List ? null
+                : vn.anttmap.model.Layer.byName(layer.name()).orElse(null);
+        if (stored == null) {
+            layer = new ExportLayer(layer.name(), layer.geometryType(), layer.properties(), layer.list());
+        }
         List<ColumnMeta> columns = new ArrayList<>();
         List<Byte> types = new ArrayList<>();
         ColumnMeta idColumn = column("feature_id", (byte) ColumnType.String);
         columns.add(idColumn);
         types.add((byte) ColumnType.String);
         for (String p : layer.properties()) {
-            byte t = type(layer, p);
+            byte t = stored != null ? type(stored, p) : type(layer, p);
             columns.add(column(p, t));
             types.add(t);
         }
@@ -51,14 +57,16 @@ public final class FlatGeobufWriter {
         header.geometryType = geometryType(layer.geometryType());
         header.srid = 4326;
         header.columns = columns;
-        header.featuresCount = layer.list().size();
+        header.featuresCount = stored != null ? 0 : layer.list().size();
         header.indexNodeSize = 0;
         Envelope e = new Envelope();
-        layer.features().forEach(f -> {
-            if (f.geometry() != null) {
-                e.expandToInclude(f.geometry().getEnvelopeInternal());
-            }
-        });
+        if (stored == null) {
+            layer.features().forEach(f -> {
+                if (f.geometry() != null) {
+                    e.expandToInclude(f.geometry().getEnvelopeInternal());
+                }
+            });
+        }
         header.envelope = e.isNull() ? null : e;
         out.write(MAGIC);
         HeaderMeta.write(header, out, new FlatBufferBuilder(1024));
@@ -73,6 +81,8 @@ public final class FlatGeobufWriter {
                 }
             }
             int geometry = f.geometry() == null || f.geometry().isEmpty() ? 0
+                    : header.geometryType == GeometryType.MultiLineString
+                    ? multiLineString(b, (org.locationtech.jts.geom.MultiLineString) as(f.geometry(), header.geometryType))
                     : GeometryConversions.serialize(b, as(f.geometry(), header.geometryType), header.geometryType);
             int properties = Feature.createPropertiesVector(b, props.toByteArray());
             int feature = Feature.createFeature(b, geometry, properties, 0);
@@ -110,6 +120,40 @@ public final class FlatGeobufWriter {
             }
         }
         return (byte) ColumnType.String;
+    }
+
+    /**
+     * A MultiLineString with its {@code ends} always written: GDAL 3.6 reads none without them ("Unexpected nullptr:
+     * MultiLineString ends data"), and the library leaves them out for a single line.
+     */
+    static int multiLineString(FlatBufferBuilder b, org.locationtech.jts.geom.MultiLineString m) {
+        double[] xy = new double[2 * m.getNumPoints()];
+        long[] ends = new long[m.getNumGeometries()];
+        int k = 0;
+        for (int i = 0; i < m.getNumGeometries(); i++) {
+            for (org.locationtech.jts.geom.Coordinate c : m.getGeometryN(i).getCoordinates()) {
+                xy[2 * k] = c.x;
+                xy[2 * k + 1] = c.y;
+                k++;
+            }
+            ends[i] = k;
+        }
+        int xyOffset = org.wololo.flatgeobuf.generated.Geometry.createXyVector(b, xy);
+        int endsOffset = org.wololo.flatgeobuf.generated.Geometry.createEndsVector(b, ends);
+        org.wololo.flatgeobuf.generated.Geometry.startGeometry(b);
+        org.wololo.flatgeobuf.generated.Geometry.addXy(b, xyOffset);
+        org.wololo.flatgeobuf.generated.Geometry.addEnds(b, endsOffset);
+        return org.wololo.flatgeobuf.generated.Geometry.endGeometry(b);
+    }
+
+    /** A stored field's column type: numbers and booleans as themselves, days, instants and codes as text. */
+    private static byte type(vn.anttmap.model.Layer layer, String p) {
+        return layer.field(p).map(f -> switch (f.type()) {
+            case INTEGER -> (byte) ColumnType.Long;
+            case DOUBLE -> (byte) ColumnType.Double;
+            case BOOLEAN -> (byte) ColumnType.Bool;
+            default -> (byte) ColumnType.String;
+        }).orElse((byte) ColumnType.String);
     }
 
     private static void writeProperty(ByteArrayOutputStream out, int column, byte type, Object v) {

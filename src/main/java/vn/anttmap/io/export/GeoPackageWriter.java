@@ -53,6 +53,8 @@ public final class GeoPackageWriter {
     /** The integer key of every table, as GDAL names it. */
     static final String FID = "fid";
     static final String GEOMETRY_COLUMN = "geom";
+    /** Rows sent to SQLite at a time. */
+    private static final int BATCH = 1_000;
 
     /** GeoPackage's DATETIME: ISO 8601 in UTC with milliseconds and a Z. */
     private static final DateTimeFormatter DATETIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'")
@@ -73,6 +75,7 @@ public final class GeoPackageWriter {
                 s.execute("PRAGMA user_version = " + USER_VERSION);
                 s.execute("PRAGMA journal_mode = OFF"); // a new file, written whole or thrown away
                 s.execute("PRAGMA synchronous = OFF");
+                s.execute("PRAGMA cache_size = -65536"); // 64 MiB of pages: the R-tree's nodes stay in memory
             }
             c.setAutoCommit(false);
             baseTables(c);
@@ -202,7 +205,7 @@ public final class GeoPackageWriter {
             }
         }
         Envelope extent = new Envelope();
-        try (PreparedStatement row = c.prepareStatement(insert.toString(), Statement.RETURN_GENERATED_KEYS);
+        try (PreparedStatement row = c.prepareStatement(insert.toString());
              PreparedStatement box = spatial ? c.prepareStatement("INSERT INTO " + q(rtree) + " VALUES (?, ?, ?, ?, ?)") : null) {
             WKBWriter wkb = new WKBWriter(2, ByteOrderValues.LITTLE);
             long[] fid = {0};
@@ -222,7 +225,7 @@ public final class GeoPackageWriter {
                     for (int k = 0; k < layer.properties().size(); k++) {
                         set(row, i++, f.get(layer.properties().get(k)), types.get(k));
                     }
-                    row.executeUpdate();
+                    row.addBatch();
                     if (spatial && g != null && !g.isEmpty()) {
                         // the key AUTOINCREMENT gave, counted here (one writer, a new table) rather than asked back
                         Envelope e = g.getEnvelopeInternal();
@@ -232,12 +235,22 @@ public final class GeoPackageWriter {
                         box.setDouble(3, e.getMaxX());
                         box.setDouble(4, e.getMinY());
                         box.setDouble(5, e.getMaxY());
-                        box.executeUpdate();
+                        box.addBatch();
+                    }
+                    if (fid[0] % BATCH == 0) {
+                        row.executeBatch();
+                        if (box != null) {
+                            box.executeBatch();
+                        }
                     }
                 } catch (SQLException e) {
                     throw new UncheckedIOException(new IOException("GeoPackage " + t + ", record " + f.id() + ": " + e.getMessage(), e));
                 }
             });
+            row.executeBatch();
+            if (box != null) {
+                box.executeBatch();
+            }
         }
         try (PreparedStatement p = c.prepareStatement("INSERT INTO gpkg_contents (table_name, data_type, identifier, "
                 + "description, last_change, min_x, min_y, max_x, max_y, srs_id) VALUES (?, ?, ?, '', ?, ?, ?, ?, ?, ?)")) {
@@ -325,13 +338,15 @@ public final class GeoPackageWriter {
         try (PreparedStatement p = c.prepareStatement("INSERT INTO layer_styles (f_table_catalog, f_table_schema, "
                 + "f_table_name, f_geometry_column, styleName, styleQML, styleSLD, useAsDefault, description, owner, update_time) "
                 + "VALUES ('', '', ?, ?, ?, ?, ?, 1, ?, 'ANTT Map', ?)")) {
+            // The bundled taxonomy names the incident categories in the legend (Vietnamese / English), not their codes.
+            vn.anttmap.model.Taxonomy taxonomy = vn.anttmap.io.TaxonomyReader.bundled();
             for (ExportLayer l : styled) {
                 p.setString(1, l.name());
                 p.setString(2, GEOMETRY_COLUMN);
                 p.setString(3, l.name());
-                p.setString(4, vn.anttmap.style.LayerStyles.qml(l.name()).orElseThrow());
-                p.setString(5, vn.anttmap.style.LayerStyles.sld(l.name()).orElse(null));
-                p.setString(6, "ANTT Map: " + l.name());
+                p.setString(4, vn.anttmap.style.LayerStyles.qml(l.name(), taxonomy).orElseThrow());
+                p.setString(5, vn.anttmap.style.LayerStyles.sld(l.name(), taxonomy).orElse(null));
+                p.setString(6, vn.anttmap.style.LayerStyles.description(l.name()));
                 p.setString(7, now);
                 p.addBatch();
             }

@@ -7,6 +7,8 @@ import org.locationtech.jts.geom.Point;
 import org.locationtech.jts.geom.Polygon;
 import vn.anttmap.io.Values;
 import vn.anttmap.model.Feature;
+import vn.anttmap.style.Colour;
+import vn.anttmap.style.LayerStyles;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -18,12 +20,18 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Writes layers as one KML document, a folder per layer, attributes as ExtendedData. Residential areas are filled
- * with their verdict's colour (đạt green, chưa đạt red, chưa đủ căn cứ amber) so Google Earth shows the scoring.
+ * Writes layers as one KML document, a folder per layer, attributes as ExtendedData, drawn in the map page's colours
+ * ({@link LayerStyles}): residential areas filled with their verdict's colour (đạt green, chưa đạt red, chưa đủ căn
+ * cứ amber) so Google Earth shows the scoring, incidents' icons in their category's colour, cameras' in their
+ * status's.
  */
 public final class KmlWriter {
-    /** KML colours are aabbggrr. */
-    static final Map<String, String> VERDICT_COLOURS = Map.of("dat", "7f5a852f", "chua_dat", "7f3030c5", "chua_du_can_cu", "7f2e9ed6");
+    /** The verdicts' fill, half opaque; KML colours are aabbggrr. */
+    static final Map<String, String> VERDICT_COLOURS = kml(LayerStyles.VERDICT_COLOURS, 0x7f / 255.0);
+    /** The incidents' icon colour by category (opaque). */
+    static final Map<String, String> CATEGORY_COLOURS = kml(LayerStyles.CATEGORY_COLOURS, 1);
+    /** The cameras' icon colour by status (opaque). */
+    static final Map<String, String> CAMERA_COLOURS = kml(LayerStyles.CAMERA_STATUS_COLOURS, 1);
 
     private KmlWriter() {
     }
@@ -32,9 +40,16 @@ public final class KmlWriter {
         Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
         w.write("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<kml xmlns=\"http://www.opengis.net/kml/2.2\">\n<Document>\n"
                 + "<name>ANTT Map</name>\n");
+        String outline = Colour.parse(LayerStyles.AREA_COLOUR).kml();
         for (Map.Entry<String, String> e : VERDICT_COLOURS.entrySet()) {
-            w.write("<Style id=\"verdict-" + e.getKey() + "\"><LineStyle><color>ff000000</color><width>1</width></LineStyle>"
+            w.write("<Style id=\"verdict-" + e.getKey() + "\"><LineStyle><color>" + outline + "</color><width>1.2</width></LineStyle>"
                     + "<PolyStyle><color>" + e.getValue() + "</color></PolyStyle></Style>\n");
+        }
+        if (layers.stream().anyMatch(l -> l.name().equals(INCIDENTS))) {
+            icons(w, "category-", CATEGORY_COLOURS);
+        }
+        if (layers.stream().anyMatch(l -> l.name().equals(CAMERAS))) {
+            icons(w, "camera-", CAMERA_COLOURS);
         }
         for (ExportLayer layer : layers) {
             w.write("<Folder><name>" + esc(layer.name()) + "</name>\n");
@@ -42,9 +57,9 @@ public final class KmlWriter {
                 // A record without a place (an attestation, a decision) is a Placemark without geometry, which KML
                 // allows: left out, it would be lost on the way back in.
                 w.write("<Placemark id=\"" + esc(f.id()) + "\"><name>" + esc(name(f)) + "</name>");
-                Object verdict = f.get("verdict_code");
-                if (verdict != null && VERDICT_COLOURS.containsKey(verdict.toString())) {
-                    w.write("<styleUrl>#verdict-" + verdict + "</styleUrl>");
+                String style = styleId(layer.name(), f);
+                if (style != null) {
+                    w.write("<styleUrl>#" + style + "</styleUrl>");
                 }
                 w.write("<ExtendedData>");
                 w.write("<Data name=\"id\"><value>" + esc(f.id()) + "</value></Data>");
@@ -64,6 +79,38 @@ public final class KmlWriter {
         }
         w.write("</Document>\n</kml>\n");
         w.flush();
+    }
+
+    private static final String INCIDENTS = "incidents";
+    private static final String CAMERAS = "cameras";
+
+    /** The id of the feature's style: by category for incidents, by status for cameras, else by verdict; or null. */
+    private static String styleId(String layer, Feature f) {
+        Object v;
+        if (layer.equals(INCIDENTS)) {
+            v = f.get("category");
+            // A category without a colour of its own is drawn as "other", as on the page.
+            return v == null ? null : "category-" + (CATEGORY_COLOURS.containsKey(v.toString()) ? v : "other");
+        }
+        if (layer.equals(CAMERAS)) {
+            v = f.get("status");
+            return v != null && CAMERA_COLOURS.containsKey(v.toString()) ? "camera-" + v : null;
+        }
+        v = f.get("verdict_code");
+        return v != null && VERDICT_COLOURS.containsKey(v.toString()) ? "verdict-" + v : null;
+    }
+
+    private static void icons(Writer w, String prefix, Map<String, String> colours) throws IOException {
+        for (Map.Entry<String, String> e : colours.entrySet()) {
+            w.write("<Style id=\"" + prefix + esc(e.getKey()) + "\"><IconStyle><color>" + e.getValue()
+                    + "</color><scale>0.8</scale></IconStyle></Style>\n");
+        }
+    }
+
+    private static Map<String, String> kml(Map<String, String> css, double opacity) {
+        Map<String, String> out = new java.util.LinkedHashMap<>();
+        css.forEach((k, c) -> out.put(k, Colour.parse(c).withAlpha(opacity).kml()));
+        return java.util.Collections.unmodifiableMap(out);
     }
 
     private static String name(Feature f) {
