@@ -133,6 +133,13 @@ public final class ExportService {
 
     private void single(ExportLayer l, Format format, OutputStream out) throws IOException {
         OutputStream keepOpen = new java.io.FilterOutputStream(out) {
+            // FilterOutputStream would pass an array on a byte at a time: one system call per byte into a file
+            // (a FlatGeobuf of 200,000 incidents took 40 s instead of 4).
+            @Override
+            public void write(byte[] b, int off, int len) throws IOException {
+                out.write(b, off, len);
+            }
+
             @Override
             public void close() throws IOException {
                 flush();
@@ -156,6 +163,11 @@ public final class ExportService {
     /** A layer by collection id or stored layer name. */
     public ExportLayer layer(String name) {
         var collection = publish.collection(name);
+        if (collection.isPresent() && (name.equals("cameras") || name.equals("incidents"))) {
+            // Published as stored: read a page at a time like any stored layer.
+            var c = collection.get();
+            return new ExportLayer(c.id(), c.geometryType(), c.properties(), new Pages(store, Layer.byName(name).orElseThrow()));
+        }
         if (collection.isPresent()) {
             var c = collection.get();
             return new ExportLayer(c.id(), c.geometryType(), c.properties(), publish.features(c.id()));

@@ -383,6 +383,33 @@ class PublishTest {
         });
     }
 
+    @Test
+    void gdalReadsTheVectorTilesWithTheirCountsAndFieldTypes(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        Path ogrinfo = RequiredTool.require("ogrinfo", "gdal-bin");
+        var incident = services.store().get(Layer.INCIDENTS, "vv-2023-002").orElseThrow();
+        var p = (org.locationtech.jts.geom.Point) incident.geometry();
+        int z = 14;
+        int x = (int) Math.floor((p.getX() + 180) / 360 * (1 << z));
+        double lat = Math.toRadians(p.getY());
+        int y = (int) Math.floor((1 - Math.log(Math.tan(lat) + 1 / Math.cos(lat)) / Math.PI) / 2 * (1 << z));
+        var box = vn.anttmap.io.MvtTiles.lonLatBoundsWithBuffer(z, x, y);
+        long inTile = services.store().query(Layer.INCIDENTS, vn.anttmap.model.FeatureQuery.ALL).stream()
+                .filter(f -> box.contains(f.geometry().getCoordinate())).count();
+        assertThat(inTile).isPositive();
+        vn.anttmap.TestHttp.test(app(), (server, client) -> {
+            Response tile = client.get("/tiles/incidents/" + z + "/" + x + "/" + y + ".mvt", vn.anttmap.TestAuth.bearer(token));
+            assertThat(tile.code()).isEqualTo(200);
+            Path f = dir.resolve("incidents.mvt");
+            Files.write(f, tile.body().bytes());
+            // Placed by its z/x/y; CLIP=NO keeps the points in the tile's buffer, which the count includes.
+            String info = run(dir, ogrinfo.toString(), "-ro", "-al", "-so", "-oo", "Z=" + z, "-oo", "X=" + x, "-oo", "Y=" + y,
+                    "-oo", "CLIP=NO", f.toString());
+            assertThat(info).doesNotContain("Warning", "ERROR").contains("Layer name: incidents", "Geometry: Point",
+                    "ID[\"EPSG\",3857]", "category: String", "deaths: Integer", "serious: Integer(Boolean)");
+            assertThat(count(info)).isEqualTo(inTile);
+        });
+    }
+
     static JsonNode json(Response r) throws IOException {
         return HttpServer.JSON.readTree(r.body().string());
     }

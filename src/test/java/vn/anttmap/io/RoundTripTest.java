@@ -107,6 +107,33 @@ class RoundTripTest {
         }
     }
 
+    /**
+     * Regression: the exports of one layer went to their stream a byte at a time (FilterOutputStream's way), one system
+     * call per byte into a file: a FlatGeobuf of a province's 200,000 incidents took 40 s instead of 4. Every format
+     * now hands its output on in blocks.
+     */
+    @ParameterizedTest
+    @EnumSource(ExportService.Format.class)
+    void anExportReachesItsStreamInBlocksNotBytes(ExportService.Format format) throws IOException {
+        long[] calls = {0, 0};
+        java.io.OutputStream counting = new java.io.OutputStream() {
+            @Override
+            public void write(int b) {
+                calls[0]++;
+                calls[1]++;
+            }
+
+            @Override
+            public void write(byte[] b, int off, int len) {
+                calls[0]++;
+                calls[1] += len;
+            }
+        };
+        source.exports().export(List.of("incidents"), format, counting);
+        assertThat(calls[1]).as("bytes").isGreaterThan(4_000);
+        assertThat(calls[0]).as("write calls for " + calls[1] + " bytes").isLessThan(calls[1] / 64);
+    }
+
     /** What differs between two sets of records: missing or extra ids, values, geometries beyond 1e-7°. */
     static List<String> compare(String layer, List<Feature> expected, List<Feature> actual) {
         Map<String, Feature> got = new TreeMap<>();

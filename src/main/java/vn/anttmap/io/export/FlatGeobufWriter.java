@@ -34,7 +34,9 @@ public final class FlatGeobufWriter {
     private FlatGeobufWriter() {
     }
 
-    public static void write(ExportLayer layer, OutputStream out) throws IOException {
+    public static void write(ExportLayer layer, OutputStream unbuffered) throws IOException {
+        // One write per feature: buffered here, whoever the caller is (a file written straight took 40 s for 200,000).
+        OutputStream out = new java.io.BufferedOutputStream(unbuffered, 1 << 16);
         // A stored layer streams: its column types come from its fields, and the header leaves the count (0:
         // unknown, which the format allows without an index) and the extent out. A computed layer is in memory.
         vn.anttmap.model.Layer stored = layer.features() instanceof List ? null
