@@ -83,9 +83,10 @@ public final class App {
         ScoringService scoring = new ScoringService(store, standard, clock, importer, coverage, hotspots);
         PlanService planner = new PlanService(store, coverage);
         PublishService publish = new PublishService(store, features, scoring, coverage, planner, hotspots);
+        vn.anttmap.service.ScorecardCache cards = new vn.anttmap.service.ScorecardCache(store, scoring);
         return new Services(store, features, importer, new StatsService(store), scoring, coverage, planner, publish,
-                new ExportService(store, publish, scoring), new vn.anttmap.auth.AuthService(store, clock),
+                new ExportService(store, publish, cards), new vn.anttmap.auth.AuthService(store, clock),
                 new vn.anttmap.service.EditService(store, importer, clock), hotspots,
-                new vn.anttmap.service.TrendService(store, standard), new vn.anttmap.service.ScorecardCache(store, scoring));
+                new vn.anttmap.service.TrendService(store, standard), cards);
     }
 }

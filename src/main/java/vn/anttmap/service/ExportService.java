@@ -57,9 +57,10 @@ public final class ExportService {
 
     private final FeatureStore store;
     private final PublishService publish;
-    private final ScoringService scoring;
+    /** The scorecards the page and the API read, kept until the data change (any writer). */
+    private final ScorecardCache scoring;
 
-    public ExportService(FeatureStore store, PublishService publish, ScoringService scoring) {
+    public ExportService(FeatureStore store, PublishService publish, ScorecardCache scoring) {
         this.store = store;
         this.publish = publish;
         this.scoring = scoring;
