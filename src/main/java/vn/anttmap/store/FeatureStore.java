@@ -13,7 +13,7 @@ import java.util.Optional;
  *
  * <p>Geometries go in and come out in EPSG:4326. Reads are ordered by id. Implementations are thread-safe.
  */
-public interface FeatureStore extends AutoCloseable {
+public interface FeatureStore extends AccountStore, AuditLog, TileSource, AutoCloseable {
 
     StoreKind kind();
 
@@ -72,16 +72,6 @@ public interface FeatureStore extends AutoCloseable {
                 sink.accept(f.id(), p.getX(), p.getY(), values);
             }
         });
-    }
-
-    /**
-     * The vector tile of the layer's features matching {@code query}, encoded by the database (PostGIS's ST_AsMVT,
-     * every attribute, null ones left out, times in Vietnam's offset), or empty where the store cannot (H2GIS): the
-     * caller then encodes in Java. With {@code clusterUnits} above 0, points are gathered by cells of that many tile
-     * units as {@link vn.anttmap.io.PointTile#clustered} gathers them.
-     */
-    default Optional<byte[]> mvt(Layer layer, FeatureQuery query, int z, int x, int y, String layerName, int clusterUnits) {
-        return Optional.empty();
     }
 
     /**
@@ -228,64 +218,6 @@ public interface FeatureStore extends AutoCloseable {
      * @throws StaleRecordException when an expectation does not hold (nothing was written)
      */
     void write(WriteBatch batch);
-
-    Optional<vn.anttmap.model.Account> account(String username);
-
-    List<vn.anttmap.model.Account> accounts();
-
-    /**
-     * Inserts or replaces an account. Replacing one (a new password, role or ward) raises its credential epoch and
-     * removes its sessions and tokens in the same transaction: every session and token issued before ends at once.
-     */
-    void saveAccount(vn.anttmap.model.Account account);
-
-    /** Removes an account with its sessions and tokens; returns whether it existed. */
-    boolean removeAccount(String username);
-
-    /**
-     * Ends every session and token of a user (raises the account's credential epoch, so that one being issued at the
-     * same moment ends too); returns whether the user exists.
-     */
-    boolean endCredentials(String username);
-
-    /**
-     * Stores a token's hash for a user, under the account's current credential epoch; returns false (and stores
-     * nothing) if the user does not exist.
-     */
-    boolean saveToken(String tokenHash, String username, String name);
-
-    /** The account a token hash belongs to, if both exist and the token was issued under the account's epoch. */
-    Optional<vn.anttmap.model.Account> tokenAccount(String tokenHash);
-
-    /** A user's tokens, oldest first (never their hashes). */
-    List<vn.anttmap.model.ApiToken> tokens(String username);
-
-    /** Removes a user's tokens whose id or name is {@code idOrName}; returns how many. */
-    int removeTokens(String username, String idOrName);
-
-    /**
-     * Stores a session (by the hash of its id) for a user, only if the account's password hash is still
-     * {@code passwordHash} (the one the sign-in was checked against), under the account's current epoch; returns
-     * whether it was stored. Sessions that expired before {@code now} are removed on the way.
-     */
-    boolean saveSession(String idHash, String username, String passwordHash, String csrf, java.time.Instant now,
-                        java.time.Instant expires);
-
-    /** The session stored under the id hash, with its account as it is now, if both exist and the epochs agree. */
-    Optional<vn.anttmap.model.AccountSession> session(String idHash);
-
-    /** Removes one session. */
-    void removeSession(String idHash);
-
-    /** Appends to the audit log. It is append-only: the database itself refuses to update or delete its entries (migration 12). */
-    void appendAudit(vn.anttmap.model.AuditEntry entry);
-
-    /** Audit entries, newest first, filtered by user, layer and time (each optional). */
-    List<vn.anttmap.model.AuditEntry> audit(String username, String layer, java.time.OffsetDateTime from,
-                                            java.time.OffsetDateTime to, int limit);
-
-    /** The newest audit entry about record {@code recordId} of {@code layer} (its API name), if any. */
-    Optional<vn.anttmap.model.AuditEntry> lastAudit(String layer, String recordId);
 
     /** A description safe to log: the database URL with any password masked. */
     String describe();

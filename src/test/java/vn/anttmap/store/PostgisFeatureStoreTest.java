@@ -305,7 +305,7 @@ class PostgisFeatureStoreTest extends FeatureStoreContract {
                 java.time.OffsetDateTime.of(999, 1, 1, 0, 0, 0, 0, java.time.ZoneOffset.ofHoursMinutes(-3, -30))};
         java.time.OffsetDateTime at = java.time.OffsetDateTime.of(2023, 3, 5, 21, 30, 15, 0, plus7);
         List<vn.anttmap.model.Feature> many = new java.util.ArrayList<>();
-        for (int k = 0; k < JdbcFeatureStore.COPY_THRESHOLD; k++) {
+        for (int k = 0; k < JdbcWrites.COPY_THRESHOLD; k++) {
             java.time.OffsetDateTime t = k < odd.length ? odd[k] : at.plusHours(k);
             many.add(vn.anttmap.TestFeatures.incident(String.format("y%04d", k), 105.78, 19.44, t,
                     vn.anttmap.model.VietnamTime.localDay(t), "a", "w"));
