@@ -1,6 +1,5 @@
 package vn.anttmap;
 
-import vn.anttmap.cli.AnttMapCommand;
 import vn.anttmap.config.StoreConfig;
 import vn.anttmap.io.TaxonomyReader;
 import vn.anttmap.service.FeatureService;
@@ -22,7 +21,7 @@ import vn.anttmap.store.PostgisFeatureStore;
 
 import java.time.Clock;
 
-/** Composition root: configuration → store → services; the command line starts here. */
+/** Composition root: configuration → store → services. The command line ({@code cli.Main}) and the API use it. */
 public final class App {
 
     /** The services over one open store. Closing it closes the store. */
@@ -39,10 +38,6 @@ public final class App {
     }
 
     private App() {
-    }
-
-    public static void main(String[] args) {
-        System.exit(AnttMapCommand.run(args));
     }
 
     /** Opens the configured store and brings its schema up to date. */

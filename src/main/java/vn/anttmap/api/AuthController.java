@@ -13,7 +13,6 @@ import vn.anttmap.model.Account;
 import vn.anttmap.model.AuditEntry;
 import vn.anttmap.model.Layer;
 import vn.anttmap.service.EditService;
-import vn.anttmap.store.FeatureStore;
 
 import java.io.ByteArrayInputStream;
 import java.time.OffsetDateTime;
@@ -26,7 +25,7 @@ final class AuthController {
     private AuthController() {
     }
 
-    static void register(Javalin app, AuthService auth, FeatureStore store, EditService edits) {
+    static void register(Javalin app, AuthService auth, EditService edits) {
         app.post("/api/v1/login", ctx -> {
             JsonNode b = body(ctx);
             String password = b.path("password").asText("");
@@ -77,7 +76,7 @@ final class AuthController {
             OffsetDateTime from = instant(ctx, "from");
             OffsetDateTime to = instant(ctx, "to");
             int limit = QueryParams.integer(ctx, "limit", 500, 1, 5000);
-            List<AuditEntry> entries = store.audit(QueryParams.text(ctx, "user"), QueryParams.text(ctx, "layer"), from, to, limit);
+            List<AuditEntry> entries = auth.audit(QueryParams.text(ctx, "user"), QueryParams.text(ctx, "layer"), from, to, limit);
             HttpServer.json(ctx, 200, Map.of("entries", entries));
         });
         for (Layer layer : EditService.EDITABLE) {

@@ -15,7 +15,7 @@ import vn.anttmap.service.FeatureService;
 import vn.anttmap.service.StatsService;
 import vn.anttmap.App;
 import vn.anttmap.service.ScoringService;
-import vn.anttmap.store.StoreException;
+import vn.anttmap.model.StoreException;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -84,7 +84,7 @@ public final class HttpServer {
     public static Javalin create(App.Services services, PageConfig page) {
         Javalin app = create(services, services.features(), services.stats(), services.scoring(), new CameraController(services.coverage(),
                 services.planner(), services.features()), page);
-        AuthController.register(app, services.auth(), services.store(), services.edits());
+        AuthController.register(app, services.auth(), services.edits());
         new vn.anttmap.api.ogc.OgcController(services.publish(), Access::principal, (ctx, status, type, body) -> {
             try {
                 ctx.status(status).contentType(type).result(JSON.writeValueAsBytes(body));
@@ -287,35 +287,8 @@ public final class HttpServer {
         }
 
         app.exception(ApiException.class, (e, ctx) -> error(ctx, e.status, e.error, e.detail));
-        app.exception(SecurityException.class, (e, ctx) -> error(ctx, Access.principal(ctx).isPublic() ? 401 : 403,
-                Access.principal(ctx).isPublic() ? Key.UNAUTHORIZED : Key.FORBIDDEN, Text.split(e.getMessage())));
-        app.exception(vn.anttmap.auth.AuthService.AuthException.class, (e, ctx) -> {
-            if (e.retryAfterSeconds > 0) {
-                ctx.header("Retry-After", Long.toString(e.retryAfterSeconds));
-            }
-            error(ctx, e.status, e.status == 429 ? Key.TOO_MANY_REQUESTS : Key.UNAUTHORIZED, Text.split(e.getMessage()));
-        });
-        app.exception(vn.anttmap.service.EditService.EditException.class, (e, ctx) -> {
-            Lang lang = language(ctx);
-            Map<String, Object> body = new LinkedHashMap<>();
-            body.put("error", (switch (e.status) {
-                case 401 -> Key.UNAUTHORIZED;
-                case 403 -> Key.FORBIDDEN;
-                case 409 -> Key.CONFLICT;
-                case 428 -> Key.PRECONDITION_REQUIRED;
-                default -> Key.NOT_ALLOWED;
-            }).text().in(lang));
-            body.put("detail", Text.split(e.getMessage()).in(lang));
-            if (e.changedBy != null) {
-                body.put("changedBy", e.changedBy.username());
-                body.put("changedAt", e.changedBy.at().toString());
-            }
-            if (e.currentVersion != null) {
-                body.put("currentVersion", e.currentVersion);
-                ctx.header("ETag", "\"" + e.currentVersion + "\"");
-            }
-            json(ctx, e.status, body);
-        });
+        // Refusals of sign-in, edits, exports (any service): status and headers by kind, in FailureMapping.
+        app.exception(vn.anttmap.model.ServiceFailure.class, (e, ctx) -> FailureMapping.respond(ctx, e));
         app.exception(vn.anttmap.api.ogc.OgcController.BadRequest.class, (e, ctx) -> error(ctx, e.status, switch (e.status) {
             case 401 -> Key.UNAUTHORIZED;
             case 403 -> Key.FORBIDDEN;

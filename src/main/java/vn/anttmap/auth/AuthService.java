@@ -2,6 +2,8 @@ package vn.anttmap.auth;
 
 import vn.anttmap.model.Account;
 import vn.anttmap.model.AuditEntry;
+import vn.anttmap.model.ServiceFailure;
+import vn.anttmap.model.ServiceFailure.Kind;
 import vn.anttmap.store.FeatureStore;
 
 import java.time.Clock;
@@ -41,21 +43,25 @@ public final class AuthService {
     public record Session(String id, Principal principal, String csrf, Instant expires) {
     }
 
-    /** A refused sign-in or request, with the status to answer. */
-    public static final class AuthException extends RuntimeException {
-        public final int status;
-        public final long retryAfterSeconds;
-
-        AuthException(int status, String message, long retryAfterSeconds) {
-            super(message);
-            this.status = status;
-            this.retryAfterSeconds = retryAfterSeconds;
+    /**
+     * A refused sign-in or request: {@code UNAUTHENTICATED}, or {@code TOO_MANY_TRIES} with the seconds to wait;
+     * its message is {@code "vi / en"}.
+     */
+    public static final class AuthException extends ServiceFailure {
+        AuthException(Kind kind, String message, long retryAfterSeconds) {
+            super(kind, message, null, null, retryAfterSeconds);
         }
     }
 
     private final FeatureStore store;
     private final Clock clock;
     private final Map<String, Deque<Instant>> failures = new ConcurrentHashMap<>();
+
+    /** Audit entries, newest first, filtered by user, layer and time (each optional): the administrator's view. */
+    public java.util.List<vn.anttmap.model.AuditEntry> audit(String username, String layer, java.time.OffsetDateTime from,
+                                                             java.time.OffsetDateTime to, int limit) {
+        return store.audit(username, layer, from, to, limit);
+    }
 
     public AuthService(FeatureStore store, Clock clock) {
         this.store = store;
@@ -68,7 +74,7 @@ public final class AuthService {
         long wait = Math.max(waitSeconds("user:" + who), waitSeconds("addr:" + address));
         if (wait > 0) {
             audit(who, "login_refused", from + " (too many failed sign-ins: " + wait + " s left)");
-            throw new AuthException(429, "đăng nhập sai quá nhiều lần; thử lại sau " + wait + " giây / too many failed "
+            throw new AuthException(Kind.TOO_MANY_TRIES, "đăng nhập sai quá nhiều lần; thử lại sau " + wait + " giây / too many failed "
                     + "sign-ins; try again in " + wait + " s", wait);
         }
         Optional<Account> account = store.account(who);
@@ -79,7 +85,7 @@ public final class AuthService {
             fail("user:" + who);
             fail("addr:" + address);
             audit(who, "login_failed", from);
-            throw new AuthException(401, WRONG_PASSWORD, 0);
+            throw new AuthException(Kind.UNAUTHENTICATED, WRONG_PASSWORD, 0);
         }
         failures.remove("user:" + who);
         Account a = account.get();
@@ -87,7 +93,7 @@ public final class AuthService {
         Session s = new Session(PasswordHasher.randomSecret(32), principal(a), PasswordHasher.randomSecret(24), now.plus(SESSION));
         // Stored only if the password checked is still the account's: a change made meanwhile wins.
         if (!store.saveSession(PasswordHasher.tokenHash(s.id()), a.username(), a.passwordHash(), s.csrf(), now, s.expires())) {
-            throw new AuthException(401, WRONG_PASSWORD, 0);
+            throw new AuthException(Kind.UNAUTHENTICATED, WRONG_PASSWORD, 0);
         }
         audit(a.username(), "login", from);
         return s;
@@ -137,14 +143,14 @@ public final class AuthService {
     }
 
     /**
-     * Creates a personal token for the signed-in principal; 401 if their account is gone (removed since the request
-     * was let in).
+     * Creates a personal token for the signed-in principal; refused as {@code UNAUTHENTICATED} if their account is gone
+     * (removed since the request was let in).
      */
     public String createToken(Principal p, String name) {
         if (p.isPublic() || p.username() == null) {
-            throw new AuthException(401, "đăng nhập để tạo token / sign in to create a token", 0);
+            throw new AuthException(Kind.UNAUTHENTICATED, "đăng nhập để tạo token / sign in to create a token", 0);
         }
-        return issueToken(p.username(), name).orElseThrow(() -> new AuthException(401,
+        return issueToken(p.username(), name).orElseThrow(() -> new AuthException(Kind.UNAUTHENTICATED,
                 "tài khoản không còn / the account no longer exists", 0));
     }
 

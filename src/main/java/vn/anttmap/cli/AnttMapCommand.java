@@ -3,7 +3,7 @@ package vn.anttmap.cli;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import vn.anttmap.model.InvalidInputException;
-import vn.anttmap.store.StoreException;
+import vn.anttmap.model.StoreException;
 
 import java.io.PrintWriter;
 

@@ -680,7 +680,7 @@ final class Bench {
         String token = token();
         int port = freePort();
         List<String> cmd = new ArrayList<>(List.of(javaBin(), "-Xmx512m", "-cp", System.getProperty("java.class.path"),
-                "vn.anttmap.App", "serve", "--no-demo", "--port", Integer.toString(port), "--db", config.dbUrl()));
+                "vn.anttmap.cli.Main", "serve", "--no-demo", "--port", Integer.toString(port), "--db", config.dbUrl()));
         if (config.dbUser() != null) {
             cmd.addAll(List.of("--db-user", config.dbUser()));
         }
@@ -830,7 +830,7 @@ final class Bench {
             step("exporting every incident as GeoPackage from a process with -Xmx256m");
             Path f = dir.resolve("small-heap.gpkg");
             List<String> cmd = new ArrayList<>(List.of(javaBin(), "-Xmx256m", "-cp", System.getProperty("java.class.path"),
-                    "vn.anttmap.App", "export", "--layer", "incidents", "--out", f.toString(), "--db", config.dbUrl()));
+                    "vn.anttmap.cli.Main", "export", "--layer", "incidents", "--out", f.toString(), "--db", config.dbUrl()));
             if (config.dbUser() != null) {
                 cmd.addAll(List.of("--db-user", config.dbUser()));
             }
@@ -936,7 +936,7 @@ final class Bench {
         int port = freePort();
         step("starting the demo service with -Xmx256m on an empty data directory");
         long t0 = System.nanoTime();
-        Process p = new ProcessBuilder(javaBin(), "-Xmx256m", "-cp", System.getProperty("java.class.path"), "vn.anttmap.App",
+        Process p = new ProcessBuilder(javaBin(), "-Xmx256m", "-cp", System.getProperty("java.class.path"), "vn.anttmap.cli.Main",
                 "serve", "--data-dir", dir.toString(), "--port", Integer.toString(port))
                 .redirectErrorStream(true).redirectOutput(outDir.resolve("demo-server.log").toFile()).start();
         try {

@@ -8,6 +8,8 @@ import vn.anttmap.model.AuditEntry;
 import vn.anttmap.model.Feature;
 import vn.anttmap.model.FeatureQuery;
 import vn.anttmap.model.Layer;
+import vn.anttmap.model.ServiceFailure;
+import vn.anttmap.model.ServiceFailure.Kind;
 import vn.anttmap.store.FeatureStore;
 import vn.anttmap.store.StaleRecordException;
 import vn.anttmap.store.WriteBatch;
@@ -29,15 +31,15 @@ import java.util.Set;
 import java.util.UUID;
 
 /**
- * Creates, updates and deletes single records over HTTP: the same checks as an import, one transaction each,
+ * Creates, updates and deletes single records: the same checks as an import, one transaction each,
  * optimistic locking by version (a hash of the record as the API shows it), and an audit entry with the record
  * before and after, written in the same transaction.
  *
  * <p>The version check is part of the write: the batch {@linkplain WriteBatch#expect expects} the record at the
  * version the client sent, and the store checks it under a row lock inside the write transaction
  * ({@link FeatureStore#write}). Of several writers holding the same version (threads of this process, other server
- * nodes on the same PostGIS, a CLI beside the server on the same H2 file), exactly one writes; the others get 409
- * with the version the record has now (or, when the winner deleted it, that there is no such record). The early comparison before the write only saves work for a stale request.
+ * nodes on the same PostGIS, a CLI beside the server on the same H2 file), exactly one writes; the others get a
+ * {@linkplain Kind#CONFLICT conflict} with the version the record has now (or, when the winner deleted it, that there is no such record). The early comparison before the write only saves work for a stale request.
  */
 public final class EditService {
     /** The layers that can be edited one record at a time. */
@@ -59,23 +61,19 @@ public final class EditService {
             + " rồi sửa / the record changed since you opened it (who changed it is not recorded: an import, perhaps);"
             + " reload it and edit again";
 
-    /** A refused edit; its message is {@code "vi / en"}. */
-    /** Refused: not allowed (403), missing (404), or a stale or missing version (409, 428). */
-    public static final class EditException extends RuntimeException {
-        public final int status;
-        public final String currentVersion;
-        /** For a stale version: who made the record's current version and when, when the audit log says (else null). */
-        public final transient AuditEntry changedBy;
-
-        EditException(int status, String message, String currentVersion) {
-            this(status, message, currentVersion, null);
+    /**
+     * A refused edit; its message is {@code "vi / en"}. Kinds: {@code UNAUTHENTICATED} or {@code FORBIDDEN} (may not
+     * edit), {@code NOT_ALLOWED} (a layer not edited one record at a time), {@code CONFLICT} (a stale version, a taken
+     * id, an area still referred to), {@code PRECONDITION_REQUIRED} (no version sent). A missing record is a
+     * {@link NoSuchElementException}.
+     */
+    public static final class EditException extends ServiceFailure {
+        EditException(Kind kind, String message, String currentVersion) {
+            this(kind, message, currentVersion, null);
         }
 
-        EditException(int status, String message, String currentVersion, AuditEntry changedBy) {
-            super(message);
-            this.status = status;
-            this.currentVersion = currentVersion;
-            this.changedBy = changedBy;
+        EditException(Kind kind, String message, String currentVersion, AuditEntry changedBy) {
+            super(kind, message, currentVersion, changedBy, 0);
         }
     }
 
@@ -89,10 +87,10 @@ public final class EditService {
 
     /**
      * Creates a record. With an id given, the record must not exist when written (checked in the write transaction:
-     * of two creators of the same id, one wins and the other gets 409 with the winner's version).
+     * of two creators of the same id, one wins and the other gets a conflict with the winner's version).
      *
-     * @throws EditException 405 for a layer not editable this way, 401/403 when {@code who} may not, 409 when the id
-     *                       is taken
+     * @throws EditException {@code NOT_ALLOWED} for a layer not editable this way, {@code UNAUTHENTICATED} or
+     *                       {@code FORBIDDEN} when {@code who} may not, {@code CONFLICT} when the id is taken
      */
     public Versioned create(Principal who, Layer layer, RawRecord record) {
         editable(layer);
@@ -110,8 +108,8 @@ public final class EditService {
      * Replaces record {@code id} if it is still at version {@code ifMatch} when written.
      *
      * @throws NoSuchElementException when there is no such record (or it is deleted before this write)
-     * @throws EditException          428 without {@code ifMatch}; 409 with the current version when the record is no
-     *                                longer at {@code ifMatch}
+     * @throws EditException          {@code PRECONDITION_REQUIRED} without {@code ifMatch}; {@code CONFLICT} with the
+     *                                current version when the record is no longer at {@code ifMatch}
      */
     public Versioned update(Principal who, Layer layer, String id, RawRecord record, String ifMatch) {
         editable(layer);
@@ -127,8 +125,9 @@ public final class EditService {
      * Deletes record {@code id} if it is still at version {@code ifMatch} when deleted.
      *
      * @throws NoSuchElementException when there is no such record (or another writer deletes it first)
-     * @throws EditException          428 without {@code ifMatch}; 409 with the current version when the record is no
-     *                                longer at {@code ifMatch}; 409 for an area that records still refer to
+     * @throws EditException          {@code PRECONDITION_REQUIRED} without {@code ifMatch}; {@code CONFLICT} with the
+     *                                current version when the record is no longer at {@code ifMatch}, or for an area
+     *                                that records still refer to
      */
     public void delete(Principal who, Layer layer, String id, String ifMatch) {
         delete(who, layer, id, ifMatch, null);
@@ -152,7 +151,7 @@ public final class EditService {
                 refs += store.query(l, FeatureQuery.ALL.withArea(id)).size();
             }
             if (refs > 0) {
-                throw new EditException(409, "khu dân cư '" + id + "' vẫn còn " + refs + " vụ việc, camera hoặc tổ / area '" + id
+                throw new EditException(Kind.CONFLICT, "khu dân cư '" + id + "' vẫn còn " + refs + " vụ việc, camera hoặc tổ / area '" + id
                         + "' still has " + refs + " incidents, cameras or teams", version(layer, before));
             }
         }
@@ -211,12 +210,12 @@ public final class EditService {
     }
 
     /**
-     * 409 for a new record whose id is taken. The id cannot be given twice, so the refusal says that much; the taken
+     * A conflict for a new record whose id is taken. The id cannot be given twice, so the refusal says that much; the taken
      * record's version (a digest of its contents) goes only to who may see that record, not to another ward's officer.
      */
     private EditException taken(Principal who, Layer layer, String id, Feature there) {
         boolean visible = there != null && AccessPolicy.visible(who, layer.apiName(), there);
-        return new EditException(409, "mã '" + id + "' đã được dùng / the id '" + id + "' is taken",
+        return new EditException(Kind.CONFLICT, "mã '" + id + "' đã được dùng / the id '" + id + "' is taken",
                 visible ? version(layer, there) : null);
     }
 
@@ -226,7 +225,7 @@ public final class EditService {
     }
 
     /**
-     * A write that found its record changed since it was read: 409 with the version it has now. One that found it
+     * A write that found its record changed since it was read: a conflict with the version it has now. One that found it
      * deleted: no such record, as for a request that comes after the delete (the answer does not depend on which
      * side of the deleter's commit the request fell).
      */
@@ -239,7 +238,7 @@ public final class EditService {
     }
 
     /**
-     * 409 for an edit of a version that is no longer current, naming who made the current one and when: the record's
+     * A conflict for an edit of a version that is no longer current, naming who made the current one and when: the record's
      * newest audit entry, if that entry wrote this very version (an import, which is audited as a whole, or a change
      * made outside the service leaves who unknown, and the answer says so rather than naming the last editor).
      */
@@ -247,21 +246,21 @@ public final class EditService {
         Optional<AuditEntry> last = store.lastAudit(layer.apiName(), id)
                 .filter(a -> a.afterJson() != null && currentVersion.equals(hash(a.afterJson())));
         if (last.isEmpty()) {
-            return new EditException(409, CHANGED, currentVersion);
+            return new EditException(Kind.CONFLICT, CHANGED, currentVersion);
         }
         AuditEntry a = last.get();
         String when = a.at().atZoneSameInstant(vn.anttmap.model.VietnamTime.ZONE)
                 .format(java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm"));
         String whoVi = a.username() == null ? "quản trị viên tại máy chủ" : a.username();
         String whoEn = a.username() == null ? "the operator at the server" : a.username();
-        return new EditException(409, "bản ghi đã được " + whoVi + " sửa lúc " + when + " sau khi bạn mở nó; hãy tải lại rồi sửa"
+        return new EditException(Kind.CONFLICT, "bản ghi đã được " + whoVi + " sửa lúc " + when + " sau khi bạn mở nó; hãy tải lại rồi sửa"
                 + " / the record was changed by " + whoEn + " at " + when + " after you opened it; reload it and edit again",
                 currentVersion, a);
     }
 
     /**
-     * The record, if the principal may see it; else the same 404 as for a missing id, so that a 403 (or a 409 with
-     * its current version) does not tell another ward's officer that the record exists.
+     * The record, if the principal may see it; else the same refusal as for a missing id, so that a refusal to edit
+     * (or a conflict with its current version) does not tell another ward's officer that the record exists.
      */
     private Feature visibleOrMissing(Principal who, Layer layer, String id) {
         return store.get(layer, id).filter(f -> AccessPolicy.visible(who, layer.apiName(), f))
@@ -272,7 +271,7 @@ public final class EditService {
     private void check(Principal who, Layer layer, Feature f) {
         String ward = wardOf(layer, f);
         if (!AccessPolicy.canWrite(who, layer.apiName(), ward)) {
-            throw new EditException(who.isPublic() ? 401 : 403, who.isPublic() ? "đăng nhập để sửa / sign in to edit"
+            throw new EditException(who.isPublic() ? Kind.UNAUTHENTICATED : Kind.FORBIDDEN, who.isPublic() ? "đăng nhập để sửa / sign in to edit"
                     : "bạn không được sửa " + layer.apiName() + (ward == null ? "" : " của phường " + ward) + " / you may not edit "
                     + layer.apiName() + (ward == null ? "" : " of ward " + ward), null);
         }
@@ -290,7 +289,7 @@ public final class EditService {
     private void requireVersion(Layer layer, Feature current, String ifMatch) {
         String v = version(layer, current);
         if (ifMatch == null) {
-            throw new EditException(428, "gửi If-Match với phiên bản bạn đã sửa (ETag của GET) / send If-Match with the version you "
+            throw new EditException(Kind.PRECONDITION_REQUIRED, "gửi If-Match với phiên bản bạn đã sửa (ETag của GET) / send If-Match with the version you "
                     + "edited (the ETag of GET)", v);
         }
         if (!ifMatch.replace("\"", "").equals(v)) {
@@ -300,7 +299,7 @@ public final class EditService {
 
     private static void editable(Layer layer) {
         if (!EDITABLE.contains(layer)) {
-            throw new EditException(405, "lớp " + layer.apiName() + " không sửa được từng bản ghi một / layer " + layer.apiName()
+            throw new EditException(Kind.NOT_ALLOWED, "lớp " + layer.apiName() + " không sửa được từng bản ghi một / layer " + layer.apiName()
                     + " cannot be edited one record at a time", null);
         }
     }

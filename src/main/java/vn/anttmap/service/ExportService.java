@@ -10,6 +10,7 @@ import vn.anttmap.model.Feature;
 import vn.anttmap.model.FeatureQuery;
 import vn.anttmap.model.GeometryKind;
 import vn.anttmap.model.Layer;
+import vn.anttmap.model.ServiceFailure;
 import vn.anttmap.scoring.Scorecard;
 import vn.anttmap.store.FeatureStore;
 
@@ -83,13 +84,19 @@ public final class ExportService {
         export(vn.anttmap.auth.Principal.ADMIN_LOCAL, names, format, out);
     }
 
-    /** Exports what the principal may see of the layers (the access policy applies to every row). */
+    /**
+     * Exports what the principal may see of the layers (the access policy applies to every row).
+     *
+     * @throws ServiceFailure           {@code UNAUTHENTICATED} or {@code FORBIDDEN} for a layer the principal may not read
+     * @throws IllegalArgumentException naming an unknown layer
+     */
     public void export(vn.anttmap.auth.Principal who, List<String> names, Format format, OutputStream out) throws IOException {
         List<ExportLayer> layers = new ArrayList<>();
         for (String n : names) {
             ExportLayer l = layer(n.trim());
             if (!vn.anttmap.auth.AccessPolicy.canRead(who, l.name())) {
-                throw new SecurityException("bạn không được xuất lớp " + l.name() + " / you may not export " + l.name());
+                throw new ServiceFailure(who.isPublic() ? ServiceFailure.Kind.UNAUTHENTICATED : ServiceFailure.Kind.FORBIDDEN,
+                        "bạn không được xuất lớp " + l.name() + " / you may not export " + l.name());
             }
             layers.add(new ExportLayer(l.name(), l.geometryType(), l.properties(), l.features() instanceof List<Feature> all
                     ? vn.anttmap.auth.AccessPolicy.filter(who, l.name(), all)

@@ -1,5 +1,6 @@
 package vn.anttmap.store;
 
+import vn.anttmap.model.StoreException;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import org.h2gis.functions.factory.H2GISFunctions;

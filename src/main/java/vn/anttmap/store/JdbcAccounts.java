@@ -1,5 +1,6 @@
 package vn.anttmap.store;
 
+import vn.anttmap.model.StoreException;
 import com.zaxxer.hikari.HikariDataSource;
 
 import vn.anttmap.model.VietnamTime;

@@ -1,5 +1,6 @@
 package vn.anttmap.store;
 
+import vn.anttmap.model.StoreException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;

@@ -70,7 +70,7 @@ class SessionStoreTest {
             Principal p = auth.login("minh", "a good long password".toCharArray(), "10.0.0.1").principal();
             auth.removeUser("minh");
             assertThatThrownBy(() -> auth.createToken(p, "late")).isInstanceOfSatisfying(AuthService.AuthException.class,
-                    e -> assertThat(e.status).isEqualTo(401));
+                    e -> assertThat(vn.anttmap.api.FailureMapping.status(e.kind)).isEqualTo(401));
             assertThat(auth.tokens("minh")).isEmpty();
         }
     }

@@ -66,7 +66,7 @@ class SignInTest {
             try {
                 auth.login("planner-a", "wrong".toCharArray(), "198.51.100.9");
             } catch (AuthService.AuthException e) {
-                status = e.status;
+                status = vn.anttmap.api.FailureMapping.status(e.kind);
             }
         }
         assertThat(status).isEqualTo(429);

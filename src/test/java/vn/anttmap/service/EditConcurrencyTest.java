@@ -231,7 +231,7 @@ class EditConcurrencyTest {
                     edit.run(node, writer);
                     return OK;
                 } catch (EditService.EditException e) {
-                    return e.status + " " + e.currentVersion;
+                    return vn.anttmap.api.FailureMapping.status(e.kind) + " " + e.currentVersion;
                 } catch (java.util.NoSuchElementException e) {
                     return GONE;
                 }

@@ -407,7 +407,7 @@ class ImportServiceTest {
         vn.anttmap.store.FeatureStore failing = (vn.anttmap.store.FeatureStore) java.lang.reflect.Proxy.newProxyInstance(
                 getClass().getClassLoader(), new Class<?>[]{vn.anttmap.store.FeatureStore.class}, (proxy, m, args) -> {
                     if (m.getName().equals("write") && ++writes[0] == 2) {
-                        throw new vn.anttmap.store.StoreException("disk full while writing incidents");
+                        throw new vn.anttmap.model.StoreException("disk full while writing incidents");
                     }
                     try {
                         return m.invoke(real, args);
@@ -420,7 +420,7 @@ class ImportServiceTest {
         load.add(incidentRecords(0, 40, 105.785));
         load.add(incidentRecords(40, 80, 105.785));
         assertThatThrownBy(() -> load.add(incidentRecords(80, 120, 105.785)))
-                .isInstanceOf(vn.anttmap.store.StoreException.class).hasMessage("disk full while writing incidents");
+                .isInstanceOf(vn.anttmap.model.StoreException.class).hasMessage("disk full while writing incidents");
         load.close();
         assertThat(load.written()).isEqualTo(40);
         assertThat(real.counts().get(Layer.INCIDENTS)).isEqualTo(40);

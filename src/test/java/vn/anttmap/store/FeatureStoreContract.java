@@ -1,5 +1,6 @@
 package vn.anttmap.store;
 
+import vn.anttmap.model.StoreException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

@@ -1,4 +1,4 @@
-package vn.anttmap.store;
+package vn.anttmap.model;
 
 /** A storage fault: the database is unreachable, refused a statement, or is in an unexpected state. */
 public class StoreException extends RuntimeException {
