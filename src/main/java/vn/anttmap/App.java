@@ -16,8 +16,8 @@ import vn.anttmap.scoring.Standard;
 import java.util.Map;
 import java.util.Set;
 import vn.anttmap.store.FeatureStore;
-import vn.anttmap.store.H2gisFeatureStore;
-import vn.anttmap.store.PostgisFeatureStore;
+import vn.anttmap.store.h2gis.H2gisFeatureStore;
+import vn.anttmap.store.postgis.PostgisFeatureStore;
 
 import java.time.Clock;
 

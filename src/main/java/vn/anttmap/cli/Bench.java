@@ -10,7 +10,7 @@ import vn.anttmap.scoring.Standard;
 import vn.anttmap.service.CoverageService;
 import vn.anttmap.service.PlanService;
 import vn.anttmap.service.ScaleLoader;
-import vn.anttmap.store.PostgisBaseline;
+import vn.anttmap.store.postgis.PostgisBaseline;
 
 import java.io.PrintWriter;
 import java.net.URI;
@@ -325,7 +325,7 @@ final class Bench {
      */
     private void keptFigures(PostgisBaseline pg) throws Exception {
         step("kept scorecards and sectors of the demo ward (Hải Hòa, embedded store)");
-        try (vn.anttmap.store.H2gisFeatureStore demo = vn.anttmap.store.H2gisFeatureStore.inMemory("bench-demo-" + System.nanoTime())) {
+        try (vn.anttmap.store.h2gis.H2gisFeatureStore demo = vn.anttmap.store.h2gis.H2gisFeatureStore.inMemory("bench-demo-" + System.nanoTime())) {
             demo.migrate();
             App.Services d = App.services(demo, java.time.Clock.systemUTC());
             vn.anttmap.service.DemoData.load(d.importer());

@@ -42,7 +42,7 @@ final class DbCommand implements Runnable {
         @Override
         public Integer call() {
             try (FeatureStore store = App.openStore(storeOptions.toConfig(), false)) {
-                if (!(store instanceof vn.anttmap.store.H2gisFeatureStore h2)) {
+                if (!(store instanceof vn.anttmap.store.h2gis.H2gisFeatureStore h2)) {
                     throw new IllegalArgumentException("db backup is for the embedded store; back PostGIS up with pg_dump");
                 }
                 h2.backup(out);
@@ -63,7 +63,7 @@ final class DbCommand implements Runnable {
             if (storeOptions.toConfig().usesPostgis()) {
                 throw new IllegalArgumentException("db restore is for the embedded store; restore PostGIS with pg_restore");
             }
-            vn.anttmap.store.H2gisFeatureStore.restore(from, storeOptions.toConfig().dataDir());
+            vn.anttmap.store.h2gis.H2gisFeatureStore.restore(from, storeOptions.toConfig().dataDir());
             out().println("restored " + storeOptions.toConfig().dataDir() + " from " + from);
             return 0;
         }

@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /** The SQL differences between H2GIS and PostGIS, in one place. */
-enum Dialect {
+public enum Dialect {
     H2GIS {
         @Override
         String upsert(String table, List<String> columns, List<String> placeholders) {

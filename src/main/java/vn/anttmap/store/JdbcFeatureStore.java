@@ -32,7 +32,7 @@ import java.util.Optional;
  * The store over JDBC, shared by the H2GIS and PostGIS adapters: the same tables, the same SQL, the few
  * differences in {@link Dialect}. Subclasses only open the connection pool and prepare the database.
  */
-abstract class JdbcFeatureStore implements FeatureStore {
+public abstract class JdbcFeatureStore implements FeatureStore {
     static final String GEOM_IN = "ST_GeomFromWKB(?, 4326)";
 
     private final HikariDataSource dataSource;
@@ -52,7 +52,7 @@ abstract class JdbcFeatureStore implements FeatureStore {
     /** Writes: upserts (COPY for large batches), deletes, expectations, kept counts and change stamps. */
     private final JdbcWrites writes;
 
-    JdbcFeatureStore(HikariDataSource dataSource, Dialect dialect, String description) {
+    protected JdbcFeatureStore(HikariDataSource dataSource, Dialect dialect, String description) {
         this.dataSource = dataSource;
         this.dialect = dialect;
         this.description = description;
@@ -66,12 +66,12 @@ abstract class JdbcFeatureStore implements FeatureStore {
     }
 
     /** A connection from the pool, for adapter-specific maintenance. */
-    Connection dataSourceConnection() throws SQLException {
+    protected Connection dataSourceConnection() throws SQLException {
         return dataSource.getConnection();
     }
 
     /** Prepares a fresh connection's database before migrations (extensions, spatial functions). */
-    abstract void prepare(Connection c) throws SQLException;
+    protected abstract void prepare(Connection c) throws SQLException;
 
     @Override
     public int migrate() {

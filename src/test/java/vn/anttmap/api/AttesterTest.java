@@ -14,7 +14,7 @@ import vn.anttmap.model.Feature;
 import vn.anttmap.model.Layer;
 import vn.anttmap.service.DemoData;
 import vn.anttmap.service.ScoringService;
-import vn.anttmap.store.H2gisFeatureStore;
+import vn.anttmap.store.h2gis.H2gisFeatureStore;
 
 import java.io.IOException;
 import java.time.Clock;

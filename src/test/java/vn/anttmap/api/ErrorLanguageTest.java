@@ -16,7 +16,7 @@ import vn.anttmap.api.Messages.Text;
 import vn.anttmap.io.ReportText.Lang;
 import vn.anttmap.model.FieldDef;
 import vn.anttmap.model.Layer;
-import vn.anttmap.store.H2gisFeatureStore;
+import vn.anttmap.store.h2gis.H2gisFeatureStore;
 
 import java.io.IOException;
 import java.time.Clock;

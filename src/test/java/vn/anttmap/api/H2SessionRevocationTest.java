@@ -2,7 +2,7 @@ package vn.anttmap.api;
 
 import org.junit.jupiter.api.io.TempDir;
 import vn.anttmap.store.FeatureStore;
-import vn.anttmap.store.H2gisFeatureStore;
+import vn.anttmap.store.h2gis.H2gisFeatureStore;
 
 import java.nio.file.Path;
 import java.util.List;

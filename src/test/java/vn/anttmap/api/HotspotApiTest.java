@@ -14,7 +14,7 @@ import vn.anttmap.App;
 import vn.anttmap.TestAuth;
 import vn.anttmap.model.Account;
 import vn.anttmap.service.DemoData;
-import vn.anttmap.store.H2gisFeatureStore;
+import vn.anttmap.store.h2gis.H2gisFeatureStore;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;

@@ -11,7 +11,7 @@ import vn.anttmap.App;
 import vn.anttmap.model.Layer;
 import vn.anttmap.service.ImportService;
 import vn.anttmap.store.FeatureStore;
-import vn.anttmap.store.H2gisFeatureStore;
+import vn.anttmap.store.h2gis.H2gisFeatureStore;
 
 import java.io.IOException;
 import java.io.InputStream;

@@ -6,7 +6,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import vn.anttmap.App;
-import vn.anttmap.store.PostgisFeatureStore;
+import vn.anttmap.store.postgis.PostgisFeatureStore;
 import vn.anttmap.store.PostgisTestDatabase;
 
 import java.io.IOException;

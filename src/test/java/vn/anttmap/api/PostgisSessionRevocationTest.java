@@ -2,7 +2,7 @@ package vn.anttmap.api;
 
 import org.junit.jupiter.api.BeforeAll;
 import vn.anttmap.store.FeatureStore;
-import vn.anttmap.store.PostgisFeatureStore;
+import vn.anttmap.store.postgis.PostgisFeatureStore;
 import vn.anttmap.store.PostgisTestDatabase;
 
 import java.util.List;

@@ -15,7 +15,7 @@ import vn.anttmap.model.FeatureQuery;
 import vn.anttmap.model.Layer;
 import vn.anttmap.service.DemoData;
 import vn.anttmap.service.ImportService;
-import vn.anttmap.store.H2gisFeatureStore;
+import vn.anttmap.store.h2gis.H2gisFeatureStore;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;

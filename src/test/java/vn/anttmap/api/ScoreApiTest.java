@@ -14,7 +14,7 @@ import picocli.CommandLine;
 import vn.anttmap.App;
 import vn.anttmap.cli.AnttMapCommand;
 import vn.anttmap.service.DemoData;
-import vn.anttmap.store.H2gisFeatureStore;
+import vn.anttmap.store.h2gis.H2gisFeatureStore;
 
 import java.io.IOException;
 import java.io.PrintWriter;

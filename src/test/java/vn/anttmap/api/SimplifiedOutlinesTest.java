@@ -13,7 +13,7 @@ import vn.anttmap.App;
 import vn.anttmap.geo.MetricProjection;
 import vn.anttmap.service.DemoData;
 import vn.anttmap.service.DemoFiles;
-import vn.anttmap.store.H2gisFeatureStore;
+import vn.anttmap.store.h2gis.H2gisFeatureStore;
 
 import java.time.Clock;
 import java.util.UUID;

@@ -4,7 +4,7 @@ import io.javalin.testtools.JavalinTest;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import vn.anttmap.App;
-import vn.anttmap.store.H2gisFeatureStore;
+import vn.anttmap.store.h2gis.H2gisFeatureStore;
 import vn.anttmap.store.PostgisTestDatabase;
 
 import java.io.IOException;

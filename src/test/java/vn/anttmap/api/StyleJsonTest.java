@@ -22,7 +22,7 @@ import vn.anttmap.auth.Principal;
 import vn.anttmap.model.Feature;
 import vn.anttmap.service.DemoData;
 import vn.anttmap.service.PublishService;
-import vn.anttmap.store.H2gisFeatureStore;
+import vn.anttmap.store.h2gis.H2gisFeatureStore;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;

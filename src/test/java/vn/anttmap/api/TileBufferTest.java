@@ -5,7 +5,7 @@ import org.junit.jupiter.api.Test;
 import vn.anttmap.App;
 import vn.anttmap.model.Layer;
 import vn.anttmap.store.FeatureStore;
-import vn.anttmap.store.H2gisFeatureStore;
+import vn.anttmap.store.h2gis.H2gisFeatureStore;
 import vn.anttmap.store.PostgisTestDatabase;
 import vn.anttmap.store.WriteBatch;
 

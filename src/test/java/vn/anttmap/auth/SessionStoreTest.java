@@ -2,7 +2,7 @@ package vn.anttmap.auth;
 
 import org.junit.jupiter.api.Test;
 import vn.anttmap.model.Account;
-import vn.anttmap.store.H2gisFeatureStore;
+import vn.anttmap.store.h2gis.H2gisFeatureStore;
 
 import java.time.Clock;
 import java.time.Duration;

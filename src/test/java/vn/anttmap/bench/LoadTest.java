@@ -7,8 +7,8 @@ import vn.anttmap.api.HttpServer;
 import vn.anttmap.model.Account;
 import vn.anttmap.service.DemoData;
 import vn.anttmap.store.FeatureStore;
-import vn.anttmap.store.H2gisFeatureStore;
-import vn.anttmap.store.PostgisFeatureStore;
+import vn.anttmap.store.h2gis.H2gisFeatureStore;
+import vn.anttmap.store.postgis.PostgisFeatureStore;
 
 import java.net.URI;
 import java.net.http.HttpClient;

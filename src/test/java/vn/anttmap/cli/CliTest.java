@@ -67,7 +67,7 @@ public class CliTest {
         assertThat(unknownWard.err()).contains("no ward has id 'nowhere'; wards: w");
         assertThat(run("user", "list", "--data-dir", data).out()).doesNotContain("minh");
 
-        try (vn.anttmap.App.Services s = vn.anttmap.App.services(vn.anttmap.store.H2gisFeatureStore.open(Path.of(data)),
+        try (vn.anttmap.App.Services s = vn.anttmap.App.services(vn.anttmap.store.h2gis.H2gisFeatureStore.open(Path.of(data)),
                 java.time.Clock.systemUTC())) {
             assertThat(s.auth().login("lan", password.toCharArray(), "127.0.0.1").principal().wardId()).isEqualTo("w");
             assertThat(s.store().account("lan").orElseThrow().toString()).doesNotContain(password);
@@ -76,7 +76,7 @@ public class CliTest {
         assertThat(changed.code()).as(changed.err()).isZero();
         Run token = run("user", "token", "lan", "--name", "qgis", "--data-dir", data);
         assertThat(token.code()).as(token.err()).isZero();
-        try (vn.anttmap.App.Services s = vn.anttmap.App.services(vn.anttmap.store.H2gisFeatureStore.open(Path.of(data)),
+        try (vn.anttmap.App.Services s = vn.anttmap.App.services(vn.anttmap.store.h2gis.H2gisFeatureStore.open(Path.of(data)),
                 java.time.Clock.systemUTC())) {
             assertThatThrownBy(() -> s.auth().login("lan", password.toCharArray(), "127.0.0.1")).hasMessageContaining("wrong");
             assertThat(s.auth().login("lan", "một mật khẩu mới khác".toCharArray(), "127.0.0.1").principal().username()).isEqualTo("lan");

@@ -8,7 +8,7 @@ import vn.anttmap.App;
 import vn.anttmap.RequiredTool;
 import vn.anttmap.model.Layer;
 import vn.anttmap.service.ImportService;
-import vn.anttmap.store.H2gisFeatureStore;
+import vn.anttmap.store.h2gis.H2gisFeatureStore;
 
 import java.io.IOException;
 import java.io.OutputStream;

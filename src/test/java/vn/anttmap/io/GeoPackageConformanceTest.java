@@ -8,7 +8,7 @@ import vn.anttmap.App;
 import vn.anttmap.RequiredTool;
 import vn.anttmap.service.DemoData;
 import vn.anttmap.service.ExportService;
-import vn.anttmap.store.H2gisFeatureStore;
+import vn.anttmap.store.h2gis.H2gisFeatureStore;
 
 import javax.xml.parsers.DocumentBuilderFactory;
 import java.io.ByteArrayInputStream;

@@ -13,7 +13,7 @@ import vn.anttmap.service.DemoData;
 import vn.anttmap.service.ExportService;
 import vn.anttmap.service.ImportResult;
 import vn.anttmap.service.ImportService;
-import vn.anttmap.store.H2gisFeatureStore;
+import vn.anttmap.store.h2gis.H2gisFeatureStore;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;

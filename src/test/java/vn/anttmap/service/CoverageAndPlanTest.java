@@ -8,7 +8,7 @@ import vn.anttmap.api.TestData;
 import vn.anttmap.geo.MetricProjection;
 import vn.anttmap.model.Layer;
 import vn.anttmap.siting.ExactSolver;
-import vn.anttmap.store.H2gisFeatureStore;
+import vn.anttmap.store.h2gis.H2gisFeatureStore;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;

@@ -11,7 +11,7 @@ import vn.anttmap.geo.MetricProjection;
 import vn.anttmap.model.Feature;
 import vn.anttmap.model.FeatureQuery;
 import vn.anttmap.model.Layer;
-import vn.anttmap.store.H2gisFeatureStore;
+import vn.anttmap.store.h2gis.H2gisFeatureStore;
 
 import java.io.IOException;
 import java.io.InputStream;

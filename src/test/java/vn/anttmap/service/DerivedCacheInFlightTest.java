@@ -2,7 +2,7 @@ package vn.anttmap.service;
 
 import org.junit.jupiter.api.Test;
 import vn.anttmap.model.Layer;
-import vn.anttmap.store.H2gisFeatureStore;
+import vn.anttmap.store.h2gis.H2gisFeatureStore;
 
 import java.util.EnumSet;
 import java.util.UUID;

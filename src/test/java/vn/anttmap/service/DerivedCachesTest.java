@@ -10,8 +10,8 @@ import vn.anttmap.model.Feature;
 import vn.anttmap.model.Layer;
 import vn.anttmap.scoring.Scorecard;
 import vn.anttmap.store.FeatureStore;
-import vn.anttmap.store.H2gisFeatureStore;
-import vn.anttmap.store.PostgisFeatureStore;
+import vn.anttmap.store.h2gis.H2gisFeatureStore;
+import vn.anttmap.store.postgis.PostgisFeatureStore;
 import vn.anttmap.store.PostgisTestDatabase;
 import vn.anttmap.store.WriteBatch;
 

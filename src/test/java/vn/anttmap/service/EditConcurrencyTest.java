@@ -13,7 +13,7 @@ import vn.anttmap.model.Feature;
 import vn.anttmap.model.FieldDef;
 import vn.anttmap.model.Layer;
 import vn.anttmap.store.FeatureStore;
-import vn.anttmap.store.H2gisFeatureStore;
+import vn.anttmap.store.h2gis.H2gisFeatureStore;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;

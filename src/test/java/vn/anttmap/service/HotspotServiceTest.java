@@ -9,7 +9,7 @@ import vn.anttmap.geo.MetricProjection;
 import vn.anttmap.hotspot.HotspotException;
 import vn.anttmap.model.Feature;
 import vn.anttmap.model.Layer;
-import vn.anttmap.store.H2gisFeatureStore;
+import vn.anttmap.store.h2gis.H2gisFeatureStore;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;

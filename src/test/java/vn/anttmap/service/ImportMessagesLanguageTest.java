@@ -10,7 +10,7 @@ import vn.anttmap.model.Bilingual;
 import vn.anttmap.model.InvalidInputException;
 import vn.anttmap.model.Layer;
 import vn.anttmap.model.Problem;
-import vn.anttmap.store.H2gisFeatureStore;
+import vn.anttmap.store.h2gis.H2gisFeatureStore;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;

@@ -4,7 +4,7 @@ import org.junit.jupiter.api.Test;
 import vn.anttmap.App;
 import vn.anttmap.model.Account;
 import vn.anttmap.model.Layer;
-import vn.anttmap.store.H2gisFeatureStore;
+import vn.anttmap.store.h2gis.H2gisFeatureStore;
 
 import java.time.Clock;
 import java.util.UUID;

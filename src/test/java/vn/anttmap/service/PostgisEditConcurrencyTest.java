@@ -2,7 +2,7 @@ package vn.anttmap.service;
 
 import org.junit.jupiter.api.AfterAll;
 import vn.anttmap.store.FeatureStore;
-import vn.anttmap.store.PostgisFeatureStore;
+import vn.anttmap.store.postgis.PostgisFeatureStore;
 import vn.anttmap.store.PostgisTestDatabase;
 
 /**

@@ -10,7 +10,7 @@ import vn.anttmap.model.Feature;
 import vn.anttmap.model.FeatureQuery;
 import vn.anttmap.model.Layer;
 import vn.anttmap.scoring.Scorecard;
-import vn.anttmap.store.H2gisFeatureStore;
+import vn.anttmap.store.h2gis.H2gisFeatureStore;
 
 import java.time.Clock;
 import java.time.LocalDate;

@@ -8,7 +8,7 @@ import vn.anttmap.api.TestData;
 import vn.anttmap.model.InvalidInputException;
 import vn.anttmap.model.Layer;
 import vn.anttmap.scoring.Scorecard;
-import vn.anttmap.store.H2gisFeatureStore;
+import vn.anttmap.store.h2gis.H2gisFeatureStore;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;

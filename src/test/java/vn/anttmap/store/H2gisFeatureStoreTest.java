@@ -1,5 +1,6 @@
 package vn.anttmap.store;
 
+import vn.anttmap.store.h2gis.H2gisFeatureStore;
 import vn.anttmap.model.StoreException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

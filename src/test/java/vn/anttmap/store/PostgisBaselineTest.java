@@ -1,5 +1,7 @@
 package vn.anttmap.store;
 
+import vn.anttmap.store.postgis.PostgisFeatureStore;
+import vn.anttmap.store.postgis.PostgisBaseline;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.locationtech.jts.geom.Envelope;

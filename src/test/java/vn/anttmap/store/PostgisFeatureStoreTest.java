@@ -1,5 +1,6 @@
 package vn.anttmap.store;
 
+import vn.anttmap.store.postgis.PostgisFeatureStore;
 import vn.anttmap.model.StoreException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;

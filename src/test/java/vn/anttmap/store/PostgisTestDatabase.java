@@ -1,5 +1,6 @@
 package vn.anttmap.store;
 
+import vn.anttmap.store.postgis.PostgisFeatureStore;
 import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Assumptions;
 

@@ -19,7 +19,7 @@ import vn.anttmap.api.HttpServer;
 import vn.anttmap.service.DemoData;
 import vn.anttmap.service.DemoFiles;
 import vn.anttmap.service.Stats;
-import vn.anttmap.store.H2gisFeatureStore;
+import vn.anttmap.store.h2gis.H2gisFeatureStore;
 
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,4 +1,5 @@
-package vn.anttmap.store;
+package vn.anttmap.store.postgis;
+
 
 import java.io.IOException;
 import java.nio.file.Files;

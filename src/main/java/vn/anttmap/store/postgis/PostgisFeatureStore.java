@@ -1,5 +1,8 @@
-package vn.anttmap.store;
+package vn.anttmap.store.postgis;
 
+import vn.anttmap.store.JdbcFeatureStore;
+import vn.anttmap.store.Dialect;
+import vn.anttmap.store.StoreKind;
 import vn.anttmap.model.StoreException;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
@@ -65,7 +68,7 @@ public final class PostgisFeatureStore extends JdbcFeatureStore {
     }
 
     @Override
-    void prepare(Connection c) throws SQLException {
+    protected void prepare(Connection c) throws SQLException {
         try (Statement st = c.createStatement()) {
             try (ResultSet rs = st.executeQuery("SELECT 1 FROM pg_extension WHERE extname = 'postgis'")) {
                 if (rs.next()) {

@@ -1,5 +1,8 @@
-package vn.anttmap.store;
+package vn.anttmap.store.h2gis;
 
+import vn.anttmap.store.JdbcFeatureStore;
+import vn.anttmap.store.Dialect;
+import vn.anttmap.store.StoreKind;
 import vn.anttmap.model.StoreException;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
@@ -32,7 +35,7 @@ public final class H2gisFeatureStore extends JdbcFeatureStore {
     /** The file in the data directory that holds the database password (0600; never logged). */
     public static final String PASSWORD_FILE = "db-password";
     /** The address the mixed mode's server listens on. */
-    static final String LOOPBACK = "127.0.0.1";
+    public static final String LOOPBACK = "127.0.0.1";
     private static final String USER = "sa";
     private static final String H2_BIND_ADDRESS = "h2.bindAddress";
     /** H2's error code for a wrong user name or password. */
@@ -398,7 +401,7 @@ public final class H2gisFeatureStore extends JdbcFeatureStore {
     }
 
     @Override
-    void prepare(Connection c) throws SQLException {
+    protected void prepare(Connection c) throws SQLException {
         if (!spatialFunctionsLoaded(c)) {
             // Only the six functions the store's SQL uses: registering all of H2GIS's (several hundred) took about
             // 1.5 s of a new database's first start. A database made before ST_X and ST_Y were used gets them here.
