@@ -14,14 +14,10 @@ import vn.anttmap.TestAuth;
 import vn.anttmap.model.Account;
 import vn.anttmap.model.FeatureQuery;
 import vn.anttmap.model.Layer;
-import vn.anttmap.service.DemoData;
-import vn.anttmap.store.h2gis.H2gisFeatureStore;
 
 import java.io.IOException;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import java.util.function.Consumer;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -36,18 +32,15 @@ class AccessAndEditTest {
 
     @BeforeAll
     static void load() throws IOException {
-        H2gisFeatureStore store = H2gisFeatureStore.inMemory("access-" + UUID.randomUUID());
-        store.migrate();
-        services = App.services(store, Clock.systemUTC());
-        DemoData.load(services.importer());
+        services = vn.anttmap.DemoFixture.services("access");
         officer = TestAuth.token(services, Account.Role.OFFICER, "hai-hoa");
         otherOfficer = TestAuth.token(services, Account.Role.OFFICER, "ninh-hai");
         admin = TestAuth.admin(services);
-        for (var i : store.query(Layer.INCIDENTS, FeatureQuery.ALL)) {
+        for (var i : services.store().query(Layer.INCIDENTS, FeatureQuery.ALL)) {
             secrets.add(i.text("description"));
             secrets.add(i.id());
         }
-        for (var c : store.query(Layer.CAMERAS, FeatureQuery.ALL)) {
+        for (var c : services.store().query(Layer.CAMERAS, FeatureQuery.ALL)) {
             if ("household".equals(c.get("owner"))) {
                 secrets.add(c.id());
             }

@@ -11,16 +11,12 @@ import vn.anttmap.model.Account;
 import vn.anttmap.model.Feature;
 import vn.anttmap.model.FeatureQuery;
 import vn.anttmap.model.Layer;
-import vn.anttmap.service.DemoData;
-import vn.anttmap.store.h2gis.H2gisFeatureStore;
 
 import java.io.IOException;
-import java.time.Clock;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -36,10 +32,7 @@ class AttestationWardTest {
 
     @BeforeAll
     static void load() throws IOException {
-        H2gisFeatureStore store = H2gisFeatureStore.inMemory("att-ward-" + UUID.randomUUID());
-        store.migrate();
-        services = App.services(store, Clock.systemUTC());
-        DemoData.load(services.importer());
+        services = vn.anttmap.DemoFixture.services("att-ward");
     }
 
     @AfterAll

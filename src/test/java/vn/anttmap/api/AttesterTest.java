@@ -12,12 +12,9 @@ import vn.anttmap.io.RawRecord;
 import vn.anttmap.model.Account;
 import vn.anttmap.model.Feature;
 import vn.anttmap.model.Layer;
-import vn.anttmap.service.DemoData;
 import vn.anttmap.service.ScoringService;
-import vn.anttmap.store.h2gis.H2gisFeatureStore;
 
 import java.io.IOException;
-import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -36,10 +33,7 @@ class AttesterTest {
 
     @BeforeAll
     static void load() throws IOException {
-        H2gisFeatureStore store = H2gisFeatureStore.inMemory("attester-" + UUID.randomUUID());
-        store.migrate();
-        services = App.services(store, Clock.systemUTC());
-        DemoData.load(services.importer());
+        services = vn.anttmap.DemoFixture.services("attester");
         officer = TestAuth.token(services, Account.Role.OFFICER, "hai-hoa");
         services.auth().addUser("colleague-hh", Account.Role.OFFICER, "hai-hoa", TestAuth.PASSWORD.toCharArray());
         colleague = services.auth().createToken("colleague-hh", "test");

@@ -12,20 +12,16 @@ import vn.anttmap.App;
 import vn.anttmap.TestAuth;
 import vn.anttmap.model.InvalidInputException;
 import vn.anttmap.model.Layer;
-import vn.anttmap.service.DemoData;
 import vn.anttmap.service.ExportService;
 import vn.anttmap.service.ImportService;
-import vn.anttmap.store.h2gis.H2gisFeatureStore;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.util.Arrays;
 import java.util.List;
-import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -40,10 +36,7 @@ class BadInputTest {
 
     @BeforeAll
     static void load() throws IOException {
-        H2gisFeatureStore store = H2gisFeatureStore.inMemory("bad-" + UUID.randomUUID());
-        store.migrate();
-        services = App.services(store, Clock.systemUTC());
-        DemoData.load(services.importer());
+        services = vn.anttmap.DemoFixture.services("bad");
         admin = TestAuth.admin(services);
     }
 

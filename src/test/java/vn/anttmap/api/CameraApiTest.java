@@ -7,12 +7,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import vn.anttmap.App;
-import vn.anttmap.service.DemoData;
-import vn.anttmap.store.h2gis.H2gisFeatureStore;
 
 import java.io.IOException;
-import java.time.Clock;
-import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -22,10 +18,7 @@ class CameraApiTest {
 
     @BeforeAll
     static void load() throws IOException {
-        H2gisFeatureStore store = H2gisFeatureStore.inMemory("cameras-" + UUID.randomUUID());
-        store.migrate();
-        services = App.services(store, Clock.systemUTC());
-        DemoData.load(services.importer());
+        services = vn.anttmap.DemoFixture.services("cameras");
         token = vn.anttmap.TestAuth.admin(services);
     }
 

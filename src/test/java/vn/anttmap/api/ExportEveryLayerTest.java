@@ -10,20 +10,16 @@ import vn.anttmap.App;
 import vn.anttmap.RequiredTool;
 import vn.anttmap.TestAuth;
 import vn.anttmap.model.Layer;
-import vn.anttmap.service.DemoData;
 import vn.anttmap.service.ExportService;
 import vn.anttmap.service.PublishService;
-import vn.anttmap.store.h2gis.H2gisFeatureStore;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeSet;
-import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -39,10 +35,7 @@ class ExportEveryLayerTest {
 
     @BeforeAll
     static void load() throws IOException {
-        H2gisFeatureStore store = H2gisFeatureStore.inMemory("export-all-" + UUID.randomUUID());
-        store.migrate();
-        services = App.services(store, Clock.systemUTC());
-        DemoData.load(services.importer());
+        services = vn.anttmap.DemoFixture.services("export-all");
         admin = TestAuth.admin(services);
     }
 

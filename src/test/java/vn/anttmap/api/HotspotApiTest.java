@@ -13,15 +13,11 @@ import org.locationtech.jts.geom.GeometryFactory;
 import vn.anttmap.App;
 import vn.anttmap.TestAuth;
 import vn.anttmap.model.Account;
-import vn.anttmap.service.DemoData;
-import vn.anttmap.store.h2gis.H2gisFeatureStore;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static vn.anttmap.api.AccessAndEditTest.body;
@@ -36,10 +32,7 @@ class HotspotApiTest {
 
     @BeforeAll
     static void load() throws IOException {
-        H2gisFeatureStore store = H2gisFeatureStore.inMemory("hotspot-api-" + UUID.randomUUID());
-        store.migrate();
-        services = App.services(store, Clock.systemUTC());
-        DemoData.load(services.importer());
+        services = vn.anttmap.DemoFixture.services("hotspot-api");
         officer = TestAuth.token(services, Account.Role.OFFICER, "hai-hoa");
         otherOfficer = TestAuth.token(services, Account.Role.OFFICER, "binh-minh");
         planner = TestAuth.token(services, Account.Role.PLANNER, null);

@@ -14,7 +14,6 @@ import vn.anttmap.App;
 import vn.anttmap.RequiredTool;
 import vn.anttmap.model.FeatureQuery;
 import vn.anttmap.model.Layer;
-import vn.anttmap.service.DemoData;
 import vn.anttmap.service.ExportService;
 import vn.anttmap.service.ImportService;
 import vn.anttmap.service.PublishService;
@@ -45,10 +44,7 @@ class PublishTest {
 
     @BeforeAll
     static void load() throws IOException {
-        H2gisFeatureStore store = H2gisFeatureStore.inMemory("publish-" + UUID.randomUUID());
-        store.migrate();
-        services = App.services(store, Clock.systemUTC());
-        DemoData.load(services.importer());
+        services = vn.anttmap.DemoFixture.services("publish");
         token = vn.anttmap.TestAuth.admin(services);
     }
 
@@ -184,9 +180,11 @@ class PublishTest {
                 String body = client.get(doc[0]).body().string().replace(client.getOrigin(), "http://localhost:7070");
                 String pretty = HttpServer.JSON.writerWithDefaultPrettyPrinter().writeValueAsString(HttpServer.JSON.readTree(body)) + "\n";
                 Path golden = Path.of("src/test/resources/golden", doc[1]);
-                if (Boolean.getBoolean("bless") || !Files.exists(golden)) {
+                if (Boolean.getBoolean("bless")) {
                     Files.writeString(golden, pretty);
                 }
+                // A missing golden file fails: written on the spot, it would pass whatever the document says.
+                assertThat(golden).as(golden + " is missing: write it on purpose with -Dbless=true").exists();
                 assertThat(pretty).as(doc[1] + " changed: rerun with -Dbless=true if on purpose").isEqualTo(Files.readString(golden));
             }
         });

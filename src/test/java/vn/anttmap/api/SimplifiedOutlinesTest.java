@@ -11,12 +11,8 @@ import org.locationtech.jts.geom.GeometryFactory;
 import org.locationtech.jts.io.geojson.GeoJsonReader;
 import vn.anttmap.App;
 import vn.anttmap.geo.MetricProjection;
-import vn.anttmap.service.DemoData;
 import vn.anttmap.service.DemoFiles;
-import vn.anttmap.store.h2gis.H2gisFeatureStore;
 
-import java.time.Clock;
-import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -30,10 +26,7 @@ class SimplifiedOutlinesTest {
 
     @BeforeAll
     static void load() throws Exception {
-        H2gisFeatureStore store = H2gisFeatureStore.inMemory("outlines-" + UUID.randomUUID());
-        store.migrate();
-        services = App.services(store, Clock.systemUTC());
-        DemoData.load(services.importer());
+        services = vn.anttmap.DemoFixture.services("outlines");
     }
 
     @AfterAll

@@ -20,21 +20,17 @@ import vn.anttmap.TestTiles;
 import vn.anttmap.auth.AccessPolicy;
 import vn.anttmap.auth.Principal;
 import vn.anttmap.model.Feature;
-import vn.anttmap.service.DemoData;
 import vn.anttmap.service.PublishService;
-import vn.anttmap.store.h2gis.H2gisFeatureStore;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
@@ -54,10 +50,7 @@ class StyleJsonTest {
 
     @BeforeAll
     static void load() throws IOException {
-        H2gisFeatureStore store = H2gisFeatureStore.inMemory("style-" + UUID.randomUUID());
-        store.migrate();
-        services = App.services(store, Clock.systemUTC());
-        DemoData.load(services.importer());
+        services = vn.anttmap.DemoFixture.services("style");
         admin = TestAuth.admin(services);
     }
 

@@ -6,9 +6,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import vn.anttmap.App;
 import vn.anttmap.RequiredTool;
-import vn.anttmap.service.DemoData;
 import vn.anttmap.service.ExportService;
-import vn.anttmap.store.h2gis.H2gisFeatureStore;
 
 import javax.xml.parsers.DocumentBuilderFactory;
 import java.io.ByteArrayInputStream;
@@ -21,12 +19,10 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -44,10 +40,7 @@ class GeoPackageConformanceTest {
 
     @BeforeAll
     static void load() throws IOException {
-        H2gisFeatureStore store = H2gisFeatureStore.inMemory("gpkg-" + UUID.randomUUID());
-        store.migrate();
-        services = App.services(store, Clock.systemUTC());
-        DemoData.load(services.importer());
+        services = vn.anttmap.DemoFixture.services("gpkg");
     }
 
     @AfterAll

@@ -9,7 +9,6 @@ import vn.anttmap.App;
 import vn.anttmap.model.Feature;
 import vn.anttmap.model.FeatureQuery;
 import vn.anttmap.model.Layer;
-import vn.anttmap.service.DemoData;
 import vn.anttmap.service.ExportService;
 import vn.anttmap.service.ImportResult;
 import vn.anttmap.service.ImportService;
@@ -39,10 +38,7 @@ class RoundTripTest {
 
     @BeforeAll
     static void load() throws IOException {
-        H2gisFeatureStore store = H2gisFeatureStore.inMemory("roundtrip-src-" + UUID.randomUUID());
-        store.migrate();
-        source = App.services(store, Clock.systemUTC());
-        DemoData.load(source.importer());
+        source = vn.anttmap.DemoFixture.services("roundtrip-src");
     }
 
     @AfterAll

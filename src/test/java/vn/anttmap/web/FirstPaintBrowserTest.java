@@ -18,20 +18,16 @@ import vn.anttmap.RequiredTool;
 import vn.anttmap.api.HttpServer;
 import vn.anttmap.model.Account;
 import vn.anttmap.model.Layer;
-import vn.anttmap.service.DemoData;
 import vn.anttmap.service.DemoFiles;
 import vn.anttmap.service.ImportService;
-import vn.anttmap.store.h2gis.H2gisFeatureStore;
 
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -51,10 +47,7 @@ class FirstPaintBrowserTest {
     static void start() throws Exception {
         Path chromium = RequiredTool.require("chromium", "chromium");
         Path driver = RequiredTool.require("chromedriver", "chromium-driver");
-        H2gisFeatureStore store = H2gisFeatureStore.inMemory("first-paint-" + UUID.randomUUID());
-        store.migrate();
-        services = App.services(store, Clock.systemUTC());
-        DemoData.load(services.importer());
+        services = vn.anttmap.DemoFixture.services("first-paint");
         Point inside = services.store().get(Layer.WARDS, OTHER_WARD).orElseThrow().geometry().getInteriorPoint();
         double x = inside.getX();
         double y = inside.getY();

@@ -16,19 +16,15 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 import vn.anttmap.App;
 import vn.anttmap.RequiredTool;
 import vn.anttmap.api.HttpServer;
-import vn.anttmap.service.DemoData;
 import vn.anttmap.service.DemoFiles;
 import vn.anttmap.service.Stats;
-import vn.anttmap.store.h2gis.H2gisFeatureStore;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -46,10 +42,7 @@ class MapPageBrowserTest {
     static void start() throws Exception {
         Path chromium = RequiredTool.require("chromium", "chromium");
         Path driver = RequiredTool.require("chromedriver", "chromium-driver");
-        H2gisFeatureStore store = H2gisFeatureStore.inMemory("browser-" + UUID.randomUUID());
-        store.migrate();
-        services = App.services(store, Clock.systemUTC());
-        DemoData.load(services.importer());
+        services = vn.anttmap.DemoFixture.services("browser");
         services.auth().addUser("officer-hh", vn.anttmap.model.Account.Role.OFFICER, DemoFiles.WARD_ID,
                 vn.anttmap.TestAuth.PASSWORD.toCharArray());
         app = HttpServer.create(services,
