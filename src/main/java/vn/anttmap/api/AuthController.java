@@ -4,28 +4,26 @@ import vn.anttmap.api.Messages.Key;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
-import vn.anttmap.auth.AccessPolicy;
 import vn.anttmap.auth.AuthService;
 import vn.anttmap.auth.Principal;
-import vn.anttmap.io.GeoJsonReader;
-import vn.anttmap.io.RawRecord;
 import vn.anttmap.model.Account;
 import vn.anttmap.model.AuditEntry;
-import vn.anttmap.model.Layer;
-import vn.anttmap.service.EditService;
 
-import java.io.ByteArrayInputStream;
 import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Sign-in, sessions, personal tokens, the audit log, and editing single records. */
+/** Sign-in, sessions, personal tokens and the audit log. */
 final class AuthController {
     private AuthController() {
     }
 
-    static void register(Javalin app, AuthService auth, EditService edits) {
+    /**
+     * {@code POST /api/v1/login}, {@code POST /api/v1/logout}, {@code GET /api/v1/session}, {@code GET|POST
+     * /api/v1/tokens}, {@code DELETE /api/v1/tokens/{token}}, {@code GET /api/v1/audit}.
+     */
+    static void register(Javalin app, AuthService auth) {
         app.post("/api/v1/login", ctx -> {
             JsonNode b = body(ctx);
             String password = b.path("password").asText("");
@@ -73,49 +71,12 @@ final class AuthController {
                 throw Access.denied(ctx, "audit");
             }
             QueryParams.only(ctx, java.util.Set.of("user", "layer", "from", "to", "limit"));
-            OffsetDateTime from = instant(ctx, "from");
-            OffsetDateTime to = instant(ctx, "to");
+            OffsetDateTime from = QueryParams.instant(ctx, "from");
+            OffsetDateTime to = QueryParams.instant(ctx, "to");
             int limit = QueryParams.integer(ctx, "limit", 500, 1, 5000);
             List<AuditEntry> entries = auth.audit(QueryParams.text(ctx, "user"), QueryParams.text(ctx, "layer"), from, to, limit);
             HttpServer.json(ctx, 200, Map.of("entries", entries));
         });
-        for (Layer layer : EditService.EDITABLE) {
-            String base = "/api/v1/" + layer.apiName();
-            if (layer != Layer.ATTESTATIONS) {
-                app.post(base, ctx -> {
-                    Access.requireWriter(ctx, layer.apiName());
-                    EditService.Versioned v = edits.create(Access.principal(ctx), layer, record(ctx));
-                    respond(ctx, 201, layer, v);
-                });
-            }
-            app.get(base + "/{id}", ctx -> {
-                if (!AccessPolicy.canRead(Access.principal(ctx), layer.apiName())) {
-                    throw Access.denied(ctx, layer.apiName());
-                }
-                EditService.Versioned v = edits.get(layer, ctx.pathParam("id"))
-                        .filter(x -> AccessPolicy.visible(Access.principal(ctx), layer.apiName(), x.feature()))
-                        .orElseThrow(() -> new ApiException(404, Key.NOT_FOUND, "không có bản ghi " + layer.apiName() + " mã '"
-                                + ctx.pathParam("id") + "' / no " + layer.apiName() + " '" + ctx.pathParam("id") + "'"));
-                respond(ctx, 200, layer, v);
-            });
-            app.put(base + "/{id}", ctx -> {
-                Access.requireWriter(ctx, layer.apiName());
-                respond(ctx, 200, layer, edits.update(Access.principal(ctx), layer, ctx.pathParam("id"), record(ctx),
-                        ctx.header("If-Match")));
-            });
-            app.delete(base + "/{id}", ctx -> {
-                Access.requireWriter(ctx, layer.apiName());
-                // ?reason= says why (the page asks for it); it goes into the audit entry's detail.
-                String reason = QueryParams.text(ctx, "reason");
-                if (reason != null && (reason.length() > EditService.MAX_REASON || reason.codePoints().anyMatch(Character::isISOControl))) {
-                    throw ApiException.badParameter("reason", "tối đa " + EditService.MAX_REASON
-                            + " ký tự, không có ký tự điều khiển / at most " + EditService.MAX_REASON
-                            + " characters, no control characters");
-                }
-                edits.delete(Access.principal(ctx), layer, ctx.pathParam("id"), ctx.header("If-Match"), reason);
-                ctx.status(204);
-            });
-        }
     }
 
     /** Whose tokens a request names: the signed-in user's own, or with {@code ?user=} (admins only) anyone's. */
@@ -133,20 +94,6 @@ final class AuthController {
                     + "may see another user's tokens");
         }
         return user;
-    }
-
-    private static void respond(Context ctx, int status, Layer layer, EditService.Versioned v) {
-        ctx.status(status).header("ETag", "\"" + v.version() + "\"").contentType("application/geo+json; charset=utf-8")
-                .result(EditService.json(layer, v.feature()));
-    }
-
-    /** One GeoJSON Feature from the body. */
-    private static RawRecord record(Context ctx) throws java.io.IOException {
-        List<RawRecord> records = GeoJsonReader.read("request body", new ByteArrayInputStream(ctx.bodyAsBytes()));
-        if (records.size() != 1) {
-            throw new ApiException(400, Key.INVALID_INPUT, "send one GeoJSON Feature");
-        }
-        return records.get(0);
     }
 
     private static JsonNode body(Context ctx) {
@@ -168,18 +115,5 @@ final class AuthController {
         m.put("ward", p.wardId());
         m.put("csrf", csrf);
         return m;
-    }
-
-    private static OffsetDateTime instant(Context ctx, String name) {
-        String v = QueryParams.text(ctx, name);
-        if (v == null) {
-            return null;
-        }
-        try {
-            return v.length() == 10 ? java.time.LocalDate.parse(v).atStartOfDay(vn.anttmap.model.VietnamTime.ZONE).toOffsetDateTime()
-                    : OffsetDateTime.parse(v);
-        } catch (java.time.format.DateTimeParseException e) {
-            throw ApiException.badParameter(name, "'" + v + "' is not an ISO date or instant");
-        }
     }
 }

@@ -2,12 +2,12 @@ package vn.anttmap.api;
 
 import vn.anttmap.api.Messages.Key;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.javalin.Javalin;
 import io.javalin.http.Context;
 import vn.anttmap.service.CoverageService;
 import vn.anttmap.service.FeatureService;
 import vn.anttmap.service.PlanService;
 
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -25,20 +25,18 @@ final class CameraController {
         this.features = features;
     }
 
+    static void register(Javalin app, CoverageService coverage, PlanService planner, FeatureService features) {
+        CameraController cameras = new CameraController(coverage, planner, features);
+        app.get("/api/v1/coverage", cameras::coverage);
+        app.post("/api/v1/camera-plans", cameras::plan);
+    }
+
     void coverage(Context ctx) {
         QueryParams.only(ctx, Set.of("ward", "area", "from", "to"));
-        String ward = QueryParams.text(ctx, "ward");
-        if (ward == null) {
-            throw ApiException.badParameter("ward", "required: the ward's id");
-        }
-        LocalDate to = QueryParams.date(ctx, "to");
-        to = to == null ? features.today() : to;
-        LocalDate from = QueryParams.date(ctx, "from");
-        from = from == null ? to.withDayOfYear(1) : from;
-        if (to.isBefore(from)) {
-            throw ApiException.badParameter("to", "'" + to + "' is before from '" + from + "'");
-        }
-        Map<String, Object> body = GeoJsonMembers.coverage(coverage.coverage(ward, QueryParams.text(ctx, "area"), from, to));
+        String ward = QueryParams.requiredWard(ctx);
+        QueryParams.Days days = QueryParams.period(ctx, features.today());
+        Map<String, Object> body = GeoJsonMembers.coverage(coverage.coverage(ward, QueryParams.text(ctx, "area"), days.from(),
+                days.to()));
         if (!vn.anttmap.auth.AccessPolicy.seesCoverage(Access.principal(ctx), ward)) {
             body.put("coverage", null);
             body.put("largestGaps", List.of());

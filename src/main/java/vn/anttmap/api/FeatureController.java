@@ -1,5 +1,6 @@
 package vn.anttmap.api;
 
+import io.javalin.Javalin;
 import io.javalin.http.Context;
 import vn.anttmap.io.GeoJsonWriter;
 import vn.anttmap.model.Feature;
@@ -22,6 +23,19 @@ final class FeatureController {
 
     FeatureController(FeatureService features) {
         this.features = features;
+    }
+
+    /**
+     * {@code GET /api/v1/<layer>} for each served layer, {@code GET /api/v1/cameras/sectors} and
+     * {@code GET /api/v1/review}.
+     */
+    static void register(Javalin app, FeatureService features, List<Layer> served) {
+        FeatureController c = new FeatureController(features);
+        app.get("/api/v1/cameras/sectors", c::sectors);
+        app.get("/api/v1/review", c::review);
+        for (Layer layer : served) {
+            app.get("/api/v1/" + layer.apiName(), ctx -> c.list(ctx, layer));
+        }
     }
 
     void list(Context ctx, Layer layer) throws IOException {
@@ -53,10 +67,7 @@ final class FeatureController {
         if (!vn.anttmap.auth.AccessPolicy.canRead(who, Layer.INCIDENTS.apiName())) {
             throw Access.denied(ctx, Layer.INCIDENTS.apiName());
         }
-        String ward = QueryParams.text(ctx, "ward");
-        if (ward == null) {
-            throw ApiException.badParameter("ward", "bắt buộc / required: the ward whose incidents to check");
-        }
+        String ward = QueryParams.requiredWard(ctx, "bắt buộc / required: the ward whose incidents to check");
         FeatureService.Review review = features.review(ward);
         List<Map<String, Object>> incidents = new java.util.ArrayList<>();
         for (Feature f : vn.anttmap.auth.AccessPolicy.filter(who, Layer.INCIDENTS.apiName(), review.incidents())) {

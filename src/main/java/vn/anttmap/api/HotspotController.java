@@ -1,6 +1,7 @@
 package vn.anttmap.api;
 
 import vn.anttmap.api.Messages.Key;
+import io.javalin.Javalin;
 import io.javalin.http.Context;
 import vn.anttmap.auth.AccessPolicy;
 import vn.anttmap.hotspot.HotspotException;
@@ -35,6 +36,12 @@ final class HotspotController {
         this.features = features;
     }
 
+    static void register(Javalin app, HotspotService hotspots, TrendService trends, FeatureService features) {
+        HotspotController c = new HotspotController(hotspots, trends, features);
+        app.get("/api/v1/hotspots/{kind}", c::hotspots);
+        app.get("/api/v1/trends", c::trends);
+    }
+
     void hotspots(Context ctx) throws IOException {
         String kind = ctx.pathParam("kind");
         if (!KINDS.contains(kind)) {
@@ -42,18 +49,15 @@ final class HotspotController {
                     + " / no hotspot analysis '" + kind + "'; there are density, gistar, emerging");
         }
         QueryParams.only(ctx, Set.of("ward", "from", "to", "categories", "bandwidth_m", "cell_m", "band_m", "step_months"));
-        String ward = QueryParams.text(ctx, "ward");
-        if (ward == null) {
-            throw ApiException.badParameter("ward", "required: the ward's id");
-        }
+        String ward = QueryParams.requiredWard(ctx);
         if (!AccessPolicy.seesHotspots(Access.principal(ctx), ward)) {
             throw Access.denied(ctx, new Messages.Text("phân tích điểm nóng của phường " + ward, "the hotspots of ward " + ward));
         }
         String cats = QueryParams.text(ctx, "categories");
         Set<String> categories = cats == null ? Set.of() : new LinkedHashSet<>(Arrays.stream(cats.split(","))
                 .map(String::trim).filter(c -> !c.isEmpty()).toList());
-        HotspotService.Request r = new HotspotService.Request(kind, ward, QueryParams.date(ctx, "from"),
-                QueryParams.date(ctx, "to"), categories, metres(ctx, "bandwidth_m"), metres(ctx, "cell_m"),
+        HotspotService.Request r = new HotspotService.Request(kind, ward, QueryParams.from(ctx),
+                QueryParams.to(ctx), categories, metres(ctx, "bandwidth_m"), metres(ctx, "cell_m"),
                 metres(ctx, "band_m"), ctx.queryParam("step_months") == null ? null
                 : QueryParams.integer(ctx, "step_months", 3, 1, 24));
         HotspotService.Analysis a;
@@ -85,16 +89,13 @@ final class HotspotController {
 
     void trends(Context ctx) {
         QueryParams.only(ctx, Set.of("ward", "area", "from", "to"));
-        String ward = QueryParams.text(ctx, "ward");
-        if (ward == null) {
-            throw ApiException.badParameter("ward", "required: the ward's id");
-        }
-        LocalDate to = QueryParams.date(ctx, "to");
+        String ward = QueryParams.requiredWard(ctx);
+        LocalDate to = QueryParams.to(ctx);
         if (to == null) {
             to = hotspots.defaultTo();
         }
         try {
-            HttpServer.json(ctx, 200, trends.trends(ward, QueryParams.text(ctx, "area"), QueryParams.date(ctx, "from"), to));
+            HttpServer.json(ctx, 200, trends.trends(ward, QueryParams.text(ctx, "area"), QueryParams.from(ctx), to));
         } catch (IllegalArgumentException e) {
             throw named(e, "area");
         }

@@ -103,7 +103,7 @@ public final class Messages {
                 "minimum greater than maximum in '%s' (order is minLon,minLat,maxLon,maxLat)"),
         BBOX_OUTSIDE("ngoài kinh độ -180..180, vĩ độ -90..90 (thứ tự là minLon,minLat,maxLon,maxLat)",
                 "outside longitude -180..180 / latitude -90..90 (order is minLon,minLat,maxLon,maxLat)"),
-        TO_BEFORE_FROM("'%s' trước ngày bắt đầu from '%s'", "'%s' is before from '%s'"),
+        TO_BEFORE_FROM("ngày %s trước ngày bắt đầu %s", "'%s' is before from '%s'"),
         STORE_UNAVAILABLE("không đọc hoặc ghi được kho dữ liệu; thử lại sau (%s)", "%s"),
         INTERNAL_DETAIL("lỗi không lường trước (%s); đã ghi vào nhật ký máy chủ", "%s");
 

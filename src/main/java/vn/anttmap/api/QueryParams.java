@@ -10,7 +10,11 @@ import java.time.format.DateTimeParseException;
 import java.util.Set;
 import java.util.TreeSet;
 
-/** Parses and checks the query parameters of the feature endpoints. */
+/**
+ * Parses and checks the query parameters of the JSON API, each in one method used by every endpoint that takes it
+ * (the same refusal wherever it is given wrong): {@code ward}, {@code year}, {@code from}/{@code to}, {@code at},
+ * {@code bbox}, {@code tier}, whole numbers and instants.
+ */
 final class QueryParams {
     private QueryParams() {
     }
@@ -25,13 +29,114 @@ final class QueryParams {
         }
     }
 
+    /**
+     * The filter of a layer's endpoint: {@code bbox}, {@code at}, {@code from}–{@code to} (each may be absent; a
+     * reversed pair is refused), {@code ward}, {@code area}.
+     */
     static FeatureQuery featureQuery(Context ctx) {
-        LocalDate from = date(ctx, "from");
-        LocalDate to = date(ctx, "to");
+        LocalDate from = from(ctx);
+        LocalDate to = to(ctx);
         if (from != null && to != null && to.isBefore(from)) {
             throw ApiException.badParameter("to", Key.TO_BEFORE_FROM.format(to, from));
         }
-        return new FeatureQuery(bbox(ctx), date(ctx, "at"), from, to, text(ctx, "ward"), text(ctx, "area"));
+        return new FeatureQuery(bbox(ctx), at(ctx), from, to, ward(ctx), text(ctx, "area"));
+    }
+
+    /** {@code ward=}: a ward's id, or {@code null} when absent. */
+    static String ward(Context ctx) {
+        return text(ctx, "ward");
+    }
+
+    /** {@code ward=}, required: the ward the answer is about. */
+    static String requiredWard(Context ctx) {
+        return requiredWard(ctx, "required: the ward's id");
+    }
+
+    /** {@code ward=}, required, refused with the endpoint's own detail when absent. */
+    static String requiredWard(Context ctx, String detailWhenAbsent) {
+        String ward = ward(ctx);
+        if (ward == null) {
+            throw ApiException.badParameter("ward", detailWhenAbsent);
+        }
+        return ward;
+    }
+
+    /** The years a scoring period may end in. */
+    static final int FIRST_YEAR = 2000;
+    static final int LAST_YEAR = 2100;
+
+    /**
+     * {@code year=}, required: the year a scoring period ends in, {@value #FIRST_YEAR} to {@value #LAST_YEAR}
+     * (the page and the report name the period by it).
+     */
+    static int year(Context ctx) {
+        String v = text(ctx, "year");
+        if (v == null) {
+            throw ApiException.badParameter("year", "required: the year the period ends in, e.g. 2023");
+        }
+        return parseYear(v).orElseThrow(() -> ApiException.badParameter("year", "'" + v
+                + "' không phải một năm từ 2000 đến 2100 / '" + v + "' is not a year between 2000 and 2100"));
+    }
+
+    /** A period's year written {@code v}, or empty when it is not a whole number from {@value #FIRST_YEAR} to {@value #LAST_YEAR}. */
+    static java.util.OptionalInt parseYear(String v) {
+        try {
+            int y = Integer.parseInt(v);
+            return y >= FIRST_YEAR && y <= LAST_YEAR ? java.util.OptionalInt.of(y) : java.util.OptionalInt.empty();
+        } catch (NumberFormatException e) {
+            return java.util.OptionalInt.empty();
+        }
+    }
+
+    /** {@code from=}: the first day (YYYY-MM-DD) of a window, or {@code null} when absent. */
+    static LocalDate from(Context ctx) {
+        return date(ctx, "from");
+    }
+
+    /** {@code to=}: the last day (YYYY-MM-DD) of a window, or {@code null} when absent. */
+    static LocalDate to(Context ctx) {
+        return date(ctx, "to");
+    }
+
+    /** {@code at=}: the day whose boundaries to show (YYYY-MM-DD), or {@code null} for today's. */
+    static LocalDate at(Context ctx) {
+        return date(ctx, "at");
+    }
+
+    /** A window of days, both ends included. */
+    record Days(LocalDate from, LocalDate to) {
+    }
+
+    /**
+     * {@code from=} and {@code to=} of the figures' endpoints, with defaults: {@code to} is {@code today} when absent,
+     * {@code from} the first of January of {@code to}'s year; a reversed window is refused.
+     */
+    static Days period(Context ctx, LocalDate today) {
+        LocalDate to = to(ctx);
+        to = to == null ? today : to;
+        LocalDate from = from(ctx);
+        from = from == null ? to.withDayOfYear(1) : from;
+        if (to.isBefore(from)) {
+            throw ApiException.badParameter("to", Key.TO_BEFORE_FROM.format(to, from));
+        }
+        return new Days(from, to);
+    }
+
+    /**
+     * An instant named {@code name}: a day (its start in Vietnam) or an ISO instant with its offset; {@code null}
+     * when absent.
+     */
+    static java.time.OffsetDateTime instant(Context ctx, String name) {
+        String v = text(ctx, name);
+        if (v == null) {
+            return null;
+        }
+        try {
+            return v.length() == 10 ? LocalDate.parse(v).atStartOfDay(vn.anttmap.model.VietnamTime.ZONE).toOffsetDateTime()
+                    : java.time.OffsetDateTime.parse(v);
+        } catch (DateTimeParseException e) {
+            throw ApiException.badParameter(name, "'" + v + "' is not an ISO date or instant");
+        }
     }
 
     static String text(Context ctx, String name) {

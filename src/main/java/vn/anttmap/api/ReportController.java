@@ -1,5 +1,6 @@
 package vn.anttmap.api;
 
+import io.javalin.Javalin;
 import io.javalin.http.Context;
 import vn.anttmap.auth.AccessPolicy;
 import vn.anttmap.io.ReportHtml;
@@ -39,6 +40,11 @@ final class ReportController {
         this.scoring = scoring;
         this.features = features;
         this.html = new ReportHtml(new ReportText(taxonomy));
+    }
+
+    static void register(Javalin app, vn.anttmap.service.ScorecardCache scoring, FeatureService features,
+                         vn.anttmap.model.Taxonomy taxonomy) {
+        app.get("/report.html", new ReportController(scoring, features, taxonomy)::report);
     }
 
     /** A failure to show as the page, in Vietnamese and English. */
@@ -85,7 +91,7 @@ final class ReportController {
         ReportHtml.Signature signature = new ReportHtml.Signature(first(ctx, "so", "number"), QueryParams.text(ctx, "place"),
                 date(QueryParams.text(ctx, "date")), QueryParams.text(ctx, "signer"), QueryParams.text(ctx, "title"));
         String area = QueryParams.text(ctx, "area");
-        String ward = QueryParams.text(ctx, "ward");
+        String ward = QueryParams.ward(ctx);
         if (area != null) {
             String owner;
             try {
@@ -126,7 +132,7 @@ final class ReportController {
         areaNames.values().removeIf(java.util.Objects::isNull);
         return html.render(new ReportHtml.Report(lang, std, card, wardName,
                 area == null ? null : areaNames.getOrDefault(area, area), areas, areaNames, signature,
-                HttpServer.defaultPeriod(features)));
+                features.defaultPeriod()));
     }
 
     private static java.util.Optional<String> name(List<Feature> list, String id) {
@@ -143,16 +149,8 @@ final class ReportController {
             throw new Refused(400, "Thiếu tham số year (năm kết thúc kỳ đánh giá, ví dụ 2023)",
                     "year: required, the year the period ends in, e.g. 2023");
         }
-        try {
-            int y = Integer.parseInt(v);
-            if (y >= 2000 && y <= 2100) {
-                return y;
-            }
-        } catch (NumberFormatException e) {
-            // below
-        }
-        throw new Refused(400, "year: '" + v + "' không phải một năm từ 2000 đến 2100",
-                "year: '" + v + "' is not a year between 2000 and 2100");
+        return QueryParams.parseYear(v).orElseThrow(() -> new Refused(400, "year: '" + v + "' không phải một năm từ 2000 đến 2100",
+                "year: '" + v + "' is not a year between 2000 and 2100"));
     }
 
     /** The document's date: ISO (2023-11-20) or as written on paper (20/11/2023). */

@@ -2,6 +2,7 @@ package vn.anttmap.api;
 
 import vn.anttmap.api.Messages.Key;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.javalin.Javalin;
 import io.javalin.http.Context;
 import vn.anttmap.scoring.Scorecard;
 import vn.anttmap.service.ScoringService;
@@ -24,6 +25,21 @@ final class ScoreController {
         this.features = features;
     }
 
+    /**
+     * {@code GET /api/v1/standard}, {@code GET /api/v1/scores/areas}, {@code GET /api/v1/scores/areas/{id}},
+     * {@code GET /api/v1/scores/wards/{id}}, and {@code POST|GET /api/v1/attestations}.
+     */
+    static void register(Javalin app, vn.anttmap.service.ScorecardCache cards, vn.anttmap.service.EditService edits,
+                         vn.anttmap.service.FeatureService features) {
+        ScoreController scores = new ScoreController(cards, edits, features);
+        app.get("/api/v1/standard", scores::standard);
+        app.get("/api/v1/scores/areas", scores::areas);
+        app.get("/api/v1/scores/areas/{id}", scores::area);
+        app.get("/api/v1/scores/wards/{id}", scores::ward);
+        app.post("/api/v1/attestations", scores::attest);
+        app.get("/api/v1/attestations", scores::attestations);
+    }
+
     private static Scorecard shown(Context ctx, Scorecard card, String ward) {
         return vn.anttmap.auth.AccessPolicy.seesExact(Access.principal(ctx), ward) ? card : ScoringService.redacted(card);
     }
@@ -31,11 +47,8 @@ final class ScoreController {
     /** {@code GET /api/v1/scores/areas?ward=&year=} */
     void areas(Context ctx) {
         QueryParams.only(ctx, Set.of("ward", "year"));
-        String ward = QueryParams.text(ctx, "ward");
-        if (ward == null) {
-            throw ApiException.badParameter("ward", "required: the ward's id");
-        }
-        int year = year(ctx);
+        String ward = QueryParams.requiredWard(ctx);
+        int year = QueryParams.year(ctx);
         List<Scorecard> cards = scoring.scoreAreas(ward, year).stream().map(c -> shown(ctx, c, ward)).toList();
         Map<String, Object> body = header(year);
         body.put("ward", ward);
@@ -47,14 +60,14 @@ final class ScoreController {
     void area(Context ctx) {
         QueryParams.only(ctx, Set.of("year"));
         String id = ctx.pathParam("id");
-        HttpServer.json(ctx, 200, shown(ctx, scoring.scoreArea(id, year(ctx)), scoring.wardOfArea(id)));
+        HttpServer.json(ctx, 200, shown(ctx, scoring.scoreArea(id, QueryParams.year(ctx)), scoring.wardOfArea(id)));
     }
 
     /** {@code GET /api/v1/scores/wards/{id}?year=} */
     void ward(Context ctx) {
         QueryParams.only(ctx, Set.of("year"));
         String id = ctx.pathParam("id");
-        HttpServer.json(ctx, 200, shown(ctx, scoring.scoreWard(id, year(ctx)), id));
+        HttpServer.json(ctx, 200, shown(ctx, scoring.scoreWard(id, QueryParams.year(ctx)), id));
     }
 
     /** {@code GET /api/v1/standard}: the criteria, texts and rules the scores apply. */
@@ -110,7 +123,7 @@ final class ScoreController {
         if (subject == null) {
             throw ApiException.badParameter("subject_id", "required: the area's or ward's id");
         }
-        int year = year(ctx);
+        int year = QueryParams.year(ctx);
         String ward = "ward".equals(kind) ? subject : scoring.wardOfArea(subject);
         if (!vn.anttmap.auth.AccessPolicy.seesExact(Access.principal(ctx), ward)) {
             throw Access.denied(ctx, "attestations");
@@ -141,22 +154,5 @@ final class ScoreController {
 
     private static String text(JsonNode b, String field) {
         return b.hasNonNull(field) ? b.get(field).asText() : null;
-    }
-
-    static int year(Context ctx) {
-        String v = QueryParams.text(ctx, "year");
-        if (v == null) {
-            throw ApiException.badParameter("year", "required: the year the period ends in, e.g. 2023");
-        }
-        try {
-            int y = Integer.parseInt(v);
-            if (y < 2000 || y > 2100) {
-                throw new NumberFormatException();
-            }
-            return y;
-        } catch (NumberFormatException e) {
-            throw ApiException.badParameter("year", "'" + v + "' không phải một năm từ 2000 đến 2100 / '" + v
-                    + "' is not a year between 2000 and 2100");
-        }
     }
 }

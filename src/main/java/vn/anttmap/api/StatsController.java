@@ -1,10 +1,10 @@
 package vn.anttmap.api;
 
+import io.javalin.Javalin;
 import io.javalin.http.Context;
 import vn.anttmap.service.FeatureService;
 import vn.anttmap.service.StatsService;
 
-import java.time.LocalDate;
 import java.util.Set;
 
 /** {@code GET /api/v1/stats?ward=&from=&to=[&area=]}: the ward's figures for a window of days. */
@@ -17,26 +17,17 @@ final class StatsController {
         this.features = features;
     }
 
+    static void register(Javalin app, StatsService stats, FeatureService features) {
+        app.get("/api/v1/stats", new StatsController(stats, features)::stats);
+    }
+
     void stats(Context ctx) {
         QueryParams.only(ctx, Set.of("ward", "area", "from", "to"));
-        String ward = QueryParams.text(ctx, "ward");
-        if (ward == null) {
-            throw ApiException.badParameter("ward", "required: the ward's id");
-        }
-        LocalDate to = QueryParams.date(ctx, "to");
-        if (to == null) {
-            to = features.today();
-        }
-        LocalDate from = QueryParams.date(ctx, "from");
-        if (from == null) {
-            from = to.withDayOfYear(1);
-        }
-        if (to.isBefore(from)) {
-            throw ApiException.badParameter("to", "'" + to + "' is before from '" + from + "'");
-        }
+        String ward = QueryParams.requiredWard(ctx);
+        QueryParams.Days days = QueryParams.period(ctx, features.today());
         String area = QueryParams.text(ctx, "area");
         try {
-            HttpServer.json(ctx, 200, stats.stats(ward, area, from, to));
+            HttpServer.json(ctx, 200, stats.stats(ward, area, days.from(), days.to()));
         } catch (IllegalArgumentException e) {
             throw ApiException.badParameter("area", e.getMessage());
         }

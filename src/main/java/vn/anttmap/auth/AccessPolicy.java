@@ -77,6 +77,30 @@ public final class AccessPolicy {
         return canRead(Principal.PUBLIC, layer) || (p.is(Role.PLANNER) && PLANNER_LAYERS.contains(layer));
     }
 
+    /**
+     * What the principal may see of a stored layer written as a database filter, where the rule can be written as one:
+     * every incident for an administrator and those of their ward for an officer; every camera for an administrator
+     * or a planner and the community's cameras for the public. Empty where it cannot (the caller then reads and
+     * applies {@link #visible}). The tiles and OGC pages use it so that the database does the policy's work;
+     * {@code AccessPolicyScopeTest} holds it to exactly what {@link #visible} accepts.
+     */
+    public static java.util.Optional<vn.anttmap.model.FeatureQuery> databaseScope(Principal p, String layer) {
+        vn.anttmap.model.FeatureQuery all = vn.anttmap.model.FeatureQuery.ALL;
+        if (layer.equals("incidents") && p.is(Role.ADMIN)) {
+            return java.util.Optional.of(all);
+        }
+        if (layer.equals("incidents") && p.is(Role.OFFICER) && p.wardId() != null) {
+            return java.util.Optional.of(all.withWard(p.wardId()));
+        }
+        if (layer.equals("cameras") && (p.is(Role.ADMIN) || p.is(Role.PLANNER))) {
+            return java.util.Optional.of(all);
+        }
+        if (layer.equals("cameras") && p.isPublic()) {
+            return java.util.Optional.of(all.withEqual("owner", "community"));
+        }
+        return java.util.Optional.empty();
+    }
+
     /** Whether the principal may write records of the layer in the ward. */
     public static boolean canWrite(Principal p, String layer, String wardId) {
         if (p.is(Role.ADMIN)) {

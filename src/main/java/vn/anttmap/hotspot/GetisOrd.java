@@ -115,6 +115,18 @@ public final class GetisOrd {
         return new Result(cells.clone(), counts.clone(), z, p, nn, bin, cutoffs);
     }
 
+    /** The class code of a bin: {@code hot_99}, {@code hot_95}, {@code hot_90}, {@code cold_…}, {@code not_significant}. */
+    public static String binCode(int bin) {
+        if (bin == 0) {
+            return "not_significant";
+        }
+        return (bin > 0 ? "hot_" : "cold_") + switch (Math.abs(bin)) {
+            case 3 -> "99";
+            case 2 -> "95";
+            default -> "90";
+        };
+    }
+
     /** For each cell, the positions (in {@code cells}) of the other cells whose centres are within {@code bandM}. */
     static List<int[]> neighbours(Grid grid, int[] cells, double bandM) {
         Map<Integer, Integer> position = new HashMap<>();

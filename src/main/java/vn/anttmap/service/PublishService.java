@@ -176,17 +176,60 @@ public final class PublishService {
      */
     public byte[] tile(vn.anttmap.auth.Principal who, String id, int z, int x, int y) {
         Envelope margin = vn.anttmap.io.MvtTiles.lonLatBoundsWithBuffer(z, x, y);
-        int cluster = clusterUnits(id, z);
-        if (z < JAVA_TILES_FROM_ZOOM) {
-            Optional<byte[]> stored = storedTile(who, id, margin, z, x, y, cluster);
-            if (stored.isPresent()) {
-                return stored.get();
+        for (TileEncoder encoder : encoders(id, z)) {
+            switch (encoder) {
+                case DATABASE -> {
+                    Optional<byte[]> stored = storedTile(who, id, margin, z, x, y, clusterUnits(id, z));
+                    if (stored.isPresent()) {
+                        return stored.get();
+                    }
+                }
+                case POINTS -> {
+                    return pointTile(who, id, storedLayer(id).orElseThrow(), margin, z, x, y);
+                }
+                case FEATURES -> {
+                    return vn.anttmap.io.MvtTiles.encode(id, features(who, id, margin), z, x, y);
+                }
             }
         }
-        Layer points = storedLayer(id).orElse(null);
-        if (points == null) {
-            return vn.anttmap.io.MvtTiles.encode(id, features(who, id, margin), z, x, y);
+        throw new IllegalStateException("no encoder gave the tile " + id + "/" + z + "/" + x + "/" + y);
+    }
+
+    /**
+     * The encoders of a tile; which make a collection's tile at a zoom, and in what order, is {@link #encoders}. All
+     * of them see only what the asker may see (the one access policy).
+     */
+    public enum TileEncoder {
+        /**
+         * PostGIS's {@code ST_AsMVT} ({@link #storedTile}), the access policy as the query's filter, points gathered
+         * into clusters. Gives nothing on a store that cannot encode tiles (H2GIS), and for an asker whose view is not
+         * a plain database filter: the next encoder then makes the tile.
+         */
+        DATABASE,
+        /** {@link vn.anttmap.io.PointTile}, from the stored points read lean, each kept if the asker may see it. */
+        POINTS,
+        /** {@link vn.anttmap.io.MvtTiles#encode} of the features the asker may see: the computed collections. */
+        FEATURES
+    }
+
+    /**
+     * The one decision of which encoder makes the zoom-{@code z} tile of a collection, tried in order until one gives
+     * a tile: a stored point layer (incidents, cameras) below {@link #JAVA_TILES_FROM_ZOOM} by the database, else by
+     * the point encoder (clustered below {@link #EVERY_POINT_FROM_ZOOM}); from that zoom on by the point encoder, every
+     * point; any other collection (wards, areas with verdicts, coverage, proposals, hot spots) from its features. Low
+     * zooms go to the database because a tile can hold a large share of a layer there; above, Java encodes points
+     * faster than {@code ST_AsMVT} on the same rows (its per-attribute encoding dominated).
+     */
+    public static List<TileEncoder> encoders(String collection, int z) {
+        if (!clusters(collection)) {
+            return List.of(TileEncoder.FEATURES);
         }
+        return z < JAVA_TILES_FROM_ZOOM ? List.of(TileEncoder.DATABASE, TileEncoder.POINTS) : List.of(TileEncoder.POINTS);
+    }
+
+    /** The point encoder: a stored point layer's records within the tile's margin that the asker may see. */
+    private byte[] pointTile(vn.anttmap.auth.Principal who, String id, Layer points, Envelope margin, int z, int x, int y) {
+        int cluster = clusterUnits(id, z);
         vn.anttmap.io.PointTile tile = vn.anttmap.io.MvtTiles.points(id, z, x, y);
         if (cluster > 0) {
             tile.clustered(cluster);
@@ -246,23 +289,10 @@ public final class PublishService {
 
     /**
      * The stored layer behind a collection and the database filter that is exactly what the principal may see of
-     * it, when there is one: incidents for admins and (their ward) for officers; cameras for admins, planners and
-     * (community cameras) the public.
+     * it, when the access policy can write one ({@link vn.anttmap.auth.AccessPolicy#databaseScope}).
      */
     private static Optional<Map.Entry<Layer, FeatureQuery>> storedView(vn.anttmap.auth.Principal who, String id) {
-        if (id.equals("incidents") && who.is(vn.anttmap.model.Account.Role.ADMIN)) {
-            return Optional.of(Map.entry(Layer.INCIDENTS, FeatureQuery.ALL));
-        }
-        if (id.equals("incidents") && who.is(vn.anttmap.model.Account.Role.OFFICER) && who.wardId() != null) {
-            return Optional.of(Map.entry(Layer.INCIDENTS, FeatureQuery.ALL.withWard(who.wardId())));
-        }
-        if (id.equals("cameras") && (who.is(vn.anttmap.model.Account.Role.ADMIN) || who.is(vn.anttmap.model.Account.Role.PLANNER))) {
-            return Optional.of(Map.entry(Layer.CAMERAS, FeatureQuery.ALL));
-        }
-        if (id.equals("cameras") && who.isPublic()) {
-            return Optional.of(Map.entry(Layer.CAMERAS, FeatureQuery.ALL.withEqual("owner", "community")));
-        }
-        return Optional.empty();
+        return storedLayer(id).flatMap(layer -> vn.anttmap.auth.AccessPolicy.databaseScope(who, id).map(q -> Map.entry(layer, q)));
     }
 
     /** Features of a collection within a lon/lat box. */

@@ -163,6 +163,14 @@ class ErrorLanguageTest {
                     .doesNotContain("bắt buộc");
             assertThat(en.body.path("problems").get(0).path("field_label").asText()).isEqualTo("Time it occurred");
 
+            // Regression: a reversed window of the figures (stats, coverage) was refused in English whatever was asked.
+            for (String path : new String[] {"/api/v1/stats?ward=hai-hoa&from=2023-06-01&to=2023-01-01",
+                    "/api/v1/coverage?ward=hai-hoa&from=2023-06-01&to=2023-01-01"}) {
+                assertThat(send(base, "GET", path, null, "vi", admin).body.path("detail").asText()).as(path)
+                        .isEqualTo("tham số to: ngày 2023-01-01 trước ngày bắt đầu 2023-06-01");
+                assertThat(send(base, "GET", path, null, "en", admin).body.path("detail").asText()).as(path)
+                        .isEqualTo("to: '2023-01-01' is before from '2023-06-01'");
+            }
             // A bad query parameter names the parameter.
             assertThat(send(base, "GET", "/api/v1/incidents?from=abc", null, null, admin).body.path("detail").asText())
                     .isEqualTo("tham số from: 'abc' không phải ngày dạng YYYY-MM-DD");
