@@ -149,110 +149,26 @@ public final class ImportService {
                     + layer.apiName() + " (their import reassigns what lies in them)");
         }
         synchronized (this) {
-            return new BulkLoad(layer, source, boundaries());
+            return new BulkLoad(this, layer, source, boundaries());
         }
     }
 
-    /** A bulk load in progress: {@link #add} each batch, then {@link #close}. Not for use by several threads. */
-    public final class BulkLoad implements AutoCloseable {
-        private final Layer layer;
-        private final String source;
-        private final Boundaries pinned;
-        private final java.util.concurrent.ExecutorService writer = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
-            Thread t = new Thread(r, "bulk-load-writer");
-            t.setDaemon(true);
-            return t;
-        });
-        private java.util.concurrent.Future<?> writing;
-        private long written;
-        private long pendingRecords;
-        private int writes;
-
-        private final Runnable buildIndexes;
-
-        private BulkLoad(Layer layer, String source, Boundaries pinned) {
-            this.layer = layer;
-            this.source = source;
-            this.pinned = pinned;
-            this.buildIndexes = store.deferIndexes(layer);
+    /**
+     * After a bulk load of points or records: if nothing else wrote meanwhile than its {@code writes}, the boundaries it
+     * pinned are still the store's (points leave them alone), and stay cached under the new data version.
+     */
+    synchronized void bulkLoadDone(Boundaries pinned, int writes) {
+        if (boundaries == pinned && store.dataVersion() == pinned.version() + writes) {
+            boundaries = new Boundaries(store.dataVersion(), pinned.wards(), pinned.areas(), pinned.gazetteer());
         }
+    }
 
-        /**
-         * Checks and assigns a batch now (on the calling thread; {@code raws} may be reused once this returns),
-         * waits for the previous batch to be written, then writes this one in the background.
-         *
-         * @throws InvalidInputException when the batch is refused (nothing of it is written)
-         */
-        public ImportResult add(List<RawRecord> raws) {
-            Pending pending = new Pending();
-            ImportResult r;
-            synchronized (ImportService.this) {
-                // The cached boundaries' locators are not for two threads at once (another import may be staging).
-                r = stage(pending, layer, source, raws, pinned);
-            }
-            int n = pending.added.getOrDefault(layer, Map.of()).size();
-            pending.batch.audit(new vn.anttmap.model.AuditEntry(java.util.UUID.randomUUID().toString(),
-                    java.time.OffsetDateTime.now(clock), null, "import", layer.apiName(), null, null, null,
-                    source + ": " + n + " records"));
-            await();
-            writing = writer.submit(() -> store.write(pending.batch));
-            pendingRecords = n;
-            writes++;
-            return r;
-        }
+    FeatureStore store() {
+        return store;
+    }
 
-        /** Records written so far (committed; all added once {@link #close} returns without an exception). */
-        public long written() {
-            return written;
-        }
-
-        private void await() {
-            if (writing == null) {
-                return;
-            }
-            try {
-                writing.get();
-                written += pendingRecords;
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted while writing " + layer.apiName(), e);
-            } catch (java.util.concurrent.ExecutionException e) {
-                throw e.getCause() instanceof RuntimeException re ? re : new IllegalStateException(e.getCause());
-            } finally {
-                writing = null;
-            }
-        }
-
-        /** Waits for the last batch to be written. */
-        @Override
-        public void close() {
-            RuntimeException failed = null;
-            try {
-                await();
-            } catch (RuntimeException e) {
-                failed = e;
-            }
-            try {
-                writer.shutdown();
-                buildIndexes.run();
-            } catch (RuntimeException e) {
-                if (failed == null) {
-                    failed = e;
-                } else {
-                    failed.addSuppressed(e);
-                }
-            } finally {
-                synchronized (ImportService.this) {
-                    // Points leave the boundaries alone: if nothing else wrote meanwhile, the cached ones stay valid.
-                    if (boundaries == pinned && store.dataVersion() == pinned.version() + writes) {
-                        boundaries = new Boundaries(store.dataVersion(), pinned.wards(), pinned.areas(), pinned.gazetteer());
-                    }
-                }
-            }
-            if (failed != null) {
-                throw failed;
-            }
-        }
+    Clock clock() {
+        return clock;
     }
 
     /** One file of a multi-file import. */
@@ -308,7 +224,7 @@ public final class ImportService {
 
     /** Checks records and adds them, assigned, to {@code pending}. */
     /** The stored wards and areas with their point-in-polygon index, as of a data version of the store. */
-    private record Boundaries(long version, Map<String, Feature> wards, Map<String, Feature> areas, Gazetteer gazetteer) {
+    record Boundaries(long version, Map<String, Feature> wards, Map<String, Feature> areas, Gazetteer gazetteer) {
     }
 
     private Boundaries boundaries;
@@ -342,7 +258,7 @@ public final class ImportService {
     }
 
     /** As above; with {@code pinned}, points are assigned to those boundaries instead of the store's current ones. */
-    private ImportResult stage(Pending pending, Layer layer, String source, List<RawRecord> given, Boundaries pinned) {
+    ImportResult stage(Pending pending, Layer layer, String source, List<RawRecord> given, Boundaries pinned) {
         ComputedExports.Outcome recognised = ComputedExports.recognise(layer, given);
         List<RawRecord> raws = recognised.records();
         List<String> notes = recognised.note() == null ? List.of() : List.of(recognised.note());
@@ -691,7 +607,7 @@ public final class ImportService {
      * What the store holds, seen through what this import has accepted but not yet written; writes go to one batch.
      * Reads of pending records honour the bounding box only, which is all the import asks of them.
      */
-    private final class Pending {
+    final class Pending {
         final WriteBatch batch = new WriteBatch();
         final Map<Layer, Map<String, Feature>> added = new EnumMap<>(Layer.class);
 

@@ -67,7 +67,7 @@ public final class ScaleLoader {
         long cpu0 = jvmCpuNanos();
         String source = "generate " + gen.scale().id() + " " + layer.apiName();
         boolean bulk = layer != Layer.WARDS && layer != Layer.AREAS;
-        ImportService.BulkLoad load = bulk ? importer.bulkLoad(layer, source) : null;
+        BulkLoad load = bulk ? importer.bulkLoad(layer, source) : null;
         List<RawRecord> batch = new ArrayList<>(BATCH);
         Runnable flush = () -> {
             if (batch.isEmpty()) {

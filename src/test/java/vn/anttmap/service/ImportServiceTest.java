@@ -363,7 +363,7 @@ class ImportServiceTest {
     @Test
     void aBulkLoadWritesEveryBatchAssignedAsAnImportWould() {
         ImportResult last;
-        try (ImportService.BulkLoad load = services.importer().bulkLoad(Layer.INCIDENTS, "bulk.csv")) {
+        try (BulkLoad load = services.importer().bulkLoad(Layer.INCIDENTS, "bulk.csv")) {
             load.add(incidentRecords(0, 40, 105.785));
             load.add(incidentRecords(40, 80, 105.795));
             last = load.add(incidentRecords(80, 90, 105.785));
@@ -389,7 +389,7 @@ class ImportServiceTest {
     void aRefusedBatchStopsTheBulkLoadAndWritesNothingOfItself() {
         List<vn.anttmap.io.RawRecord> bad = incidentRecords(40, 80, 105.785);
         bad.set(7, incidentRecords(47, 48, 5.0).get(0));
-        ImportService.BulkLoad load = services.importer().bulkLoad(Layer.INCIDENTS, "bulk.csv");
+        BulkLoad load = services.importer().bulkLoad(Layer.INCIDENTS, "bulk.csv");
         load.add(incidentRecords(0, 40, 105.785));
         assertThatThrownBy(() -> load.add(bad)).isInstanceOf(InvalidInputException.class)
                 .hasMessageContaining("bulk.csv row 49").hasMessageContaining("geometry");
@@ -416,7 +416,7 @@ class ImportServiceTest {
                     }
                 });
         App.Services over = App.services(failing, CLOCK);
-        ImportService.BulkLoad load = over.importer().bulkLoad(Layer.INCIDENTS, "bulk.csv");
+        BulkLoad load = over.importer().bulkLoad(Layer.INCIDENTS, "bulk.csv");
         load.add(incidentRecords(0, 40, 105.785));
         load.add(incidentRecords(40, 80, 105.785));
         assertThatThrownBy(() -> load.add(incidentRecords(80, 120, 105.785)))
