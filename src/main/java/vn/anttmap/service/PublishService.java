@@ -177,27 +177,18 @@ public final class PublishService {
     public byte[] tile(vn.anttmap.auth.Principal who, String id, int z, int x, int y) {
         Envelope margin = vn.anttmap.io.MvtTiles.lonLatBoundsWithBuffer(z, x, y);
         for (TileEncoder encoder : encoders(id, z)) {
-            switch (encoder) {
-                case DATABASE -> {
-                    Optional<byte[]> stored = storedTile(who, id, margin, z, x, y, clusterUnits(id, z));
-                    if (stored.isPresent()) {
-                        return stored.get();
-                    }
-                }
-                case POINTS -> {
-                    return pointTile(who, id, storedLayer(id).orElseThrow(), margin, z, x, y);
-                }
-                case FEATURES -> {
-                    return vn.anttmap.io.MvtTiles.encode(id, features(who, id, margin), z, x, y);
-                }
+            Optional<byte[]> tile = encoder.encode(this, who, id, margin, z, x, y);
+            if (tile.isPresent()) {
+                return tile.get();
             }
         }
         throw new IllegalStateException("no encoder gave the tile " + id + "/" + z + "/" + x + "/" + y);
     }
 
     /**
-     * The encoders of a tile; which make a collection's tile at a zoom, and in what order, is {@link #encoders}. All
-     * of them see only what the asker may see (the one access policy).
+     * The three tile encoders, each behind one method ({@link #encode}); which make a collection's tile at a zoom,
+     * and in what order, is the one table {@link #encoders}. All of them see only what the asker may see (the access
+     * policy).
      */
     public enum TileEncoder {
         /**
@@ -205,11 +196,33 @@ public final class PublishService {
          * into clusters. Gives nothing on a store that cannot encode tiles (H2GIS), and for an asker whose view is not
          * a plain database filter: the next encoder then makes the tile.
          */
-        DATABASE,
+        DATABASE {
+            @Override
+            Optional<byte[]> encode(PublishService p, vn.anttmap.auth.Principal who, String id, Envelope margin, int z,
+                                    int x, int y) {
+                return p.storedTile(who, id, margin, z, x, y, clusterUnits(id, z));
+            }
+        },
         /** {@link vn.anttmap.io.PointTile}, from the stored points read lean, each kept if the asker may see it. */
-        POINTS,
+        POINTS {
+            @Override
+            Optional<byte[]> encode(PublishService p, vn.anttmap.auth.Principal who, String id, Envelope margin, int z,
+                                    int x, int y) {
+                return Optional.of(p.pointTile(who, id, storedLayer(id).orElseThrow(), margin, z, x, y));
+            }
+        },
         /** {@link vn.anttmap.io.MvtTiles#encode} of the features the asker may see: the computed collections. */
-        FEATURES
+        FEATURES {
+            @Override
+            Optional<byte[]> encode(PublishService p, vn.anttmap.auth.Principal who, String id, Envelope margin, int z,
+                                    int x, int y) {
+                return Optional.of(vn.anttmap.io.MvtTiles.encode(id, p.features(who, id, margin), z, x, y));
+            }
+        };
+
+        /** The tile z/x/y of the collection as {@code who} may see it (within {@code margin}), or empty if it cannot. */
+        abstract Optional<byte[]> encode(PublishService p, vn.anttmap.auth.Principal who, String id, Envelope margin,
+                                         int z, int x, int y);
     }
 
     /**
