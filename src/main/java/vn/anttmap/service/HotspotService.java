@@ -131,9 +131,7 @@ public final class HotspotService {
                 .orElseThrow(() -> new NoSuchElementException("không có phường, xã mã '" + r.wardId() + "' / no ward has id '" + r.wardId() + "'"));
         LocalDate to = r.to() == null ? defaultTo() : r.to();
         LocalDate from = r.from() == null ? to.minusMonths(DEFAULT_MONTHS).plusDays(1) : r.from();
-        if (to.isBefore(from)) {
-            throw new IllegalArgumentException("to: " + to + " is before from " + from);
-        }
+        vn.anttmap.model.DayRange.requireOrdered(from, to);
         for (String c : r.categories()) {
             if (!categories.contains(c)) {
                 throw new IllegalArgumentException("categories: unknown category '" + c + "'; known: " + new TreeSet<>(categories));

@@ -28,9 +28,7 @@ public final class StatsService {
      * @throws IllegalArgumentException when the area is not in the ward or the window is reversed
      */
     public Stats stats(String wardId, String areaId, LocalDate from, LocalDate to) {
-        if (to.isBefore(from)) {
-            throw new IllegalArgumentException("to " + to + " is before from " + from);
-        }
+        vn.anttmap.model.DayRange.requireOrdered(from, to);
         requireWardAndArea(store, wardId, areaId);
         FeatureQuery where = FeatureQuery.ALL.withWard(wardId).withArea(areaId);
         FeatureQuery window = where.withDays(from, to);

@@ -63,9 +63,7 @@ public final class TrendService {
         if (from == null) {
             from = YearMonth.from(to).minusMonths(DEFAULT_MONTHS - 1).atDay(1);
         }
-        if (to.isBefore(from)) {
-            throw new IllegalArgumentException("to: " + to + " is before from " + from);
-        }
+        vn.anttmap.model.DayRange.requireOrdered(from, to);
         if (YearMonth.from(from).plusMonths(240).isBefore(YearMonth.from(to))) {
             throw new IllegalArgumentException("from: the window is longer than 20 years");
         }

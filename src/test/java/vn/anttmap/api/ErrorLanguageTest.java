@@ -171,6 +171,15 @@ class ErrorLanguageTest {
                 assertThat(send(base, "GET", path, null, "en", admin).body.path("detail").asText()).as(path)
                         .isEqualTo("to: '2023-01-01' is before from '2023-06-01'");
             }
+            // Regression: the hot spots and trends refused a reversed window in English whatever was asked.
+            for (String path : new String[] {"/api/v1/trends?ward=hai-hoa&from=2023-06-01&to=2023-01-01",
+                    "/api/v1/hotspots/density?ward=hai-hoa&from=2023-06-01&to=2023-01-01"}) {
+                Answer vi = send(base, "GET", path, null, "vi", admin);
+                assertThat(vi.code).as(path).isEqualTo(400);
+                assertThat(vi.body.path("detail").asText()).as(path).contains("trước ngày bắt đầu").doesNotContain("is before");
+                assertThat(send(base, "GET", path, null, "en", admin).body.path("detail").asText()).as(path)
+                        .contains("is before from").doesNotContain("trước");
+            }
             // A bad query parameter names the parameter.
             assertThat(send(base, "GET", "/api/v1/incidents?from=abc", null, null, admin).body.path("detail").asText())
                     .isEqualTo("tham số from: 'abc' không phải ngày dạng YYYY-MM-DD");
