@@ -32,13 +32,23 @@ public final class TaxonomyReader {
         return new Taxonomy(cats);
     }
 
-    /** The taxonomy shipped with the application. */
+    /** The taxonomy shipped with the application, read once (every export's styles and each service ask for it). */
     public static Taxonomy bundled() {
+        return Bundled.TAXONOMY;
+    }
+
+    /** Read on first use. */
+    private static final class Bundled {
+        static final Taxonomy TAXONOMY = readBundled();
+    }
+
+    private static Taxonomy readBundled() {
         try (InputStream in = TaxonomyReader.class.getResourceAsStream(RESOURCE)) {
             if (in == null) {
                 throw new IllegalStateException("missing " + RESOURCE + " on the class path");
             }
-            return read(in);
+            Taxonomy t = read(in);
+            return new Taxonomy(List.copyOf(t.categories()));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -34,7 +34,7 @@ final class ComputedExports {
 
     static final List<Kind> KINDS = List.of(
             new Kind("residential_areas", Layer.AREAS,
-                    Set.of("verdict_year", "verdict_code", "verdict", "standard", "period_first", "period_last"),
+                    Set.copyOf(PublishService.VERDICT_COLUMNS),
                     Set.of("verdict_code", "verdict_year"), "khu dân cư và các tiêu chí", "areas and the criteria"),
             new Kind("camera_coverage", null, Set.of(), Set.of("cameras_working", "area_share"),
                     "camera và khu dân cư", "cameras and areas"),

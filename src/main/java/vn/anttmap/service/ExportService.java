@@ -23,6 +23,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
@@ -171,18 +172,21 @@ public final class ExportService {
     /** A layer by collection id or stored layer name. */
     public ExportLayer layer(String name) {
         var collection = publish.collection(name);
-        if (collection.isPresent() && (name.equals("cameras") || name.equals("incidents"))) {
+        Optional<Layer> asStored = collection.flatMap(c -> PublishService.storedLayer(c.id()));
+        if (asStored.isPresent()) {
             // Published as stored: read a page at a time like any stored layer.
             var c = collection.get();
-            return new ExportLayer(c.id(), c.geometryType(), c.properties(), new Pages(store, Layer.byName(name).orElseThrow()));
+            return new ExportLayer(c.id(), c.geometryType(), c.properties(), new Pages(store, asStored.get()));
         }
         if (collection.isPresent()) {
             var c = collection.get();
             return new ExportLayer(c.id(), c.geometryType(), c.properties(), publish.features(c.id()));
         }
         Layer layer = Layer.byName(name).orElseThrow(() -> {
-            String known = String.join(", ", publish.collections().stream().map(PublishService.Collection::id).toList())
-                    + ", " + Layer.names();
+            java.util.Set<String> names = new java.util.LinkedHashSet<>();
+            publish.collections().forEach(c -> names.add(c.id()));
+            java.util.Arrays.stream(Layer.values()).forEach(l -> names.add(l.apiName()));
+            String known = String.join(", ", names); // each once: wards, cameras and incidents are both
             return new IllegalArgumentException("không có lớp dữ liệu '" + name + "'; các lớp là " + known + " / unknown layer '"
                     + name + "'; layers: " + known);
         });

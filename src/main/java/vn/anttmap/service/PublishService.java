@@ -57,6 +57,10 @@ public final class PublishService {
         this.hotspots = hotspots;
     }
 
+    /** The columns residential_areas adds to the stored areas: each area's latest verdict and its provenance. */
+    public static final List<String> VERDICT_COLUMNS = List.of("verdict_year", "verdict_code", "verdict", "standard",
+            "period_first", "period_last");
+
     private static final List<String> HOTSPOT_COMMON = List.of("analysis", "ward_id", "period_first", "period_last",
             "categories", "n", "crs");
 
@@ -65,8 +69,7 @@ public final class PublishService {
                 stored("wards", "Ranh giới phường, xã / Wards", Layer.WARDS, "MultiPolygon", null),
                 new Collection("residential_areas", "Khu dân cư / Residential areas",
                         "Residential areas valid today, with their latest verdict against Thông tư 124/2021/TT-BCA",
-                        "MultiPolygon", null, concat(names(Layer.AREAS),
-                        List.of("verdict_year", "verdict_code", "verdict", "standard", "period_first", "period_last"))),
+                        "MultiPolygon", null, concat(names(Layer.AREAS), VERDICT_COLUMNS)),
                 stored("cameras", "Camera / Cameras", Layer.CAMERAS, "Point", "installed_on"),
                 new Collection("camera_coverage", "Vùng camera quan sát / Camera coverage",
                         "Per residential area: the part working cameras see, and the shares of area, roads and incidents",
@@ -292,7 +295,8 @@ public final class PublishService {
     }
 
     /** The stored point layer a collection is (incidents, cameras), if it is one. */
-    private static Optional<Layer> storedLayer(String id) {
+    /** The stored layer a collection is published as it is stored (incidents, cameras), if any. */
+    public static Optional<Layer> storedLayer(String id) {
         return switch (id) {
             case "incidents" -> Optional.of(Layer.INCIDENTS);
             case "cameras" -> Optional.of(Layer.CAMERAS);

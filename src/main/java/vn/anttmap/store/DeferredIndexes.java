@@ -1,7 +1,5 @@
 package vn.anttmap.store;
 
-import vn.anttmap.model.StoreException;
-import com.zaxxer.hikari.HikariDataSource;
 import vn.anttmap.model.Layer;
 
 import java.sql.Connection;
@@ -18,25 +16,21 @@ import java.util.List;
  * migration. H2GIS keeps its indexes as they are.
  */
 final class DeferredIndexes {
-    private final HikariDataSource dataSource;
-    private final Dialect dialect;
-    private final String description;
+    private final Database db;
 
-    DeferredIndexes(HikariDataSource dataSource, Dialect dialect, String description) {
-        this.dataSource = dataSource;
-        this.dialect = dialect;
-        this.description = description;
+    DeferredIndexes(Database db) {
+        this.db = db;
     }
 
     /** The advisory lock key under which indexes are set aside and built again. */
     private static final long DEFERRED_INDEX_LOCK = 0x616e74745f696478L;
 
     Runnable deferIndexes(Layer layer) {
-        if (dialect != Dialect.POSTGIS) {
+        if (db.dialect() != Dialect.POSTGIS) {
             return () -> {
             };
         }
-        try (Connection c = dataSource.getConnection()) {
+        try (Connection c = db.dataSource().getConnection()) {
             c.setAutoCommit(false);
             try {
                 try (Statement st = c.createStatement()) {
@@ -73,13 +67,13 @@ final class DeferredIndexes {
                 throw e;
             }
         } catch (SQLException e) {
-            throw fault("setting the indexes of " + layer.apiName() + " aside", e);
+            throw db.fault("setting the indexes of " + layer.apiName() + " aside", e);
         }
         return () -> {
-            try (Connection c = dataSource.getConnection()) {
+            try (Connection c = db.dataSource().getConnection()) {
                 buildDeferredIndexes(c, layer.table());
             } catch (SQLException e) {
-                throw fault("building the indexes of " + layer.apiName(), e);
+                throw db.fault("building the indexes of " + layer.apiName(), e);
             }
         };
     }
@@ -102,7 +96,7 @@ final class DeferredIndexes {
 
     /** Builds the indexes set aside for a bulk load (of one table, or of every table when {@code table} is null). */
     void buildDeferredIndexes(Connection c, String table) throws SQLException {
-        if (dialect != Dialect.POSTGIS) {
+        if (db.dialect() != Dialect.POSTGIS) {
             return;
         }
         try (Statement st = c.createStatement();
@@ -151,7 +145,4 @@ final class DeferredIndexes {
         }
     }
 
-    private StoreException fault(String what, SQLException e) {
-        return new StoreException(what + " failed on " + description + ": " + e.getMessage(), e);
-    }
 }

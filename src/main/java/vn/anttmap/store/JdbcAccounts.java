@@ -1,7 +1,6 @@
 package vn.anttmap.store;
 
 import vn.anttmap.model.StoreException;
-import com.zaxxer.hikari.HikariDataSource;
 
 import vn.anttmap.model.VietnamTime;
 
@@ -20,16 +19,12 @@ import java.util.Optional;
  * The same SQL on H2GIS and PostGIS, the few differences in {@link Dialect}.
  */
 final class JdbcAccounts implements AccountStore, AuditLog {
-    private final HikariDataSource dataSource;
-    private final Dialect dialect;
-    private final String description;
+    private final Database db;
     /** Called after an account changes (the store's data version moves on). */
     private final Runnable changed;
 
-    JdbcAccounts(HikariDataSource dataSource, Dialect dialect, String description, Runnable changed) {
-        this.dataSource = dataSource;
-        this.dialect = dialect;
-        this.description = description;
+    JdbcAccounts(Database db, Runnable changed) {
+        this.db = db;
         this.changed = changed;
     }
 
@@ -44,7 +39,7 @@ final class JdbcAccounts implements AccountStore, AuditLog {
     }
 
     private List<vn.anttmap.model.Account> accountsWhere(String where, String arg) {
-        try (Connection c = dataSource.getConnection();
+        try (Connection c = db.dataSource().getConnection();
              PreparedStatement ps = c.prepareStatement("SELECT username, password_hash, role, ward_id, created_at FROM user_account"
                      + where + " ORDER BY username")) {
             if (arg != null) {
@@ -60,15 +55,15 @@ final class JdbcAccounts implements AccountStore, AuditLog {
             }
             return out;
         } catch (SQLException e) {
-            throw fault("reading accounts", e);
+            throw db.fault("reading accounts", e);
         }
     }
 
     @Override
     public void saveAccount(vn.anttmap.model.Account a) {
-        try (Connection c = dataSource.getConnection()) {
+        try (Connection c = db.dataSource().getConnection()) {
             inTransaction(c, () -> {
-                try (PreparedStatement ps = c.prepareStatement(dialect.upsert("user_account",
+                try (PreparedStatement ps = c.prepareStatement(db.dialect().upsert("user_account",
                         List.of("username", "password_hash", "role", "ward_id", "created_at"), List.of("?", "?", "?", "?", "?"))
                         .replace("KEY (id)", "KEY (username)").replace("ON CONFLICT (id)", "ON CONFLICT (username)")
                         .replace("username = EXCLUDED.username, ", ""))) {
@@ -84,13 +79,13 @@ final class JdbcAccounts implements AccountStore, AuditLog {
             });
             changed.run();
         } catch (SQLException e) {
-            throw fault("saving an account", e);
+            throw db.fault("saving an account", e);
         }
     }
 
     @Override
     public boolean removeAccount(String username) {
-        try (Connection c = dataSource.getConnection()) {
+        try (Connection c = db.dataSource().getConnection()) {
             return inTransaction(c, () -> {
                 endCredentials(c, username);
                 try (PreparedStatement a = c.prepareStatement("DELETE FROM user_account WHERE username = ?")) {
@@ -99,16 +94,16 @@ final class JdbcAccounts implements AccountStore, AuditLog {
                 }
             });
         } catch (SQLException e) {
-            throw fault("removing an account", e);
+            throw db.fault("removing an account", e);
         }
     }
 
     @Override
     public boolean endCredentials(String username) {
-        try (Connection c = dataSource.getConnection()) {
+        try (Connection c = db.dataSource().getConnection()) {
             return inTransaction(c, () -> endCredentials(c, username));
         } catch (SQLException e) {
-            throw fault("ending a user's sessions and tokens", e);
+            throw db.fault("ending a user's sessions and tokens", e);
         }
     }
 
@@ -150,7 +145,7 @@ final class JdbcAccounts implements AccountStore, AuditLog {
 
     @Override
     public boolean saveToken(String tokenHash, String username, String name) {
-        try (Connection c = dataSource.getConnection();
+        try (Connection c = db.dataSource().getConnection();
              PreparedStatement ps = c.prepareStatement("INSERT INTO api_token (token_hash, username, name, created_at, "
                      + "credential_epoch) SELECT ?, username, ?, ?, credential_epoch FROM user_account WHERE username = ?")) {
             ps.setString(1, tokenHash);
@@ -159,7 +154,7 @@ final class JdbcAccounts implements AccountStore, AuditLog {
             ps.setString(4, username);
             return ps.executeUpdate() > 0;
         } catch (SQLException e) {
-            throw fault("saving a token", e);
+            throw db.fault("saving a token", e);
         }
     }
 
@@ -172,7 +167,7 @@ final class JdbcAccounts implements AccountStore, AuditLog {
 
     @Override
     public Optional<vn.anttmap.model.Account> tokenAccount(String tokenHash) {
-        try (Connection c = dataSource.getConnection();
+        try (Connection c = db.dataSource().getConnection();
              PreparedStatement ps = c.prepareStatement("SELECT " + ACCOUNT_COLUMNS + " FROM api_token t JOIN user_account a "
                      + "ON a.username = t.username AND a.credential_epoch = t.credential_epoch WHERE t.token_hash = ?")) {
             ps.setString(1, tokenHash);
@@ -180,13 +175,13 @@ final class JdbcAccounts implements AccountStore, AuditLog {
                 return rs.next() ? Optional.of(account(rs)) : Optional.empty();
             }
         } catch (SQLException e) {
-            throw fault("reading a token", e);
+            throw db.fault("reading a token", e);
         }
     }
 
     @Override
     public List<vn.anttmap.model.ApiToken> tokens(String username) {
-        try (Connection c = dataSource.getConnection();
+        try (Connection c = db.dataSource().getConnection();
              PreparedStatement ps = c.prepareStatement("SELECT token_hash, username, name, created_at FROM api_token "
                      + "WHERE username = ? ORDER BY created_at, token_hash")) {
             ps.setString(1, username);
@@ -199,13 +194,13 @@ final class JdbcAccounts implements AccountStore, AuditLog {
             }
             return out;
         } catch (SQLException e) {
-            throw fault("reading tokens", e);
+            throw db.fault("reading tokens", e);
         }
     }
 
     @Override
     public int removeTokens(String username, String idOrName) {
-        try (Connection c = dataSource.getConnection();
+        try (Connection c = db.dataSource().getConnection();
              PreparedStatement ps = c.prepareStatement("DELETE FROM api_token WHERE username = ? AND (name = ? "
                      + "OR token_hash LIKE ?)")) {
             ps.setString(1, username);
@@ -214,14 +209,14 @@ final class JdbcAccounts implements AccountStore, AuditLog {
             ps.setString(3, idOrName.matches("[0-9a-f]{16}") ? idOrName + "%" : "-");
             return ps.executeUpdate();
         } catch (SQLException e) {
-            throw fault("removing tokens", e);
+            throw db.fault("removing tokens", e);
         }
     }
 
     @Override
     public boolean saveSession(String idHash, String username, String passwordHash, String csrf, java.time.Instant now,
                                java.time.Instant expires) {
-        try (Connection c = dataSource.getConnection()) {
+        try (Connection c = db.dataSource().getConnection()) {
             try (PreparedStatement old = c.prepareStatement("DELETE FROM user_session WHERE expires_at < ?")) {
                 old.setObject(1, OffsetDateTime.ofInstant(now, java.time.ZoneOffset.UTC));
                 old.executeUpdate();
@@ -238,13 +233,13 @@ final class JdbcAccounts implements AccountStore, AuditLog {
                 return ps.executeUpdate() > 0;
             }
         } catch (SQLException e) {
-            throw fault("saving a session", e);
+            throw db.fault("saving a session", e);
         }
     }
 
     @Override
     public Optional<vn.anttmap.model.AccountSession> session(String idHash) {
-        try (Connection c = dataSource.getConnection();
+        try (Connection c = db.dataSource().getConnection();
              PreparedStatement ps = c.prepareStatement("SELECT " + ACCOUNT_COLUMNS + ", s.csrf, s.expires_at FROM user_session s "
                      + "JOIN user_account a ON a.username = s.username AND a.credential_epoch = s.credential_epoch "
                      + "WHERE s.id_hash = ?")) {
@@ -254,27 +249,27 @@ final class JdbcAccounts implements AccountStore, AuditLog {
                         rs.getObject(7, OffsetDateTime.class).toInstant())) : Optional.empty();
             }
         } catch (SQLException e) {
-            throw fault("reading a session", e);
+            throw db.fault("reading a session", e);
         }
     }
 
     @Override
     public void removeSession(String idHash) {
-        try (Connection c = dataSource.getConnection();
+        try (Connection c = db.dataSource().getConnection();
              PreparedStatement ps = c.prepareStatement("DELETE FROM user_session WHERE id_hash = ?")) {
             ps.setString(1, idHash);
             ps.executeUpdate();
         } catch (SQLException e) {
-            throw fault("removing a session", e);
+            throw db.fault("removing a session", e);
         }
     }
 
     @Override
     public void appendAudit(vn.anttmap.model.AuditEntry entry) {
-        try (Connection c = dataSource.getConnection()) {
+        try (Connection c = db.dataSource().getConnection()) {
             insertAudit(c, entry);
         } catch (SQLException e) {
-            throw fault("writing the audit log", e);
+            throw db.fault("writing the audit log", e);
         }
     }
 
@@ -298,7 +293,7 @@ final class JdbcAccounts implements AccountStore, AuditLog {
     public Optional<vn.anttmap.model.AuditEntry> lastAudit(String layer, String recordId) {
         String sql = "SELECT id, at, username, action, layer, record_id, before_json, after_json, detail FROM audit_log "
                 + "WHERE layer = ? AND record_id = ? ORDER BY at DESC, id DESC";
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+        try (Connection c = db.dataSource().getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
             ps.setString(1, layer);
             ps.setString(2, recordId);
             ps.setMaxRows(1);
@@ -338,7 +333,7 @@ final class JdbcAccounts implements AccountStore, AuditLog {
             params.add(to);
         }
         sql.append(" ORDER BY at DESC, id DESC");
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql.toString())) {
+        try (Connection c = db.dataSource().getConnection(); PreparedStatement ps = c.prepareStatement(sql.toString())) {
             JdbcFeatureStore.bindAll(ps, params);
             ps.setMaxRows(limit);
             List<vn.anttmap.model.AuditEntry> out = new ArrayList<>();
@@ -349,11 +344,8 @@ final class JdbcAccounts implements AccountStore, AuditLog {
             }
             return out;
         } catch (SQLException e) {
-            throw fault("reading the audit log", e);
+            throw db.fault("reading the audit log", e);
         }
     }
 
-    private StoreException fault(String what, SQLException e) {
-        return new StoreException(what + " failed on " + description + ": " + e.getMessage(), e);
-    }
 }

@@ -1,7 +1,5 @@
 package vn.anttmap.store;
 
-import vn.anttmap.model.StoreException;
-import com.zaxxer.hikari.HikariDataSource;
 import vn.anttmap.model.FeatureQuery;
 import vn.anttmap.model.Layer;
 
@@ -19,21 +17,17 @@ import java.util.Map;
  * counts kept up to date on every write ({@link KeptCounts}), read for a period instead of counting again.
  */
 final class JdbcCounts {
-    private final HikariDataSource dataSource;
-    private final Dialect dialect;
+    private final Database db;
     private final KeptCounts kept;
-    private final String description;
 
-    JdbcCounts(HikariDataSource dataSource, Dialect dialect, KeptCounts kept, String description) {
-        this.dataSource = dataSource;
-        this.dialect = dialect;
+    JdbcCounts(Database db, KeptCounts kept) {
+        this.db = db;
         this.kept = kept;
-        this.description = description;
     }
 
     void countEach(Layer layer, FeatureQuery scope, String groupBy, List<vn.anttmap.model.Condition.Count> counts,
                           java.util.function.BiConsumer<String, long[]> sink) {
-        try (Connection c = dataSource.getConnection()) {
+        try (Connection c = db.dataSource().getConnection()) {
             boolean auto = c.getAutoCommit();
             c.setAutoCommit(false);
             try {
@@ -43,7 +37,7 @@ final class JdbcCounts {
                 c.setAutoCommit(auto);
             }
         } catch (SQLException e) {
-            throw fault("counting " + layer.apiName(), e);
+            throw db.fault("counting " + layer.apiName(), e);
         }
     }
 
@@ -74,7 +68,7 @@ final class JdbcCounts {
         // slower here); the result is one small row per group. On PostgreSQL, for this query alone: no JIT compilation
         // (over four million incidents it compiled for 3.5 s of CPU to save less) and room to group in memory (with
         // the default 4 MB the per-area groups went to disk).
-        if (dialect == Dialect.POSTGIS) {
+        if (db.dialect() == Dialect.POSTGIS) {
             try (Statement st = c.createStatement()) {
                 st.execute("SET LOCAL jit = off");
                 st.execute("SET LOCAL work_mem = '64MB'");
@@ -100,13 +94,13 @@ final class JdbcCounts {
 
     /** Whether the kept counts answered (else the caller counts). */
     boolean countKept(vn.anttmap.model.Tally tally, int year, java.util.function.BiConsumer<String, long[]> sink) {
-        try (Connection c = dataSource.getConnection()) {
+        try (Connection c = db.dataSource().getConnection()) {
             if (kept.read(c, tally, year, (conn, t, y, out) -> countEach(conn, t.layer(), FeatureStore.scope(t, y), t.groupBy(),
                     t.counts(y), out), sink)) {
                 return true;
             }
         } catch (SQLException e) {
-            throw fault("reading the kept counts " + tally.name() + " of " + year, e);
+            throw db.fault("reading the kept counts " + tally.name() + " of " + year, e);
         }
         return false;
     }
@@ -135,7 +129,4 @@ final class JdbcCounts {
 
     /** A field name checked against the layer, so that nothing but known columns reaches SQL. */
 
-    private StoreException fault(String what, SQLException e) {
-        return new StoreException(what + " failed on " + description + ": " + e.getMessage(), e);
-    }
 }

@@ -35,9 +35,8 @@ import java.util.Optional;
 public abstract class JdbcFeatureStore implements FeatureStore {
     static final String GEOM_IN = "ST_GeomFromWKB(?, 4326)";
 
-    private final HikariDataSource dataSource;
-    private final Dialect dialect;
-    private final String description;
+    /** The pool, the dialect and the loggable description every part shares. */
+    private final Database db;
     private final java.util.concurrent.atomic.AtomicLong version = new java.util.concurrent.atomic.AtomicLong();
     private final KeptCounts kept;
     private final ChangeStamps stamps;
@@ -53,21 +52,19 @@ public abstract class JdbcFeatureStore implements FeatureStore {
     private final JdbcWrites writes;
 
     protected JdbcFeatureStore(HikariDataSource dataSource, Dialect dialect, String description) {
-        this.dataSource = dataSource;
-        this.dialect = dialect;
-        this.description = description;
+        this.db = new Database(dataSource, dialect, description);
         this.kept = new KeptCounts(dialect);
         this.stamps = new ChangeStamps(dialect);
-        this.accounts = new JdbcAccounts(dataSource, dialect, description, version::incrementAndGet);
-        this.tiles = new JdbcTiles(dataSource, dialect, description);
-        this.indexes = new DeferredIndexes(dataSource, dialect, description);
-        this.counting = new JdbcCounts(dataSource, dialect, kept, description);
-        this.writes = new JdbcWrites(dataSource, dialect, kept, stamps, version, description, this);
+        this.accounts = new JdbcAccounts(db, version::incrementAndGet);
+        this.tiles = new JdbcTiles(db);
+        this.indexes = new DeferredIndexes(db);
+        this.counting = new JdbcCounts(db, kept);
+        this.writes = new JdbcWrites(db, kept, stamps, version, this);
     }
 
     /** A connection from the pool, for adapter-specific maintenance. */
     protected Connection dataSourceConnection() throws SQLException {
-        return dataSource.getConnection();
+        return db.dataSource().getConnection();
     }
 
     /** Prepares a fresh connection's database before migrations (extensions, spatial functions). */
@@ -75,25 +72,25 @@ public abstract class JdbcFeatureStore implements FeatureStore {
 
     @Override
     public int migrate() {
-        try (Connection c = dataSource.getConnection()) {
+        try (Connection c = db.dataSource().getConnection()) {
             prepare(c);
             // Indexes a load set aside and never built (it was interrupted) come back first, before a migration
             // could change what they refer to.
             indexes.buildDeferredIndexes(c, null);
-            int applied = Migrator.migrate(c, dialect);
+            int applied = Migrator.migrate(c, db.dialect());
             stamps.install(c);
             return applied;
         } catch (SQLException e) {
-            throw new StoreException("migration failed on " + description + ": " + e.getMessage(), e);
+            throw new StoreException("migration failed on " + db.description() + ": " + e.getMessage(), e);
         }
     }
 
     @Override
     public int schemaVersion() {
-        try (Connection c = dataSource.getConnection()) {
+        try (Connection c = db.dataSource().getConnection()) {
             return Migrator.current(c);
         } catch (SQLException e) {
-            throw fault("reading the schema version", e);
+            throw db.fault("reading the schema version", e);
         }
     }
 
@@ -108,12 +105,12 @@ public abstract class JdbcFeatureStore implements FeatureStore {
         List<Object> params = new ArrayList<>();
         where(layer, q, sql, params);
         sql.append(" ORDER BY id");
-        try (Connection c = dataSource.getConnection();
+        try (Connection c = db.dataSource().getConnection();
              PreparedStatement ps = c.prepareStatement(sql.toString())) {
             bindAll(ps, params);
             return readAll(layer, ps);
         } catch (SQLException e) {
-            throw fault("reading " + layer.apiName(), e);
+            throw db.fault("reading " + layer.apiName(), e);
         }
     }
 
@@ -137,7 +134,7 @@ public abstract class JdbcFeatureStore implements FeatureStore {
         where(layer, q, sql, params);
         sql.append(" AND geom IS NOT NULL");
         int lonColumn = fields.size() + 2;
-        try (Connection c = dataSource.getConnection();
+        try (Connection c = db.dataSource().getConnection();
              PreparedStatement ps = c.prepareStatement(sql.toString())) {
             bindAll(ps, params);
             try (ResultSet rs = ps.executeQuery()) {
@@ -146,7 +143,7 @@ public abstract class JdbcFeatureStore implements FeatureStore {
                 }
             }
         } catch (SQLException e) {
-            throw fault("reading " + layer.apiName(), e);
+            throw db.fault("reading " + layer.apiName(), e);
         }
     }
 
@@ -157,10 +154,10 @@ public abstract class JdbcFeatureStore implements FeatureStore {
 
     @Override
     public void analyze() {
-        try (Connection c = dataSource.getConnection(); java.sql.Statement st = c.createStatement()) {
+        try (Connection c = db.dataSource().getConnection(); java.sql.Statement st = c.createStatement()) {
             st.execute("ANALYZE");
         } catch (SQLException e) {
-            throw fault("analysing the tables", e);
+            throw db.fault("analysing the tables", e);
         }
     }
 
@@ -182,7 +179,7 @@ public abstract class JdbcFeatureStore implements FeatureStore {
         List<Object> params = new ArrayList<>();
         where(layer, q, sql, params);
         sql.append(" ORDER BY id");
-        try (Connection c = dataSource.getConnection()) {
+        try (Connection c = db.dataSource().getConnection()) {
             boolean auto = c.getAutoCommit();
             c.setAutoCommit(false); // PostgreSQL streams with a cursor only inside a transaction
             try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
@@ -194,7 +191,7 @@ public abstract class JdbcFeatureStore implements FeatureStore {
                 c.setAutoCommit(auto);
             }
         } catch (SQLException e) {
-            throw fault("reading " + layer.apiName(), e);
+            throw db.fault("reading " + layer.apiName(), e);
         }
     }
 
@@ -208,12 +205,12 @@ public abstract class JdbcFeatureStore implements FeatureStore {
             params.add(afterId);
         }
         sql.append(" ORDER BY id LIMIT ").append(Math.max(0, limit));
-        try (Connection c = dataSource.getConnection();
+        try (Connection c = db.dataSource().getConnection();
              PreparedStatement ps = c.prepareStatement(sql.toString())) {
             bindAll(ps, params);
             return readAll(layer, ps);
         } catch (SQLException e) {
-            throw fault("reading " + layer.apiName(), e);
+            throw db.fault("reading " + layer.apiName(), e);
         }
     }
 
@@ -227,7 +224,7 @@ public abstract class JdbcFeatureStore implements FeatureStore {
         if (groupBy != null) {
             sql.append(" GROUP BY ").append(key).append(" ORDER BY ").append(key);
         }
-        try (Connection c = dataSource.getConnection();
+        try (Connection c = db.dataSource().getConnection();
              PreparedStatement ps = c.prepareStatement(sql.toString())) {
             bindAll(ps, params);
             List<Aggregate> out = new ArrayList<>();
@@ -238,7 +235,7 @@ public abstract class JdbcFeatureStore implements FeatureStore {
             }
             return out;
         } catch (SQLException e) {
-            throw fault("aggregating " + layer.apiName(), e);
+            throw db.fault("aggregating " + layer.apiName(), e);
         }
     }
 
@@ -253,14 +250,14 @@ public abstract class JdbcFeatureStore implements FeatureStore {
         StringBuilder sql = new StringBuilder("SELECT MAX(" + field + ") FROM " + layer.table());
         List<Object> params = new ArrayList<>();
         where(layer, q, sql, params);
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql.toString())) {
+        try (Connection c = db.dataSource().getConnection(); PreparedStatement ps = c.prepareStatement(sql.toString())) {
             bindAll(ps, params);
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
                 return Optional.ofNullable(rs.getObject(1, java.time.LocalDate.class));
             }
         } catch (SQLException e) {
-            throw fault("reading the last day of " + layer.apiName(), e);
+            throw db.fault("reading the last day of " + layer.apiName(), e);
         }
     }
 
@@ -350,19 +347,19 @@ public abstract class JdbcFeatureStore implements FeatureStore {
 
     @Override
     public Optional<Feature> get(Layer layer, String id) {
-        try (Connection c = dataSource.getConnection();
+        try (Connection c = db.dataSource().getConnection();
              PreparedStatement ps = c.prepareStatement(select(layer) + " WHERE id = ?")) {
             ps.setString(1, id);
             return readAll(layer, ps).stream().findFirst();
         } catch (SQLException e) {
-            throw fault("reading " + layer.apiName() + " " + id, e);
+            throw db.fault("reading " + layer.apiName() + " " + id, e);
         }
     }
 
     @Override
     public Map<Layer, Long> counts() {
         Map<Layer, Long> out = new EnumMap<>(Layer.class);
-        try (Connection c = dataSource.getConnection(); Statement st = c.createStatement()) {
+        try (Connection c = db.dataSource().getConnection(); Statement st = c.createStatement()) {
             for (Layer layer : Layer.values()) {
                 try (ResultSet rs = st.executeQuery("SELECT COUNT(*) FROM " + layer.table())) {
                     rs.next();
@@ -371,7 +368,7 @@ public abstract class JdbcFeatureStore implements FeatureStore {
             }
             return out;
         } catch (SQLException e) {
-            throw fault("counting rows", e);
+            throw db.fault("counting rows", e);
         }
     }
 
@@ -387,13 +384,13 @@ public abstract class JdbcFeatureStore implements FeatureStore {
 
     @Override
     public long changeStamp(java.util.Collection<Layer> layers) {
-        try (Connection c = dataSource.getConnection()) {
+        try (Connection c = db.dataSource().getConnection()) {
             if (!stamps.schemaReady(c)) {
                 return version.get(); // a database not yet migrated: this process's writes only
             }
             return stamps.sum(c, layers);
         } catch (SQLException e) {
-            throw fault("reading the change stamps", e);
+            throw db.fault("reading the change stamps", e);
         }
     }
 
@@ -477,12 +474,12 @@ public abstract class JdbcFeatureStore implements FeatureStore {
 
     @Override
     public String describe() {
-        return description;
+        return db.description();
     }
 
     @Override
     public void close() {
-        dataSource.close();
+        db.dataSource().close();
     }
 
     static void bind(PreparedStatement ps, int i, FieldDef f, Object v) throws SQLException {
@@ -587,7 +584,4 @@ public abstract class JdbcFeatureStore implements FeatureStore {
         return rs.wasNull() ? null : v;
     }
 
-    private StoreException fault(String what, SQLException e) {
-        return new StoreException(what + " failed on " + description + ": " + e.getMessage(), e);
-    }
 }

@@ -1,7 +1,5 @@
 package vn.anttmap.store;
 
-import vn.anttmap.model.StoreException;
-import com.zaxxer.hikari.HikariDataSource;
 import vn.anttmap.model.FeatureQuery;
 import vn.anttmap.model.FieldDef;
 import vn.anttmap.model.Layer;
@@ -16,19 +14,15 @@ import java.util.Optional;
 
 /** Vector tiles encoded by PostGIS (ST_AsMVT), with the same filters as the feature queries; none on H2GIS. */
 final class JdbcTiles implements TileSource {
-    private final HikariDataSource dataSource;
-    private final Dialect dialect;
-    private final String description;
+    private final Database db;
 
-    JdbcTiles(HikariDataSource dataSource, Dialect dialect, String description) {
-        this.dataSource = dataSource;
-        this.dialect = dialect;
-        this.description = description;
+    JdbcTiles(Database db) {
+        this.db = db;
     }
 
     @Override
     public Optional<byte[]> mvt(Layer layer, FeatureQuery q, int z, int x, int y, String layerName, int clusterUnits) {
-        if (dialect != Dialect.POSTGIS || !layer.geometryKind().hasColumn()) {
+        if (db.dialect() != Dialect.POSTGIS || !layer.geometryKind().hasColumn()) {
             return Optional.empty();
         }
         if (clusterUnits > 0 && !layer.geometryKind().isPoint()) {
@@ -62,7 +56,7 @@ final class JdbcTiles implements TileSource {
             sql = "SELECT ST_AsMVT(t, ?, 4096, 'mvt_geom') FROM (" + inner + ") t WHERE mvt_geom IS NOT NULL";
             params.add(0, layerName);
         }
-        try (Connection c = dataSource.getConnection();
+        try (Connection c = db.dataSource().getConnection();
              PreparedStatement ps = c.prepareStatement(sql)) {
             JdbcFeatureStore.bindAll(ps, params);
             try (ResultSet rs = ps.executeQuery()) {
@@ -71,7 +65,7 @@ final class JdbcTiles implements TileSource {
                 return Optional.of(b == null ? new byte[0] : b);
             }
         } catch (SQLException e) {
-            throw fault("encoding a tile of " + layer.apiName(), e);
+            throw db.fault("encoding a tile of " + layer.apiName(), e);
         }
     }
 
@@ -108,7 +102,4 @@ final class JdbcTiles implements TileSource {
         };
     }
 
-    private StoreException fault(String what, SQLException e) {
-        return new StoreException(what + " failed on " + description + ": " + e.getMessage(), e);
-    }
 }

@@ -1,7 +1,5 @@
 package vn.anttmap.store;
 
-import vn.anttmap.model.StoreException;
-import com.zaxxer.hikari.HikariDataSource;
 import org.locationtech.jts.io.WKBWriter;
 import vn.anttmap.model.Feature;
 import vn.anttmap.model.FieldDef;
@@ -22,29 +20,25 @@ import java.util.Map;
  * counts and change stamps kept in step, large batches by COPY on PostGIS.
  */
 final class JdbcWrites {
-    private final HikariDataSource dataSource;
-    private final Dialect dialect;
+    private final Database db;
     private final KeptCounts kept;
     private final ChangeStamps stamps;
     /** The store's data version, moved on by every write. */
     private final java.util.concurrent.atomic.AtomicLong version;
-    private final String description;
     /** The store, to read a record's version back for a refusal. */
     private final FeatureStore store;
 
-    JdbcWrites(HikariDataSource dataSource, Dialect dialect, KeptCounts kept, ChangeStamps stamps,
-               java.util.concurrent.atomic.AtomicLong version, String description, FeatureStore store) {
+    JdbcWrites(Database db, KeptCounts kept, ChangeStamps stamps,
+               java.util.concurrent.atomic.AtomicLong version, FeatureStore store) {
         this.store = store;
-        this.dataSource = dataSource;
-        this.dialect = dialect;
+        this.db = db;
         this.kept = kept;
         this.stamps = stamps;
         this.version = version;
-        this.description = description;
     }
 
     void write(WriteBatch batch) {
-        try (Connection c = dataSource.getConnection()) {
+        try (Connection c = db.dataSource().getConnection()) {
             KeptCounts.Session counts = kept.session(c);
             c.setAutoCommit(false);
             try {
@@ -107,7 +101,7 @@ final class JdbcWrites {
             WriteBatch.Expectation x = d.expectation;
             throw new StaleRecordException(x.layer(), x.id(), store.get(x.layer(), x.id()).map(x.version()).orElse(null));
         } catch (SQLException e) {
-            throw fault("writing " + batch.size() + " records (nothing was written)", e);
+            throw db.fault("writing " + batch.size() + " records (nothing was written)", e);
         }
     }
 
@@ -127,7 +121,7 @@ final class JdbcWrites {
         if (expectations.isEmpty()) {
             return mustBeNew;
         }
-        if (dialect == Dialect.H2GIS) {
+        if (db.dialect() == Dialect.H2GIS) {
             try (Statement st = c.createStatement()) {
                 st.execute("SET LOCK_TIMEOUT 60000"); // another writer (or process) may hold the row until it commits
             }
@@ -293,7 +287,7 @@ final class JdbcWrites {
     private void upsert(Connection c, Layer layer, List<Feature> features, KeptCounts.Session counts) throws SQLException {
         // Before writing: the lock of a layer with kept counts, and the records this write replaces.
         boolean tracked = counts.tracks(layer);
-        if (dialect == Dialect.POSTGIS && features.size() >= COPY_THRESHOLD) {
+        if (db.dialect() == Dialect.POSTGIS && features.size() >= COPY_THRESHOLD) {
             copyUpsert(c, layer, features, tracked ? counts : null);
             counts.added(layer, features);
             return;
@@ -305,7 +299,7 @@ final class JdbcWrites {
         List<String> placeholders = rowPlaceholders(layer);
         boolean geom = layer.geometryKind().hasColumn();
         WKBWriter wkb = new WKBWriter(2);
-        try (PreparedStatement ps = c.prepareStatement(dialect.upsert(layer.table(), columns, placeholders))) {
+        try (PreparedStatement ps = c.prepareStatement(db.dialect().upsert(layer.table(), columns, placeholders))) {
             for (Feature feature : features) {
                 bindRow(ps, layer, feature, geom, wkb);
                 ps.addBatch();
@@ -332,7 +326,4 @@ final class JdbcWrites {
         return out;
     }
 
-    private StoreException fault(String what, SQLException e) {
-        return new StoreException(what + " failed on " + description + ": " + e.getMessage(), e);
-    }
 }

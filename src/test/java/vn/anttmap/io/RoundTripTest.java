@@ -130,6 +130,35 @@ class RoundTripTest {
         assertThat(calls[0]).as("write calls for " + calls[1] + " bytes").isLessThan(calls[1] / 64);
     }
 
+    /**
+     * Regression: a file that is no GeoPackage (text, or a FlatGeobuf named .gpkg) was refused with the SQLite
+     * library's words ("Failed to execute SQL statement: PRAGMA foreign_key_check"); it says what it is not, and what
+     * to check, in both languages.
+     */
+    @org.junit.jupiter.api.Test
+    void aFileThatIsNoGeoPackageIsRefusedSayingSo() throws IOException {
+        for (byte[] bytes : List.of("không phải GeoPackage".getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                export("incidents", ExportService.Format.FGB))) {
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> ImportService.read("x.gpkg",
+                            new ByteArrayInputStream(bytes), ImportService.Format.GPKG, null, Layer.INCIDENTS))
+                    .isInstanceOf(vn.anttmap.model.InvalidInputException.class)
+                    .hasMessageContaining("x.gpkg").hasMessageContaining("không phải tệp GeoPackage")
+                    .hasMessageContaining("does not start as an SQLite database").hasMessageNotContaining("PRAGMA");
+        }
+    }
+
+    /** Regression: the refusal of an unknown layer listed wards, cameras and incidents twice. */
+    @org.junit.jupiter.api.Test
+    void anUnknownLayerIsRefusedListingEachLayerOnce() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> source.exports().layer("nope"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .satisfies(e -> {
+                    String en = e.getMessage().substring(e.getMessage().indexOf(" / "));
+                    assertThat(en.split("incidents", -1)).hasSize(2);
+                    assertThat(en.split("wards", -1)).hasSize(2);
+                });
+    }
+
     /** What differs between two sets of records: missing or extra ids, values, geometries beyond 1e-7°. */
     static List<String> compare(String layer, List<Feature> expected, List<Feature> actual) {
         Map<String, Feature> got = new TreeMap<>();

@@ -31,7 +31,21 @@ public final class GeoPackageReader {
     private GeoPackageReader() {
     }
 
+    /** The first 16 bytes of every SQLite database, so of every GeoPackage. */
+    private static final byte[] SQLITE_HEADER = "SQLite format 3\0".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+
     public static List<RawRecord> read(String source, File file, String table) throws IOException {
+        byte[] head = new byte[SQLITE_HEADER.length];
+        int read;
+        try (java.io.InputStream in = new java.io.FileInputStream(file)) {
+            read = in.readNBytes(head, 0, head.length);
+        }
+        if (read < head.length || !java.util.Arrays.equals(head, SQLITE_HEADER)) {
+            throw new InvalidInputException(source, new Problem("file", null, Bilingual.of("không phải tệp GeoPackage: tệp "
+                    + "không bắt đầu như một cơ sở dữ liệu SQLite (có thể là định dạng khác; hãy kiểm tra đuôi tệp hoặc --format)",
+                    "not a GeoPackage: the file does not start as an SQLite database does (another format? check its "
+                            + "extension or --format)")));
+        }
         GeoPackage gpkg;
         try {
             gpkg = GeoPackageManager.open(file);
