@@ -48,7 +48,8 @@ public final class App {
     /** Opens the configured store; with {@code migrate}, applies pending migrations first. */
     public static FeatureStore openStore(StoreConfig config, boolean migrate) {
         FeatureStore store = config.usesPostgis()
-                ? PostgisFeatureStore.connect(config.dbUrl(), config.dbUser(), config.dbPassword())
+                ? PostgisFeatureStore.connect(config.dbUrl(), config.dbUser(), config.dbPassword(), config.replicaUrls(),
+                        config.replicaMaxLag())
                 : H2gisFeatureStore.open(config.dataDir());
         if (!migrate) {
             return store;

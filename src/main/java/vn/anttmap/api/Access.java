@@ -17,6 +17,8 @@ public final class Access {
     public static final String COOKIE = "antt_session";
     static final String ATTRIBUTE = "antt.principal";
     static final String SESSION = "antt.session";
+    /** The hash of the request's credential (session id or token), when it has one: its reads follow its writes. */
+    static final String CREDENTIAL = "antt.credential";
     private static final Set<String> SAFE = Set.of("GET", "HEAD", "OPTIONS");
 
     private Access() {
@@ -28,6 +30,7 @@ public final class Access {
             Principal p = auth.tokenPrincipal(header.substring(7).trim())
                     .orElseThrow(() -> new ApiException(401, Key.UNAUTHORIZED, Key.UNKNOWN_TOKEN.text()));
             ctx.attribute(ATTRIBUTE, p);
+            ctx.attribute(CREDENTIAL, AuthService.credentialHash(header.substring(7).trim()));
             return;
         }
         Optional<AuthService.Session> session = auth.session(ctx.cookie(COOKIE));
@@ -38,6 +41,7 @@ public final class Access {
             }
             ctx.attribute(ATTRIBUTE, session.get().principal());
             ctx.attribute(SESSION, session.get());
+            ctx.attribute(CREDENTIAL, AuthService.credentialHash(session.get().id()));
             return;
         }
         if (ctx.cookie(COOKIE) != null) {
@@ -46,6 +50,28 @@ public final class Access {
             ctx.header("Set-Cookie", COOKIE + "=; Path=/; HttpOnly; SameSite=Strict; Max-Age=0");
         }
         ctx.attribute(ATTRIBUTE, Principal.PUBLIC);
+    }
+
+    /**
+     * Where the request's reads may come from: with read replicas, a read-only request may be served by one that has
+     * replayed the asker's own last write (any node's); everything else reads the primary.
+     */
+    static void routeReads(Context ctx, AuthService auth) {
+        vn.anttmap.model.ReadConsistency.primaryOnly();
+        if (!auth.replicated() || !SAFE.contains(ctx.method().name())) {
+            return;
+        }
+        String credential = ctx.attribute(CREDENTIAL);
+        vn.anttmap.model.ReadConsistency.replicaAllowed(credential == null ? 0 : auth.readFloor(credential));
+    }
+
+    /** After a request: a write that succeeded is recorded for its credential, so its next reads on any node see it. */
+    static void afterRequest(Context ctx, AuthService auth) {
+        vn.anttmap.model.ReadConsistency.primaryOnly();
+        String credential = ctx.attribute(CREDENTIAL);
+        if (credential != null && auth.replicated() && !SAFE.contains(ctx.method().name()) && ctx.status().getCode() < 400) {
+            auth.markWritten(credential);
+        }
     }
 
     public static Principal principal(Context ctx) {

@@ -54,7 +54,12 @@ public final class HttpServer {
             cfg.staticFiles.enableWebjars();
             cfg.http.maxRequestSize = 10_000_000L;
         });
-        app.before(ctx -> Access.resolve(ctx, services.auth()));
+        app.before(ctx -> {
+            vn.anttmap.model.ReadConsistency.primaryOnly();
+            Access.resolve(ctx, services.auth());
+            Access.routeReads(ctx, services.auth());
+        });
+        app.after(ctx -> Access.afterRequest(ctx, services.auth()));
         routes(app, services, page);
         failures(app);
         return app;
@@ -84,7 +89,9 @@ public final class HttpServer {
                 throw new IllegalStateException(e);
             }
         }).register(app);
-        TileController.register(app, services.publish(), services.store()::dataVersion);
+        // Tiles are kept per change stamp of the layers (any node's or process's write moves it), not per this process's
+        // own writes: a node kept serving tiles from before another node's write.
+        TileController.register(app, services.publish(), services.store()::changeStamp);
         ExportController.register(app, services.exports(), services.auth());
     }
 

@@ -26,7 +26,7 @@ final class TileController {
     static final String MVT = "application/vnd.mapbox-vector-tile";
 
     private final PublishService publish;
-    private final LongSupplier dataVersion;
+    private final LongSupplier changeStamp;
     /**
      * Recently encoded tiles, keyed by collection, tile, role, ward and data version: at most an eighth of the heap,
      * each tile counted twice (for the gzipped copy made when a client asks for it).
@@ -34,19 +34,20 @@ final class TileController {
     private final TileCache<EncodedTile> cache = new TileCache<>(Runtime.getRuntime().maxMemory() / 8,
             t -> 2L * t.bytes.length + 128);
 
-    private TileController(PublishService publish, LongSupplier dataVersion) {
+    private TileController(PublishService publish, LongSupplier changeStamp) {
         this.publish = publish;
-        this.dataVersion = dataVersion;
+        this.changeStamp = changeStamp;
     }
 
     /**
      * {@code GET /tiles/style.json}, {@code GET /tiles/{collection}.json} and
      * {@code GET /tiles/{collection}/{z}/{x}/{y}.mvt}.
      *
-     * @param dataVersion the store's data version, which any write moves: cached tiles of an older one are dropped
+     * @param changeStamp the change stamp of every layer, which any writer moves (any node or process): cached tiles
+     *                    of an older one are dropped
      */
-    static void register(Javalin app, PublishService publish, LongSupplier dataVersion) {
-        TileController tiles = new TileController(publish, dataVersion);
+    static void register(Javalin app, PublishService publish, LongSupplier changeStamp) {
+        TileController tiles = new TileController(publish, changeStamp);
         app.get("/tiles/{file}", tiles::styleOrTileJson);
         app.get("/tiles/{collection}/{z}/{x}/{tile}", tiles::tile);
     }
@@ -138,7 +139,7 @@ final class TileController {
         }
         Principal who = Access.principal(ctx);
         // Encoded tiles are kept per data version and per what the asker may see (role and ward).
-        long version = dataVersion.getAsLong();
+        long version = changeStamp.getAsLong();
         cache.atVersion(version);
         String key = id + "/" + z + "/" + x + "/" + y + "/" + who.role() + "/" + who.wardId() + "/" + version;
         EncodedTile cached = cache.get(key);

@@ -10,14 +10,11 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.util.ArrayDeque;
-import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
 /**
@@ -28,7 +25,8 @@ import java.util.regex.Pattern;
  * <p>Sessions and tokens are kept in the store (only SHA-256 hashes of their secrets) and every request's session or
  * token is checked there against the account as it is now, never from memory: removing a user, changing their
  * password, role or ward (which raises the account's credential epoch), or revoking a token ends the sessions and
- * tokens concerned at once, whichever process (a server node, the CLI) made the change.
+ * tokens concerned at once, whichever process (a server node, the CLI) made the change. Failed sign-ins are counted
+ * in the store too (by the hash of the name or address), so that five on one node slow the name on every node.
  */
 public final class AuthService {
     /** The one answer to a refused sign-in, whether the user exists or not. */
@@ -55,7 +53,6 @@ public final class AuthService {
 
     private final FeatureStore store;
     private final Clock clock;
-    private final Map<String, Deque<Instant>> failures = new ConcurrentHashMap<>();
 
     /** Audit entries, newest first, filtered by user, layer and time (each optional): the administrator's view. */
     public java.util.List<vn.anttmap.model.AuditEntry> audit(String username, String layer, java.time.OffsetDateTime from,
@@ -66,6 +63,26 @@ public final class AuthService {
     public AuthService(FeatureStore store, Clock clock) {
         this.store = store;
         this.clock = clock;
+    }
+
+    /** The hash under which a session id or token is known to the store (never the secret itself). */
+    public static String credentialHash(String secret) {
+        return PasswordHasher.tokenHash(secret);
+    }
+
+    /** Whether read replicas serve read-only requests. */
+    public boolean replicated() {
+        return store.replicated();
+    }
+
+    /** The primary's log position after the last write made with a credential (its hash); 0 if none. */
+    public long readFloor(String credentialHash) {
+        return store.readFloor(credentialHash);
+    }
+
+    /** Records that a credential (its hash) just wrote, so that its next reads, on any node, see the write. */
+    public void markWritten(String credentialHash) {
+        store.markWritten(credentialHash);
     }
 
     public Session login(String username, char[] password, String address) {
@@ -87,7 +104,7 @@ public final class AuthService {
             audit(who, "login_failed", from);
             throw new AuthException(Kind.UNAUTHENTICATED, WRONG_PASSWORD, 0);
         }
-        failures.remove("user:" + who);
+        store.clearSignInFailures(PasswordHasher.tokenHash("user:" + who));
         Account a = account.get();
         Instant now = clock.instant();
         Session s = new Session(PasswordHasher.randomSecret(32), principal(a), PasswordHasher.randomSecret(24), now.plus(SESSION));
@@ -292,28 +309,18 @@ public final class AuthService {
     }
 
     private long waitSeconds(String key) {
-        Deque<Instant> list = failures.get(key);
-        if (list == null) {
+        Instant now = clock.instant();
+        List<Instant> list = store.signInFailures(PasswordHasher.tokenHash(key), now.minus(WINDOW));
+        if (list.size() < FREE_FAILURES) {
             return 0;
         }
-        Instant now = clock.instant();
-        synchronized (list) {
-            while (!list.isEmpty() && list.peekFirst().isBefore(now.minus(WINDOW))) {
-                list.pollFirst();
-            }
-            if (list.size() < FREE_FAILURES) {
-                return 0;
-            }
-            long penalty = Math.min(WINDOW.toSeconds(), 30L << Math.min(10, list.size() - FREE_FAILURES));
-            long left = Duration.between(now, list.peekLast().plusSeconds(penalty)).toSeconds();
-            return Math.max(0, left);
-        }
+        long penalty = Math.min(WINDOW.toSeconds(), 30L << Math.min(10, list.size() - FREE_FAILURES));
+        long left = Duration.between(now, list.get(list.size() - 1).plusSeconds(penalty)).toSeconds();
+        return Math.max(0, left);
     }
 
     private void fail(String key) {
-        Deque<Instant> list = failures.computeIfAbsent(key, k -> new ArrayDeque<>());
-        synchronized (list) {
-            list.addLast(clock.instant());
-        }
+        Instant now = clock.instant();
+        store.recordSignInFailure(PasswordHasher.tokenHash(key), now, now.minus(WINDOW));
     }
 }

@@ -20,11 +20,26 @@ final class StoreOptions {
     @Option(names = "--db-user", paramLabel = "USER", description = "Database user (default: env ANTT_DB_USER, or the URL's).")
     String dbUser;
 
+    @Option(names = "--db-replica", paramLabel = "JDBC_URL",
+            description = "A PostgreSQL streaming replica of --db (repeatable): tiles, OGC items, exports and figures are "
+                    + "read from it while it lags by at most --db-replica-max-lag; writes and a user's reads after "
+                    + "their own write go to the primary (default: env ANTT_DB_REPLICAS, comma-separated).")
+    java.util.List<String> dbReplicas;
+
+    @Option(names = "--db-replica-max-lag", paramLabel = "MS",
+            description = "Milliseconds a replica may lag the primary and still serve reads (default: 1000).")
+    Long dbReplicaMaxLagMs;
+
     StoreConfig toConfig() {
         String dir = dataDir != null ? dataDir.toString() : env("ANTT_DATA_DIR", StoreConfig.DEFAULT_DATA_DIR);
         String url = db != null ? db : env("ANTT_DB_URL", null);
         String user = dbUser != null ? dbUser : env("ANTT_DB_USER", null);
-        return new StoreConfig(Path.of(dir), url, user, env("ANTT_DB_PASSWORD", null));
+        java.util.List<String> replicas = dbReplicas != null ? dbReplicas
+                : java.util.Arrays.stream(env("ANTT_DB_REPLICAS", "").split(",")).map(String::trim)
+                .filter(r -> !r.isEmpty()).toList();
+        java.time.Duration maxLag = dbReplicaMaxLagMs != null ? java.time.Duration.ofMillis(dbReplicaMaxLagMs)
+                : StoreConfig.DEFAULT_REPLICA_MAX_LAG;
+        return new StoreConfig(Path.of(dir), url, user, env("ANTT_DB_PASSWORD", null), replicas, maxLag);
     }
 
     static String env(String name, String fallback) {

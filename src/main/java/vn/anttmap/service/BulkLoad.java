@@ -24,7 +24,6 @@ private final ImportService importer;
     private java.util.concurrent.Future<?> writing;
     private long written;
     private long pendingRecords;
-    private int writes;
 
     private final Runnable buildIndexes;
 
@@ -56,7 +55,6 @@ private final ImportService importer;
         await();
         writing = writer.submit(() -> importer.store().write(pending.batch));
         pendingRecords = n;
-        writes++;
         return r;
     }
 
@@ -100,8 +98,6 @@ private final ImportService importer;
             } else {
                 failed.addSuppressed(e);
             }
-        } finally {
-            importer.bulkLoadDone(pinned, writes);
         }
         if (failed != null) {
             throw failed;

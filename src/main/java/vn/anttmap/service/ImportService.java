@@ -153,16 +153,6 @@ public final class ImportService {
         }
     }
 
-    /**
-     * After a bulk load of points or records: if nothing else wrote meanwhile than its {@code writes}, the boundaries it
-     * pinned are still the store's (points leave them alone), and stay cached under the new data version.
-     */
-    synchronized void bulkLoadDone(Boundaries pinned, int writes) {
-        if (boundaries == pinned && store.dataVersion() == pinned.version() + writes) {
-            boundaries = new Boundaries(store.dataVersion(), pinned.wards(), pinned.areas(), pinned.gazetteer());
-        }
-    }
-
     FeatureStore store() {
         return store;
     }
@@ -223,14 +213,19 @@ public final class ImportService {
     }
 
     /** Checks records and adds them, assigned, to {@code pending}. */
-    /** The stored wards and areas with their point-in-polygon index, as of a data version of the store. */
+    /**
+     * The stored wards and areas with their point-in-polygon index, as of a change stamp of those two layers (any
+     * process's write moves it: a CLI import of areas beside a running server).
+     */
     record Boundaries(long version, Map<String, Feature> wards, Map<String, Feature> areas, Gazetteer gazetteer) {
     }
 
     private Boundaries boundaries;
 
+    private static final List<Layer> BOUNDARY_LAYERS = List.of(Layer.WARDS, Layer.AREAS);
+
     private Boundaries boundaries() {
-        long version = store.dataVersion();
+        long version = store.changeStamp(BOUNDARY_LAYERS);
         if (boundaries == null || boundaries.version() != version) {
             Map<String, Feature> wards = byId(store.query(Layer.WARDS, FeatureQuery.ALL));
             Map<String, Feature> areas = byId(store.query(Layer.AREAS, FeatureQuery.ALL));
@@ -239,18 +234,9 @@ public final class ImportService {
         return boundaries;
     }
 
-    /**
-     * Writes a batch; when it leaves the wards and areas alone, the cached boundaries stay valid for the version the
-     * write produced (large imports come in many batches of points).
-     */
+    /** Writes a batch (the boundaries stay kept while the wards' and areas' change stamp stays). */
     private void write(WriteBatch batch) {
-        long before = store.dataVersion();
-        boolean touchesBoundaries = batch.upserts().stream().anyMatch(u -> u.layer() == Layer.WARDS || u.layer() == Layer.AREAS)
-                || batch.deletes().stream().anyMatch(d -> d.layer() == Layer.WARDS || d.layer() == Layer.AREAS);
         store.write(batch);
-        if (boundaries != null && boundaries.version() == before && !touchesBoundaries) {
-            boundaries = new Boundaries(store.dataVersion(), boundaries.wards(), boundaries.areas(), boundaries.gazetteer());
-        }
     }
 
     private ImportResult stage(Pending pending, Layer layer, String source, List<RawRecord> raws) {

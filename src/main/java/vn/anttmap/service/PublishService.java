@@ -419,7 +419,9 @@ public final class PublishService {
     }
 
     private List<Feature> cached(String id, java.util.function.Supplier<List<Feature>> compute) {
-        long version = store.dataVersion();
+        // The change stamp of every layer: any node's, process's or SQL client's write is seen (this process's own
+        // data version missed the other nodes' writes, so their verdicts stayed stale here).
+        long version = store.changeStamp();
         CachedLayer c = cache.get(id);
         if (c == null || c.version() != version) {
             c = new CachedLayer(version, compute.get());

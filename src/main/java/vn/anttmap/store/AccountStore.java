@@ -55,4 +55,13 @@ public interface AccountStore {
 
     /** Removes one session. */
     void removeSession(String idHash);
+
+    /** Records a failed sign-in under a key's hash, and removes every key's failures from before {@code forgetBefore}. */
+    void recordSignInFailure(String keyHash, java.time.Instant at, java.time.Instant forgetBefore);
+
+    /** The failed sign-ins under a key's hash since {@code since}, oldest first: counted by every node together. */
+    List<java.time.Instant> signInFailures(String keyHash, java.time.Instant since);
+
+    /** Forgets a key's failed sign-ins (after a successful one). */
+    void clearSignInFailures(String keyHash);
 }

@@ -222,6 +222,33 @@ public interface FeatureStore extends AccountStore, AuditLog, TileSource, AutoCl
     /** A description safe to log: the database URL with any password masked. */
     String describe();
 
+    /** Whether read replicas serve read-only requests (then {@link #readFloor} and {@link #markWritten} matter). */
+    default boolean replicated() {
+        return false;
+    }
+
+    /**
+     * The primary's log position (bytes) after the last write made with a credential (the hash of a session id or
+     * token), 0 if none is known: a replica serves that credential's reads once it has replayed this far.
+     */
+    default long readFloor(String credentialHash) {
+        return 0;
+    }
+
+    /** Records that a write was just made with a credential (its hash): its next reads see it (read-your-writes). */
+    default void markWritten(String credentialHash) {
+    }
+
+    /** Each read replica's lag in seconds at its last check (NaN while it does not answer), by ordinal name. */
+    default java.util.Map<String, Double> replicaLagSeconds() {
+        return java.util.Map.of();
+    }
+
+    /** Reads of requests that a replica could serve, by the source that served them ({@code primary}, replica names). */
+    default java.util.Map<String, Long> readsBySource() {
+        return java.util.Map.of();
+    }
+
     @Override
     void close();
 }

@@ -348,4 +348,51 @@ final class JdbcAccounts implements AccountStore, AuditLog {
         }
     }
 
+
+    @Override
+    public void recordSignInFailure(String keyHash, java.time.Instant at, java.time.Instant forgetBefore) {
+        try (Connection c = db.dataSource().getConnection()) {
+            try (PreparedStatement old = c.prepareStatement("DELETE FROM sign_in_failure WHERE failed_at < ?")) {
+                old.setObject(1, OffsetDateTime.ofInstant(forgetBefore, java.time.ZoneOffset.UTC));
+                old.executeUpdate();
+            }
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO sign_in_failure (key_hash, failed_at) VALUES (?, ?)")) {
+                ps.setString(1, keyHash);
+                ps.setObject(2, OffsetDateTime.ofInstant(at, java.time.ZoneOffset.UTC));
+                ps.executeUpdate();
+            }
+        } catch (SQLException e) {
+            throw db.fault("recording a failed sign-in", e);
+        }
+    }
+
+    @Override
+    public List<java.time.Instant> signInFailures(String keyHash, java.time.Instant since) {
+        try (Connection c = db.dataSource().getConnection();
+             PreparedStatement ps = c.prepareStatement("SELECT failed_at FROM sign_in_failure WHERE key_hash = ? "
+                     + "AND failed_at >= ? ORDER BY failed_at")) {
+            ps.setString(1, keyHash);
+            ps.setObject(2, OffsetDateTime.ofInstant(since, java.time.ZoneOffset.UTC));
+            List<java.time.Instant> out = new java.util.ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(rs.getObject(1, OffsetDateTime.class).toInstant());
+                }
+            }
+            return out;
+        } catch (SQLException e) {
+            throw db.fault("reading failed sign-ins", e);
+        }
+    }
+
+    @Override
+    public void clearSignInFailures(String keyHash) {
+        try (Connection c = db.dataSource().getConnection();
+             PreparedStatement ps = c.prepareStatement("DELETE FROM sign_in_failure WHERE key_hash = ?")) {
+            ps.setString(1, keyHash);
+            ps.executeUpdate();
+        } catch (SQLException e) {
+            throw db.fault("forgetting failed sign-ins", e);
+        }
+    }
 }

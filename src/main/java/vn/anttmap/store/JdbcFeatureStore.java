@@ -52,7 +52,26 @@ public abstract class JdbcFeatureStore implements FeatureStore {
     private final JdbcWrites writes;
 
     protected JdbcFeatureStore(HikariDataSource dataSource, Dialect dialect, String description) {
-        this.db = new Database(dataSource, dialect, description);
+        this(dataSource, dialect, description, null);
+    }
+
+    /** A read replica's pool and its description safe to log. */
+    public record ReplicaPool(HikariDataSource dataSource, String description) {
+    }
+
+    /**
+     * As above, with read replicas (PostGIS) that serve read-only requests while they lag the primary by at most
+     * {@code maxLag}; named {@code replica-1}, {@code replica-2}… in their order (never by host, in logs and metrics).
+     */
+    protected JdbcFeatureStore(HikariDataSource dataSource, Dialect dialect, String description, List<ReplicaPool> replicas,
+                               java.time.Duration maxLag) {
+        this(dataSource, dialect, description, replicas.isEmpty() ? null : new Replicas(dataSource,
+                java.util.stream.IntStream.range(0, replicas.size()).mapToObj(i -> new Replicas.Replica("replica-" + (i + 1),
+                        replicas.get(i).dataSource(), replicas.get(i).description())).toList(), maxLag));
+    }
+
+    private JdbcFeatureStore(HikariDataSource dataSource, Dialect dialect, String description, Replicas replicas) {
+        this.db = new Database(dataSource, dialect, description, replicas);
         this.kept = new KeptCounts(dialect);
         this.stamps = new ChangeStamps(dialect);
         this.accounts = new JdbcAccounts(db, version::incrementAndGet);
@@ -105,13 +124,12 @@ public abstract class JdbcFeatureStore implements FeatureStore {
         List<Object> params = new ArrayList<>();
         where(layer, q, sql, params);
         sql.append(" ORDER BY id");
-        try (Connection c = db.dataSource().getConnection();
-             PreparedStatement ps = c.prepareStatement(sql.toString())) {
-            bindAll(ps, params);
-            return readAll(layer, ps);
-        } catch (SQLException e) {
-            throw db.fault("reading " + layer.apiName(), e);
-        }
+        return db.read("reading " + layer.apiName(), c -> {
+            try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
+                bindAll(ps, params);
+                return readAll(layer, ps);
+            }
+        });
     }
 
     @Override
@@ -134,17 +152,19 @@ public abstract class JdbcFeatureStore implements FeatureStore {
         where(layer, q, sql, params);
         sql.append(" AND geom IS NOT NULL");
         int lonColumn = fields.size() + 2;
-        try (Connection c = db.dataSource().getConnection();
-             PreparedStatement ps = c.prepareStatement(sql.toString())) {
-            bindAll(ps, params);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    sink.accept(rs.getString(1), rs.getDouble(lonColumn), rs.getDouble(lonColumn + 1), values(rs, fields));
+        boolean[] handedOn = {false};
+        db.read("reading " + layer.apiName(), c -> {
+            try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
+                bindAll(ps, params);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        handedOn[0] = true;
+                        sink.accept(rs.getString(1), rs.getDouble(lonColumn), rs.getDouble(lonColumn + 1), values(rs, fields));
+                    }
                 }
             }
-        } catch (SQLException e) {
-            throw db.fault("reading " + layer.apiName(), e);
-        }
+            return null;
+        }, () -> !handedOn[0]);
     }
 
     @Override
@@ -179,20 +199,23 @@ public abstract class JdbcFeatureStore implements FeatureStore {
         List<Object> params = new ArrayList<>();
         where(layer, q, sql, params);
         sql.append(" ORDER BY id");
-        try (Connection c = db.dataSource().getConnection()) {
+        boolean[] handedOn = {false};
+        db.read("reading " + layer.apiName(), c -> {
             boolean auto = c.getAutoCommit();
             c.setAutoCommit(false); // PostgreSQL streams with a cursor only inside a transaction
             try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
                 ps.setFetchSize(10_000);
                 bindAll(ps, params);
-                read(layer, fields, geometry, ps, sink);
+                read(layer, fields, geometry, ps, f -> {
+                    handedOn[0] = true;
+                    sink.accept(f);
+                });
             } finally {
                 c.rollback();
                 c.setAutoCommit(auto);
             }
-        } catch (SQLException e) {
-            throw db.fault("reading " + layer.apiName(), e);
-        }
+            return null;
+        }, () -> !handedOn[0]);
     }
 
     @Override
@@ -205,13 +228,12 @@ public abstract class JdbcFeatureStore implements FeatureStore {
             params.add(afterId);
         }
         sql.append(" ORDER BY id LIMIT ").append(Math.max(0, limit));
-        try (Connection c = db.dataSource().getConnection();
-             PreparedStatement ps = c.prepareStatement(sql.toString())) {
-            bindAll(ps, params);
-            return readAll(layer, ps);
-        } catch (SQLException e) {
-            throw db.fault("reading " + layer.apiName(), e);
-        }
+        return db.read("reading " + layer.apiName(), c -> {
+            try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
+                bindAll(ps, params);
+                return readAll(layer, ps);
+            }
+        });
     }
 
     @Override
@@ -224,19 +246,18 @@ public abstract class JdbcFeatureStore implements FeatureStore {
         if (groupBy != null) {
             sql.append(" GROUP BY ").append(key).append(" ORDER BY ").append(key);
         }
-        try (Connection c = db.dataSource().getConnection();
-             PreparedStatement ps = c.prepareStatement(sql.toString())) {
-            bindAll(ps, params);
-            List<Aggregate> out = new ArrayList<>();
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    out.add(new Aggregate(rs.getString("k"), rs.getLong("n"), rs.getLong("s")));
+        return db.read("aggregating " + layer.apiName(), c -> {
+            try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
+                bindAll(ps, params);
+                List<Aggregate> out = new ArrayList<>();
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(new Aggregate(rs.getString("k"), rs.getLong("n"), rs.getLong("s")));
+                    }
                 }
+                return out;
             }
-            return out;
-        } catch (SQLException e) {
-            throw db.fault("aggregating " + layer.apiName(), e);
-        }
+        });
     }
 
     @Override
@@ -250,15 +271,15 @@ public abstract class JdbcFeatureStore implements FeatureStore {
         StringBuilder sql = new StringBuilder("SELECT MAX(" + field + ") FROM " + layer.table());
         List<Object> params = new ArrayList<>();
         where(layer, q, sql, params);
-        try (Connection c = db.dataSource().getConnection(); PreparedStatement ps = c.prepareStatement(sql.toString())) {
-            bindAll(ps, params);
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                return Optional.ofNullable(rs.getObject(1, java.time.LocalDate.class));
+        return db.read("reading the last day of " + layer.apiName(), c -> {
+            try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
+                bindAll(ps, params);
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    return Optional.ofNullable(rs.getObject(1, java.time.LocalDate.class));
+                }
             }
-        } catch (SQLException e) {
-            throw db.fault("reading the last day of " + layer.apiName(), e);
-        }
+        });
     }
 
     @Override
@@ -347,29 +368,28 @@ public abstract class JdbcFeatureStore implements FeatureStore {
 
     @Override
     public Optional<Feature> get(Layer layer, String id) {
-        try (Connection c = db.dataSource().getConnection();
-             PreparedStatement ps = c.prepareStatement(select(layer) + " WHERE id = ?")) {
-            ps.setString(1, id);
-            return readAll(layer, ps).stream().findFirst();
-        } catch (SQLException e) {
-            throw db.fault("reading " + layer.apiName() + " " + id, e);
-        }
+        return db.read("reading " + layer.apiName() + " " + id, c -> {
+            try (PreparedStatement ps = c.prepareStatement(select(layer) + " WHERE id = ?")) {
+                ps.setString(1, id);
+                return readAll(layer, ps).stream().findFirst();
+            }
+        });
     }
 
     @Override
     public Map<Layer, Long> counts() {
-        Map<Layer, Long> out = new EnumMap<>(Layer.class);
-        try (Connection c = db.dataSource().getConnection(); Statement st = c.createStatement()) {
-            for (Layer layer : Layer.values()) {
-                try (ResultSet rs = st.executeQuery("SELECT COUNT(*) FROM " + layer.table())) {
-                    rs.next();
-                    out.put(layer, rs.getLong(1));
+        return db.read("counting rows", c -> {
+            Map<Layer, Long> out = new EnumMap<>(Layer.class);
+            try (Statement st = c.createStatement()) {
+                for (Layer layer : Layer.values()) {
+                    try (ResultSet rs = st.executeQuery("SELECT COUNT(*) FROM " + layer.table())) {
+                        rs.next();
+                        out.put(layer, rs.getLong(1));
+                    }
                 }
             }
             return out;
-        } catch (SQLException e) {
-            throw db.fault("counting rows", e);
-        }
+        });
     }
 
     @Override
@@ -384,14 +404,13 @@ public abstract class JdbcFeatureStore implements FeatureStore {
 
     @Override
     public long changeStamp(java.util.Collection<Layer> layers) {
-        try (Connection c = db.dataSource().getConnection()) {
+        // From the source the request's data comes from (a replica's stamps match the data it has replayed).
+        return db.read("reading the change stamps", c -> {
             if (!stamps.schemaReady(c)) {
                 return version.get(); // a database not yet migrated: this process's writes only
             }
             return stamps.sum(c, layers);
-        } catch (SQLException e) {
-            throw db.fault("reading the change stamps", e);
-        }
+        });
     }
 
     // ---------------------------------------------------------------- accounts, tokens, sessions, audit: JdbcAccounts
@@ -458,6 +477,21 @@ public abstract class JdbcFeatureStore implements FeatureStore {
     }
 
     @Override
+    public void recordSignInFailure(String keyHash, java.time.Instant at, java.time.Instant forgetBefore) {
+        accounts.recordSignInFailure(keyHash, at, forgetBefore);
+    }
+
+    @Override
+    public List<java.time.Instant> signInFailures(String keyHash, java.time.Instant since) {
+        return accounts.signInFailures(keyHash, since);
+    }
+
+    @Override
+    public void clearSignInFailures(String keyHash) {
+        accounts.clearSignInFailures(keyHash);
+    }
+
+    @Override
     public void appendAudit(vn.anttmap.model.AuditEntry entry) {
         accounts.appendAudit(entry);
     }
@@ -479,7 +513,62 @@ public abstract class JdbcFeatureStore implements FeatureStore {
 
     @Override
     public void close() {
+        if (db.replicas() != null) {
+            db.replicas().close();
+        }
         db.dataSource().close();
+    }
+
+    @Override
+    public boolean replicated() {
+        return db.replicas() != null;
+    }
+
+    @Override
+    public long readFloor(String credentialHash) {
+        if (db.replicas() == null) {
+            return 0;
+        }
+        try (Connection c = db.dataSource().getConnection();
+             PreparedStatement ps = c.prepareStatement("SELECT wal_bytes FROM read_floor WHERE credential_hash = ?")) {
+            ps.setString(1, credentialHash);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? rs.getLong(1) : 0;
+            }
+        } catch (SQLException e) {
+            throw db.fault("reading a credential's last write", e);
+        }
+    }
+
+    @Override
+    public void markWritten(String credentialHash) {
+        if (db.replicas() == null) {
+            return;
+        }
+        // The position is read after the write committed (the request's write is done), so it lies beyond it. Rows
+        // older than twice the lag bound (at least a minute) are of no use (every replica within the bound has
+        // replayed them) and go.
+        try (Connection c = db.dataSource().getConnection(); Statement st = c.createStatement();
+             PreparedStatement ps = c.prepareStatement("INSERT INTO read_floor (credential_hash, wal_bytes, written_at) "
+                     + "VALUES (?, (pg_current_wal_lsn() - '0/0')::bigint, now()) ON CONFLICT (credential_hash) DO UPDATE "
+                     + "SET wal_bytes = EXCLUDED.wal_bytes, written_at = EXCLUDED.written_at")) {
+            st.executeUpdate("DELETE FROM read_floor WHERE written_at < now() - interval '1 millisecond' * "
+                    + Math.max(60_000, 2 * db.replicas().maxLag().toMillis()));
+            ps.setString(1, credentialHash);
+            ps.executeUpdate();
+        } catch (SQLException e) {
+            throw db.fault("recording a credential's last write", e);
+        }
+    }
+
+    @Override
+    public Map<String, Double> replicaLagSeconds() {
+        return db.replicas() == null ? Map.of() : db.replicas().lagSeconds();
+    }
+
+    @Override
+    public Map<String, Long> readsBySource() {
+        return db.replicas() == null ? Map.of() : db.replicas().reads();
     }
 
     static void bind(PreparedStatement ps, int i, FieldDef f, Object v) throws SQLException {

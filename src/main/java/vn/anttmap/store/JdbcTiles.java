@@ -56,17 +56,17 @@ final class JdbcTiles implements TileSource {
             sql = "SELECT ST_AsMVT(t, ?, 4096, 'mvt_geom') FROM (" + inner + ") t WHERE mvt_geom IS NOT NULL";
             params.add(0, layerName);
         }
-        try (Connection c = db.dataSource().getConnection();
-             PreparedStatement ps = c.prepareStatement(sql)) {
-            JdbcFeatureStore.bindAll(ps, params);
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                byte[] b = rs.getBytes(1);
-                return Optional.of(b == null ? new byte[0] : b);
+        String query = sql;
+        return db.read("encoding a tile of " + layer.apiName(), c -> {
+            try (PreparedStatement ps = c.prepareStatement(query)) {
+                JdbcFeatureStore.bindAll(ps, params);
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    byte[] b = rs.getBytes(1);
+                    return Optional.of(b == null ? new byte[0] : b);
+                }
             }
-        } catch (SQLException e) {
-            throw db.fault("encoding a tile of " + layer.apiName(), e);
-        }
+        });
     }
 
     /**

@@ -343,4 +343,90 @@ abstract class SessionRevocationContract {
         assertThat(nodeB.store().session(vn.anttmap.auth.PasswordHasher.tokenHash(id))).isPresent();
         assertThat(nodeB.store().tokenAccount(s.token())).isEmpty();
     }
+
+    @Test
+    void fiveFailedSignInsOnOneNodeSlowTheNameOnTheOther() throws IOException {
+        String u = user(Account.Role.OFFICER, "w");
+        String wrong = "{\"username\":\"" + u + "\",\"password\":\"not it\"}";
+        for (int i = 0; i < 5; i++) {
+            assertThat(code(call(a, "POST", "/api/v1/login", wrong, null, null))).as("failure " + (i + 1) + " on A").isEqualTo(401);
+        }
+        // The right password on the other node is refused too: the failures are counted in the store, not per node.
+        String right = "{\"username\":\"" + u + "\",\"password\":\"" + PASSWORD + "\"}";
+        try (Response r = call(b, "POST", "/api/v1/login", right, null, null)) {
+            assertThat(r.code()).isEqualTo(429);
+            assertThat(r.header("Retry-After")).isNotBlank();
+        }
+        // Another name is not slowed by them on either node (the address is, after five of its own failures only).
+        String other = user(Account.Role.OFFICER, "w");
+        try (Response r = call(b, "POST", "/api/v1/login", "{\"username\":\"" + other + "\",\"password\":\"" + PASSWORD + "\"}",
+                null, null)) {
+            assertThat(r.code()).isEqualTo(429); // the same address (127.0.0.1) failed five times: slowed on B too
+        }
+    }
+
+    /**
+     * What a node answers for a path: status and a digest of the body, in which the node's own address and the
+     * answer's time stamp are left out (the only parts two nodes may answer differently).
+     */
+    String body(String node, String path, String token) throws IOException {
+        try (Response r = token == null ? call(node, "GET", path, null, null, null) : bearer(node, "GET", path, null, token)) {
+            byte[] bytes = r.body() == null ? new byte[0] : r.body().bytes();
+            String type = String.valueOf(r.header("Content-Type"));
+            if (type.contains("json")) {
+                bytes = new String(bytes, StandardCharsets.UTF_8).replace(node, "NODE")
+                        .replaceAll("\"timeStamp\":\"[^\"]*\"", "").getBytes(StandardCharsets.UTF_8);
+            }
+            try {
+                return r.code() + " " + java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                        .digest(bytes)) + " (" + bytes.length + " bytes)";
+            } catch (java.security.NoSuchAlgorithmException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+
+    @Test
+    void aWriteOnOneNodeIsSeenInEveryComputedLayerOfTheOtherAtItsNextRequest() throws IOException {
+        String officer = vn.anttmap.TestAuth.token(nodeA, Account.Role.OFFICER, "w");
+        List<String> paths = List.of("/ogc/collections/residential_areas/items?limit=100",
+                "/ogc/collections/camera_coverage/items?limit=100", "/ogc/collections/camera_proposals/items?limit=100",
+                "/ogc/collections/hotspot_density/items?limit=100", "/ogc/collections/hotspot_gistar/items?limit=100",
+                "/ogc/collections/hotspot_emerging/items?limit=100", "/ogc/collections/incidents/items?limit=100",
+                "/api/v1/stats?ward=w&from=2023-01-01&to=2023-12-31", "/api/v1/scores/areas?ward=w&year=2023",
+                "/tiles/incidents/14/13006/7289.mvt", "/tiles/residential_areas/14/13006/7289.mvt",
+                "/tiles/cameras/14/13006/7289.mvt");
+        java.util.Map<String, String> before = new java.util.LinkedHashMap<>();
+        for (String p : paths) {
+            before.put(p, body(b, p, officer)); // node B computes and keeps each (the second read is from its caches)
+            assertThat(body(b, p, officer)).as(p + " kept on B").isEqualTo(before.get(p));
+        }
+        // A write through node A: incidents in area a and a camera.
+        StringBuilder incidents = new StringBuilder("id,lon,lat,occurred_at,category,severity,channel\n");
+        for (int i = 0; i < 12; i++) {
+            incidents.append("x").append(i).append(",105.7").append(80 + i % 5).append(",19.44").append(4 + i % 3)
+                    .append(",2023-0").append(1 + i % 9).append("-10T08:00:00Z,crime,it_nghiem_trong,hotline_113\n");
+        }
+        nodeA.importer().importFile(Layer.INCIDENTS, "more.csv", new ByteArrayInputStream(incidents.toString()
+                .getBytes(StandardCharsets.UTF_8)), ImportService.Format.of(null, "more.csv"), null);
+        String camera = "id,lon,lat,bearing_deg,fov_deg,range_m,kind,owner,status\nc-new,105.786,19.445,90,90,60,fixed,community,active\n";
+        nodeA.importer().importFile(Layer.CAMERAS, "cam.csv", new ByteArrayInputStream(camera.getBytes(StandardCharsets.UTF_8)),
+                ImportService.Format.of(null, "cam.csv"), null);
+        List<String> changed = new ArrayList<>();
+        for (String p : paths) {
+            String onA = body(a, p, officer);
+            String onB = body(b, p, officer);
+            assertThat(onB).as(p + ": node B's next answer is node A's").isEqualTo(onA);
+            if (!onB.equals(before.get(p))) {
+                changed.add(p);
+            }
+        }
+        // The write changed what these show on B, so B did not answer from what it kept before (the verdicts, the
+        // proposals and the Gi* and emerging cells say the same before and after on this small fixture: too few
+        // incidents either way; they are kept by the same cache as the coverage and the density).
+        assertThat(changed).as("paths whose answer the write changed").contains("/ogc/collections/camera_coverage/items?limit=100",
+                "/ogc/collections/hotspot_density/items?limit=100", "/ogc/collections/incidents/items?limit=100",
+                "/api/v1/stats?ward=w&from=2023-01-01&to=2023-12-31", "/api/v1/scores/areas?ward=w&year=2023",
+                "/tiles/incidents/14/13006/7289.mvt", "/tiles/cameras/14/13006/7289.mvt");
+    }
 }

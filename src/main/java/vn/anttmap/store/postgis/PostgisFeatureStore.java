@@ -23,17 +23,28 @@ public final class PostgisFeatureStore extends JdbcFeatureStore {
     /** How long a request waits for a connection before it fails (and the API answers 503). */
     public static final long CONNECTION_TIMEOUT_MS = 3_000;
 
-    private PostgisFeatureStore(HikariDataSource ds, String description) {
-        super(ds, Dialect.POSTGIS, description);
+    /** How long a replica lags the primary at most and still serves reads, unless configured. */
+    public static final java.time.Duration DEFAULT_REPLICA_MAX_LAG = vn.anttmap.config.StoreConfig.DEFAULT_REPLICA_MAX_LAG;
+
+    private PostgisFeatureStore(HikariDataSource ds, String description, java.util.List<ReplicaPool> replicas,
+                                java.time.Duration maxLag) {
+        super(ds, Dialect.POSTGIS, description, replicas, maxLag);
+    }
+
+    public static PostgisFeatureStore connect(String jdbcUrl, String user, String password) {
+        return connect(jdbcUrl, user, password, java.util.List.of(), DEFAULT_REPLICA_MAX_LAG);
     }
 
     /**
      * Connects to {@code jdbcUrl} ({@code jdbc:postgresql://host:port/db}); user and password may be in the URL or
-     * given here ({@code null} to leave them to the URL).
+     * given here ({@code null} to leave them to the URL). {@code replicaUrls}: streaming replicas of it (same user and
+     * password) that serve read-only requests while they lag by at most {@code replicaMaxLag}; a replica that cannot be
+     * reached at start is skipped until it answers.
      *
      * @throws StoreException naming the (masked) URL when the database cannot be reached
      */
-    public static PostgisFeatureStore connect(String jdbcUrl, String user, String password) {
+    public static PostgisFeatureStore connect(String jdbcUrl, String user, String password, java.util.List<String> replicaUrls,
+                                              java.time.Duration replicaMaxLag) {
         if (!jdbcUrl.startsWith("jdbc:postgresql:")) {
             throw new StoreException("not a PostgreSQL JDBC URL: " + Secrets.maskUrl(jdbcUrl)
                     + " (expected jdbc:postgresql://host:port/database)");
@@ -54,9 +65,34 @@ public final class PostgisFeatureStore extends JdbcFeatureStore {
         // itself when it is back: no connection is held across requests.
         cfg.setConnectionTimeout(CONNECTION_TIMEOUT_MS);
         cfg.setValidationTimeout(2_000);
+        java.util.List<ReplicaPool> replicas = new java.util.ArrayList<>();
+        for (String url : replicaUrls) {
+            if (!url.startsWith("jdbc:postgresql:")) {
+                throw new StoreException("not a PostgreSQL JDBC URL for a replica: " + Secrets.maskUrl(url)
+                        + " (expected jdbc:postgresql://host:port/database)");
+            }
+            HikariConfig r = new HikariConfig();
+            r.setJdbcUrl(url);
+            if (user != null) {
+                r.setUsername(user);
+            }
+            if (password != null) {
+                r.setPassword(password);
+            }
+            r.setReadOnly(true);
+            r.setMaximumPoolSize(8);
+            r.setPoolName("replica-" + (replicas.size() + 1));
+            // A replica that is down must not hold a request: fail in a second and read the primary instead.
+            r.setConnectionTimeout(1_000);
+            r.setValidationTimeout(1_000);
+            r.setInitializationFailTimeout(-1); // start even while a replica is down
+            replicas.add(new ReplicaPool(new HikariDataSource(r), "PostGIS replica " + Secrets.maskUrl(url)));
+        }
         try {
-            return new PostgisFeatureStore(new HikariDataSource(cfg), "PostGIS " + Secrets.maskUrl(jdbcUrl));
+            return new PostgisFeatureStore(new HikariDataSource(cfg), "PostGIS " + Secrets.maskUrl(jdbcUrl), replicas,
+                    replicaMaxLag);
         } catch (HikariPool.PoolInitializationException e) {
+            replicas.forEach(r -> r.dataSource().close());
             Throwable cause = e.getCause() == null ? e : e.getCause();
             throw new StoreException("cannot connect to PostGIS at " + Secrets.maskUrl(jdbcUrl) + ": " + cause.getMessage(), e);
         }
