@@ -53,21 +53,20 @@ public final class Access {
     }
 
     /**
-     * Where the request's reads may come from: with read replicas, a read-only request may be served by one that has
-     * replayed the asker's own last write (any node's); everything else reads the primary.
+     * What the request's reads need: with read replicas, a read-only request may be served by one that has replayed
+     * the asker's own last write (any node's); everything else reads the primary. The public's requests may use the
+     * change stamps the node heard announced; a signed-in user's read them from the database.
      */
     static void routeReads(Context ctx, AuthService auth) {
-        vn.anttmap.model.ReadConsistency.primaryOnly();
-        if (!auth.replicated() || !SAFE.contains(ctx.method().name())) {
-            return;
-        }
+        boolean replica = auth.replicated() && SAFE.contains(ctx.method().name());
         String credential = ctx.attribute(CREDENTIAL);
-        vn.anttmap.model.ReadConsistency.replicaAllowed(credential == null ? 0 : auth.readFloor(credential));
+        vn.anttmap.model.ReadConsistency.request(replica, replica && credential != null ? auth.readFloor(credential) : 0,
+                principal(ctx).isPublic());
     }
 
     /** After a request: a write that succeeded is recorded for its credential, so its next reads on any node see it. */
     static void afterRequest(Context ctx, AuthService auth) {
-        vn.anttmap.model.ReadConsistency.primaryOnly();
+        vn.anttmap.model.ReadConsistency.none();
         String credential = ctx.attribute(CREDENTIAL);
         if (credential != null && auth.replicated() && !SAFE.contains(ctx.method().name()) && ctx.status().getCode() < 400) {
             auth.markWritten(credential);

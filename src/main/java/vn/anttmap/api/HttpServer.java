@@ -55,7 +55,7 @@ public final class HttpServer {
             cfg.http.maxRequestSize = 10_000_000L;
         });
         app.before(ctx -> {
-            vn.anttmap.model.ReadConsistency.primaryOnly();
+            vn.anttmap.model.ReadConsistency.none();
             Access.resolve(ctx, services.auth());
             Access.routeReads(ctx, services.auth());
         });

@@ -28,6 +28,8 @@ final class ChangeStamps {
 
     private final Dialect dialect;
     private volatile boolean schemaReady;
+    /** The stamps heard announced, told of this process's own writes at once (null without). */
+    private volatile ChangeFeed feed;
 
     ChangeStamps(Dialect dialect) {
         this.dialect = dialect;
@@ -120,6 +122,25 @@ final class ChangeStamps {
                     in.setString(1, layer.table());
                     in.executeUpdate();
                 }
+            }
+        }
+    }
+
+    void feed(ChangeFeed feed) {
+        this.feed = feed;
+    }
+
+    /**
+     * After a write transaction committed, on its connection: the feed takes the stamps as they are now, so that this
+     * node's next request sees its own write without waiting to hear it announced.
+     */
+    void committed(Connection c) {
+        ChangeFeed f = feed;
+        if (f != null) {
+            try {
+                f.heard(read(c));
+            } catch (SQLException e) {
+                // The write is committed; the feed reads the table itself within its check interval.
             }
         }
     }

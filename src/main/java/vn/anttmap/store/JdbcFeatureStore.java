@@ -404,8 +404,21 @@ public abstract class JdbcFeatureStore implements FeatureStore {
 
     @Override
     public long changeStamp(java.util.Collection<Layer> layers) {
+        // The public's requests (which never write) take the stamps as heard announced, when the feed can vouch for
+        // them; a signed-in user's, background work and the command line read them from the database.
+        ChangeFeed heard = feed;
+        if (heard != null && vn.anttmap.model.ReadConsistency.current()
+                .filter(a -> a.anonymous() && !(db.replicas() != null && a.replicaAllowed())).isPresent()) {
+            java.util.OptionalLong sum = heard.sum(layers);
+            if (sum.isPresent()) {
+                return sum.getAsLong();
+            }
+        }
         // From the source the request's data comes from (a replica's stamps match the data it has replayed).
         return db.read("reading the change stamps", c -> {
+            if (feed == null && db.dialect() == Dialect.POSTGIS && vn.anttmap.model.ReadConsistency.current().isPresent()) {
+                startFeed(c);
+            }
             if (!stamps.schemaReady(c)) {
                 return version.get(); // a database not yet migrated: this process's writes only
             }
@@ -513,10 +526,31 @@ public abstract class JdbcFeatureStore implements FeatureStore {
 
     @Override
     public void close() {
+        if (feed != null) {
+            feed.close();
+        }
         if (db.replicas() != null) {
             db.replicas().close();
         }
         db.dataSource().close();
+    }
+
+    /** The change stamps heard announced (PostGIS, once a request asked for them), or null. */
+    private volatile ChangeFeed feed;
+
+    private synchronized void startFeed(Connection c) throws SQLException {
+        if (feed == null && Migrator.current(c) >= ANNOUNCED_SCHEMA) {
+            feed = new ChangeFeed(db.dataSource().getJdbcUrl(), db.dataSource().getUsername(), db.dataSource().getPassword());
+            stamps.feed(feed);
+        }
+    }
+
+    /** The migration that announces changes (LISTEN/NOTIFY). */
+    static final int ANNOUNCED_SCHEMA = 16;
+
+    /** Whether change announcements are heard and vouched for now (PostGIS serving requests). */
+    public boolean listeningForChanges() {
+        return feed != null && feed.listening();
     }
 
     @Override

@@ -90,6 +90,7 @@ final class JdbcWrites {
                 stamps.raise(c, written);
                 c.commit();
                 version.incrementAndGet();
+                stamps.committed(c);
             } catch (SQLException | RuntimeException e) {
                 c.rollback();
                 throw e;

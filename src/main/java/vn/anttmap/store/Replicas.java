@@ -146,7 +146,7 @@ final class Replicas implements AutoCloseable {
      */
     Replica choose() {
         ReadConsistency.Allowance allowance = ReadConsistency.current().orElse(null);
-        if (allowance == null) {
+        if (allowance == null || !allowance.replicaAllowed()) {
             return null;
         }
         Object pinned = allowance.pin();
