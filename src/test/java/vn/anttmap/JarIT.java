@@ -145,6 +145,70 @@ class JarIT {
         assertThat(cams.path("features").get(0).path("properties").path("ward_id").asText()).isEqualTo("hai-hoa");
     }
 
+    /** A GET with a cookie; status and body. */
+    HttpResponse<byte[]> get(String path, String cookie) throws IOException, InterruptedException {
+        return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).header("Cookie", cookie).build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    /** Signs in a demo account whose password the first start printed; the session cookie. */
+    String signIn(String role) throws IOException, InterruptedException {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?m)^  " + role + "  (\\S+)$")
+                .matcher(Files.readString(workDir.resolve("server.log"), StandardCharsets.UTF_8));
+        assertThat(m.find()).isTrue();
+        HttpResponse<String> login = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/login"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"username\":\"" + role + "\",\"password\":\"" + m.group(1) + "\"}"))
+                .build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        assertThat(login.statusCode()).as(login.body()).isEqualTo(200);
+        String set = login.headers().firstValue("Set-Cookie").orElseThrow();
+        return set.substring(0, set.indexOf(';'));
+    }
+
+    /**
+     * Issue 21, on the embedded store: the command line is another process beside the running server (H2 through
+     * AUTO_SERVER). An import it makes is in every computed layer of the server's next answer (the server had kept them
+     * all), and a revocation it makes ends the server's session at the next request.
+     */
+    @Test
+    void aCliProcessBesideTheServerIsSeenAtTheServersNextRequest() throws Exception {
+        String admin = signIn("admin");
+        String officer = signIn("officer");
+        List<String> paths = List.of("/ogc/collections/camera_coverage/items?limit=1000",
+                "/ogc/collections/hotspot_density/items?limit=1000", "/ogc/collections/incidents/items?limit=5000",
+                "/tiles/cameras/15/26013/14578.mvt", "/api/v1/scores/areas?ward=hai-hoa&year=2023");
+        java.util.Map<String, String> before = new java.util.LinkedHashMap<>();
+        for (String p : paths) {
+            HttpResponse<byte[]> r = get(p, admin);
+            assertThat(r.statusCode()).as(p).isEqualTo(200);
+            before.put(p, java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(r.body())));
+            assertThat(get(p, admin).body()).as(p + " kept").isEqualTo(r.body());
+        }
+        StringBuilder incidents = new StringBuilder("id,lon,lat,occurred_at,category,severity,channel\n");
+        for (int i = 0; i < 30; i++) {
+            incidents.append("cli-").append(i).append(",105.79").append(i % 10).append(",19.45").append(i % 7)
+                    .append(",2023-0").append(1 + i % 9).append("-15T09:00:00+07:00,crime,it_nghiem_trong,hotline_113\n");
+        }
+        Files.writeString(workDir.resolve("more.csv"), incidents, StandardCharsets.UTF_8);
+        Files.writeString(workDir.resolve("cam.csv"), "id,lon,lat,bearing_deg,fov_deg,range_m,kind,owner,status\n"
+                + "cam-cli,105.7935,19.4535,200,120,80,dome,community,active\n", StandardCharsets.UTF_8);
+        assertThat(java("import", "--layer", "incidents", "more.csv").code()).isZero();
+        assertThat(java("import", "--layer", "cameras", "cam.csv").code()).isZero();
+        for (String p : paths) {
+            HttpResponse<byte[]> r = get(p, admin);
+            assertThat(r.statusCode()).as(p).isEqualTo(200);
+            assertThat(java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(r.body())))
+                    .as(p + ": the server's next answer after the CLI's import").isNotEqualTo(before.get(p));
+        }
+        assertThat(new String(get("/ogc/collections/incidents/items?limit=5000", admin).body(), StandardCharsets.UTF_8))
+                .contains("\"cli-29\"");
+
+        assertThat(get("/api/v1/tokens", officer).statusCode()).isEqualTo(200);
+        Result revoked = java("user", "revoke", "officer");
+        assertThat(revoked.code()).as(revoked.err()).isZero();
+        assertThat(get("/api/v1/tokens", officer).statusCode()).as("the officer's session after the CLI revoked it").isEqualTo(401);
+    }
+
     @Test
     void aBadDatabaseUrlFailsInOneLineWithThePasswordMasked() throws Exception {
         Result r = java("db", "check", "--db", "jdbc:postgresql://127.0.0.1:1/antt?user=u&password=hunter2&connectTimeout=2");
