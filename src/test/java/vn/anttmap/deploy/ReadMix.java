@@ -104,8 +104,11 @@ public final class ReadMix {
         latencies.add(Arrays.copyOf(mine, n));
     }
 
-    /** Stops the clients after their current request and waits for them. */
-    public ReadMix stop() throws InterruptedException {
+    /** Stops the clients after their current request and waits for them; again, it does nothing. */
+    public synchronized ReadMix stop() throws InterruptedException {
+        if (!running) {
+            return this;
+        }
         running = false;
         for (Thread t : threads) {
             t.join();
