@@ -23,11 +23,12 @@ final class AuthController {
      * {@code POST /api/v1/login}, {@code POST /api/v1/logout}, {@code GET /api/v1/session}, {@code GET|POST
      * /api/v1/tokens}, {@code DELETE /api/v1/tokens/{token}}, {@code GET /api/v1/audit}.
      */
-    static void register(Javalin app, AuthService auth) {
+    static void register(Javalin app, AuthService auth, java.util.Set<String> trustedProxies) {
         app.post("/api/v1/login", ctx -> {
             JsonNode b = body(ctx);
             String password = b.path("password").asText("");
-            AuthService.Session s = auth.login(b.path("username").asText(""), password.toCharArray(), ctx.ip());
+            AuthService.Session s = auth.login(b.path("username").asText(""), password.toCharArray(),
+                    ClientAddress.of(ctx, trustedProxies));
             // Secure under HTTPS, including behind a TLS-terminating proxy that says so (adding Secure never weakens it).
             String secure = ctx.scheme().equals("https") || "https".equalsIgnoreCase(ctx.header("X-Forwarded-Proto")) ? "; Secure" : "";
             ctx.header("Set-Cookie", Access.COOKIE + "=" + s.id() + "; Path=/; HttpOnly; SameSite=Strict; Max-Age=43200" + secure);

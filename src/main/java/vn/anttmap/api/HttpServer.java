@@ -34,8 +34,19 @@ public final class HttpServer {
     static final List<Layer> SERVED = List.of(Layer.WARDS, Layer.AREAS, Layer.CAMERAS, Layer.INCIDENTS, Layer.ROADS,
             Layer.COASTLINE, Layer.EXCEPTION_DECISIONS, Layer.ORGANISATIONS, Layer.TEAMS);
 
-    /** Settings the page reads from {@code /api/v1/config}. */
-    public record PageConfig(String tileUrl, String tileAttribution) {
+    /**
+     * Settings of the HTTP layer: what the page reads from {@code /api/v1/config} (the basemap), and the reverse proxies
+     * whose {@code X-Forwarded-For} names the client ({@link ClientAddress}).
+     */
+    public record PageConfig(String tileUrl, String tileAttribution, java.util.Set<String> trustedProxies) {
+        public PageConfig {
+            trustedProxies = java.util.Set.copyOf(trustedProxies);
+        }
+
+        /** With no trusted proxy: the connection's address is the client's. */
+        public PageConfig(String tileUrl, String tileAttribution) {
+            this(tileUrl, tileAttribution, java.util.Set.of());
+        }
     }
 
     private HttpServer() {
@@ -80,7 +91,7 @@ public final class HttpServer {
         ReportController.register(app, services.cards(), features, vn.anttmap.io.TaxonomyReader.bundled());
         CameraController.register(app, services.coverage(), services.planner(), features);
         HotspotController.register(app, services.hotspots(), services.trends(), features);
-        AuthController.register(app, services.auth());
+        AuthController.register(app, services.auth(), page.trustedProxies());
         EditController.register(app, services.edits());
         new vn.anttmap.api.ogc.OgcController(services.publish(), Access::principal, (ctx, status, type, body) -> {
             try {

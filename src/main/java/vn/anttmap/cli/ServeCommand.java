@@ -38,6 +38,12 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--tile-attribution", paramLabel = "HTML", description = "Attribution shown for the basemap.")
     String tileAttribution;
 
+    @Option(names = "--trusted-proxy", paramLabel = "ADDRESS",
+            description = "A reverse proxy in front of this node (repeatable, e.g. 127.0.0.1 for nginx on the same host): "
+                    + "from it, X-Forwarded-For names the client, for the sign-in limits and the audit log "
+                    + "(default: env ANTT_TRUSTED_PROXIES, comma-separated; none).")
+    java.util.List<String> trustedProxies;
+
     @Option(names = "--no-demo", description = "Do not load the Hải Hòa demo data into an empty store.")
     boolean noDemo;
 
@@ -65,7 +71,10 @@ final class ServeCommand implements Callable<Integer> {
                 System.out.flush();
             }
         }
-        Javalin app = HttpServer.create(services, new HttpServer.PageConfig(config.tileUrl(), config.tileAttribution()));
+        java.util.Set<String> proxies = new java.util.LinkedHashSet<>(trustedProxies != null ? trustedProxies
+                : java.util.Arrays.stream(StoreOptions.env("ANTT_TRUSTED_PROXIES", "").split(",")).map(String::trim)
+                .filter(p -> !p.isEmpty()).toList());
+        Javalin app = HttpServer.create(services, new HttpServer.PageConfig(config.tileUrl(), config.tileAttribution(), proxies));
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             app.stop();
