@@ -43,7 +43,22 @@ public final class HttpServer {
 
     /** The server over the services, with every route and failure mapped; not started. */
     public static Javalin create(App.Services services, PageConfig page) {
+        return create(services, page, java.time.Duration.ZERO);
+    }
+
+    /**
+     * As {@link #create(App.Services, PageConfig)}, stopping gracefully: {@link Javalin#stop()} first stops accepting
+     * connections, then waits up to {@code drain} for the requests in flight to finish (Jetty's
+     * {@code StatisticsHandler}, which Javalin's server holds, counts them), then closes what is left.
+     * {@link java.time.Duration#ZERO}: no wait.
+     */
+    public static Javalin create(App.Services services, PageConfig page, java.time.Duration drain) {
+        Metrics metrics = new Metrics(services.ops());
         Javalin app = Javalin.create(cfg -> {
+            if (!drain.isZero()) {
+                cfg.jetty.modifyServer(server -> server.setStopTimeout(drain.toMillis()));
+            }
+            cfg.requestLogger.http(metrics::observe);
             cfg.showJavalinBanner = false;
             cfg.http.defaultContentType = "application/json; charset=utf-8";
             cfg.staticFiles.add(sf -> {
@@ -55,7 +70,8 @@ public final class HttpServer {
             cfg.http.maxRequestSize = 10_000_000L;
         });
         app.before(ctx -> Access.resolve(ctx, services.auth()));
-        routes(app, services, page);
+        metrics.cache(routes(app, services, page));
+        OperationsController.register(app, services.ops(), metrics);
         failures(app);
         return app;
     }
@@ -64,8 +80,11 @@ public final class HttpServer {
      * The route table. Each controller registers its own paths (listed in its {@code register}); the order only
      * matters where two paths match the same request: Javalin takes the first registered, so
      * {@code /api/v1/cameras/sectors} comes before the edits' {@code /api/v1/cameras/{id}}.
+     *
+     * @return the counts of the tile cache (the one cache the HTTP layer keeps), for the metrics
      */
-    private static void routes(Javalin app, App.Services services, PageConfig page) {
+    private static java.util.function.Supplier<vn.anttmap.model.CacheStats> routes(Javalin app, App.Services services,
+                                                                                    PageConfig page) {
         FeatureService features = services.features();
         ConfigController.register(app, features, page);
         FeatureController.register(app, features, SERVED);
@@ -84,8 +103,9 @@ public final class HttpServer {
                 throw new IllegalStateException(e);
             }
         }).register(app);
-        TileController.register(app, services.publish(), services.store()::dataVersion);
+        var tiles = TileController.register(app, services.publish(), services.store()::dataVersion);
         ExportController.register(app, services.exports(), services.auth());
+        return tiles;
     }
 
     /** Which answer of {@link FailureMapping} each failure gets: its status, headers and bilingual body. */

@@ -44,11 +44,14 @@ final class TileController {
      * {@code GET /tiles/{collection}/{z}/{x}/{y}.mvt}.
      *
      * @param dataVersion the store's data version, which any write moves: cached tiles of an older one are dropped
+     * @return the counts of the tile cache's lookups, for monitoring
      */
-    static void register(Javalin app, PublishService publish, LongSupplier dataVersion) {
+    static java.util.function.Supplier<vn.anttmap.model.CacheStats> register(Javalin app, PublishService publish,
+                                                                              LongSupplier dataVersion) {
         TileController tiles = new TileController(publish, dataVersion);
         app.get("/tiles/{file}", tiles::styleOrTileJson);
         app.get("/tiles/{collection}/{z}/{x}/{tile}", tiles::tile);
+        return tiles.cache::stats;
     }
 
     /** The tile z/x/y of a collection as {@code who} may see it, by the encoder {@link PublishService#encoders} picks. */
