@@ -34,6 +34,9 @@ public final class HttpServer {
     static final List<Layer> SERVED = List.of(Layer.WARDS, Layer.AREAS, Layer.CAMERAS, Layer.INCIDENTS, Layer.ROADS,
             Layer.COASTLINE, Layer.EXCEPTION_DECISIONS, Layer.ORGANISATIONS, Layer.TEAMS);
 
+    /** During a graceful stop, how long a connection may move no byte before it is closed. */
+    static final java.time.Duration SHUTDOWN_IDLE = java.time.Duration.ofSeconds(5);
+
     /** Settings the page reads from {@code /api/v1/config}. */
     public record PageConfig(String tileUrl, String tileAttribution) {
     }
@@ -50,13 +53,29 @@ public final class HttpServer {
      * As {@link #create(App.Services, PageConfig)}, stopping gracefully: {@link Javalin#stop()} first stops accepting
      * connections, then waits up to {@code drain} for the requests in flight to finish (Jetty's
      * {@code StatisticsHandler}, which Javalin's server holds, counts them), then closes what is left.
-     * {@link java.time.Duration#ZERO}: no wait.
+     * A request whose connection moves no byte for {@link #SHUTDOWN_IDLE} (or {@code drain}, if shorter) meanwhile is
+     * cut off. {@link java.time.Duration#ZERO}: no wait.
      */
     public static Javalin create(App.Services services, PageConfig page, java.time.Duration drain) {
         Metrics metrics = new Metrics(services.ops());
         Javalin app = Javalin.create(cfg -> {
             if (!drain.isZero()) {
-                cfg.jetty.modifyServer(server -> server.setStopTimeout(drain.toMillis()));
+                cfg.jetty.modifyServer(server -> {
+                    server.setStopTimeout(drain.toMillis());
+                    // Once the stop begins, a connection that moves no byte for this long is closed (Jetty's 1 s cut
+                    // a download whose reader paused for a second; idle keep-alive connections hold the stop as long).
+                    long stalledMillis = Math.min(drain.toMillis(), SHUTDOWN_IDLE.toMillis());
+                    server.addEventListener(new org.eclipse.jetty.util.component.LifeCycle.Listener() {
+                        @Override
+                        public void lifeCycleStarting(org.eclipse.jetty.util.component.LifeCycle event) {
+                            for (org.eclipse.jetty.server.Connector c : server.getConnectors()) {
+                                if (c instanceof org.eclipse.jetty.server.AbstractConnector connector) {
+                                    connector.setShutdownIdleTimeout(stalledMillis);
+                                }
+                            }
+                        }
+                    });
+                });
             }
             cfg.requestLogger.http(metrics::observe);
             cfg.showJavalinBanner = false;

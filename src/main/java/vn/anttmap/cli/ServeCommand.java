@@ -48,6 +48,9 @@ final class ServeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (drainSeconds < 0) {
+            throw new IllegalArgumentException("--drain-seconds must be 0 or more, not " + drainSeconds);
+        }
         String tiles = tileUrl != null ? tileUrl : StoreOptions.env("ANTT_TILE_URL", ServerConfig.DEFAULT_TILE_URL);
         String attribution = tileAttribution != null ? tileAttribution
                 : tileUrl != null ? "" : ServerConfig.DEFAULT_TILE_ATTRIBUTION;
@@ -69,10 +72,6 @@ final class ServeCommand implements Callable<Integer> {
                 System.out.print(sb);
                 System.out.flush();
             }
-        }
-        if (drainSeconds < 0) {
-            services.close();
-            throw new IllegalArgumentException("--drain-seconds must be 0 or more, not " + drainSeconds);
         }
         Javalin app = HttpServer.create(services, new HttpServer.PageConfig(config.tileUrl(), config.tileAttribution()),
                 java.time.Duration.ofSeconds(drainSeconds));
