@@ -20,7 +20,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * alike, comments and strings left out): {@code java.sql} only in {@code store} (and in {@code io.export}, whose
  * GeoPackage is an SQLite file written over JDBC: a file format, not the store), H2 only in {@code store.h2gis} (and the H2 trigger
  * class existing databases name in {@code store}),
- * PostgreSQL's driver only in {@code store} and {@code store.postgis}, Javalin only in {@code api} (and
+ * PostgreSQL's driver only in {@code store} and {@code store.postgis}, Prometheus's client only in {@code api},
+ * Javalin only in {@code api} (and
  * {@code cli}, which starts the server), picocli only in {@code cli}; the pure packages free of I/O and of the
  * layers above them; {@code api} reaches the store only through the services; and the composition root
  * ({@code App}) depends on neither the command line nor the API that use it.
@@ -37,7 +38,9 @@ class ArchitectureTest {
             // store: AuditLogAppendOnly, the H2 trigger that existing databases name by its class (migration 12)
             "org.h2", List.of("store", "store.h2gis"),
             "org.h2gis", List.of("store.h2gis"),
-            "org.postgresql", List.of("store", "store.postgis"));
+            "org.postgresql", List.of("store", "store.postgis"),
+            // The metrics' types stay in the HTTP layer: services and the store keep plain counts it reads.
+            "io.prometheus", List.of("api"));
 
     /** Every package of rules and algorithms: no I/O, no layer above. */
     static final List<String> PURE = List.of("model", "geo", "scoring", "siting", "hotspot", "style", "demo");

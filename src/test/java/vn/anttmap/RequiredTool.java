@@ -40,6 +40,36 @@ public final class RequiredTool {
     }
 
     /**
+     * A python3 that imports {@code module}: the one on the PATH, else Debian's {@code /usr/bin/python3} (where Debian's
+     * {@code python3-…} packages install, when the PATH's is another, such as pyenv's); skips (or, under CI=true, fails)
+     * the calling test when neither does.
+     */
+    public static Path requirePython(String module, String debianPackage) {
+        for (String candidate : java.util.List.of("python3", "/usr/bin/python3")) {
+            Optional<Path> python = candidate.startsWith("/") ? Optional.of(Path.of(candidate)).filter(Files::isExecutable)
+                    : find(candidate);
+            if (python.isEmpty()) {
+                continue;
+            }
+            try {
+                Process p = new ProcessBuilder(python.get().toString(), "-c", "import " + module)
+                        .redirectErrorStream(true).start();
+                p.getInputStream().readAllBytes();
+                if (p.waitFor() == 0) {
+                    return python.get();
+                }
+            } catch (java.io.IOException e) {
+                // try the next
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+        missing("no python3 imports " + module + " (Debian package " + debianPackage + ")");
+        throw new IllegalStateException("unreachable");
+    }
+
+    /**
      * A program installed into the project itself (an npm package under {@code .ci/node}), by its path from the
      * project's root; skips (or, under CI=true, fails) the calling test when it is not there.
      *

@@ -22,7 +22,8 @@ import java.util.Map;
  * with {@code changedBy} and {@code changedAt} when the failure names who made the record's current version and
  * {@code currentVersion} (also as the {@code ETag} header) when it carries the version; a wait comes as
  * {@code Retry-After}, and a 401 says how to authenticate ({@code WWW-Authenticate}, added by
- * {@link HttpServer#json}).
+ * {@link HttpServer#json}). Each answer names its failure's kind for the metrics ({@link Metrics#FAILURE}: the
+ * kind's or the title's name in lower case).
  */
 public final class FailureMapping {
     private FailureMapping() {
@@ -58,6 +59,7 @@ public final class FailureMapping {
 
     /** Answers the request with the failure. */
     static void respond(Context ctx, ServiceFailure e) {
+        ctx.attribute(Metrics.FAILURE, e.kind.name().toLowerCase(java.util.Locale.ROOT));
         if (e.retryAfterSeconds > 0) {
             ctx.header("Retry-After", Long.toString(e.retryAfterSeconds));
         }
@@ -78,6 +80,7 @@ public final class FailureMapping {
 
     /** Answers the request with {@code {"error": title, "detail": detail}} in its language. */
     static void error(Context ctx, int status, Key error, Text detail) {
+        ctx.attribute(Metrics.FAILURE, error.name().toLowerCase(java.util.Locale.ROOT));
         Lang lang = HttpServer.language(ctx);
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("error", error.text().in(lang));
@@ -91,6 +94,7 @@ public final class FailureMapping {
      * page places each message next to its field by the code).
      */
     static void invalidInput(Context ctx, InvalidInputException e) {
+        ctx.attribute(Metrics.FAILURE, "invalid_input");
         Lang lang = HttpServer.language(ctx);
         List<String> lines = new ArrayList<>();
         List<Map<String, Object>> problems = new ArrayList<>();

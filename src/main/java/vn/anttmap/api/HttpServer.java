@@ -34,6 +34,9 @@ public final class HttpServer {
     static final List<Layer> SERVED = List.of(Layer.WARDS, Layer.AREAS, Layer.CAMERAS, Layer.INCIDENTS, Layer.ROADS,
             Layer.COASTLINE, Layer.EXCEPTION_DECISIONS, Layer.ORGANISATIONS, Layer.TEAMS);
 
+    /** During a graceful stop, how long a connection may move no byte before it is closed. */
+    static final java.time.Duration SHUTDOWN_IDLE = java.time.Duration.ofSeconds(5);
+
     /**
      * Settings of the HTTP layer: what the page reads from {@code /api/v1/config} (the basemap), and the reverse proxies
      * whose {@code X-Forwarded-For} names the client ({@link ClientAddress}).
@@ -54,7 +57,38 @@ public final class HttpServer {
 
     /** The server over the services, with every route and failure mapped; not started. */
     public static Javalin create(App.Services services, PageConfig page) {
+        return create(services, page, java.time.Duration.ZERO);
+    }
+
+    /**
+     * As {@link #create(App.Services, PageConfig)}, stopping gracefully: {@link Javalin#stop()} first stops accepting
+     * connections, then waits up to {@code drain} for the requests in flight to finish (Jetty's
+     * {@code StatisticsHandler}, which Javalin's server holds, counts them), then closes what is left.
+     * A request whose connection moves no byte for {@link #SHUTDOWN_IDLE} (or {@code drain}, if shorter) meanwhile is
+     * cut off. {@link java.time.Duration#ZERO}: no wait.
+     */
+    public static Javalin create(App.Services services, PageConfig page, java.time.Duration drain) {
+        Metrics metrics = new Metrics(services.ops());
         Javalin app = Javalin.create(cfg -> {
+            if (!drain.isZero()) {
+                cfg.jetty.modifyServer(server -> {
+                    server.setStopTimeout(drain.toMillis());
+                    // Once the stop begins, a connection that moves no byte for this long is closed (Jetty's 1 s cut
+                    // a download whose reader paused for a second; idle keep-alive connections hold the stop as long).
+                    long stalledMillis = Math.min(drain.toMillis(), SHUTDOWN_IDLE.toMillis());
+                    server.addEventListener(new org.eclipse.jetty.util.component.LifeCycle.Listener() {
+                        @Override
+                        public void lifeCycleStarting(org.eclipse.jetty.util.component.LifeCycle event) {
+                            for (org.eclipse.jetty.server.Connector c : server.getConnectors()) {
+                                if (c instanceof org.eclipse.jetty.server.AbstractConnector connector) {
+                                    connector.setShutdownIdleTimeout(stalledMillis);
+                                }
+                            }
+                        }
+                    });
+                });
+            }
+            cfg.requestLogger.http(metrics::observe);
             cfg.showJavalinBanner = false;
             cfg.http.defaultContentType = "application/json; charset=utf-8";
             cfg.staticFiles.add(sf -> {
@@ -71,7 +105,8 @@ public final class HttpServer {
             Access.routeReads(ctx, services.auth());
         });
         app.after(ctx -> Access.afterRequest(ctx, services.auth()));
-        routes(app, services, page);
+        metrics.cache(routes(app, services, page));
+        OperationsController.register(app, services.ops(), metrics);
         failures(app);
         return app;
     }
@@ -80,8 +115,11 @@ public final class HttpServer {
      * The route table. Each controller registers its own paths (listed in its {@code register}); the order only
      * matters where two paths match the same request: Javalin takes the first registered, so
      * {@code /api/v1/cameras/sectors} comes before the edits' {@code /api/v1/cameras/{id}}.
+     *
+     * @return the counts of the tile cache (the one cache the HTTP layer keeps), for the metrics
      */
-    private static void routes(Javalin app, App.Services services, PageConfig page) {
+    private static java.util.function.Supplier<vn.anttmap.model.CacheStats> routes(Javalin app, App.Services services,
+                                                                                    PageConfig page) {
         FeatureService features = services.features();
         ConfigController.register(app, features, page);
         FeatureController.register(app, features, SERVED);
@@ -102,8 +140,9 @@ public final class HttpServer {
         }).register(app);
         // Tiles are kept per change stamp of the layers (any node's or process's write moves it), not per this process's
         // own writes: a node kept serving tiles from before another node's write.
-        TileController.register(app, services.publish(), services.store()::changeStamp);
+        var tiles = TileController.register(app, services.publish(), services.store()::changeStamp);
         ExportController.register(app, services.exports(), services.auth());
+        return tiles;
     }
 
     /** Which answer of {@link FailureMapping} each failure gets: its status, headers and bilingual body. */

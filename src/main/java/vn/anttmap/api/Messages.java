@@ -104,6 +104,8 @@ public final class Messages {
         BBOX_OUTSIDE("ngoài kinh độ -180..180, vĩ độ -90..90 (thứ tự là minLon,minLat,maxLon,maxLat)",
                 "outside longitude -180..180 / latitude -90..90 (order is minLon,minLat,maxLon,maxLat)"),
         TO_BEFORE_FROM("ngày %s trước ngày bắt đầu %s", "'%s' is before from '%s'"),
+        METRICS_LOCAL_OR_ADMIN("số liệu vận hành (/metrics) chỉ đọc được từ chính máy chủ hoặc bằng tài khoản quản trị",
+                "the metrics (/metrics) are for this machine or an administrator"),
         STORE_UNAVAILABLE("không đọc hoặc ghi được kho dữ liệu; thử lại sau (%s)", "%s"),
         INTERNAL_DETAIL("lỗi không lường trước (%s); đã ghi vào nhật ký máy chủ", "%s");
 

@@ -16,6 +16,7 @@ final class TileCache<V> {
     private final LinkedHashMap<String, Entry<V>> map = new LinkedHashMap<>(256, 0.75f, true);
     private long held;
     private long version = Long.MIN_VALUE;
+    private final vn.anttmap.model.CacheStats.Counter counts = new vn.anttmap.model.CacheStats.Counter("tiles");
 
     private record Entry<V>(V value, long bytes) {
     }
@@ -41,9 +42,20 @@ final class TileCache<V> {
         }
     }
 
+    /** The entry, or {@code null}; counted as a hit or a miss ({@link #stats}). */
     synchronized V get(String key) {
         Entry<V> e = map.get(key);
-        return e == null ? null : e.value();
+        if (e == null) {
+            counts.miss();
+            return null;
+        }
+        counts.hit();
+        return e.value();
+    }
+
+    /** Lookups by {@link #get} since the cache was made: found (hits) and not (misses). */
+    vn.anttmap.model.CacheStats stats() {
+        return counts.stats();
     }
 
     /** Keeps the entry, unless it alone weighs more than the limit; then drops the least recently used over it. */

@@ -45,11 +45,14 @@ final class TileController {
      *
      * @param changeStamp the change stamp of every layer, which any writer moves (any node or process): cached tiles
      *                    of an older one are dropped
+     * @return the counts of the tile cache's lookups, for monitoring
      */
-    static void register(Javalin app, PublishService publish, LongSupplier changeStamp) {
+    static java.util.function.Supplier<vn.anttmap.model.CacheStats> register(Javalin app, PublishService publish,
+                                                                              LongSupplier changeStamp) {
         TileController tiles = new TileController(publish, changeStamp);
         app.get("/tiles/{file}", tiles::styleOrTileJson);
         app.get("/tiles/{collection}/{z}/{x}/{tile}", tiles::tile);
+        return tiles.cache::stats;
     }
 
     /** The tile z/x/y of a collection as {@code who} may see it, by the encoder {@link PublishService#encoders} picks. */

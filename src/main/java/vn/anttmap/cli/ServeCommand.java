@@ -47,8 +47,16 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--no-demo", description = "Do not load the Hải Hòa demo data into an empty store.")
     boolean noDemo;
 
+    @Option(names = "--drain-seconds", paramLabel = "SECONDS",
+            description = "On SIGTERM or Ctrl-C, how long the requests in flight may take to finish before the server "
+                    + "closes (default: ${DEFAULT-VALUE}).")
+    int drainSeconds = 20;
+
     @Override
     public Integer call() throws Exception {
+        if (drainSeconds < 0) {
+            throw new IllegalArgumentException("--drain-seconds must be 0 or more, not " + drainSeconds);
+        }
         String tiles = tileUrl != null ? tileUrl : StoreOptions.env("ANTT_TILE_URL", ServerConfig.DEFAULT_TILE_URL);
         String attribution = tileAttribution != null ? tileAttribution
                 : tileUrl != null ? "" : ServerConfig.DEFAULT_TILE_ATTRIBUTION;
@@ -74,29 +82,72 @@ final class ServeCommand implements Callable<Integer> {
         java.util.Set<String> proxies = new java.util.LinkedHashSet<>(trustedProxies != null ? trustedProxies
                 : java.util.Arrays.stream(StoreOptions.env("ANTT_TRUSTED_PROXIES", "").split(",")).map(String::trim)
                 .filter(p -> !p.isEmpty()).toList());
-        Javalin app = HttpServer.create(services, new HttpServer.PageConfig(config.tileUrl(), config.tileAttribution(), proxies));
-        CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            app.stop();
-            services.close();
-            stopped.countDown();
-        }, "shutdown"));
+        Javalin app = HttpServer.create(services, new HttpServer.PageConfig(config.tileUrl(), config.tileAttribution(), proxies),
+                java.time.Duration.ofSeconds(drainSeconds));
+        CountDownLatch stopAsked = new CountDownLatch(1);
+        java.util.concurrent.atomic.AtomicBoolean stopping = new java.util.concurrent.atomic.AtomicBoolean();
+        Runnable drain = () -> {
+            if (stopping.compareAndSet(false, true)) {
+                drain(app, services, drainSeconds);
+            }
+        };
+        // SIGTERM (and Ctrl-C) ask the main thread to drain and return, so the process exits 0 once it has; the hook
+        // drains when the JVM ends any other way.
+        handleSignals(stopAsked);
+        Runtime.getRuntime().addShutdownHook(new Thread(drain, "shutdown"));
+        services.ops().warming();
         try {
             app.start(config.port());
         } catch (RuntimeException e) {
+            stopping.set(true);
             services.close();
             throw new IllegalArgumentException("cannot listen on port " + config.port() + ": " + rootMessage(e), e);
         }
         LOG.info("ANTT Map is serving on http://localhost:{}/", app.port());
         warmInBackground(services);
-        stopped.await();
+        stopAsked.await();
+        drain.run();
         return 0;
+    }
+
+    /**
+     * Stops taking traffic and lets what is in flight finish: marks the node not ready ({@code /readyz} answers 503),
+     * stops accepting connections, waits up to {@code drainSeconds} for the requests in flight, then closes the
+     * services.
+     */
+    private static void drain(Javalin app, App.Services services, int drainSeconds) {
+        long start = System.nanoTime();
+        LOG.info("draining: not ready, taking no new connections, finishing the requests in flight (at most {} s)",
+                drainSeconds);
+        services.ops().drain();
+        String cut = "";
+        try {
+            app.stop();
+        } catch (RuntimeException e) {
+            // Jetty's wait ran out (or the stop failed): what was still in flight is cut off.
+            cut = "; not all requests finished: " + rootMessage(e);
+        }
+        services.close();
+        LOG.info("drained in {} ms and stopped{}", (System.nanoTime() - start) / 1_000_000, cut);
+    }
+
+    /** On SIGTERM and SIGINT, counts {@code stopAsked} down instead of ending the JVM at once. */
+    @SuppressWarnings("sunapi")
+    private static void handleSignals(CountDownLatch stopAsked) {
+        for (String name : new String[] {"TERM", "INT"}) {
+            try {
+                sun.misc.Signal.handle(new sun.misc.Signal(name), signal -> stopAsked.countDown());
+            } catch (IllegalArgumentException | UnsupportedOperationException e) {
+                // The JVM keeps the signal (-Xrs, or a platform without it): the shutdown hook drains instead.
+                LOG.debug("cannot handle SIG{}: {}", name, e.toString());
+            }
+        }
     }
 
     /**
      * Computes what the page's first load asks for (scorecards, sectors, coverage, hotspots of the wards a page opens
      * on) on a background thread, so that the first load after a start is no slower than the next; the server answers
-     * meanwhile.
+     * meanwhile, and {@code /readyz} says it is not ready until the warming ends.
      */
     private static void warmInBackground(App.Services services) {
         Thread warm = new Thread(() -> {
@@ -107,6 +158,8 @@ final class ServeCommand implements Callable<Integer> {
                         done.failed().isEmpty() ? "" : "; not warmed: " + done.failed());
             } catch (RuntimeException e) {
                 LOG.warn("warming the first page load failed (pages compute it on their first load): {}", e.toString());
+            } finally {
+                services.ops().warmed(); // ready either way: what was not warmed is computed on request
             }
         }, "warm-page");
         warm.setDaemon(true);

@@ -70,6 +70,7 @@ private final ImportService importer;
         try {
             writing.get();
             written += pendingRecords;
+            importer.countWritten(layer, pendingRecords);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while writing " + layer.apiName(), e);

@@ -41,8 +41,13 @@ public final class CoverageService {
 
     public CoverageService(FeatureStore store) {
         this.store = store;
-        this.views = new DerivedCache<>(store, SEEN_FROM, 20_000);
-        this.neighbourhoods = new DerivedCache<>(store, SEEN_FROM, 64);
+        this.views = new DerivedCache<>("coverage", store, SEEN_FROM, 20_000);
+        this.neighbourhoods = new DerivedCache<>("coverage_neighbourhoods", store, SEEN_FROM, 64);
+    }
+
+    /** The counts of the views and neighbourhoods kept ({@link DerivedCache#stats}). */
+    public List<vn.anttmap.model.CacheStats> cacheStats() {
+        return List.of(views.stats(), neighbourhoods.stats());
     }
 
     /** A largest uncovered place: the centre and radius of the largest circle no working camera sees into. */

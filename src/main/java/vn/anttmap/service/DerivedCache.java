@@ -33,8 +33,14 @@ public final class DerivedCache<K, V> {
     private final ConcurrentHashMap<K, Kept<V>> kept = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<K, Computing<V>> computing = new ConcurrentHashMap<>();
     private volatile long lastStamp = Long.MIN_VALUE;
+    private final vn.anttmap.model.CacheStats.Counter counts;
 
-    public DerivedCache(FeatureStore store, Collection<Layer> layers, int maxEntries) {
+    /**
+     * @param name what the cache holds, for its {@linkplain #stats() counts} ({@code scorecards}, {@code sectors});
+     *             caches of one kind share a name
+     */
+    public DerivedCache(String name, FeatureStore store, Collection<Layer> layers, int maxEntries) {
+        this.counts = new vn.anttmap.model.CacheStats.Counter(name);
         this.store = store;
         this.layers = List.copyOf(layers);
         this.maxEntries = maxEntries;
@@ -62,11 +68,14 @@ public final class DerivedCache<K, V> {
     public V get(K key, long stamp, Supplier<V> compute) {
         Kept<V> k = kept.get(key);
         if (k != null && k.stamp() == stamp) {
+            counts.hit();
             return k.value();
         }
         Computing<V> mine = new Computing<>(stamp, new java.util.concurrent.CompletableFuture<>());
         Computing<V> other = computing.putIfAbsent(key, mine);
         if (other != null && other.stamp() == stamp) {
+            // Served by another thread's computation: not computed again, so a hit.
+            counts.hit();
             try {
                 return other.value().join();
             } catch (java.util.concurrent.CompletionException e) {
@@ -76,6 +85,7 @@ public final class DerivedCache<K, V> {
                 throw e;
             }
         }
+        counts.miss();
         try {
             V value = compute.get();
             if (kept.size() >= maxEntries) {
@@ -93,6 +103,14 @@ public final class DerivedCache<K, V> {
                 computing.remove(key, mine);
             }
         }
+    }
+
+    /**
+     * Lookups since the cache was made: hits (a kept value served, or one another thread was computing) and misses
+     * (computed by the caller).
+     */
+    public vn.anttmap.model.CacheStats stats() {
+        return counts.stats();
     }
 
     /** How many values are kept (for tests). */

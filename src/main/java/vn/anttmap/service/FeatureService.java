@@ -40,12 +40,20 @@ public final class FeatureService {
     public FeatureService(FeatureStore store, Clock clock) {
         this.store = store;
         this.clock = clock;
-        this.sectors = new DerivedCache<>(store, List.of(Layer.CAMERAS), 256);
+        this.sectors = new DerivedCache<>("sectors", store, List.of(Layer.CAMERAS), 256);
         for (Layer layer : Layer.values()) {
             if (layer.geometryKind() == vn.anttmap.model.GeometryKind.MULTIPOLYGON) {
-                outlines.put(layer, new DerivedCache<>(store, List.of(layer), 50_000));
+                outlines.put(layer, new DerivedCache<>("outlines", store, List.of(layer), 50_000));
             }
         }
+    }
+
+    /** The counts of the camera sectors and simplified outlines kept ({@link DerivedCache#stats}). */
+    public List<vn.anttmap.model.CacheStats> cacheStats() {
+        List<vn.anttmap.model.CacheStats> out = new java.util.ArrayList<>();
+        out.add(sectors.stats());
+        outlines.values().forEach(c -> out.add(c.stats()));
+        return out;
     }
 
     /** Today in Vietnam. */

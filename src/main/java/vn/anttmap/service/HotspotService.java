@@ -44,6 +44,7 @@ public final class HotspotService {
     private final FeatureService features;
     private final Set<String> categories;
     private final Map<Request, Cached> cache = new ConcurrentHashMap<>();
+    private final vn.anttmap.model.CacheStats.Counter cacheCounts = new vn.anttmap.model.CacheStats.Counter("hotspots");
 
     /** The layers an analysis reads. */
     private static final List<Layer> ANALYSED = List.of(Layer.INCIDENTS, Layer.WARDS);
@@ -252,13 +253,20 @@ public final class HotspotService {
         return out;
     }
 
+    /** The counts of the analyses kept: hits served a kept analysis, misses computed one. */
+    public vn.anttmap.model.CacheStats cacheStats() {
+        return cacheCounts.stats();
+    }
+
     private Analysis cached(Request key, java.util.function.Supplier<Analysis> compute) {
         // The stamp of what an analysis reads, kept in the database: another process's import is seen too.
         long version = store.changeStamp(ANALYSED);
         Cached hit = cache.get(key);
         if (hit != null && hit.version() == version) {
+            cacheCounts.hit();
             return hit.analysis();
         }
+        cacheCounts.miss();
         Analysis a = compute.get();
         if (cache.size() > 64) {
             cache.clear();

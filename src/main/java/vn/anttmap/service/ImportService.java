@@ -71,6 +71,8 @@ public final class ImportService {
     private final vn.anttmap.scoring.Standard standard;
     /** For each subject kind ({@code area}, {@code ward}), the check ids an officer may attest. */
     private final Map<String, Set<String>> attestable;
+    /** Records written by imports into each layer since start (committed only), for monitoring. */
+    private final Map<Layer, java.util.concurrent.atomic.LongAdder> rowsWritten = new java.util.concurrent.ConcurrentHashMap<>();
 
     /**
      * @param standard what attestations may name (its attested checks and declarations per level), which exceptions
@@ -94,7 +96,9 @@ public final class ImportService {
      * @throws InvalidInputException listing what is wrong and where; nothing was written
      */
     public ImportResult importFile(Layer layer, String source, InputStream in, Format format, String crs) throws IOException {
-        return importRecords(layer, source, read(source, in, format, crs, layer));
+        ImportResult r = importRecords(layer, source, read(source, in, format, crs, layer));
+        countWritten(r.layer(), r.written());
+        return r;
     }
 
     /**
@@ -132,6 +136,24 @@ public final class ImportService {
         beforeWrite.accept(List.copyOf(pending.added.getOrDefault(layer, Map.of()).values()), pending.batch);
         write(pending.batch);
         return r;
+    }
+
+    /**
+     * Records written by this service's imports of files ({@link #importFile}), of several files at once
+     * ({@link #importAll}, the demo) and by bulk loads, into each layer since it was made, counted once committed.
+     * Edits and attestations (which pass through {@link #importRecords}) and the records of other layers an import
+     * re-assigned are not counted; layers never imported into are left out.
+     */
+    public Map<Layer, Long> rowsWritten() {
+        Map<Layer, Long> out = new java.util.EnumMap<>(Layer.class);
+        rowsWritten.forEach((layer, n) -> out.put(layer, n.sum()));
+        return out;
+    }
+
+    void countWritten(Layer layer, long rows) {
+        if (rows > 0) {
+            rowsWritten.computeIfAbsent(layer, l -> new java.util.concurrent.atomic.LongAdder()).add(rows);
+        }
     }
 
     /**
@@ -179,6 +201,7 @@ public final class ImportService {
                 java.time.OffsetDateTime.now(clock), null, "import", null, null, null, null,
                 inputs.size() + " files: " + String.join(", ", inputs.stream().map(Input::source).toList())));
         write(pending.batch);
+        results.forEach(r -> countWritten(r.layer(), r.written()));
         return results;
     }
 

@@ -27,7 +27,7 @@ public final class ScorecardCache {
 
     public ScorecardCache(FeatureStore store, ScoringService scoring) {
         this.scoring = scoring;
-        this.cards = new DerivedCache<>(store, EnumSet.allOf(Layer.class), MAX_ENTRIES);
+        this.cards = new DerivedCache<>("scorecards", store, EnumSet.allOf(Layer.class), MAX_ENTRIES);
     }
 
     public ScoringService scoring() {
@@ -53,6 +53,11 @@ public final class ScorecardCache {
     public Scorecard scoreWard(String wardId, int year) {
         return (Scorecard) cards.get(new Key("ward", wardId, year), () -> scoring.scoreWard(wardId, year,
                 scoreAreas(wardId, year)));
+    }
+
+    /** The counts of the cards kept ({@link DerivedCache#stats}). */
+    public vn.anttmap.model.CacheStats cacheStats() {
+        return cards.stats();
     }
 
     /** How many cards and card lists are kept (for tests). */

@@ -219,6 +219,20 @@ public interface FeatureStore extends AccountStore, AuditLog, TileSource, AutoCl
      */
     void write(WriteBatch batch);
 
+    /**
+     * How the store's connection pool is used now (for monitoring), or empty where the store has no pool or it has
+     * not started yet. Cheap: no database round trip.
+     */
+    default java.util.Optional<vn.anttmap.model.PoolUse> poolUse() {
+        return java.util.Optional.empty();
+    }
+
+    /**
+     * How far behind the primary each read replica is, in seconds, by the replica's ordinal name ({@code replica-1},
+     * never a host or URL); empty without replicas. A replica that cannot be asked now maps to {@link Double#NaN}.
+     */
+    default java.util.Map<String, Double> replicaLagSeconds() { return java.util.Map.of(); }
+
     /** A description safe to log: the database URL with any password masked. */
     String describe();
 
@@ -237,11 +251,6 @@ public interface FeatureStore extends AccountStore, AuditLog, TileSource, AutoCl
 
     /** Records that a write was just made with a credential (its hash): its next reads see it (read-your-writes). */
     default void markWritten(String credentialHash) {
-    }
-
-    /** Each read replica's lag in seconds at its last check (NaN while it does not answer), by ordinal name. */
-    default java.util.Map<String, Double> replicaLagSeconds() {
-        return java.util.Map.of();
     }
 
     /** Reads of requests that a replica could serve, by the source that served them ({@code primary}, replica names). */

@@ -81,6 +81,17 @@ public abstract class JdbcFeatureStore implements FeatureStore {
         this.writes = new JdbcWrites(db, kept, stamps, version, this);
     }
 
+    @Override
+    public Optional<vn.anttmap.model.PoolUse> poolUse() {
+        HikariDataSource pool = db.dataSource();
+        com.zaxxer.hikari.HikariPoolMXBean use = pool.getHikariPoolMXBean();
+        if (use == null || pool.isClosed()) {
+            return Optional.empty(); // not started (Hikari starts on the first connection) or closed
+        }
+        return Optional.of(new vn.anttmap.model.PoolUse(use.getActiveConnections(), use.getIdleConnections(),
+                use.getTotalConnections(), use.getThreadsAwaitingConnection(), pool.getMaximumPoolSize()));
+    }
+
     /** A connection from the pool, for adapter-specific maintenance. */
     protected Connection dataSourceConnection() throws SQLException {
         return db.dataSource().getConnection();

@@ -22,7 +22,7 @@ class DerivedCacheInFlightTest {
     void aSecondAskerWaitsForTheComputationInFlight() throws Exception {
         try (H2gisFeatureStore store = H2gisFeatureStore.inMemory("in-flight-" + UUID.randomUUID())) {
             store.migrate();
-            DerivedCache<String, String> cache = new DerivedCache<>(store, EnumSet.of(Layer.CAMERAS), 10);
+            DerivedCache<String, String> cache = new DerivedCache<>("test", store, EnumSet.of(Layer.CAMERAS), 10);
             AtomicInteger computed = new AtomicInteger();
             CountDownLatch started = new CountDownLatch(1);
             CountDownLatch release = new CountDownLatch(1);
@@ -58,7 +58,7 @@ class DerivedCacheInFlightTest {
     void aFailureIsNotKept() throws Exception {
         try (H2gisFeatureStore store = H2gisFeatureStore.inMemory("in-flight-" + UUID.randomUUID())) {
             store.migrate();
-            DerivedCache<String, String> cache = new DerivedCache<>(store, EnumSet.of(Layer.CAMERAS), 10);
+            DerivedCache<String, String> cache = new DerivedCache<>("test", store, EnumSet.of(Layer.CAMERAS), 10);
             try {
                 cache.get("k", () -> {
                     throw new IllegalStateException("broken");
