@@ -14,8 +14,8 @@ import java.util.List;
 /**
  * One service node: the packaged jar's {@code serve} on a port of its own over a shared database, as a child process
  * (working directory and log under {@code dir}). {@link #stop()} sends SIGTERM, as systemd does, and waits for the
- * process to exit; {@link #start()} starts it again on the same port. Readiness is {@code /readyz} answering 200, or
- * {@code /healthz} answering 200 where {@code /readyz} answers 404 (a jar from before it).
+ * process to exit; {@link #start()} starts it again on the same port. Readiness is {@code /readyz} answering 200 (store
+ * reachable, schema current, first page warm, accepting).
  */
 public final class Node {
     public static final Path JAR = Path.of(System.getProperty("antt.jar", "target/antt-map.jar")).toAbsolutePath();
@@ -82,8 +82,7 @@ public final class Node {
     }
 
     /**
-     * Waits until the node answers {@code /readyz} 200 (or, where that is 404, {@code /healthz} 200); fails with the
-     * node's log if the process exits first.
+     * Waits until the node answers {@code /readyz} 200; fails with the node's log if the process exits first.
      */
     public Node awaitReady() throws IOException, InterruptedException {
         String path = "/readyz";
@@ -93,10 +92,6 @@ public final class Node {
                         HttpResponse.BodyHandlers.discarding()).statusCode();
                 if (status == 200) {
                     return this;
-                }
-                if (status == 404 && path.equals("/readyz")) {
-                    path = "/healthz";
-                    continue;
                 }
             } catch (IOException notYet) {
                 // not listening yet

@@ -6,7 +6,7 @@ import java.util.List;
 
 /**
  * The rolling restart of docs/deploy.md, one node at a time while readers go through nginx: SIGTERM, wait for the
- * process to exit, start it again on the same port, wait for {@code /readyz} (or {@code /healthz}) 200, then wait until
+ * process to exit, start it again on the same port, wait for {@code /readyz} 200, then wait until
  * nginx sends it requests again (it leaves a failed node out for {@code fail_timeout}), and only then the next node.
  */
 public final class RollingRestart {
@@ -16,8 +16,7 @@ public final class RollingRestart {
     /**
      * One node's restart.
      *
-     * @param exitCode          the stopped process's exit status (0 after a graceful shutdown; 143 for a JVM ended by
-     *                          SIGTERM through its shutdown hooks)
+     * @param exitCode          the stopped process's exit status (0 after a graceful shutdown)
      * @param requestsWhileDown requests the readers completed from the SIGTERM until the node was ready again
      * @param downMillis        from the SIGTERM until ready
      * @param rejoinMillis      from ready until nginx took an answer from it
