@@ -72,7 +72,7 @@ public final class HttpServer {
         Javalin app = Javalin.create(cfg -> {
             if (!drain.isZero()) {
                 cfg.jetty.modifyServer(server -> {
-                    server.setStopTimeout(drain.toMillis());
+                    server.setStopTimeout(Math.max(1, drain.toMillis() - drain.toMillis() / 2));
                     // Once the stop begins, a connection that moves no byte for this long is closed (Jetty's 1 s cut
                     // a download whose reader paused for a second; idle keep-alive connections hold the stop as long).
                     long stalledMillis = Math.min(drain.toMillis(), SHUTDOWN_IDLE.toMillis());
@@ -100,6 +100,11 @@ public final class HttpServer {
             cfg.http.maxRequestSize = 10_000_000L;
         });
         app.before(ctx -> {
+            if (services.ops().draining()) {
+                // Draining: answered, but the connection is not kept for another request (a proxy opens a new one,
+                // which this node refuses, so it goes to another node before anything is sent).
+                ctx.header("Connection", "close");
+            }
             vn.anttmap.model.ReadConsistency.none();
             Access.resolve(ctx, services.auth());
             Access.routeReads(ctx, services.auth());
@@ -176,6 +181,59 @@ public final class HttpServer {
                 FailureMapping.error(ctx, 404, Key.NOT_FOUND, Key.NO_ENDPOINT.format(ctx.path()));
             }
         });
+    }
+
+    /** How long a draining node waits with no request arriving before it stops (see {@link #stopGracefully}). */
+    static final java.time.Duration DRAIN_QUIET = java.time.Duration.ofSeconds(1);
+
+    /**
+     * Stops a server that {@link #create(App.Services, PageConfig, java.time.Duration) drains}, losing no request: first
+     * it closes its listening sockets (a reverse proxy's new connections are refused, so it sends the request to
+     * another node, even a write, since nothing was sent) while it goes on answering requests on the connections it
+     * has, each answer closing its connection ({@code Connection: close}, set once the node is draining); once no
+     * connection is left, or none has brought a request for {@link #DRAIN_QUIET} and none is in flight, or
+     * {@code bound} has passed, Jetty's graceful stop waits for what is still in flight. (Without the first part, a
+     * request a proxy sent on a kept-alive connection during the stop was answered 503 by Jetty, and a proxy does not
+     * send a write to another node once it has sent it.)
+     */
+    public static void stopGracefully(Javalin app, java.time.Duration bound) {
+        long deadline = System.nanoTime() + bound.toNanos();
+        org.eclipse.jetty.server.Server server = app.jettyServer().server();
+        for (org.eclipse.jetty.server.Connector c : server.getConnectors()) {
+            if (c instanceof org.eclipse.jetty.server.NetworkConnector n) {
+                n.close();
+            }
+        }
+        long quietNanos = DRAIN_QUIET.toNanos();
+        long lastSeen = System.nanoTime();
+        long requestsBefore = -1;
+        org.eclipse.jetty.server.handler.StatisticsHandler stats = server.getContainedBeans(
+                org.eclipse.jetty.server.handler.StatisticsHandler.class).stream().findFirst().orElse(null);
+        while (System.nanoTime() < deadline) {
+            int open = 0;
+            for (org.eclipse.jetty.server.Connector c : server.getConnectors()) {
+                open += c.getConnectedEndPoints().size();
+            }
+            if (open == 0) {
+                break;
+            }
+            if (stats != null) {
+                long requests = stats.getRequests();
+                if (requests != requestsBefore || stats.getRequestsActive() > 0) {
+                    requestsBefore = requests;
+                    lastSeen = System.nanoTime();
+                } else if (System.nanoTime() - lastSeen >= quietNanos) {
+                    break;
+                }
+            }
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        app.stop();
     }
 
     /**

@@ -122,7 +122,8 @@ final class ServeCommand implements Callable<Integer> {
         services.ops().drain();
         String cut = "";
         try {
-            app.stop();
+            // Half the bound for the connections the node has to go quiet, the rest (Jetty's) for what is in flight.
+            HttpServer.stopGracefully(app, java.time.Duration.ofSeconds(drainSeconds).dividedBy(2));
         } catch (RuntimeException e) {
             // Jetty's wait ran out (or the stop failed): what was still in flight is cut off.
             cut = "; not all requests finished: " + rootMessage(e);

@@ -19,8 +19,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Issue "Many servers, one truth", end to end: two nodes of the packaged jar on one PostGIS database behind the
  * shipped nginx site file, readers going through nginx throughout a rolling restart of both nodes (docs/deploy.md).
- * No request fails, and requests flowed while each node was down. Needs {@code ANTT_TEST_PG_URL} and nginx (skipped
- * without them, failed under CI=true).
+ * No request fails, and requests flowed while each node was down; an officer records incidents through nginx all the
+ * while, and every one answered 201 is in the database afterwards (nothing lost). Needs {@code ANTT_TEST_PG_URL} and
+ * nginx (skipped without them, failed under CI=true).
  */
 class RollingRestartIT {
     static final int READERS = 8;
@@ -68,6 +69,10 @@ class RollingRestartIT {
                 HttpResponse.BodyHandlers.ofString());
         assertThat(metrics.statusCode()).as("metrics are not served through the proxy").isEqualTo(403);
 
+        String token = officerToken(http, nodes.get(0).log());
+        Writer writer = new Writer(http, nginx.url("/api/v1/incidents"), token);
+        Thread writing = new Thread(writer, "writer");
+        writing.start();
         readers = ReadMix.start(nginx.url(""), READERS);
         // Both nodes answer before the restarts start.
         for (Node n : nodes) {
@@ -77,6 +82,8 @@ class RollingRestartIT {
         }
         List<RollingRestart.Step> steps = RollingRestart.run(nodes, readers);
         readers.stop();
+        writer.stop = true;
+        writing.join();
 
         String report = "steps " + steps + "; " + readers.completed() + " requests, " + readers.failures() + " failed: "
                 + readers.failureSamples() + "; nginx wrote " + nginx.errorLog().lines().filter(l -> l.contains("upstream"))
@@ -89,5 +96,85 @@ class RollingRestartIT {
                     .isZero();
         }
         assertThat(readers.failures()).as(report + "\nnginx error log:\n" + nginx.errorLog()).isZero();
+        System.out.println("RollingRestartIT: the officer recorded " + writer.written.size() + " incidents, "
+                + writer.failures + " refused or lost: " + writer.failureSamples);
+        assertThat(writer.failures).as("writes refused or lost: " + writer.failureSamples).isZero();
+        assertThat(writer.written).as("incidents recorded during the restarts").hasSizeGreaterThan(2);
+        HttpResponse<String> all = http.send(HttpRequest.newBuilder(URI.create(nginx.url(
+                "/ogc/collections/incidents/items?limit=10000"))).header("Authorization", "Bearer " + token).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(all.statusCode()).isEqualTo(200);
+        for (String id : writer.written) {
+            assertThat(all.body()).as("incident " + id + ", answered 201, is stored").contains("\"id\":\"" + id + "\"");
+        }
+    }
+
+    /** Signs in the demo's officer (the first node printed the password) through nginx and makes a token. */
+    String officerToken(HttpClient http, String log) throws Exception {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?m)^  officer  (\\S+)$").matcher(log);
+        assertThat(m.find()).as(log).isTrue();
+        HttpResponse<String> login = http.send(HttpRequest.newBuilder(URI.create(nginx.url("/api/v1/login")))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(
+                        "{\"username\":\"officer\",\"password\":\"" + m.group(1) + "\"}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(login.statusCode()).as(login.body()).isEqualTo(200);
+        String cookie = login.headers().firstValue("Set-Cookie").orElseThrow();
+        cookie = cookie.substring(0, cookie.indexOf(';'));
+        String csrf = new com.fasterxml.jackson.databind.ObjectMapper().readTree(login.body()).path("csrf").asText();
+        HttpResponse<String> made = http.send(HttpRequest.newBuilder(URI.create(nginx.url("/api/v1/tokens")))
+                .header("Content-Type", "application/json").header("Cookie", cookie).header("X-CSRF-Token", csrf)
+                .POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"restart\"}")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(made.statusCode()).as(made.body()).isEqualTo(201);
+        return new com.fasterxml.jackson.databind.ObjectMapper().readTree(made.body()).path("token").asText();
+    }
+
+    /** Records one incident after another through nginx until stopped; keeps the ids answered 201. */
+    static final class Writer implements Runnable {
+        final HttpClient http;
+        final String url;
+        final String token;
+        volatile boolean stop;
+        final List<String> written = new java.util.concurrent.CopyOnWriteArrayList<>();
+        volatile int failures;
+        final List<String> failureSamples = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+        Writer(HttpClient http, String url, String token) {
+            this.http = http;
+            this.url = url;
+            this.token = token;
+        }
+
+        @Override
+        public void run() {
+            for (int i = 0; !stop; i++) {
+                String id = "restart-" + i;
+                String feature = "{\"type\":\"Feature\",\"id\":\"" + id + "\",\"geometry\":{\"type\":\"Point\","
+                        + "\"coordinates\":[105.795,19.451]},\"properties\":{\"occurred_at\":\"2023-10-20T21:00:00+07:00\","
+                        + "\"category\":\"crime\",\"severity\":\"it_nghiem_trong\",\"channel\":\"hotline_113\"}}";
+                try {
+                    HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(url))
+                            .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                            .POST(HttpRequest.BodyPublishers.ofString(feature)).build(), HttpResponse.BodyHandlers.ofString());
+                    if (r.statusCode() == 201) {
+                        written.add(id);
+                    } else {
+                        failures++;
+                        if (failureSamples.size() < 5) {
+                            failureSamples.add(id + ": " + r.statusCode() + " " + r.body());
+                        }
+                    }
+                } catch (Exception e) {
+                    failures++;
+                    if (failureSamples.size() < 5) {
+                        failureSamples.add(id + ": " + e);
+                    }
+                }
+                try {
+                    Thread.sleep(100);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        }
     }
 }
