@@ -10,8 +10,32 @@ import java.util.Set;
  * not itself a trusted proxy (what each proxy appended; anything a client wrote itself stands further left and is not
  * believed). From any other address, the header is ignored: a client cannot name its own address.
  */
-final class ClientAddress {
+public final class ClientAddress {
+    /** The request attribute holding the origin the client used ({@link #origin}). */
+    static final String ORIGIN = "antt.origin";
+
     private ClientAddress() {
+    }
+
+    /**
+     * Where the client reached this service, {@code scheme://host[:port]}, for the links an answer carries: the
+     * request's Host, and its scheme, or the one a trusted proxy says it was ({@code X-Forwarded-Proto}: TLS ended at
+     * the proxy). Set by {@link #resolve} for each request.
+     */
+    public static String origin(Context ctx) {
+        String origin = ctx.attribute(ORIGIN);
+        return origin != null ? origin : ctx.scheme() + "://" + ctx.host();
+    }
+
+    /** Works out the request's origin once, before its handler. */
+    static void resolve(Context ctx, Set<String> trustedProxies) {
+        String scheme = ctx.scheme();
+        String proto = ctx.header("X-Forwarded-Proto");
+        if (proto != null && trustedProxies.contains(ctx.req().getRemoteAddr())
+                && (proto.equalsIgnoreCase("https") || proto.equalsIgnoreCase("http"))) {
+            scheme = proto.toLowerCase(java.util.Locale.ROOT);
+        }
+        ctx.attribute(ORIGIN, scheme + "://" + ctx.host());
     }
 
     static String of(Context ctx, Set<String> trustedProxies) {

@@ -106,6 +106,7 @@ public final class HttpServer {
                 ctx.header("Connection", "close");
             }
             vn.anttmap.model.ReadConsistency.none();
+            ClientAddress.resolve(ctx, page.trustedProxies());
             Access.resolve(ctx, services.auth());
             Access.routeReads(ctx, services.auth());
         });

@@ -76,7 +76,7 @@ final class TileController {
     /** A MapLibre style for the collections the asker may read, each source its TileJSON. */
     private void style(Context ctx) {
         Principal who = Access.principal(ctx);
-        String tiles = ctx.scheme() + "://" + ctx.host() + "/tiles/";
+        String tiles = ClientAddress.origin(ctx) + "/tiles/";
         Map<String, Object> style = vn.anttmap.style.MapStyle.document(publish.collections(who).stream()
                 .map(PublishService.Collection::id).toList(), id -> tiles + id + ".json");
         // What it lists depends on who asks: shared caches may keep only the public's.
@@ -92,7 +92,7 @@ final class TileController {
         tj.put("tilejson", "3.0.0");
         tj.put("name", c.title());
         tj.put("scheme", "xyz");
-        tj.put("tiles", List.of(ctx.scheme() + "://" + ctx.host() + "/tiles/" + id + "/{z}/{x}/{y}.mvt"));
+        tj.put("tiles", List.of(ClientAddress.origin(ctx) + "/tiles/" + id + "/{z}/{x}/{y}.mvt"));
         tj.put("minzoom", 0);
         tj.put("maxzoom", MvtTiles.MAX_ZOOM);
         // Where the data lies (every ward valid today), and a view of it all.

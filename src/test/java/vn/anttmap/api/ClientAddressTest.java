@@ -73,4 +73,35 @@ class ClientAddressTest {
             assertThat(login(client, "other", PASSWORD, "198.51.100.99")).isEqualTo(429);
         });
     }
+
+    String selfLink(io.javalin.testtools.HttpClient client, String host, String proto) throws Exception {
+        Request.Builder rb = new Request.Builder().url(client.getOrigin() + "/ogc").header("Host", host);
+        if (proto != null) {
+            rb.header("X-Forwarded-Proto", proto);
+        }
+        try (Response r = client.getOkHttp().newCall(rb.build()).execute()) {
+            for (com.fasterxml.jackson.databind.JsonNode l : HttpServer.JSON.readTree(r.body().string()).path("links")) {
+                if (l.path("rel").asText().equals("self")) {
+                    return l.path("href").asText();
+                }
+            }
+            return null;
+        }
+    }
+
+    /**
+     * Regression (found reading the OGC API through nginx with GDAL): links are built from the Host the client asked
+     * for, port and all, and from a trusted proxy's X-Forwarded-Proto (TLS ended at the proxy); from anyone else that
+     * header is ignored.
+     */
+    @Test
+    void linksUseTheClientsHostAndATrustedProxysScheme() throws Exception {
+        App.Services s = DemoFixture.services("client-address-links");
+        vn.anttmap.TestHttp.test(HttpServer.create(s, new HttpServer.PageConfig("t", "t", Set.of("127.0.0.1"))), (server, client) -> {
+            assertThat(selfLink(client, "map.example.vn:8443", "https")).startsWith("https://map.example.vn:8443/ogc");
+            assertThat(selfLink(client, "map.example.vn:8080", null)).startsWith("http://map.example.vn:8080/ogc");
+        });
+        vn.anttmap.TestHttp.test(HttpServer.create(s, new HttpServer.PageConfig("t", "t")), (server, client) ->
+                assertThat(selfLink(client, "map.example.vn:8443", "https")).startsWith("http://map.example.vn:8443/ogc"));
+    }
 }

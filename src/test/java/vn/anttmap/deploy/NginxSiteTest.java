@@ -26,7 +26,7 @@ class NginxSiteTest {
         String shipped = Files.readString(Nginx.SITE, StandardCharsets.UTF_8);
         assertThat(shipped).contains("proxy_next_upstream error timeout http_502 http_503;", "proxy_next_upstream_tries 2;",
                 "keepalive 32;", "proxy_http_version 1.1;", "proxy_set_header Connection \"\";",
-                "proxy_set_header Host $host;", "proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for;",
+                "proxy_set_header Host $http_host;", "proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for;",
                 "proxy_set_header X-Forwarded-Proto $scheme;", "client_max_body_size 10m;");
         assertThat(shipped).containsPattern("location = /metrics \\{\\s*deny all;\\s*}");
 

@@ -65,6 +65,9 @@ class RollingRestartIT {
         }
         assertThat(http.send(HttpRequest.newBuilder(URI.create(nginx.url("/api/v1/wards"))).build(),
                 HttpResponse.BodyHandlers.ofString()).body()).contains("\"id\":\"hai-hoa\"");
+        // Links name the proxy's address, port and all (nginx passes the client's Host on).
+        assertThat(http.send(HttpRequest.newBuilder(URI.create(nginx.url("/ogc"))).build(), HttpResponse.BodyHandlers.ofString())
+                .body()).contains("\"" + nginx.url("/ogc"));
         HttpResponse<String> metrics = http.send(HttpRequest.newBuilder(URI.create(nginx.url("/metrics"))).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(metrics.statusCode()).as("metrics are not served through the proxy").isEqualTo(403);

@@ -86,7 +86,7 @@ public final class OgcController {
     }
 
     static String base(Context ctx) {
-        return ctx.scheme() + "://" + ctx.host() + "/ogc";
+        return vn.anttmap.api.ClientAddress.origin(ctx) + "/ogc";
     }
 
     private static boolean html(Context ctx) {
