@@ -1233,8 +1233,10 @@ class MapPageBrowserTest {
     }
 
 
+    /** A figure's text, read again if the figures bar was redrawn between finding it and reading it. */
     static String figure(String key) {
-        return browser.findElement(By.cssSelector("[data-figure='" + key + "']")).getText();
+        return new WebDriverWait(browser, Duration.ofSeconds(60)).ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .until(d -> d.findElement(By.cssSelector("[data-figure='" + key + "']")).getText());
     }
 
     /** The panel's households, registered and incident rows match the figures endpoint for the area. */
