@@ -7,6 +7,7 @@ CREATE TABLE sign_in_failure (
     failed_at TIMESTAMP WITH TIME ZONE NOT NULL
 );
 CREATE INDEX sign_in_failure_key_idx ON sign_in_failure (key_hash, failed_at);
+CREATE INDEX sign_in_failure_at_idx ON sign_in_failure (failed_at);
 
 -- Read-your-writes with read replicas: the primary's WAL position (bytes) after the last write made with a session
 -- or token (its hash), so that any node serves that credential's reads from a replica only once the replica has

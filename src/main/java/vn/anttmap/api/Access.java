@@ -69,7 +69,14 @@ public final class Access {
         vn.anttmap.model.ReadConsistency.none();
         String credential = ctx.attribute(CREDENTIAL);
         if (credential != null && auth.replicated() && !SAFE.contains(ctx.method().name()) && ctx.status().getCode() < 400) {
-            auth.markWritten(credential);
+            try {
+                auth.markWritten(credential);
+            } catch (vn.anttmap.model.StoreException e) {
+                // The write is committed and answered: not recording it costs only read-your-writes through a
+                // replica for the next reads, not a failed answer that would make the client send the write again.
+                org.slf4j.LoggerFactory.getLogger(Access.class).warn("could not record a write for read-your-writes: {}",
+                        e.getMessage());
+            }
         }
     }
 

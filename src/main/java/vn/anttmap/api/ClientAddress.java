@@ -31,7 +31,7 @@ public final class ClientAddress {
     static void resolve(Context ctx, Set<String> trustedProxies) {
         String scheme = ctx.scheme();
         String proto = ctx.header("X-Forwarded-Proto");
-        if (proto != null && trustedProxies.contains(ctx.req().getRemoteAddr())
+        if (proto != null && trusted(ctx.req().getRemoteAddr(), trustedProxies)
                 && (proto.equalsIgnoreCase("https") || proto.equalsIgnoreCase("http"))) {
             scheme = proto.toLowerCase(java.util.Locale.ROOT);
         }
@@ -40,20 +40,50 @@ public final class ClientAddress {
 
     static String of(Context ctx, Set<String> trustedProxies) {
         String remote = ctx.req().getRemoteAddr();
-        if (trustedProxies.isEmpty() || !trustedProxies.contains(remote)) {
+        if (trustedProxies.isEmpty() || !trusted(remote, trustedProxies)) {
             return remote;
         }
-        String forwarded = ctx.header("X-Forwarded-For");
-        if (forwarded == null || forwarded.isBlank()) {
-            return remote;
+        // Every X-Forwarded-For line, in order (a proxy may add a line of its own instead of appending to the last).
+        java.util.List<String> hops = new java.util.ArrayList<>();
+        for (String line : java.util.Collections.list(ctx.req().getHeaders("X-Forwarded-For"))) {
+            for (String hop : line.split(",")) {
+                if (!hop.isBlank()) {
+                    hops.add(hop.trim());
+                }
+            }
         }
-        String[] hops = forwarded.split(",");
-        for (int i = hops.length - 1; i >= 0; i--) {
-            String hop = hops[i].trim();
-            if (!hop.isEmpty() && !trustedProxies.contains(hop)) {
-                return hop;
+        for (int i = hops.size() - 1; i >= 0; i--) {
+            if (!trusted(hops.get(i), trustedProxies)) {
+                return hops.get(i);
             }
         }
         return remote;
+    }
+
+    /** Whether an address is one of the trusted proxies, written any way (IPv6 with brackets or zeros, or not). */
+    static boolean trusted(String address, Set<String> trustedProxies) {
+        String a = normal(address);
+        for (String t : trustedProxies) {
+            if (normal(t).equals(a)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** An IP literal in one form ({@code [0:0:0:0:0:0:0:1]} and {@code ::1} alike); anything else as it is. */
+    static String normal(String address) {
+        String a = address.trim();
+        if (a.startsWith("[") && a.endsWith("]")) {
+            a = a.substring(1, a.length() - 1);
+        }
+        if (!a.matches("[0-9A-Fa-f:.]+") || !(a.contains(":") || a.matches("[0-9.]+"))) {
+            return a; // not a literal: never looked up
+        }
+        try {
+            return java.net.InetAddress.getByName(a).getHostAddress();
+        } catch (java.net.UnknownHostException e) {
+            return a;
+        }
     }
 }

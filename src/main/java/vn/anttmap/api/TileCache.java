@@ -35,7 +35,8 @@ final class TileCache<V> {
      * those of an older one would never be asked for again, only wait to be pushed out).
      */
     synchronized void atVersion(long version) {
-        if (version != this.version) {
+        // Only forward: a smaller version (a replica a little behind) must not empty what the newer one keeps.
+        if (version > this.version) {
             map.clear();
             held = 0;
             this.version = version;

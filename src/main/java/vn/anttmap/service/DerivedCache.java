@@ -49,7 +49,9 @@ public final class DerivedCache<K, V> {
     /** The layers' change stamp now (one small read of the database): pass it to {@link #get(Object, long, Supplier)}. */
     public long stamp() {
         long s = store.changeStamp(layers);
-        if (s != lastStamp) {
+        // Stamps only grow; a smaller one comes from a replica a little behind (or announcements not yet heard), whose
+        // request is served a newer value when one is kept: never empty the cache for it.
+        if (s > lastStamp) {
             lastStamp = s;
             kept.clear(); // older values are never served again
         }
@@ -67,7 +69,7 @@ public final class DerivedCache<K, V> {
      */
     public V get(K key, long stamp, Supplier<V> compute) {
         Kept<V> k = kept.get(key);
-        if (k != null && k.stamp() == stamp) {
+        if (k != null && k.stamp() >= stamp) {
             counts.hit();
             return k.value();
         }

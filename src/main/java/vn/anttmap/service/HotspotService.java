@@ -262,7 +262,7 @@ public final class HotspotService {
         // The stamp of what an analysis reads, kept in the database: another process's import is seen too.
         long version = store.changeStamp(ANALYSED);
         Cached hit = cache.get(key);
-        if (hit != null && hit.version() == version) {
+        if (hit != null && hit.version() >= version) { // newer than asked (a replica behind) is as good
             cacheCounts.hit();
             return hit.analysis();
         }

@@ -423,7 +423,7 @@ public final class PublishService {
         // data version missed the other nodes' writes, so their verdicts stayed stale here).
         long version = store.changeStamp();
         CachedLayer c = cache.get(id);
-        if (c == null || c.version() != version) {
+        if (c == null || c.version() < version) { // one kept under a newer stamp serves a request behind it
             c = new CachedLayer(version, compute.get());
             cache.put(id, c);
         }

@@ -94,7 +94,9 @@ final class ChangeFeed implements AutoCloseable {
                         schema = rs.getString(1);
                     }
                 }
-                // Listening first, then the table: nothing written in between is missed.
+                // Listening first, then the table afresh (not merged with what was heard before: after a failover the
+                // table may stand lower than what was heard from the old primary): nothing written in between is missed.
+                stamps.clear();
                 check(c);
                 LOG.info("listening for changes on {} (schema {})", CHANNEL, schema);
                 backoffMs = 100;

@@ -595,8 +595,9 @@ public abstract class JdbcFeatureStore implements FeatureStore {
         // replayed them) and go.
         try (Connection c = db.dataSource().getConnection(); Statement st = c.createStatement();
              PreparedStatement ps = c.prepareStatement("INSERT INTO read_floor (credential_hash, wal_bytes, written_at) "
-                     + "VALUES (?, (pg_current_wal_lsn() - '0/0')::bigint, now()) ON CONFLICT (credential_hash) DO UPDATE "
-                     + "SET wal_bytes = EXCLUDED.wal_bytes, written_at = EXCLUDED.written_at")) {
+                     + "VALUES (?, (pg_current_wal_insert_lsn() - '0/0')::bigint, now()) ON CONFLICT (credential_hash) "
+                     + "DO UPDATE SET wal_bytes = GREATEST(read_floor.wal_bytes, EXCLUDED.wal_bytes), "
+                     + "written_at = EXCLUDED.written_at")) {
             st.executeUpdate("DELETE FROM read_floor WHERE written_at < now() - interval '1 millisecond' * "
                     + Math.max(60_000, 2 * db.replicas().maxLag().toMillis()));
             ps.setString(1, credentialHash);

@@ -45,6 +45,10 @@ final class Replicas implements AutoCloseable {
         volatile boolean up;
         volatile long replayedWalBytes = -1;
         volatile double lagSeconds = Double.NaN;
+        /** System.nanoTime() of the last sample that reached it. */
+        volatile long sampledAt;
+        /** The monitor's own connection (not the pool's: a pool busy with requests must not read as a dead replica). */
+        Connection monitoring;
         final AtomicLong reads = new AtomicLong();
 
         Replica(String name, HikariDataSource dataSource, String description) {
@@ -78,13 +82,54 @@ final class Replicas implements AutoCloseable {
         monitor.scheduleWithFixedDelay(this::sample, SAMPLE_MS, SAMPLE_MS, TimeUnit.MILLISECONDS);
     }
 
+    /** The monitor's own connection to the primary. */
+    private Connection primaryMonitoring;
+
+    /** A connection of the monitor's own, with time limits (a replica that stops answering must not hold it). */
+    private static Connection monitoringConnection(HikariDataSource pool) throws SQLException {
+        java.util.Properties p = new java.util.Properties();
+        if (pool.getUsername() != null) {
+            p.setProperty("user", pool.getUsername());
+        }
+        if (pool.getPassword() != null) {
+            p.setProperty("password", pool.getPassword());
+        }
+        p.setProperty("ApplicationName", "antt-replica-monitor");
+        p.setProperty("connectTimeout", "2");
+        p.setProperty("socketTimeout", "5");
+        return java.sql.DriverManager.getConnection(pool.getJdbcUrl(), p);
+    }
+
+    private static long position(Connection c, String sql) throws SQLException {
+        try (Statement st = c.createStatement()) {
+            st.setQueryTimeout(2);
+            try (ResultSet rs = st.executeQuery(sql)) {
+                rs.next();
+                long v = rs.getLong(1);
+                return rs.wasNull() ? -1 : v;
+            }
+        }
+    }
+
+    private static void closeQuietly(Connection c) {
+        if (c != null) {
+            try {
+                c.close();
+            } catch (SQLException e) {
+                // closing a broken connection
+            }
+        }
+    }
+
     /** The primary's position now and each replica's replayed position: who may serve reads. */
     void sample() {
         long now = System.nanoTime();
-        try (Connection c = primary.getConnection(); Statement st = c.createStatement();
-             ResultSet rs = st.executeQuery("SELECT (pg_current_wal_lsn() - '0/0')::bigint")) {
-            rs.next();
-            long position = rs.getLong(1);
+        try {
+            if (primaryMonitoring == null) {
+                primaryMonitoring = monitoringConnection(primary);
+            }
+            // The insert position: beyond every commit record already made.
+            long position = position(primaryMonitoring, "SELECT (pg_current_wal_insert_lsn() - '0/0')::bigint");
             synchronized (primaryPositions) {
                 primaryPositions.addLast(new long[]{now, position});
                 while (primaryPositions.size() > 1 && now - primaryPositions.peekFirst()[0] > HISTORY_NS) {
@@ -92,25 +137,31 @@ final class Replicas implements AutoCloseable {
                 }
             }
         } catch (SQLException | RuntimeException e) {
-            // The primary is unreachable: reads fail there too; the replicas' state is left as it was last seen.
+            // The primary cannot be asked: the replicas' samples age, and past the bound none is chosen.
+            closeQuietly(primaryMonitoring);
+            primaryMonitoring = null;
             return;
         }
         for (Replica r : replicas) {
-            try (Connection c = r.dataSource.getConnection(); Statement st = c.createStatement();
-                 ResultSet rs = st.executeQuery("SELECT pg_is_in_recovery(), (pg_last_wal_replay_lsn() - '0/0')::bigint")) {
-                rs.next();
-                boolean recovering = rs.getBoolean(1);
-                long replayed = rs.getLong(2);
-                boolean usable = recovering && !rs.wasNull();
-                if (!usable) {
+            try {
+                if (r.monitoring == null) {
+                    r.monitoring = monitoringConnection(r.dataSource);
+                }
+                boolean recovering = position(r.monitoring, "SELECT CASE WHEN pg_is_in_recovery() THEN 1 ELSE 0 END") == 1;
+                long replayed = position(r.monitoring, "SELECT (pg_last_wal_replay_lsn() - '0/0')::bigint");
+                if (!recovering || replayed < 0) {
                     // Promoted, or never replayed: not a copy of this primary that can be trusted to follow it.
+                    r.lagSeconds = Double.NaN;
                     mark(r, false, "it is not replaying the primary's log (promoted, or not a streaming replica)");
                     continue;
                 }
                 r.replayedWalBytes = replayed;
                 r.lagSeconds = lagNanos(replayed, now) / 1e9;
+                r.sampledAt = now;
                 mark(r, true, null);
             } catch (SQLException | RuntimeException e) {
+                closeQuietly(r.monitoring);
+                r.monitoring = null;
                 r.lagSeconds = Double.NaN;
                 mark(r, false, e.getMessage());
             }
@@ -128,16 +179,23 @@ final class Replicas implements AutoCloseable {
         r.up = up;
     }
 
-    /** How long ago the primary first held a position beyond {@code replayed} (0 if it holds none). */
+    /**
+     * At most how far behind the primary a replica that has replayed {@code replayed} is: 0 if it has the primary's
+     * latest sampled position, else the age of the latest sample it has everything of (the whole history if none).
+     */
     private long lagNanos(long replayed, long now) {
         synchronized (primaryPositions) {
+            if (primaryPositions.isEmpty() || primaryPositions.peekLast()[1] <= replayed) {
+                return 0;
+            }
+            long covered = primaryPositions.peekFirst()[0];
             for (long[] p : primaryPositions) {
-                if (p[1] > replayed) {
-                    return now - p[0];
+                if (p[1] <= replayed) {
+                    covered = p[0];
                 }
             }
+            return now - covered;
         }
-        return 0;
     }
 
     /**
@@ -160,7 +218,10 @@ final class Replicas implements AutoCloseable {
         int start = Math.floorMod(next.getAndIncrement(), n);
         for (int i = 0; i < n; i++) {
             Replica r = replicas.get((start + i) % n);
-            if (r.up && r.lagSeconds * 1e9 <= maxLagNanos && r.replayedWalBytes >= allowance.floorWalBytes()) {
+            // Within the bound as last sampled, and sampled within the bound (a monitor that cannot reach it, or the
+            // primary, stops vouching for it).
+            if (r.up && r.lagSeconds * 1e9 <= maxLagNanos && System.nanoTime() - r.sampledAt <= maxLagNanos
+                    && r.replayedWalBytes >= allowance.floorWalBytes()) {
                 allowance.pin(r);
                 return r;
             }
@@ -178,10 +239,28 @@ final class Replicas implements AutoCloseable {
         if (!replicaFailure(e)) {
             return false;
         }
+        if (busy(e)) {
+            // Every connection of its pool in use: this read goes to the primary, the replica stays in service.
+            ReadConsistency.current().ifPresent(Replicas::pinPrimary);
+            return true;
+        }
         r.lagSeconds = Double.NaN;
         mark(r, false, e.getMessage());
         r.dataSource.getHikariPoolMXBean().softEvictConnections();
         ReadConsistency.current().ifPresent(Replicas::pinPrimary);
+        return true;
+    }
+
+    /** The pool had no connection free in time, with no sign of a connection failing. */
+    static boolean busy(SQLException e) {
+        if (!(e instanceof SQLTransientConnectionException)) {
+            return false;
+        }
+        for (Throwable t = e.getCause(); t != null; t = t.getCause()) {
+            if (t instanceof SQLException s && s.getSQLState() != null && s.getSQLState().startsWith("08")) {
+                return false;
+            }
+        }
         return true;
     }
 
@@ -239,7 +318,14 @@ final class Replicas implements AutoCloseable {
     @Override
     public void close() {
         monitor.shutdownNow();
+        try {
+            monitor.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        closeQuietly(primaryMonitoring);
         for (Replica r : replicas) {
+            closeQuietly(r.monitoring);
             r.dataSource.close();
         }
     }

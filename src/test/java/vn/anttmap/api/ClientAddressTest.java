@@ -104,4 +104,27 @@ class ClientAddressTest {
         vn.anttmap.TestHttp.test(HttpServer.create(s, new HttpServer.PageConfig("t", "t")), (server, client) ->
                 assertThat(selfLink(client, "map.example.vn:8443", "https")).startsWith("http://map.example.vn:8443/ogc"));
     }
+
+    /** Review findings: IPv6 written any way matches; a proxy's own X-Forwarded-For line is read with the others. */
+    @Test
+    void addressesCompareAsAddressesAndEveryForwardedLineCounts() throws Exception {
+        assertThat(ClientAddress.trusted("[0:0:0:0:0:0:0:1]", Set.of("::1"))).isTrue();
+        assertThat(ClientAddress.trusted("0:0:0:0:0:0:0:1", Set.of("[::1]"))).isTrue();
+        assertThat(ClientAddress.trusted("127.0.0.1", Set.of("::1"))).isFalse();
+        assertThat(ClientAddress.normal("proxy.example")).isEqualTo("proxy.example");
+        App.Services s = services("client-address-lines");
+        vn.anttmap.TestHttp.test(HttpServer.create(s, new HttpServer.PageConfig("t", "t", Set.of("127.0.0.1"))), (server, client) -> {
+            for (int i = 1; i <= 5; i++) {
+                // The client's own line first, the proxy's line (the real address) after it.
+                Request r = new Request.Builder().url(client.getOrigin() + "/api/v1/login")
+                        .post(RequestBody.create("{\"username\":\"typo-" + i + "\",\"password\":\"wrong\"}",
+                                okhttp3.MediaType.get("application/json")))
+                        .addHeader("X-Forwarded-For", "198.51.100." + i).addHeader("X-Forwarded-For", "203.0.113.77").build();
+                try (Response resp = client.getOkHttp().newCall(r).execute()) {
+                    assertThat(resp.code()).isEqualTo(401);
+                }
+            }
+            assertThat(login(client, "other", PASSWORD, "203.0.113.77")).as("the real address, slowed").isEqualTo(429);
+        });
+    }
 }

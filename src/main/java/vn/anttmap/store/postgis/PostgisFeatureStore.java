@@ -86,6 +86,9 @@ public final class PostgisFeatureStore extends JdbcFeatureStore {
             r.setConnectionTimeout(1_000);
             r.setValidationTimeout(1_000);
             r.setInitializationFailTimeout(-1); // start even while a replica is down
+            // A replica that stops answering (no reset: a partition) fails the read within a minute, which is then
+            // done on the primary; the monitor stops vouching for it within the lag bound.
+            r.addDataSourceProperty("socketTimeout", "60");
             replicas.add(new ReplicaPool(new HikariDataSource(r), "PostGIS replica " + Secrets.maskUrl(url)));
         }
         try {
