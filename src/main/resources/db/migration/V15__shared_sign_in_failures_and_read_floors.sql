@@ -1,10 +1,12 @@
 -- Version 15: what several service nodes must share beyond sessions and tokens.
 -- Failed sign-ins, counted by every node together: five on one node slow the name (and the address) on all. The key
 -- ("user:NAME" or "addr:ADDRESS") is kept as its SHA-256 hash; rows older than the counting window are removed by
--- the next failure.
+-- the next failure. A sign-in is written here before its password is checked (and removed if it is right or refused),
+-- so that guesses made at the same moment on several nodes count each other.
 CREATE TABLE sign_in_failure (
-    key_hash  VARCHAR(64) NOT NULL,
-    failed_at TIMESTAMP WITH TIME ZONE NOT NULL
+    key_hash   VARCHAR(64) NOT NULL,
+    attempt_id VARCHAR(36) NOT NULL,
+    failed_at  TIMESTAMP WITH TIME ZONE NOT NULL
 );
 CREATE INDEX sign_in_failure_key_idx ON sign_in_failure (key_hash, failed_at);
 CREATE INDEX sign_in_failure_at_idx ON sign_in_failure (failed_at);

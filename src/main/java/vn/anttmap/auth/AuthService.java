@@ -88,8 +88,14 @@ public final class AuthService {
     public Session login(String username, char[] password, String address) {
         String who = username == null ? "" : username.trim().toLowerCase(java.util.Locale.ROOT);
         String from = "from " + address;
-        long wait = Math.max(waitSeconds("user:" + who), waitSeconds("addr:" + address));
+        // The attempt is written first (as a failure, until its password proves right), then the others are counted:
+        // guesses made at the same moment, on this node or another, count each other, so at most five are checked.
+        String attempt = UUID.randomUUID().toString();
+        fail("user:" + who, attempt);
+        fail("addr:" + address, attempt);
+        long wait = Math.max(waitSeconds("user:" + who, attempt), waitSeconds("addr:" + address, attempt));
         if (wait > 0) {
+            store.forgetSignInAttempt(attempt); // refused unchecked: not a failure of its own
             audit(who, "login_refused", from + " (too many failed sign-ins: " + wait + " s left)");
             throw new AuthException(Kind.TOO_MANY_TRIES, "đăng nhập sai quá nhiều lần; thử lại sau " + wait + " giây / too many failed "
                     + "sign-ins; try again in " + wait + " s", wait);
@@ -99,11 +105,10 @@ public final class AuthService {
         boolean ok = account.isPresent() ? PasswordHasher.verify(password, account.get().passwordHash())
                 : PasswordHasher.verifyNobody(password);
         if (!ok) {
-            fail("user:" + who);
-            fail("addr:" + address);
-            audit(who, "login_failed", from);
+            audit(who, "login_failed", from); // the attempt's rows stay, as its failure
             throw new AuthException(Kind.UNAUTHENTICATED, WRONG_PASSWORD, 0);
         }
+        store.forgetSignInAttempt(attempt);
         store.clearSignInFailures(PasswordHasher.tokenHash("user:" + who));
         Account a = account.get();
         Instant now = clock.instant();
@@ -308,9 +313,9 @@ public final class AuthService {
                 null, null, null, detail));
     }
 
-    private long waitSeconds(String key) {
+    private long waitSeconds(String key, String exceptAttempt) {
         Instant now = clock.instant();
-        List<Instant> list = store.signInFailures(PasswordHasher.tokenHash(key), now.minus(WINDOW));
+        List<Instant> list = store.signInFailures(PasswordHasher.tokenHash(key), now.minus(WINDOW), exceptAttempt);
         if (list.size() < FREE_FAILURES) {
             return 0;
         }
@@ -319,8 +324,8 @@ public final class AuthService {
         return Math.max(0, left);
     }
 
-    private void fail(String key) {
+    private void fail(String key, String attempt) {
         Instant now = clock.instant();
-        store.recordSignInFailure(PasswordHasher.tokenHash(key), now, now.minus(WINDOW));
+        store.recordSignInFailure(PasswordHasher.tokenHash(key), attempt, now, now.minus(WINDOW));
     }
 }

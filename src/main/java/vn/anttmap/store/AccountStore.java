@@ -56,11 +56,20 @@ public interface AccountStore {
     /** Removes one session. */
     void removeSession(String idHash);
 
-    /** Records a failed sign-in under a key's hash, and removes every key's failures from before {@code forgetBefore}. */
-    void recordSignInFailure(String keyHash, java.time.Instant at, java.time.Instant forgetBefore);
+    /**
+     * Records a sign-in attempt under a key's hash (before its password is checked: it stays as a failure unless
+     * {@link #forgetSignInAttempt forgotten}), and removes every key's rows from before {@code forgetBefore}.
+     */
+    void recordSignInFailure(String keyHash, String attemptId, java.time.Instant at, java.time.Instant forgetBefore);
 
-    /** The failed sign-ins under a key's hash since {@code since}, oldest first: counted by every node together. */
-    List<java.time.Instant> signInFailures(String keyHash, java.time.Instant since);
+    /**
+     * The failed (or still unchecked) sign-ins under a key's hash since {@code since}, oldest first, but attempt
+     * {@code exceptAttempt}'s: counted by every node together.
+     */
+    List<java.time.Instant> signInFailures(String keyHash, java.time.Instant since, String exceptAttempt);
+
+    /** Removes an attempt's rows (its password was right, or it was refused before being checked). */
+    void forgetSignInAttempt(String attemptId);
 
     /** Forgets a key's failed sign-ins (after a successful one). */
     void clearSignInFailures(String keyHash);

@@ -350,15 +350,17 @@ final class JdbcAccounts implements AccountStore, AuditLog {
 
 
     @Override
-    public void recordSignInFailure(String keyHash, java.time.Instant at, java.time.Instant forgetBefore) {
+    public void recordSignInFailure(String keyHash, String attemptId, java.time.Instant at, java.time.Instant forgetBefore) {
         try (Connection c = db.dataSource().getConnection()) {
             try (PreparedStatement old = c.prepareStatement("DELETE FROM sign_in_failure WHERE failed_at < ?")) {
                 old.setObject(1, OffsetDateTime.ofInstant(forgetBefore, java.time.ZoneOffset.UTC));
                 old.executeUpdate();
             }
-            try (PreparedStatement ps = c.prepareStatement("INSERT INTO sign_in_failure (key_hash, failed_at) VALUES (?, ?)")) {
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO sign_in_failure (key_hash, attempt_id, failed_at) "
+                    + "VALUES (?, ?, ?)")) {
                 ps.setString(1, keyHash);
-                ps.setObject(2, OffsetDateTime.ofInstant(at, java.time.ZoneOffset.UTC));
+                ps.setString(2, attemptId);
+                ps.setObject(3, OffsetDateTime.ofInstant(at, java.time.ZoneOffset.UTC));
                 ps.executeUpdate();
             }
         } catch (SQLException e) {
@@ -367,12 +369,13 @@ final class JdbcAccounts implements AccountStore, AuditLog {
     }
 
     @Override
-    public List<java.time.Instant> signInFailures(String keyHash, java.time.Instant since) {
+    public List<java.time.Instant> signInFailures(String keyHash, java.time.Instant since, String exceptAttempt) {
         try (Connection c = db.dataSource().getConnection();
              PreparedStatement ps = c.prepareStatement("SELECT failed_at FROM sign_in_failure WHERE key_hash = ? "
-                     + "AND failed_at >= ? ORDER BY failed_at")) {
+                     + "AND failed_at >= ? AND attempt_id <> ? ORDER BY failed_at")) {
             ps.setString(1, keyHash);
             ps.setObject(2, OffsetDateTime.ofInstant(since, java.time.ZoneOffset.UTC));
+            ps.setString(3, exceptAttempt == null ? "" : exceptAttempt);
             List<java.time.Instant> out = new java.util.ArrayList<>();
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
@@ -382,6 +385,17 @@ final class JdbcAccounts implements AccountStore, AuditLog {
             return out;
         } catch (SQLException e) {
             throw db.fault("reading failed sign-ins", e);
+        }
+    }
+
+    @Override
+    public void forgetSignInAttempt(String attemptId) {
+        try (Connection c = db.dataSource().getConnection();
+             PreparedStatement ps = c.prepareStatement("DELETE FROM sign_in_failure WHERE attempt_id = ?")) {
+            ps.setString(1, attemptId);
+            ps.executeUpdate();
+        } catch (SQLException e) {
+            throw db.fault("forgetting a sign-in attempt", e);
         }
     }
 

@@ -501,13 +501,18 @@ public abstract class JdbcFeatureStore implements FeatureStore {
     }
 
     @Override
-    public void recordSignInFailure(String keyHash, java.time.Instant at, java.time.Instant forgetBefore) {
-        accounts.recordSignInFailure(keyHash, at, forgetBefore);
+    public void recordSignInFailure(String keyHash, String attemptId, java.time.Instant at, java.time.Instant forgetBefore) {
+        accounts.recordSignInFailure(keyHash, attemptId, at, forgetBefore);
     }
 
     @Override
-    public List<java.time.Instant> signInFailures(String keyHash, java.time.Instant since) {
-        return accounts.signInFailures(keyHash, since);
+    public List<java.time.Instant> signInFailures(String keyHash, java.time.Instant since, String exceptAttempt) {
+        return accounts.signInFailures(keyHash, since, exceptAttempt);
+    }
+
+    @Override
+    public void forgetSignInAttempt(String attemptId) {
+        accounts.forgetSignInAttempt(attemptId);
     }
 
     @Override
