@@ -80,8 +80,7 @@ final class ServeCommand implements Callable<Integer> {
             }
         }
         java.util.Set<String> proxies = new java.util.LinkedHashSet<>(trustedProxies != null ? trustedProxies
-                : java.util.Arrays.stream(StoreOptions.env("ANTT_TRUSTED_PROXIES", "").split(",")).map(String::trim)
-                .filter(p -> !p.isEmpty()).toList());
+                : StoreOptions.envList("ANTT_TRUSTED_PROXIES"));
         Javalin app = HttpServer.create(services, new HttpServer.PageConfig(config.tileUrl(), config.tileAttribution(), proxies),
                 java.time.Duration.ofSeconds(drainSeconds));
         CountDownLatch stopAsked = new CountDownLatch(1);

@@ -34,12 +34,15 @@ final class StoreOptions {
         String dir = dataDir != null ? dataDir.toString() : env("ANTT_DATA_DIR", StoreConfig.DEFAULT_DATA_DIR);
         String url = db != null ? db : env("ANTT_DB_URL", null);
         String user = dbUser != null ? dbUser : env("ANTT_DB_USER", null);
-        java.util.List<String> replicas = dbReplicas != null ? dbReplicas
-                : java.util.Arrays.stream(env("ANTT_DB_REPLICAS", "").split(",")).map(String::trim)
-                .filter(r -> !r.isEmpty()).toList();
+        java.util.List<String> replicas = dbReplicas != null ? dbReplicas : envList("ANTT_DB_REPLICAS");
         java.time.Duration maxLag = dbReplicaMaxLagMs != null ? java.time.Duration.ofMillis(dbReplicaMaxLagMs)
                 : StoreConfig.DEFAULT_REPLICA_MAX_LAG;
         return new StoreConfig(Path.of(dir), url, user, env("ANTT_DB_PASSWORD", null), replicas, maxLag);
+    }
+
+    /** A comma-separated environment variable's items, blanks dropped; empty when unset. */
+    static java.util.List<String> envList(String name) {
+        return java.util.Arrays.stream(env(name, "").split(",")).map(String::trim).filter(v -> !v.isEmpty()).toList();
     }
 
     static String env(String name, String fallback) {

@@ -29,9 +29,6 @@ record Database(HikariDataSource dataSource, Dialect dialect, String description
     <T> T read(String what, Work<T> work, java.util.function.BooleanSupplier retryable) {
         if (replicas != null) {
             Replicas.Replica replica = replicas.choose();
-            if (vn.anttmap.model.ReadConsistency.current().filter(a -> a.replicaAllowed()).isPresent()) {
-                replicas.counted(replica);
-            }
             if (replica != null) {
                 try (Connection c = replica.dataSource.getConnection()) {
                     return work.run(c);

@@ -205,8 +205,19 @@ final class Replicas implements AutoCloseable {
     Replica choose() {
         ReadConsistency.Allowance allowance = ReadConsistency.current().orElse(null);
         if (allowance == null || !allowance.replicaAllowed()) {
-            return null;
+            return null; // not a read a replica may serve: not counted
         }
+        Replica chosen = pinned(allowance);
+        if (chosen == null) {
+            primaryReads.incrementAndGet();
+        } else {
+            chosen.reads.incrementAndGet();
+        }
+        return chosen;
+    }
+
+    /** The request's source: the one it was pinned to, or one chosen now (and pinned). */
+    private Replica pinned(ReadConsistency.Allowance allowance) {
         Object pinned = allowance.pin();
         if (pinned == PRIMARY) {
             return null;
@@ -282,14 +293,6 @@ final class Replicas implements AutoCloseable {
             }
         }
         return false;
-    }
-
-    void counted(Replica r) {
-        if (r == null) {
-            primaryReads.incrementAndGet();
-        } else {
-            r.reads.incrementAndGet();
-        }
     }
 
     Duration maxLag() {

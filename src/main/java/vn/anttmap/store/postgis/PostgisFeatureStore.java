@@ -23,16 +23,13 @@ public final class PostgisFeatureStore extends JdbcFeatureStore {
     /** How long a request waits for a connection before it fails (and the API answers 503). */
     public static final long CONNECTION_TIMEOUT_MS = 3_000;
 
-    /** How long a replica lags the primary at most and still serves reads, unless configured. */
-    public static final java.time.Duration DEFAULT_REPLICA_MAX_LAG = vn.anttmap.config.StoreConfig.DEFAULT_REPLICA_MAX_LAG;
-
     private PostgisFeatureStore(HikariDataSource ds, String description, java.util.List<ReplicaPool> replicas,
                                 java.time.Duration maxLag) {
         super(ds, Dialect.POSTGIS, description, replicas, maxLag);
     }
 
     public static PostgisFeatureStore connect(String jdbcUrl, String user, String password) {
-        return connect(jdbcUrl, user, password, java.util.List.of(), DEFAULT_REPLICA_MAX_LAG);
+        return connect(jdbcUrl, user, password, java.util.List.of(), vn.anttmap.config.StoreConfig.DEFAULT_REPLICA_MAX_LAG);
     }
 
     /**
