@@ -113,7 +113,11 @@ final class AuthController {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("username", p.username());
         m.put("role", p.role().name().toLowerCase(java.util.Locale.ROOT));
-        m.put("ward", p.wardId());
+        m.put("ward", p.is(vn.anttmap.model.Account.Role.LEADER) ? null : p.wardId());
+        if (p.is(vn.anttmap.model.Account.Role.LEADER)) {
+            m.put("scope", p.wardId());
+            m.put("wards", new java.util.TreeSet<>(p.wards()));
+        }
         m.put("csrf", csrf);
         return m;
     }

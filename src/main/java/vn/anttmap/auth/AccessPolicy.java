@@ -17,6 +17,8 @@ import java.util.function.Function;
  *   <li><b>Officer</b>: everything of their own ward, exactly; for other wards, what the public sees.</li>
  *   <li><b>Planner</b>: what the public sees, plus every camera, the coverage and camera plans, and the hotspot
  *       grids (aggregated to cells of tens of metres, which is where cameras help most); no incidents.</li>
+ *   <li><b>Leader</b> (lãnh đạo: of a ward, several wards or a province): what an officer sees, for every ward of
+ *       their scope, and the dashboard of those wards; other wards as the public sees them. Leaders write nothing.</li>
  *   <li><b>Admin</b>: everything, and users and the audit log.</li>
  * </ul>
  * Layers are named as in the API and OGC collections ({@code incidents}, {@code cameras}, {@code areas} /
@@ -36,7 +38,7 @@ public final class AccessPolicy {
     public static boolean canRead(Principal p, String layer) {
         return switch (p.role()) {
             case ADMIN -> true;
-            case OFFICER -> true;
+            case OFFICER, LEADER -> true;
             case PLANNER -> PUBLIC_LAYERS.contains(layer) || PLANNER_LAYERS.contains(layer);
             case PUBLIC -> PUBLIC_LAYERS.contains(layer);
         };
@@ -68,7 +70,7 @@ public final class AccessPolicy {
         if (p.is(Role.ADMIN)) {
             return true;
         }
-        if (p.is(Role.OFFICER) && p.wardId() != null && p.wardId().equals(wardOf(layer, id, field))) {
+        if ((p.is(Role.OFFICER) || p.is(Role.LEADER)) && p.seesWard(wardOf(layer, id, field))) {
             return true;
         }
         if (layer.equals("cameras")) {
@@ -92,6 +94,9 @@ public final class AccessPolicy {
         if (layer.equals("incidents") && p.is(Role.OFFICER) && p.wardId() != null) {
             return java.util.Optional.of(all.withWard(p.wardId()));
         }
+        if (layer.equals("incidents") && p.is(Role.LEADER) && p.wards().size() == 1) {
+            return java.util.Optional.of(all.withWard(p.wards().iterator().next()));
+        }
         if (layer.equals("cameras") && (p.is(Role.ADMIN) || p.is(Role.PLANNER))) {
             return java.util.Optional.of(all);
         }
@@ -111,9 +116,21 @@ public final class AccessPolicy {
                 "exception_decisions", "organisations").contains(layer);
     }
 
-    /** Whether the principal sees a ward's exact records (incident evidence, coverage geometry). */
+    /** Whether the principal sees a ward's exact records (incident evidence, coverage geometry): admin, its officer, its leaders. */
     public static boolean seesExact(Principal p, String wardId) {
-        return p.is(Role.ADMIN) || (p.is(Role.OFFICER) && p.wardId() != null && p.wardId().equals(wardId));
+        return p.seesWard(wardId);
+    }
+
+    /**
+     * Whether the principal may see the leaders' dashboard of these wards: an admin any; a leader or an officer only
+     * wards they see whole (an officer their own ward). The public and planners see no dashboard: its handling figures
+     * are officer-level data.
+     */
+    public static boolean seesDashboard(Principal p, java.util.Collection<String> wardIds) {
+        if (p.is(Role.ADMIN)) {
+            return true;
+        }
+        return (p.is(Role.LEADER) || p.is(Role.OFFICER)) && !wardIds.isEmpty() && wardIds.stream().allMatch(p::seesWard);
     }
 
     /** Whether the principal sees a ward's hotspot grids: admins, planners, and the ward's own officers. */
@@ -122,7 +139,7 @@ public final class AccessPolicy {
     }
 
     public static boolean canPlan(Principal p) {
-        return p.is(Role.ADMIN) || p.is(Role.PLANNER) || p.is(Role.OFFICER);
+        return p.is(Role.ADMIN) || p.is(Role.PLANNER) || p.is(Role.OFFICER) || p.is(Role.LEADER);
     }
 
     /**
@@ -132,6 +149,10 @@ public final class AccessPolicy {
     public static boolean canPlan(Principal p, String wards) {
         if (p.is(Role.ADMIN) || p.is(Role.PLANNER)) {
             return true;
+        }
+        if (p.is(Role.LEADER) && wards != null && !wards.trim().equals("*")) {
+            List<String> asked = java.util.Arrays.stream(wards.split(",")).map(String::trim).filter(w -> !w.isEmpty()).toList();
+            return !asked.isEmpty() && asked.stream().allMatch(p::seesWard);
         }
         return p.is(Role.OFFICER) && p.wardId() != null && wards != null && wards.trim().equals(p.wardId());
     }

@@ -149,11 +149,45 @@ public final class AuthService {
      * token revoked or an account changed by another process is refused on the next request.
      */
     public Optional<Principal> tokenPrincipal(String token) {
-        return store.tokenAccount(PasswordHasher.tokenHash(token)).map(AuthService::principal);
+        return store.tokenAccount(PasswordHasher.tokenHash(token)).map(this::principal);
     }
 
-    private static Principal principal(Account a) {
-        return new Principal(a.username(), a.role(), a.wardId());
+    /** The principal of an account as it is now: a leader's province resolved to its wards as they are now. */
+    Principal principal(Account a) {
+        if (a.role() != Account.Role.LEADER) {
+            return new Principal(a.username(), a.role(), a.wardId());
+        }
+        return new Principal(a.username(), a.role(), a.wardId(), scopeWards(a.wardId()));
+    }
+
+    /** The wards of a leader's province, kept until the wards change (their change stamp): province name → ward ids. */
+    private final Map<String, java.util.Set<String>> provinceWards = new java.util.concurrent.ConcurrentHashMap<>();
+    private volatile long provinceWardsStamp = Long.MIN_VALUE;
+
+    /**
+     * The wards a leader's scope covers now: the listed ids, or every ward whose {@code province} is the named one
+     * (compared ignoring case and surrounding spaces).
+     */
+    public java.util.Set<String> scopeWards(String scope) {
+        String province = Account.scopeProvince(scope);
+        if (province == null) {
+            return new java.util.LinkedHashSet<>(Account.scopeWards(scope));
+        }
+        long stamp = store.changeStamp(java.util.EnumSet.of(vn.anttmap.model.Layer.WARDS));
+        if (stamp != provinceWardsStamp) {
+            provinceWards.clear();
+            provinceWardsStamp = stamp;
+        }
+        return provinceWards.computeIfAbsent(province.toLowerCase(java.util.Locale.ROOT), key -> {
+            java.util.Set<String> ids = new java.util.TreeSet<>();
+            for (vn.anttmap.model.Feature w : store.query(vn.anttmap.model.Layer.WARDS, vn.anttmap.model.FeatureQuery.ALL)) {
+                Object p = w.get("province");
+                if (p != null && p.toString().trim().toLowerCase(java.util.Locale.ROOT).equals(key)) {
+                    ids.add(w.id());
+                }
+            }
+            return java.util.Set.copyOf(ids);
+        });
     }
 
     /** Creates a personal token for a user (the CLI); the token is shown once and only its hash is kept. */
@@ -227,9 +261,42 @@ public final class AuthService {
         return a;
     }
 
+    /** A leader's scope: some wards that exist, or a province that has at least one ward. */
+    private void checkScope(String scope) {
+        if (scope == null || scope.isBlank()) {
+            throw new IllegalArgumentException("một lãnh đạo cần phạm vi (--scope): mã phường, xã (cách nhau bằng dấu phẩy) hoặc "
+                    + "province:<tên tỉnh> / a leader needs a scope (--scope): ward ids separated by commas, or province:<name>");
+        }
+        if (scope.length() > 4000) {
+            throw new IllegalArgumentException("phạm vi dài quá 4.000 ký tự / the scope is longer than 4,000 characters");
+        }
+        String province = Account.scopeProvince(scope);
+        if (province != null) {
+            if (province.isEmpty() || scopeWards(scope).isEmpty()) {
+                java.util.Set<String> known = new java.util.TreeSet<>();
+                store.query(vn.anttmap.model.Layer.WARDS, vn.anttmap.model.FeatureQuery.ALL).forEach(w -> {
+                    if (w.get("province") != null) {
+                        known.add(w.get("province").toString());
+                    }
+                });
+                throw new IllegalArgumentException("không có phường, xã nào thuộc tỉnh '" + province + "'; các tỉnh: "
+                        + String.join(", ", known) + " / no ward is in province '" + province + "'; provinces: " + String.join(", ", known));
+            }
+            return;
+        }
+        for (String w : Account.scopeWards(scope)) {
+            if (store.get(vn.anttmap.model.Layer.WARDS, w).isEmpty()) {
+                throw new IllegalArgumentException("không có phường, xã mã '" + w + "' / no ward has id '" + w + "'");
+            }
+        }
+        if (Account.scopeWards(scope).isEmpty()) {
+            throw new IllegalArgumentException("phạm vi không nêu phường, xã nào / the scope names no ward");
+        }
+    }
+
     private void checkRoleAndWard(Account.Role role, String wardId) {
         if (role == Account.Role.PUBLIC) {
-            throw new IllegalArgumentException("role must be officer, planner or admin");
+            throw new IllegalArgumentException("role must be officer, leader, planner or admin");
         }
         if (role == Account.Role.OFFICER && wardId == null) {
             throw new IllegalArgumentException("an officer needs the ward they serve (--ward)");
@@ -239,8 +306,13 @@ public final class AuthService {
                     store.query(vn.anttmap.model.Layer.WARDS, vn.anttmap.model.FeatureQuery.ALL).stream()
                             .map(vn.anttmap.model.Feature::id).distinct().sorted().toList()));
         }
+        if (role == Account.Role.LEADER) {
+            checkScope(wardId);
+            return;
+        }
         if (role != Account.Role.OFFICER && wardId != null) {
-            throw new IllegalArgumentException("only an officer serves a ward; leave out --ward for a " + role.name().toLowerCase(java.util.Locale.ROOT));
+            throw new IllegalArgumentException("only an officer serves a ward and a leader a scope; leave out --ward for a "
+                    + role.name().toLowerCase(java.util.Locale.ROOT));
         }
     }
 
@@ -252,7 +324,7 @@ public final class AuthService {
         Account a = store.account(username).orElseThrow(() -> new IllegalArgumentException("không có người dùng '"
                 + username + "' / no user '" + username + "'"));
         Account.Role r = role == null ? a.role() : role;
-        String w = wardId != null ? wardId : r == Account.Role.OFFICER ? a.wardId() : null;
+        String w = wardId != null ? wardId : r == a.role() && (r == Account.Role.OFFICER || r == Account.Role.LEADER) ? a.wardId() : null;
         checkRoleAndWard(r, w);
         if (r == a.role() && java.util.Objects.equals(w, a.wardId())) {
             return a;

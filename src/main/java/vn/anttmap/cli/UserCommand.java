@@ -37,11 +37,19 @@ final class UserCommand implements Runnable {
         return line.toCharArray();
     }
 
+    /** An officer's ward or a leader's scope (kept in the same place); not both. */
+    static String scopeOrWard(String ward, String scope) {
+        if (ward != null && scope != null) {
+            throw new IllegalArgumentException("give --ward (an officer's ward) or --scope (a leader's wards), not both");
+        }
+        return ward != null ? ward : scope;
+    }
+
     static Account.Role role(String role) {
         try {
             return Account.Role.valueOf(role.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("role must be officer, planner or admin, got '" + role + "'");
+            throw new IllegalArgumentException("role must be officer, leader, planner or admin, got '" + role + "'");
         }
     }
 
@@ -50,18 +58,22 @@ final class UserCommand implements Runnable {
         @Parameters(paramLabel = "USERNAME")
         String username;
 
-        @Option(names = "--role", required = true, paramLabel = "ROLE", description = "officer, planner or admin.")
+        @Option(names = "--role", required = true, paramLabel = "ROLE", description = "officer, leader, planner or admin.")
         String role;
 
         @Option(names = "--ward", paramLabel = "ID", description = "For an officer: the ward they serve.")
         String ward;
+
+        @Option(names = "--scope", paramLabel = "SCOPE", description = "For a leader: the wards they oversee, ward ids "
+                + "separated by commas (hai-hoa,binh-minh) or a province (province:Thanh Hóa).")
+        String scope;
 
         @Override
         public Integer call() throws Exception {
             Account.Role r = role(role);
             char[] password = readPassword();
             try (App.Services s = services()) {
-                s.auth().addUser(username, r, ward, password);
+                s.auth().addUser(username, r, scopeOrWard(ward, scope), password);
             }
             out().println("added " + username + " (" + r.name().toLowerCase(Locale.ROOT) + ")");
             return 0;
@@ -179,20 +191,24 @@ final class UserCommand implements Runnable {
         @Parameters(paramLabel = "USERNAME")
         String username;
 
-        @Option(names = "--role", paramLabel = "ROLE", description = "officer, planner or admin.")
+        @Option(names = "--role", paramLabel = "ROLE", description = "officer, leader, planner or admin.")
         String role;
 
         @Option(names = "--ward", paramLabel = "ID", description = "For an officer: the ward they serve.")
         String ward;
 
+        @Option(names = "--scope", paramLabel = "SCOPE", description = "For a leader: the wards they oversee, ward ids "
+                + "separated by commas (hai-hoa,binh-minh) or a province (province:Thanh Hóa).")
+        String scope;
+
         @Override
         public Integer call() throws Exception {
-            if (role == null && ward == null) {
-                throw new IllegalArgumentException("give --role, --ward or both");
+            if (role == null && ward == null && scope == null) {
+                throw new IllegalArgumentException("give --role, --ward, --scope or both");
             }
             Account a;
             try (App.Services s = services()) {
-                a = s.auth().setRoleAndWard(username, role == null ? null : role(role), ward);
+                a = s.auth().setRoleAndWard(username, role == null ? null : role(role), scopeOrWard(ward, scope));
             }
             out().println(username + ": " + a.role().name().toLowerCase(Locale.ROOT) + (a.wardId() == null ? "" : " " + a.wardId()));
             return 0;

@@ -37,8 +37,19 @@ public final class Codes {
      */
     public static final List<String> SEVERITIES =
             List.of("it_nghiem_trong", "nghiem_trong", "rat_nghiem_trong", "dac_biet_nghiem_trong");
-    /** The channel an incident came through: in person, hotline 113, VNeID report, app, patrol. */
-    public static final List<String> CHANNELS = List.of("in_person", "hotline_113", "vneid", "app", "patrol");
+    /** The channel an incident came through: in person, hotline 113, VNeID report, app, patrol, a camera. */
+    public static final List<String> CHANNELS = List.of("in_person", "hotline_113", "vneid", "app", "patrol", "camera");
+    /**
+     * An incident's handling, in order: tiếp nhận (received), phân công (assigned), xác minh (verified), đã xử lý
+     * (handled), kết thúc (closed). See {@link IncidentLifecycle}.
+     */
+    public static final List<String> INCIDENT_STATUSES = List.of("received", "assigned", "verified", "handled", "closed");
+    /**
+     * How an incident was handled: hòa giải (mediated), xử phạt vi phạm hành chính (fined), nhắc nhở, cảnh cáo
+     * (warned), chuyển cơ quan điều tra (transferred), chuyển cơ quan khác (referred), không có vi phạm (no_violation).
+     */
+    public static final List<String> HANDLING_OUTCOMES = List.of("mediated", "fined", "warned", "transferred", "referred",
+            "no_violation");
     /** The checks an exception decision can except an incident from (the ward's X2.K4b and X2.K4d follow them). */
     public static final List<String> EXCEPTION_CHECKS = List.of("K4b", "K4d");
     /**

@@ -46,7 +46,7 @@ public final class PageWarmer {
         Set<String> wards = new LinkedHashSet<>();
         features.busiestWard().ifPresent(wards::add);
         for (Account a : auth.users()) {
-            if (a.wardId() != null) {
+            if (a.wardId() != null && a.role() == Account.Role.OFFICER) {
                 wards.add(a.wardId());
             }
         }

@@ -58,6 +58,11 @@ final class RecordConverter {
      */
     static final Map<String, String> PAST_ONLY = Map.ofEntries(
             Map.entry("occurred_at", "thời điểm xảy ra"),
+            Map.entry("received_at", "thời điểm tiếp nhận"),
+            Map.entry("assigned_at", "thời điểm phân công"),
+            Map.entry("verified_at", "thời điểm xác minh"),
+            Map.entry("handled_at", "thời điểm xử lý"),
+            Map.entry("closed_at", "thời điểm kết thúc"),
             Map.entry("installed_on", "ngày lắp đặt"),
             Map.entry("last_seen_on", "ngày thấy hoạt động lần cuối"),
             Map.entry("done_on", "ngày thực hiện"),
@@ -282,6 +287,8 @@ final class RecordConverter {
                 }
             }
             props.put("occurred_on", VietnamTime.localDay((OffsetDateTime) props.get("occurred_at")));
+            problems.addAll(vn.anttmap.model.IncidentLifecycle.problems(loc, props));
+            props.put("handle_minutes", vn.anttmap.model.IncidentLifecycle.handleMinutes(props));
         }
         if (layer == Layer.AREAS) {
             Integer households = (Integer) props.get("households");

@@ -174,7 +174,7 @@ public class CliTest {
         assertThat(run("import", "--data-dir", data, "--layer", "areas", fixture(dir, "areas.geojson").toString()).code()).isZero();
         Run before = run("db", "check", "--data-dir", data);
         assertThat(before.code()).isZero();
-        assertThat(before.out()).contains("schema version: 16 of 16", "wards        1", "areas        2", "incidents    0");
+        assertThat(before.out()).contains("schema version: 17 of 17", "wards        1", "areas        2", "incidents    0");
 
         Run bad = run("import", "--data-dir", data, "--layer", "incidents", fixture(dir, "incidents-bad-date.csv").toString());
         assertThat(bad.code()).isEqualTo(1);
@@ -252,9 +252,9 @@ public class CliTest {
     void dbCheckOnAFreshDirectorySaysToMigrate(@TempDir Path dir) {
         Run r = run("db", "check", "--data-dir", dir.toString());
         assertThat(r.code()).isEqualTo(1);
-        assertThat(r.out()).contains("schema version: 0 of 16", "run 'antt-map db migrate'");
+        assertThat(r.out()).contains("schema version: 0 of 17", "run 'antt-map db migrate'");
         Run m = run("db", "migrate", "--data-dir", dir.toString());
-        assertThat(m.out()).contains("applied 15 migration(s); schema version 16");
+        assertThat(m.out()).contains("applied 16 migration(s); schema version 17");
         assertThat(run("db", "check", "--data-dir", dir.toString()).code()).isZero();
     }
 
