@@ -314,7 +314,8 @@ const EMERGING_COLOURS = { new: "#7f0000", consecutive: "#d7301f", intensifying:
   diminishing: "#fdbb84", sporadic: "#fdd49e", oscillating: "#c994c7", historical: "#bdbdbd" };
 const hotspots = { density: null, gistar: null, emerging: null };
 const seesHotspots = () => session.role === "admin" || session.role === "planner"
-  || (session.role === "officer" && session.ward === state.ward);
+  || (session.role === "officer" && session.ward === state.ward)
+  || (session.role === "leader" && (session.wards ?? []).includes(state.ward));
 
 function hotspotStyle(kind, p) {
   if (kind === "density") {

@@ -41,7 +41,10 @@ class AccessPolicyScopeTest {
 
     static Stream<Arguments> cases() {
         List<Principal> who = List.of(Principal.PUBLIC, Principal.ADMIN_LOCAL, new Principal("p", Role.PLANNER, null),
-                new Principal("o", Role.OFFICER, "hai-hoa"), new Principal("n", Role.OFFICER, "ninh-hai"));
+                new Principal("o", Role.OFFICER, "hai-hoa"), new Principal("n", Role.OFFICER, "ninh-hai"),
+                new Principal("l", Role.LEADER, "province:Thanh Hóa", Set.of("hai-hoa", "binh-minh", "hai-nhan", "ninh-hai")),
+                new Principal("l1", Role.LEADER, "hai-hoa", Set.of("hai-hoa")),
+                new Principal("l2", Role.LEADER, "ninh-hai,binh-minh", Set.of("ninh-hai", "binh-minh")));
         return who.stream().flatMap(p -> Stream.of(Arguments.of(p, Layer.INCIDENTS), Arguments.of(p, Layer.CAMERAS)));
     }
 
