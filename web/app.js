@@ -954,11 +954,19 @@ function buildControls() {
   fitLegend();
 }
 
-/** The legend's height is the room under the layer switcher, above the attribution line: it scrolls, never covers. */
+/**
+ * The legend's height is the room under the layer switcher, above the attribution line: it scrolls, never covers. When
+ * the switcher's open list leaves too little room even for its title (a short map), the legend steps aside until the
+ * list closes.
+ */
 function fitLegend() {
-  const details = legend?.getContainer()?.querySelector("details");
+  const box = legend?.getContainer();
+  const details = box?.querySelector("details");
   if (!details) return;
-  const room = map.getContainer().getBoundingClientRect().bottom - details.getBoundingClientRect().top - 40;
+  const foot = map.getContainer().getBoundingClientRect().bottom;
+  box.style.display = layerControl && foot - layerControl.getContainer().getBoundingClientRect().bottom < 90 ? "none" : "";
+  if (box.style.display === "none") return;
+  const room = foot - details.getBoundingClientRect().top - 40;
   details.style.maxHeight = `${Math.max(room, 36)}px`;
 }
 map.on("resize", fitLegend);
