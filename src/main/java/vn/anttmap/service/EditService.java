@@ -251,7 +251,9 @@ public final class EditService {
      * Writes one record through the import's checks; with {@code before}, only if the stored record is still
      * {@code before} (its version) when written, else only if the record's id (when it has one) is not taken.
      * Returns the record as this write stored it (read in its transaction: a writer coming right after cannot
-     * slip its version into this one's answer).
+     * slip its version into this one's answer). An incident's handling may only move forward ({@link
+     * IncidentLifecycle#changeProblems}) but for an administrator. With {@code step} (an incident's status change, {@code
+     * "received → assigned"}), the audit entry's action is {@code status} and its detail the step.
      */
     private Feature write(Principal who, Layer layer, RawRecord record, Feature before, String step) {
         Feature[] written = new Feature[1];
