@@ -294,9 +294,10 @@ async function loadIncidents() {
     if (state.category && f.properties.category !== state.category) continue;
     const [lon, lat] = f.geometry.coordinates;
     const colour = CATEGORY_COLOURS[f.properties.category] ?? "#718096";
-    const marker = L.marker([lat, lon], { icon: L.divIcon({ className: "antt-incident",
+    const marker = L.marker([lat, lon], { incidentId: f.id, icon: L.divIcon({ className: "antt-incident",
       html: `<div class="incident-icon" style="background:${colour};width:14px;height:14px"></div>`, iconSize: [18, 18] }) })
-      .bindPopup(() => incidentPopup(f));
+      // On a phone the popup (with its step form) opens below the map's controls, which would otherwise cover it.
+      .bindPopup(() => incidentPopup(f), { autoPanPaddingTopLeft: [10, window.innerWidth < 700 ? 100 : 10] });
     incidentMarkers.set(f.id, marker);
     cluster.addLayer(marker);
   }
@@ -498,8 +499,24 @@ function showFigures(s, c) {
     [t("figTeams"), `${team("social_security").teams} (${team("social_security").members.toLocaleString(locale())} ${t("members")})`, "teams"],
     [t("figCoverage"), c == null ? "…" : `${pct(c.areaShare)} ${t("coverageArea")} · ${pct(c.roadShare)} ${t("coverageRoads")} · `
       + `${c.incidentsCovered}/${c.incidents} ${t("coverageIncidents")}`, "coverage"],
+    ...handlingFigures(s.handling),
   ].map(([label, value, key]) => `<span data-figure="${key}">${escapeHtml(label)}: <b>${value}</b></span>`).join("")
     + figuresPeriodsHtml(s);
+}
+
+/**
+ * The period's handling, for who may see it (the API sends none to others): received (every incident of the period,
+ * whatever the category filter, with how many have no handling recorded), handled, in progress, and the median time
+ * to handle, "no data" when nothing was handled.
+ */
+function handlingFigures(h) {
+  if (!h) return [];
+  const all = state.category ? ` (${t("figAllCategories")})` : "";
+  return [
+    [t("figReceived") + all, `${h.received}${h.unknown ? ` <span class="note">(${escapeHtml(tf("figUnknown", { n: h.unknown }))})</span>` : ""}`, "received"],
+    [t("figHandled") + all, h.handled, "handled"], [t("figOpen") + all, h.open, "open"],
+    [t("figMedian") + all, h.medianHoursToHandle == null ? escapeHtml(t("noData")) : `${num(h.medianHoursToHandle)} ${t("hours")}`, "median"],
+  ];
 }
 
 /**
@@ -789,9 +806,111 @@ function incidentPopup(f) {
   const p = f.properties;
   return `<div data-incident-popup="${escapeHtml(f.id)}"><b>${escapeHtml(catName(p.category))}</b> <span class="note">${escapeHtml(f.id)}</span><br>`
     + `${t("occurredAt")}: ${instantToVn(p.occurred_at)}<br>${escapeHtml(p.description ?? "")}`
-    + (canEdit() ? `<br><button type="button" class="act" data-edit-incident="${escapeHtml(f.id)}">${t("editIncident")}</button>`
+    + `<div class="incident-life" data-life="${escapeHtml(f.id)}">${lifeHtml(f)}</div>`
+    + (canEdit() ? `<button type="button" class="act" data-edit-incident="${escapeHtml(f.id)}">${t("editIncident")}</button>`
       + ` <button type="button" class="act" data-decide-incident="${escapeHtml(f.id)}">${t("newDecision")}</button>` : "")
     + "</div>";
+}
+
+// ---------------------------------------------------------------- an incident's handling, step by step
+/** The steps of an incident's handling, in order (IncidentLifecycle on the server). */
+const STEPS = ["received", "assigned", "verified", "handled", "closed"];
+/** What each step names besides its time and author. */
+const STEP_DETAIL = { assigned: "assigned_to", handled: "handling" };
+const HANDLING_OUTCOMES = ["mediated", "fined", "warned", "transferred", "referred", "no_violation"];
+/** The record's handling fields: an edit of the rest keeps them as they were (the server refuses a step undone). */
+const LIFE_FIELDS = STEPS.flatMap((s) => [`${s}_at`, `${s}_by`, ...(STEP_DETAIL[s] ? [STEP_DETAIL[s]] : [])]).concat("status");
+
+/**
+ * The status in words, each step taken with its time (dd/MM/yyyy HH:mm) and by whom, and for who may write the
+ * incident's ward, a form for the next step (whom it is assigned to, or how it was handled; its time, now if left empty).
+ */
+function lifeHtml(f) {
+  const p = f.properties;
+  const done = p.status ? STEPS.slice(0, STEPS.indexOf(p.status) + 1) : [];
+  const rows = done.map((s) => {
+    const detail = s === "assigned" ? ` → ${escapeHtml(p.assigned_to ?? "")}` : s === "handled" && p.handling ? ` (${escapeHtml(t(`ho_${p.handling}`))})` : "";
+    return `<li data-step="${s}">${escapeHtml(t(`st_${s}`))}: ${p[`${s}_at`] ? instantToVn(p[`${s}_at`]) : "–"}`
+      + `${p[`${s}_by`] ? ` · ${escapeHtml(p[`${s}_by`])}` : ""}${detail}</li>`;
+  }).join("");
+  const next = p.status === "closed" ? null : STEPS[p.status ? STEPS.indexOf(p.status) + 1 : 0];
+  let form = "";
+  if (next && canEditWard(p.ward_id)) {
+    const id = escapeHtml(f.id);
+    const field = (name, label, control) => `<label for="step-${name}">${escapeHtml(label)}</label>${control}`
+      + `<span class="field-error" data-for="${name}" id="step-${name}-error"></span>`;
+    form = `<form class="step-form" data-step-form="${id}" data-next="${next}" novalidate>`
+      + (next === "assigned" ? field("assigned_to", t("assignedTo"), `<input id="step-assigned_to" name="assigned_to" maxlength="200" required>`) : "")
+      + (next === "handled" ? field("handling", t("handlingField"), `<select id="step-handling" name="handling" required>`
+        + `<option value="">${escapeHtml(t("choose"))}</option>${HANDLING_OUTCOMES.map((o) =>
+          `<option value="${o}">${escapeHtml(t(`ho_${o}`))}</option>`).join("")}</select>`) : "")
+      + field("at", t("stepAt"), `<input id="step-at" name="at" inputmode="numeric" autocomplete="off">`)
+      + `<button type="submit" class="act" data-step-button="${next}">${escapeHtml(t(`step_${next}`))}</button>`
+      + `<span class="form-error" aria-live="polite"></span></form>`;
+  }
+  return `<b>${escapeHtml(t("lifeTitle"))}:</b> <span data-status="${escapeHtml(p.status ?? "")}">${escapeHtml(t(`st_${p.status ?? "none"}`))}</span>`
+    + (rows ? `<ol class="steps">${rows}</ol>` : "<br>") + form;
+}
+
+/**
+ * Wires the next-step form of an incident's popup: the record is read again with its version (a colleague may have
+ * moved it since the map loaded), and the step is sent with that version (If-Match) and the CSRF token. Then the map is
+ * reloaded and the popup opened again on the new status; a refusal shows in the form, in the page's language.
+ */
+async function wireLife(box) {
+  const id = box.dataset.life;
+  let current;
+  try {
+    current = await getVersioned(`/api/v1/incidents/${encodeURIComponent(id)}`);
+  } catch (err) {
+    return; // the popup keeps what the map loaded; the server refuses a step on a stale version anyway
+  }
+  if (!box.isConnected) return;
+  box.innerHTML = lifeHtml(current.feature);
+  const form = box.querySelector("form[data-step-form]");
+  if (!form) return;
+  const reopen = async () => {
+    await refresh();
+    const marker = incidentMarkers.get(id);
+    if (marker) layers.incidents.zoomToShowLayer(marker, () => marker.openPopup());
+  };
+  form.addEventListener("submit", async (e) => {
+    e.preventDefault();
+    clearErrors(form);
+    const next = form.dataset.next;
+    const body = { status: next };
+    const detail = STEP_DETAIL[next];
+    if (detail) {
+      const v = form.elements[detail].value.trim();
+      if (!v) { fieldError(form, detail, t("errRequired")); return; }
+      body[detail] = v;
+    }
+    const at = form.elements.at.value.trim();
+    if (at) {
+      const ms = vnInstantMs(at);
+      if (ms === null) { fieldError(form, "at", t("badInstant")); return; }
+      if (ms > Date.now() + 5 * 60 * 1000) { fieldError(form, "at", tf("futureDate", { value: at, today: vnToday() })); return; }
+      body.at = new Date(ms).toISOString();
+    }
+    form.querySelector("button[type=submit]").disabled = true;
+    try {
+      await send("POST", `/api/v1/incidents/${encodeURIComponent(id)}/status`, body, current.etag);
+      await reopen();
+    } catch (err) {
+      form.querySelector("button[type=submit]").disabled = false;
+      // A field the server names (the time of a step, whom, how) is shown beside it when the form has it.
+      if (err instanceof ApiError && err.body.field === "status") {
+        clearErrors(form);
+        form.querySelector(".form-error").textContent = reasonText(String(err.body.detail ?? ""));
+        return;
+      }
+      // The step's time is refused under its field's name (assigned_at, …): the form shows it by the time it asked.
+      if (err instanceof ApiError && typeof err.body.detail === "string") {
+        err.body.detail = err.body.detail.replace(new RegExp(`field ${next}_at: `, "g"), "field at: ");
+      }
+      showApiError(form, err, reopen);
+    }
+  });
 }
 
 function escapeHtml(s) {
@@ -836,11 +955,19 @@ function buildControls() {
   fitLegend();
 }
 
-/** The legend's height is the room under the layer switcher, above the attribution line: it scrolls, never covers. */
+/**
+ * The legend's height is the room under the layer switcher, above the attribution line: it scrolls, never covers. When
+ * the switcher's open list leaves too little room even for its title (a short map), the legend steps aside until the
+ * list closes.
+ */
 function fitLegend() {
-  const details = legend?.getContainer()?.querySelector("details");
+  const box = legend?.getContainer();
+  const details = box?.querySelector("details");
   if (!details) return;
-  const room = map.getContainer().getBoundingClientRect().bottom - details.getBoundingClientRect().top - 40;
+  const foot = map.getContainer().getBoundingClientRect().bottom;
+  box.style.display = layerControl && foot - layerControl.getContainer().getBoundingClientRect().bottom < 90 ? "none" : "";
+  if (box.style.display === "none") return;
+  const room = foot - details.getBoundingClientRect().top - 40;
   details.style.maxHeight = `${Math.max(room, 36)}px`;
 }
 map.on("resize", fitLegend);
@@ -1228,8 +1355,10 @@ async function openIncidentForm(latlng, id, back) {
       form.querySelector(".form-error").textContent = t("fixFields");
       return;
     }
-    // Fields this form does not show are kept as they were (a bare flag excepts nothing, but it is not ours to drop).
-    const keep = current ? { force_majeure: p.force_majeure ?? null, promptly_handled: p.promptly_handled ?? null } : {};
+    // Fields this form does not show are kept as they were (a bare flag excepts nothing, but it is not ours to drop; the
+    // handling moves on from the popup, step by step).
+    const keep = current ? { force_majeure: p.force_majeure ?? null, promptly_handled: p.promptly_handled ?? null,
+      ...Object.fromEntries(LIFE_FIELDS.map((k) => [k, p[k] ?? null])) } : {};
     const feature = { type: "Feature", geometry: { type: "Point", coordinates: at }, properties: { ...keep, ...v } };
     try {
       const saved = current ? await send("PUT", `/api/v1/incidents/${encodeURIComponent(id)}`, feature, current.etag)
@@ -1601,6 +1730,7 @@ map.on("popupopen", (e) => {
     openIncidentForm(null, b.dataset.editIncident, reopenArea())));
   el.querySelectorAll("[data-decide-incident]").forEach((b) => b.addEventListener("click", () =>
     openExceptionForm({ incidents: [[b.dataset.decideIncident, ""]], back: reopenArea() })));
+  el.querySelectorAll("[data-life]").forEach((box) => { wireLife(box).catch((err) => { status.textContent = err.message; }); });
 });
 
 /** A way back to the area panel that is open now, if any. */

@@ -20,7 +20,8 @@ import java.util.Map;
  * failure's extra data adds; refused input with its problems ({@link #invalidInput}); any other failure as a status,
  * a title and a detail ({@link #error}). The body is {@code {"error": title, "detail": message}} in the request's language,
  * with {@code changedBy} and {@code changedAt} when the failure names who made the record's current version and
- * {@code currentVersion} (also as the {@code ETag} header) when it carries the version; a wait comes as
+ * {@code currentVersion} (also as the {@code ETag} header) when it carries the version, {@code field} and
+ * {@code field_label} when it names the field at fault; a wait comes as
  * {@code Retry-After}, and a 401 says how to authenticate ({@code WWW-Authenticate}, added by
  * {@link HttpServer#json}). Each answer names its failure's kind for the metrics ({@link Metrics#FAILURE}: the
  * kind's or the title's name in lower case).
@@ -67,6 +68,10 @@ public final class FailureMapping {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("error", title(e.kind).text().in(lang));
         body.put("detail", Text.split(e.getMessage()).in(lang));
+        if (e.field != null) {
+            body.put("field", e.field);
+            body.put("field_label", Messages.fieldLabel(e.field, lang));
+        }
         if (e.changedBy != null) {
             body.put("changedBy", e.changedBy.username());
             body.put("changedAt", e.changedBy.at().toString());

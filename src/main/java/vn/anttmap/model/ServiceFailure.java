@@ -37,13 +37,21 @@ public class ServiceFailure extends RuntimeException {
     public final transient AuditEntry changedBy;
     /** How long to wait before trying again, in seconds; 0 when it need not wait. */
     public final long retryAfterSeconds;
+    /** The field the refusal is about (an incident's {@code status} moved out of order), when it is about one; else null. */
+    public final String field;
 
     public ServiceFailure(Kind kind, String message) {
         this(kind, message, null, null, 0);
     }
 
     public ServiceFailure(Kind kind, String message, String currentVersion, AuditEntry changedBy, long retryAfterSeconds) {
+        this(kind, message, currentVersion, changedBy, retryAfterSeconds, null);
+    }
+
+    public ServiceFailure(Kind kind, String message, String currentVersion, AuditEntry changedBy, long retryAfterSeconds,
+                          String field) {
         super(message);
+        this.field = field;
         this.kind = java.util.Objects.requireNonNull(kind, "kind");
         this.currentVersion = currentVersion;
         this.changedBy = changedBy;

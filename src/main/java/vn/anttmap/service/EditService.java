@@ -7,7 +7,10 @@ import vn.anttmap.io.RawRecord;
 import vn.anttmap.model.AuditEntry;
 import vn.anttmap.model.Feature;
 import vn.anttmap.model.FeatureQuery;
+import vn.anttmap.model.IncidentLifecycle;
+import vn.anttmap.model.InvalidInputException;
 import vn.anttmap.model.Layer;
+import vn.anttmap.model.Problem;
 import vn.anttmap.model.ServiceFailure;
 import vn.anttmap.model.ServiceFailure.Kind;
 import vn.anttmap.store.FeatureStore;
@@ -22,6 +25,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -64,16 +68,21 @@ public final class EditService {
     /**
      * A refused edit; its message is {@code "vi / en"}. Kinds: {@code UNAUTHENTICATED} or {@code FORBIDDEN} (may not
      * edit), {@code NOT_ALLOWED} (a layer not edited one record at a time), {@code CONFLICT} (a stale version, a taken
-     * id, an area still referred to), {@code PRECONDITION_REQUIRED} (no version sent). A missing record is a
+     * id, an area still referred to, an incident's step out of order: field {@code status}), {@code
+     * PRECONDITION_REQUIRED} (no version sent). A missing record is a
      * {@link NoSuchElementException}.
      */
     public static final class EditException extends ServiceFailure {
         EditException(Kind kind, String message, String currentVersion) {
-            this(kind, message, currentVersion, null);
+            this(kind, message, currentVersion, (AuditEntry) null);
         }
 
         EditException(Kind kind, String message, String currentVersion, AuditEntry changedBy) {
             super(kind, message, currentVersion, changedBy, 0);
+        }
+
+        EditException(Kind kind, String message, String currentVersion, String field) {
+            super(kind, message, currentVersion, null, 0, field);
         }
     }
 
@@ -100,7 +109,7 @@ public final class EditService {
                 throw taken(who, layer, record.id(), there.get());
             }
         }
-        Feature written = write(who, layer, signed(who, layer, record), null);
+        Feature written = write(who, layer, signed(who, layer, record), null, null);
         return new Versioned(written, version(layer, written));
     }
 
@@ -117,7 +126,66 @@ public final class EditService {
         check(who, layer, before);
         requireVersion(layer, before, ifMatch);
         Feature written = write(who, layer, signed(who, layer, new RawRecord(record.location(), id, record.geometry(),
-                record.values())), before);
+                record.values())), before, null);
+        return new Versioned(written, version(layer, written));
+    }
+
+    /**
+     * Takes the next step of incident {@code incidentId}'s handling ({@link IncidentLifecycle#advance}) as {@code who}, if
+     * the incident is still at version {@code ifMatch} when written: the step's author is {@code who}, its time
+     * {@code step.at()} or now; the record is then checked like any edit (no step time in the future, none before the
+     * step before it) and written in one transaction with its audit entry (action {@code status}, the record before and
+     * after, the step as detail).
+     *
+     * @throws NoSuchElementException when there is no such incident, or {@code who} may not see it
+     * @throws EditException          {@code UNAUTHENTICATED} or {@code FORBIDDEN} when {@code who} may not edit it,
+     *                                {@code PRECONDITION_REQUIRED} without {@code ifMatch}, {@code CONFLICT} with the
+     *                                current version when the record is no longer at {@code ifMatch} or the step is not
+     *                                the next one (field {@code status})
+     * @throws InvalidInputException  when the step lacks what it needs ({@code assigned_to}, {@code handling}) or its time
+     *                                is refused
+     */
+    public Versioned advance(Principal who, String incidentId, IncidentLifecycle.Advance step, String ifMatch) {
+        return advance(who, incidentId, () -> step, ifMatch);
+    }
+
+    /**
+     * As {@link #advance(Principal, String, IncidentLifecycle.Advance, String)}, the step read from {@code step} only once
+     * {@code who} is known to be allowed to edit the incident and the version matches (the API reads the request's body
+     * then: who may not write learns nothing from a body's errors).
+     */
+    public Versioned advance(Principal who, String incidentId, java.util.function.Supplier<IncidentLifecycle.Advance> step,
+                             String ifMatch) {
+        Layer layer = Layer.INCIDENTS;
+        Feature before = visibleOrMissing(who, layer, incidentId);
+        check(who, layer, before);
+        requireVersion(layer, before, ifMatch);
+        IncidentLifecycle.Advance a = step.get();
+        if (a.status() == null || IncidentLifecycle.Step.of(a.status().trim()).isEmpty()) {
+            String known = String.join(", ", vn.anttmap.model.Codes.INCIDENT_STATUSES);
+            throw new InvalidInputException("request", new Problem("request", "status", a.status() == null
+                    ? "cần trạng thái mới (status: " + known + ") / the new status is required (status: " + known + ")"
+                    : "không có trạng thái '" + a.status() + "'; các trạng thái: " + known + " / unknown status '" + a.status()
+                    + "'; statuses: " + known));
+        }
+        OffsetDateTime now = vn.anttmap.model.VietnamTime.inVietnam(OffsetDateTime.now(clock).truncatedTo(ChronoUnit.SECONDS));
+        Map<String, Object> after;
+        try {
+            after = IncidentLifecycle.advance(before.properties(), a, who.username(), now);
+        } catch (IncidentLifecycle.StepRefused e) {
+            if ("status".equals(e.field())) {
+                throw new EditException(Kind.CONFLICT, e.getMessage(), version(layer, before), "status");
+            }
+            throw new InvalidInputException("request", new Problem("request", e.field(), e.getMessage()));
+        }
+        Map<String, Object> values = new java.util.LinkedHashMap<>();
+        for (vn.anttmap.model.FieldDef f : layer.fields()) {
+            if (!f.derived() && after.get(f.name()) != null) {
+                values.put(f.name(), after.get(f.name()));
+            }
+        }
+        String detail = (before.get("status") == null ? "—" : before.get("status")) + " → " + after.get("status");
+        Feature written = write(who, layer, new RawRecord("request", incidentId, before.geometry(), values), before, detail);
         return new Versioned(written, version(layer, written));
     }
 
@@ -183,22 +251,34 @@ public final class EditService {
      * Writes one record through the import's checks; with {@code before}, only if the stored record is still
      * {@code before} (its version) when written, else only if the record's id (when it has one) is not taken.
      * Returns the record as this write stored it (read in its transaction: a writer coming right after cannot
-     * slip its version into this one's answer).
+     * slip its version into this one's answer). An incident's handling may only move forward ({@link
+     * IncidentLifecycle#changeProblems}) but for an administrator. With {@code step} (an incident's status change, {@code
+     * "received → assigned"}), the audit entry's action is {@code status} and its detail the step.
      */
-    private Feature write(Principal who, Layer layer, RawRecord record, Feature before) {
+    private Feature write(Principal who, Layer layer, RawRecord record, Feature before, String step) {
         Feature[] written = new Feature[1];
         try {
             importer.importRecords(layer, "request", List.of(record), (features, batch) -> {
                 Feature f = features.get(0);
                 check(who, layer, f);
+                if (layer == Layer.INCIDENTS && before != null) {
+                    // The handling moves forward only, and a step once recorded stays: an administrator may correct it.
+                    List<Problem> changed = IncidentLifecycle.changeProblems(record.location(), before.properties(), f.properties(),
+                            who.is(vn.anttmap.model.Account.Role.ADMIN));
+                    if (!changed.isEmpty()) {
+                        throw new InvalidInputException("request", changed);
+                    }
+                }
                 batch.readBack(layer, f.id(), stored -> written[0] = stored);
                 if (before != null) {
                     expect(batch, layer, f.id(), before);
                 } else if (record.id() != null) {
                     batch.expect(layer, f.id(), x -> version(layer, x), null);
                 }
-                batch.audit(entry(who, before == null ? "create" : "update", layer, f.id(),
-                        before == null ? null : json(layer, before), json(layer, f)));
+                AuditEntry e = entry(who, step != null ? "status" : before == null ? "create" : "update", layer, f.id(),
+                        before == null ? null : json(layer, before), json(layer, f));
+                batch.audit(step == null ? e : new AuditEntry(e.id(), e.at(), e.username(), e.action(), e.layer(), e.recordId(),
+                        e.beforeJson(), e.afterJson(), step));
             });
         } catch (StaleRecordException e) {
             if (before == null) {

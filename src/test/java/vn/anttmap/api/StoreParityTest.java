@@ -60,7 +60,27 @@ class StoreParityTest {
             assertThat(embedded.get("/api/v1/hotspots/gistar?ward=w&from=2023-01-01&to=2023-12-31")).startsWith("422 ")
                     .contains("got 3");
             assertThat(postgis).isEqualTo(embedded);
+            // Issue 22: a call log's handling counted alike (statuses grouped, the median from the minutes grouped).
+            for (App.Services s : List.of(h2, pg)) {
+                try (var in = StoreParityTest.class.getResourceAsStream("/fixtures/import/incidents-113-handling.csv")) {
+                    s.importer().importFile(vn.anttmap.model.Layer.INCIDENTS, "113.csv", in,
+                            vn.anttmap.service.ImportService.Format.CSV, null);
+                }
+            }
+            String stats = "/api/v1/stats?ward=w&from=2023-01-01&to=2023-12-31";
+            String withHandling = answers(h2, stats);
+            assertThat(withHandling).contains("\"handling\":{\"received\":7,\"handled\":2,\"open\":1,\"unknown\":4,"
+                    + "\"medianHoursToHandle\":1.65}");
+            assertThat(answers(pg, stats)).isEqualTo(withHandling);
         }
+    }
+
+    static String answers(App.Services s, String path) {
+        String token = vn.anttmap.TestAuth.admin(s);
+        String[] out = new String[1];
+        vn.anttmap.TestHttp.test(HttpServer.create(s, new HttpServer.PageConfig("t", "t")), (server, client) ->
+                out[0] = client.get(path, vn.anttmap.TestAuth.bearer(token)).body().string());
+        return out[0];
     }
 
     /** Issue 18 on both stores: incidents dated 2030 and 2019 move no default period and are listed for review alike. */

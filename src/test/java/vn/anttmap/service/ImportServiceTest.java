@@ -96,6 +96,41 @@ class ImportServiceTest {
         assertThat(get(Layer.INCIDENTS, "i3").get("area_id")).isEqualTo("b");
     }
 
+    /** Issue 22: a 113 call log with each call's handling (Vietnamese times), every row written with its steps. */
+    @Test
+    void aCallLogWithItsHandlingImportsEveryRowWithItsSteps() throws IOException {
+        assertThat(load(Layer.INCIDENTS, "incidents-113-handling.csv").written()).isEqualTo(4);
+        Feature closed = get(Layer.INCIDENTS, "c113-001");
+        assertThat(closed.get("status")).isEqualTo("closed");
+        assertThat(closed.get("assigned_to")).isEqualTo("Tổ tuần tra 1");
+        assertThat(closed.get("handling")).isEqualTo("mediated");
+        assertThat(closed.get("closed_by")).isEqualTo("đội trưởng");
+        // Received 21:12, handled 22:30.
+        assertThat(closed.get("handle_minutes")).isEqualTo(78);
+        assertThat(get(Layer.INCIDENTS, "c113-002").get("handle_minutes")).isEqualTo(120);
+        assertThat(get(Layer.INCIDENTS, "c113-003").get("handle_minutes")).isNull();
+        assertThat(get(Layer.INCIDENTS, "c113-004").get("status")).isNull();
+    }
+
+    /**
+     * Issue 22: a call log with a call closed before it was received and one handled without its time is refused
+     * whole, each row named with its field; not even its good row is written.
+     */
+    @Test
+    void aCallLogWithStepsOutOfOrderOrMissingIsRefusedWholeNamingRowAndField() {
+        Map<Layer, Long> before = services.store().counts();
+        InvalidInputException e = org.assertj.core.api.Assertions.catchThrowableOfType(
+                () -> load(Layer.INCIDENTS, "incidents-113-bad.csv"), InvalidInputException.class);
+        assertThat(e.source()).isEqualTo("incidents-113-bad.csv");
+        assertThat(e.problems()).extracting(Object::toString).containsExactly(
+                "line 3, field closed_at: thời điểm kết thúc (07/04/2023 22:00) trước thời điểm xử lý (08/04/2023 01:06)"
+                        + " / closed_at 07/04/2023 22:00 is before handled_at 08/04/2023 01:06",
+                "line 4, field handled_at: trạng thái 'xử lý' cần handled_at (bước xử lý) / status 'handled' needs handled_at"
+                        + " (the handled step)");
+        assertThat(services.store().counts()).isEqualTo(before);
+        assertThat(services.store().get(Layer.INCIDENTS, "c113-101")).isEmpty();
+    }
+
     @Test
     void aPointOnTheSharedBoundaryGoesToExactlyOneArea() throws IOException {
         load(Layer.INCIDENTS, "incidents-good.csv");

@@ -1694,6 +1694,82 @@ class MapPageBrowserTest {
         }
     }
 
+    /**
+     * Issue 22: on a phone, an officer moves an incident one step (received → assigned, naming whom) from its popup;
+     * the popup then shows the new status with the step's time and author, the store and the audit log have it, and
+     * the figures bar gives the period's handling as the figures endpoint does.
+     */
+    @Test
+    void onAPhoneAnOfficerAssignsAnIncidentFromItsPopup() {
+        var incidents = vn.anttmap.model.Layer.INCIDENTS;
+        java.util.Set<String> before = ids(incidents);
+        org.openqa.selenium.Dimension desktop = browser.manage().window().getSize();
+        String id = "vv-browser-life";
+        try {
+            var at = services.store().get(vn.anttmap.model.Layer.AREAS, "tdp-quang-trung").orElseThrow().geometry().getInteriorPoint();
+            services.edits().create(new vn.anttmap.auth.Principal("officer-hh", vn.anttmap.model.Account.Role.OFFICER,
+                    DemoFiles.WARD_ID), incidents, new vn.anttmap.io.RawRecord("test", id, at, Map.of(
+                    "occurred_at", "2023-05-12T08:00:00+07:00", "category", "dispute", "channel", "hotline_113",
+                    "description", "Tranh chấp lối đi", "status", "received", "received_at", "2023-05-12T08:10:00+07:00",
+                    "received_by", "trực ban 113")));
+            browser.manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
+            browser.navigate().refresh();
+            waitUp().until(MapPageBrowserTest::loaded);
+            var handling = services.stats().stats(DemoFiles.WARD_ID, null, LocalDate.of(2023, 1, 1), LocalDate.of(2023, 8, 31))
+                    .handling();
+            assertThat(figure("received")).startsWith("Tiếp nhận: " + handling.received());
+            assertThat(figure("handled")).isEqualTo("Đã xử lý: " + handling.handled());
+            assertThat(figure("open")).isEqualTo("Đang xử lý: " + handling.open());
+            if (handling.medianHoursToHandle() == null) {
+                assertThat(figure("median")).isEqualTo("Thời gian xử lý (trung vị): chưa có số liệu");
+            } else {
+                assertThat(figure("median")).matches("Thời gian xử lý \\(trung vị\\): \\d+(,\\d)? giờ");
+            }
+            String open = "window.anttMap.eachLayer((g) => { if (g.zoomToShowLayer && g.eachLayer) g.eachLayer((m) => {"
+                    + " if (m.options.incidentId === arguments[0]) g.zoomToShowLayer(m, () => m.openPopup()); }); });";
+            js().executeScript(open, id);
+            WebElement life = waitUp().until(ExpectedConditions.visibilityOfElementLocated(
+                    By.cssSelector(".leaflet-popup-content [data-life='" + id + "']")));
+            assertThat(life.findElement(By.cssSelector("[data-status]")).getText()).isEqualTo("Đã tiếp nhận");
+            assertThat(life.findElement(By.cssSelector("li[data-step='received']")).getText())
+                    .isEqualTo("Đã tiếp nhận: 12/05/2023 08:10 · trực ban 113");
+            WebElement button = waitUp().until(ExpectedConditions.elementToBeClickable(
+                    By.cssSelector(".leaflet-popup-content button[data-step-button='assigned']")));
+            assertThat(button.getText()).isEqualTo("Phân công");
+            assertThat(fitsTheWindow(".leaflet-popup")).isTrue();
+            shot("phone-vi-incident-step");
+            // Whom is required: said beside the field, nothing sent.
+            button.click();
+            assertThat(browser.findElement(By.id("step-assigned_to-error")).getText()).isEqualTo("Giao cho: bắt buộc, chưa nhập");
+            assertThat(services.store().get(incidents, id).orElseThrow().get("status")).isEqualTo("received");
+            browser.findElement(By.id("step-assigned_to")).sendKeys("Tổ tuần tra 2");
+            browser.findElement(By.cssSelector(".leaflet-popup-content button[data-step-button='assigned']")).click();
+            waitUp().until(d -> "assigned".equals(services.store().get(incidents, id).orElseThrow().get("status")));
+            var saved = services.store().get(incidents, id).orElseThrow();
+            assertThat(saved.get("assigned_to")).isEqualTo("Tổ tuần tra 2");
+            assertThat(saved.get("assigned_by")).isEqualTo("officer-hh");
+            String when = ((java.time.OffsetDateTime) saved.get("assigned_at")).atZoneSameInstant(vn.anttmap.model.VietnamTime.ZONE)
+                    .format(java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm"));
+            // The map is reloaded and the popup opened again on the new status, with the next step offered.
+            WebElement step = waitUp().until(ExpectedConditions.visibilityOfElementLocated(
+                    By.cssSelector(".leaflet-popup-content [data-life='" + id + "'] li[data-step='assigned']")));
+            assertThat(step.getText()).isEqualTo("Đã phân công: " + when + " · officer-hh → Tổ tuần tra 2");
+            assertThat(browser.findElement(By.cssSelector(".leaflet-popup-content [data-life='" + id + "'] [data-status]")).getText())
+                    .isEqualTo("Đã phân công");
+            waitUp().until(ExpectedConditions.visibilityOfElementLocated(
+                    By.cssSelector(".leaflet-popup-content button[data-step-button='verified']")));
+            assertThat(services.store().lastAudit("incidents", id).orElseThrow()).satisfies(e -> {
+                assertThat(e.action()).isEqualTo("status");
+                assertThat(e.username()).isEqualTo("officer-hh");
+                assertThat(e.detail()).isEqualTo("received → assigned");
+            });
+            shot("phone-vi-incident-assigned");
+        } finally {
+            browser.manage().window().setSize(desktop);
+            removeAll(incidents, before);
+        }
+    }
+
     @Test
     void onAPhoneInEnglishTheDeclarationFormFitsAndSubmits() {
         var attestations = vn.anttmap.model.Layer.ATTESTATIONS;
