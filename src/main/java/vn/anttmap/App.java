@@ -81,13 +81,14 @@ public final class App {
         PlanService planner = new PlanService(store, coverage);
         PublishService publish = new PublishService(store, features, scoring, coverage, planner, hotspots);
         vn.anttmap.service.ScorecardCache cards = new vn.anttmap.service.ScorecardCache(store, scoring);
-        vn.anttmap.service.OperationsService ops = new vn.anttmap.service.OperationsService(store, importer, features,
-                coverage, cards, hotspots);
         vn.anttmap.auth.AuthService auth = new vn.anttmap.auth.AuthService(store, clock);
+        vn.anttmap.service.DashboardService dashboards = new vn.anttmap.service.DashboardService(store, scoring, features, auth);
+        vn.anttmap.service.OperationsService ops = new vn.anttmap.service.OperationsService(store, importer, features,
+                coverage, cards, hotspots, dashboards);
         return new Services(store, features, importer, new StatsService(store), scoring, coverage, planner, publish,
                 new ExportService(store, publish, cards), auth,
                 new vn.anttmap.service.EditService(store, importer, clock), hotspots,
                 new vn.anttmap.service.TrendService(store, standard), cards, ops,
-                new vn.anttmap.service.DashboardService(store, scoring, features, auth));
+                dashboards);
     }
 }

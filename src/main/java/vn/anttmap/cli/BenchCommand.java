@@ -16,7 +16,7 @@ import java.nio.file.Path;
                 + "tiles and the dashboard also as hand-written PostGIS SQL on the same data, with the ratio. Prints a table and "
                 + "writes bench-<scale>.md and bench-<scale>.json."})
 final class BenchCommand extends DataCommand {
-    @Option(names = "--scale", paramLabel = "SCALE", description = "ward, province (default) or national.")
+    @Option(names = "--scale", paramLabel = "SCALE", description = "ward, province (default), national or national_small.")
     String scale = "province";
 
     @Option(names = "--seed", paramLabel = "N", description = "Random seed of the generated data (default: ${DEFAULT-VALUE}).")

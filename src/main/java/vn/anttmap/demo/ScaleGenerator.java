@@ -34,7 +34,9 @@ public final class ScaleGenerator {
     public enum Scale {
         WARD(1, 5, 5, 250, 1_000),
         PROVINCE(200, 5, 5, 250, 1_000),
-        NATIONAL(3_000, 5, 7, 333, 1_333);
+        NATIONAL(3_000, 5, 7, 333, 1_333),
+        /** As many wards as the nation, with few records each (a province's incidents): measuring per-ward work quickly. */
+        NATIONAL_SMALL(3_000, 5, 5, 20, 70);
 
         public final int wards;
         public final int areaCols;
@@ -56,7 +58,7 @@ public final class ScaleGenerator {
                     return s;
                 }
             }
-            throw new IllegalArgumentException("--scale: '" + name + "' is not ward, province or national");
+            throw new IllegalArgumentException("--scale: '" + name + "' is not ward, province, national or national_small");
         }
 
         public long areas() {
