@@ -13,11 +13,12 @@ import java.util.Locale;
 @Command(name = "generate", mixinStandardHelpOptions = true,
         description = {"Generate a synthetic data set for measuring (labelled synthetic): ward (1 ward, 25 areas, 250 "
                 + "cameras, 1,000 incidents), province (200 wards, 5,000 areas, 50,000 cameras, 200,000 incidents) or "
-                + "national (3,000 wards, 105,000 areas, 999,000 cameras, 3,999,000 incidents), incidents over the two "
+                + "national (3,000 wards, 105,000 areas, 999,000 cameras, 3,999,000 incidents), or national_small (3,000 "
+                + "wards, 75,000 areas, 60,000 cameras, 210,000 incidents), incidents over the two "
                 + "area periods 01/11/2023–31/10/2025. Written through the normal import (checks, point-in-polygon "
                 + "assignment) in batches of 10,000, with a progress bar; or, with --out, as GeoJSON files."})
 final class GenerateCommand extends DataCommand {
-    @Option(names = "--scale", required = true, paramLabel = "SCALE", description = "ward, province or national.")
+    @Option(names = "--scale", required = true, paramLabel = "SCALE", description = "ward, province, national or national_small.")
     String scale;
 
     @Option(names = "--seed", paramLabel = "N", description = "Random seed (default: ${DEFAULT-VALUE}).")

@@ -39,8 +39,12 @@ public final class OperationsService {
     private volatile boolean warm = true;
     private volatile boolean draining;
 
+    /** The leaders' dashboards kept (their counts in the metrics). */
+    private final DashboardService dashboards;
+
     public OperationsService(FeatureStore store, ImportService importer, FeatureService features, CoverageService coverage,
-                             ScorecardCache cards, HotspotService hotspots) {
+                             ScorecardCache cards, HotspotService hotspots, DashboardService dashboards) {
+        this.dashboards = dashboards;
         this.store = store;
         this.importer = importer;
         this.features = features;
@@ -124,6 +128,9 @@ public final class OperationsService {
         out.addAll(coverage.cacheStats());
         out.add(cards.cacheStats());
         out.add(hotspots.cacheStats());
+        if (dashboards != null) {
+            out.add(dashboards.cacheStats());
+        }
         return out;
     }
 

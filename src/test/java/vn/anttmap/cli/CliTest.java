@@ -136,10 +136,10 @@ public class CliTest {
         assertThat(again.code()).isEqualTo(1);
         assertThat(again.err()).contains("already holds wards");
         assertThat(run("generate", "--scale", "county", "--out", files.toString()).err())
-                .contains("--scale: 'county' is not ward, province or national");
+                .contains("--scale: 'county' is not ward, province, national or national_small");
         Run unknownPart = run("bench", "--only", "tiles,maps", "--db", "jdbc:postgresql://127.0.0.1:1/none");
         assertThat(unknownPart.code()).isEqualTo(1);
-        assertThat(unknownPart.err()).contains("unknown bench part 'maps'; parts: import, scoring, coverage, kept, tiles, ogc, export, planner, startup");
+        assertThat(unknownPart.err()).contains("unknown bench part 'maps'; parts: import, scoring, coverage, kept, tiles, dashboard, ogc, export, planner, startup");
         assertThat(Bench.Part.of("Tiles, ogc")).containsExactly(Bench.Part.TILES, Bench.Part.OGC);
         assertThat(Bench.Part.of(null)).hasSize(Bench.Part.values().length);
         // Regression: memory that the collector gives back and takes again is flat; memory that climbs is not.
