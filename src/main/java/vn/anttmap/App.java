@@ -29,7 +29,8 @@ public final class App {
                            ScoringService scoring, CoverageService coverage, PlanService planner, PublishService publish,
                            ExportService exports, vn.anttmap.auth.AuthService auth, vn.anttmap.service.EditService edits,
                            vn.anttmap.service.HotspotService hotspots, vn.anttmap.service.TrendService trends,
-                           vn.anttmap.service.ScorecardCache cards, vn.anttmap.service.OperationsService ops)
+                           vn.anttmap.service.ScorecardCache cards, vn.anttmap.service.OperationsService ops,
+                           vn.anttmap.service.DashboardService dashboards)
             implements AutoCloseable {
         @Override
         public void close() {
@@ -82,9 +83,11 @@ public final class App {
         vn.anttmap.service.ScorecardCache cards = new vn.anttmap.service.ScorecardCache(store, scoring);
         vn.anttmap.service.OperationsService ops = new vn.anttmap.service.OperationsService(store, importer, features,
                 coverage, cards, hotspots);
+        vn.anttmap.auth.AuthService auth = new vn.anttmap.auth.AuthService(store, clock);
         return new Services(store, features, importer, new StatsService(store), scoring, coverage, planner, publish,
-                new ExportService(store, publish, cards), new vn.anttmap.auth.AuthService(store, clock),
+                new ExportService(store, publish, cards), auth,
                 new vn.anttmap.service.EditService(store, importer, clock), hotspots,
-                new vn.anttmap.service.TrendService(store, standard), cards, ops);
+                new vn.anttmap.service.TrendService(store, standard), cards, ops,
+                new vn.anttmap.service.DashboardService(store, scoring, features, auth));
     }
 }

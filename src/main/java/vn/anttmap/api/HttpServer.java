@@ -148,6 +148,7 @@ public final class HttpServer {
         // own writes: a node kept serving tiles from before another node's write.
         var tiles = TileController.register(app, services.publish(), services.store()::changeStamp);
         ExportController.register(app, services.exports(), services.auth());
+        DashboardController.register(app, services.dashboards());
         return tiles;
     }
 

@@ -184,6 +184,7 @@ public final class ScaleGenerator {
             }
             case CAMERAS -> {
                 Random rnd = random(w, 2);
+                Random sharing = random(w, 5);
                 for (int k = 0; k < scale.camerasPerWard; k++) {
                     // Along a street: on a grid line, a little off it.
                     boolean horizontal = rnd.nextBoolean();
@@ -193,16 +194,19 @@ public final class ScaleGenerator {
                     double lon = horizontal ? x(w, along) : x(w, across);
                     double lat = horizontal ? y(w, across) : y(w, along);
                     String status = rnd.nextDouble() < 0.9 ? "active" : "inactive";
-                    sink.accept(new Feature(wardId(w) + "-c" + padded(k, 4),
-                            gf.createPoint(new Coordinate(lon, lat)), values("name", "Camera " + k,
+                    Map<String, Object> v = values("name", "Camera " + k,
                             "bearing_deg", (double) rnd.nextInt(360), "fov_deg", 60.0 + rnd.nextInt(40),
                             "range_m", 30.0 + rnd.nextInt(50), "kind", "fixed",
                             "owner", rnd.nextDouble() < 0.6 ? "community" : "household", "status", status,
-                            "installed_on", "2022-06-01")));
+                            "installed_on", "2022-06-01");
+                    // From a stream of its own, so the fields above stay what they were for the same seed.
+                    v.put("footage_sharing", sharing.nextDouble() < 0.7);
+                    sink.accept(new Feature(wardId(w) + "-c" + padded(k, 4), gf.createPoint(new Coordinate(lon, lat)), v));
                 }
             }
             case INCIDENTS -> {
                 Random rnd = random(w, 3);
+                Random handlingRnd = random(w, 4);
                 int days = (int) (LAST_DAY.toEpochDay() - FIRST_DAY.toEpochDay()) + 1;
                 for (int k = 0; k < scale.incidentsPerWard; k++) {
                     double lon = x(w, 0.001 + 0.998 * rnd.nextDouble());
@@ -210,15 +214,61 @@ public final class ScaleGenerator {
                     String category = CATEGORIES[weighted(rnd, CATEGORY_WEIGHTS)];
                     LocalDate day = FIRST_DAY.plusDays(rnd.nextInt(days));
                     OffsetDateTime at = OffsetDateTime.of(day, LocalTime.of(rnd.nextInt(24), rnd.nextInt(60)), VN);
-                    sink.accept(new Feature(wardId(w) + "-i" + padded(k, 5),
-                            gf.createPoint(new Coordinate(lon, lat)), values("occurred_at", at.toString(), "category", category,
+                    Map<String, Object> v = values("occurred_at", at.toString(), "category", category,
                             "severity", category.equals("crime") ? SEVERITY[rnd.nextDouble() < 0.95 ? 0 : 1] : null,
                             "channel", CHANNELS[rnd.nextInt(CHANNELS.length)], "promptly_handled", rnd.nextDouble() < 0.8,
-                            "description", "Vụ việc tổng hợp (synthetic)")));
+                            "description", "Vụ việc tổng hợp (synthetic)");
+                    handling(handlingRnd, at, v);
+                    sink.accept(new Feature(wardId(w) + "-i" + padded(k, 5), gf.createPoint(new Coordinate(lon, lat)), v));
                 }
             }
             default -> {
             }
+        }
+    }
+
+    private static final String[] OUTCOMES = {"mediated", "fined", "warned", "transferred", "referred", "no_violation"};
+    private static final String[] OPEN_STEPS = {"received", "assigned", "verified"};
+    private static final String SYNTHETIC_OFFICER = "Cán bộ tổng hợp (synthetic)";
+
+    /**
+     * An incident's handling (IncidentLifecycle), made up: one in twelve has none recorded (an older record); of the
+     * rest, one in ten is still open (received, assigned or verified), the others handled (four in ten) or closed. It
+     * is received 5 minutes to 2 hours after it occurred and handled after a log-normal time (median a day, a 90th
+     * percentile of about four; 10 minutes to 30 days); each step in order, closing up to three days after handling.
+     * From a random stream of its own: the incident's other fields stay what they were for the same seed.
+     */
+    private static void handling(Random rnd, OffsetDateTime occurred, Map<String, Object> v) {
+        if (rnd.nextDouble() < 1.0 / 12) {
+            return;
+        }
+        String status = rnd.nextDouble() < 0.1 ? OPEN_STEPS[rnd.nextInt(OPEN_STEPS.length)]
+                : rnd.nextDouble() < 0.4 ? "handled" : "closed";
+        OffsetDateTime received = occurred.plusMinutes(5 + rnd.nextInt(116));
+        long minutes = Math.max(10, Math.min(30L * 24 * 60, Math.round(Math.exp(Math.log(24 * 60) + 1.1 * rnd.nextGaussian()))));
+        v.put("status", status);
+        v.put("received_at", received.toString());
+        v.put("received_by", SYNTHETIC_OFFICER);
+        if (status.equals("received")) {
+            return;
+        }
+        v.put("assigned_at", received.plusMinutes(minutes / 10).toString());
+        v.put("assigned_by", SYNTHETIC_OFFICER);
+        v.put("assigned_to", SYNTHETIC_OFFICER);
+        if (status.equals("assigned")) {
+            return;
+        }
+        v.put("verified_at", received.plusMinutes(minutes / 3).toString());
+        v.put("verified_by", SYNTHETIC_OFFICER);
+        if (status.equals("verified")) {
+            return;
+        }
+        v.put("handled_at", received.plusMinutes(minutes).toString());
+        v.put("handled_by", SYNTHETIC_OFFICER);
+        v.put("handling", OUTCOMES[rnd.nextInt(OUTCOMES.length)]);
+        if (status.equals("closed")) {
+            v.put("closed_at", received.plusMinutes(minutes + 1 + rnd.nextInt(3 * 24 * 60)).toString());
+            v.put("closed_by", SYNTHETIC_OFFICER);
         }
     }
 

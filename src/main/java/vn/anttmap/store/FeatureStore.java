@@ -75,6 +75,17 @@ public interface FeatureStore extends AccountStore, AuditLog, TileSource, AutoCl
     }
 
     /**
+     * The leaders' dashboard's figures of each ward (counted where the records are, one small row per ward): the
+     * incidents that occurred on days {@code from..to} (inclusive, by {@code occurred_on}) by their handling, with the
+     * median and 90th percentile of the minutes to handle the handled ones; the same over all of them together; and
+     * the cameras as recorded now (registered, working, sharing footage). Wards with no incident or camera are absent.
+     *
+     * @param wardIds the wards, or {@code null} for every ward
+     */
+    vn.anttmap.model.WardFigures wardFigures(java.util.Collection<String> wardIds, java.time.LocalDate from,
+                                             java.time.LocalDate to);
+
+    /**
      * Refreshes the database's statistics after a bulk load (ANALYZE), so its planner uses the indexes the tables
      * now deserve: without it, PostgreSQL planned a page of 10,000 incidents by id as a full scan and sort (175 ms
      * instead of 5 ms).

@@ -311,6 +311,11 @@ public abstract class JdbcFeatureStore implements FeatureStore {
         }
     }
 
+    @Override
+    public vn.anttmap.model.WardFigures wardFigures(java.util.Collection<String> wardIds, LocalDate from, LocalDate to) {
+        return counting.wardFigures(wardIds, from, to);
+    }
+
     /** Days {@code first..last} (inclusive, either may be null) on the date column {@code day}. */
     static void days(String day, java.time.LocalDate first, java.time.LocalDate last, StringBuilder sql, List<Object> params) {
         if (first != null) {

@@ -59,6 +59,55 @@ class ScaleTest {
         assertThat(utm.areaM2(ward.geometry())).isCloseTo(4_000_000, within(40_000.0));
     }
 
+    /**
+     * The generated incidents carry a handling that the import accepts, and the store's per-ward figures over them are
+     * what a count in Java over the same records gives (percentiles by PERCENTILE_CONT's definition: linear between
+     * the two nearest of the sorted minutes).
+     */
+    @Test
+    void theGeneratedHandlingGivesTheFiguresACountInJavaGives() {
+        LocalDate from = LocalDate.of(2025, 1, 1);
+        LocalDate to = LocalDate.of(2025, 12, 31);
+        long[] n = new long[4];
+        List<Double> minutes = new ArrayList<>();
+        for (Feature i : services.store().query(Layer.INCIDENTS, FeatureQuery.ALL.withDays(from, to))) {
+            String status = i.text("status");
+            n[0]++;
+            if (vn.anttmap.model.IncidentLifecycle.isHandled(status)) {
+                n[1]++;
+                minutes.add(((Integer) i.get("handle_minutes")).doubleValue());
+            } else if (vn.anttmap.model.IncidentLifecycle.isOpen(status)) {
+                n[2]++;
+            } else {
+                n[3]++;
+            }
+        }
+        java.util.Collections.sort(minutes);
+        vn.anttmap.model.WardFigures f = services.store().wardFigures(List.of("w00000"), from, to);
+        vn.anttmap.model.IncidentFigures w = f.incidents().get("w00000");
+        assertThat(new long[]{w.received(), w.handled(), w.open(), w.unknown()}).containsExactly(n);
+        assertThat(n[1]).isGreaterThan(n[0] / 2);
+        assertThat(n[2]).isPositive();
+        assertThat(n[3]).isPositive();
+        assertThat(w.medianMinutes()).isCloseTo(percentile(minutes, 0.5), within(1e-6));
+        assertThat(w.p90Minutes()).isCloseTo(percentile(minutes, 0.9), within(1e-6));
+        assertThat(f.incidentTotals()).isEqualTo(w);
+        // About a day to handle, at the median.
+        assertThat(w.medianHours()).isBetween(12.0, 48.0);
+        vn.anttmap.model.CameraFigures c = f.cameras().get("w00000");
+        assertThat(c.registered()).isEqualTo(250);
+        assertThat(c.working()).isEqualTo(services.store().query(Layer.CAMERAS, FeatureQuery.ALL.withEqual("status", "active")).size());
+        assertThat(c.sharing()).isEqualTo(services.store().query(Layer.CAMERAS, FeatureQuery.ALL.withEqual("footage_sharing", true)).size())
+                .isPositive();
+    }
+
+    private static double percentile(List<Double> sorted, double p) {
+        double pos = p * (sorted.size() - 1);
+        int lo = (int) Math.floor(pos);
+        int hi = Math.min(lo + 1, sorted.size() - 1);
+        return sorted.get(lo) + (pos - lo) * (sorted.get(hi) - sorted.get(lo));
+    }
+
     @Test
     void theSameSeedGivesTheSameRecordsWhateverTheScale() {
         List<Feature> ward = new ArrayList<>();
