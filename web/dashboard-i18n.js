@@ -30,7 +30,8 @@ export const TEXTS = {
     sortBy: "Sắp xếp theo {column}", openWard: "Mở bản đồ {name}", mapLabel: "Bản đồ các phường, xã: {figure}",
     tableCaption: "Số liệu từng phường, xã", kpiTitle: "Toàn phạm vi", vsYearBefore: "so với năm trước",
     role_leader: "lãnh đạo", role_admin: "quản trị", role_officer: "cán bộ", role_planner: "quy hoạch", role_public: "công chúng",
-    ofRegistered: "{working} / {registered} camera", handledOf: "{handled} / {received} vụ việc",
+    ofRegistered: "{working} / {registered} camera", handledOpen: "{handled} đã xử lý, {open} đang xử lý",
+    unknownCount: "{unknown} chưa rõ trạng thái (không tính)",
     areasOf: "{dat} / {total} khu", p90Within: "90% vụ việc xử lý xong trong {hours} giờ",
   },
   en: {
@@ -62,7 +63,8 @@ export const TEXTS = {
     sortBy: "Sort by {column}", openWard: "Open the map of {name}", mapLabel: "Map of the wards: {figure}",
     tableCaption: "Figures per ward", kpiTitle: "Whole scope", vsYearBefore: "against a year before",
     role_leader: "leader", role_admin: "administrator", role_officer: "officer", role_planner: "planner", role_public: "public",
-    ofRegistered: "{working} / {registered} cameras", handledOf: "{handled} / {received} incidents",
+    ofRegistered: "{working} / {registered} cameras", handledOpen: "{handled} handled, {open} open",
+    unknownCount: "{unknown} with no status (left out)",
     areasOf: "{dat} / {total} areas", p90Within: "90% handled within {hours} h",
   },
 };

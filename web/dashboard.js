@@ -258,7 +258,7 @@ function renderKpis() {
   const of = (key, values) => (Object.values(values).some((v) => v == null) ? "" : esc(tf(key, Object.fromEntries(
     Object.entries(values).map(([k, v]) => [k, count(v)])))));
   $("kpis").innerHTML = [
-    card("share_handled", show(inc.share_handled, pct), of("handledOf", { handled: inc.handled, received: inc.received }),
+    card("share_handled", show(inc.share_handled, pct), handlingText(inc),
       change(x.change?.share_handled, points, 1)),
     card("median_hours", show(inc.median_hours_to_handle, (v) => `${num(v)} ${t("hours")}`),
       inc.p90_hours_to_handle == null ? "" : esc(tf("p90Within", { hours: num(inc.p90_hours_to_handle) })),
@@ -270,12 +270,20 @@ function renderKpis() {
   ].join("");
 }
 
+/** What the share handled is of: handled and open (those with no status recorded are left out, and said). */
+function handlingText(inc) {
+  if (inc.handled == null || inc.open == null) return "";
+  const parts = [tf("handledOpen", { handled: count(inc.handled), open: count(inc.open) })];
+  if (inc.unknown) parts.push(tf("unknownCount", { unknown: count(inc.unknown) }));
+  return esc(parts.join("; "));
+}
+
 function cell(col, w) {
   const v = col.value(w);
   const sub = col.sub ? col.sub(w) : null;
   const subText = col.subText ? col.subText(w) : sub == null ? null : count(sub);
   return `<td data-col="${col.key}" data-value="${v ?? ""}">${show(v, col.fmt)}${v != null && subText != null
-    ? ` <span class="sub">(${esc(subText)})</span>` : ""}${col.change ? `<br>${change(col.change(w), col.changeFmt, col.better)}` : ""}</td>`;
+    ? ` <span class="sub">(${esc(subText)})</span>` : ""}${col.change && v != null ? `<br>${change(col.change(w), col.changeFmt, col.better)}` : ""}</td>`;
 }
 
 function wardHref(w) {
