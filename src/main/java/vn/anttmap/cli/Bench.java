@@ -30,8 +30,8 @@ import java.util.Map;
  * this machine; nothing here is a test.
  *
  * <p>This class drives the run (the import, the parts asked for, the report) and holds the helpers the parts share;
- * the parts' figures are made in {@link BenchScoring}, {@link BenchKept}, {@link BenchTiles}, {@link BenchServer}
- * and {@link BenchExport}, on a {@link Context}.
+ * the parts' figures are made in {@link BenchScoring}, {@link BenchKept}, {@link BenchTiles}, {@link BenchServer},
+ * {@link BenchExport} and {@link BenchDashboard}, on a {@link Context}.
  */
 final class Bench {
     private final Context ctx;
@@ -55,7 +55,7 @@ final class Bench {
 
     /** The parts of the bench, each to be run alone with {@code --only}. */
     enum Part {
-        IMPORT, SCORING, COVERAGE, KEPT, TILES, OGC, EXPORT, PLANNER, STARTUP;
+        IMPORT, SCORING, COVERAGE, KEPT, TILES, DASHBOARD, OGC, EXPORT, PLANNER, STARTUP;
 
         static java.util.Set<Part> of(String list) {
             if (list == null || list.isBlank()) {
@@ -108,6 +108,9 @@ final class Bench {
             }
             if (only.contains(Part.TILES)) {
                 new BenchTiles(ctx).tileFigures(pg);
+            }
+            if (only.contains(Part.DASHBOARD)) {
+                new BenchDashboard(ctx).dashboardFigures(pg);
             }
         }
         if (only.contains(Part.OGC)) {

@@ -11,9 +11,9 @@ import java.nio.file.Path;
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = {"Benchmark (a program, not a test): generates a data set at the scale into PostGIS (--db, or "
                 + "ANTT_DB_URL) unless it is there already, then times bulk import, scoring every area, coverage per "
-                + "area, scorecards and camera sectors kept beside computed, z14 and z10 vector tiles cold and cached, streaming the incidents through OGC items from a "
-                + "server with -Xmx512m, exporting every incident in each format (beside ogr2ogr from the same table), the planner, and the demo's start with -Xmx256m; import, scoring, coverage "
-                + "and tiles also as hand-written PostGIS SQL on the same data, with the ratio. Prints a table and "
+                + "area, scorecards and camera sectors kept beside computed, z14 and z10 vector tiles cold and cached, the leaders' dashboard of the province warm and cold, streaming the incidents through OGC items from a "
+                + "server with -Xmx512m, exporting every incident in each format (beside ogr2ogr from the same table), the planner, and the demo's start with -Xmx256m; import, scoring, coverage, "
+                + "tiles and the dashboard also as hand-written PostGIS SQL on the same data, with the ratio. Prints a table and "
                 + "writes bench-<scale>.md and bench-<scale>.json."})
 final class BenchCommand extends DataCommand {
     @Option(names = "--scale", paramLabel = "SCALE", description = "ward, province (default) or national.")
@@ -29,7 +29,7 @@ final class BenchCommand extends DataCommand {
     int coverageAreas = 200;
 
     @Option(names = "--only", paramLabel = "PARTS", description = "Run only these parts, comma-separated: import, "
-            + "scoring, coverage, kept, tiles, ogc, export, planner, startup (default: all). The data set is generated first when the "
+            + "scoring, coverage, kept, tiles, dashboard, ogc, export, planner, startup (default: all). The data set is generated first when the "
             + "database is empty, whatever the parts.")
     String only;
 

@@ -79,6 +79,8 @@ public final class ScaleGenerator {
     /** The first day of the two area periods the incidents cover, and the last. */
     public static final LocalDate FIRST_DAY = LocalDate.of(2023, 11, 1);
     public static final LocalDate LAST_DAY = LocalDate.of(2025, 10, 31);
+    /** The province every generated ward is in. */
+    public static final String PROVINCE = "Tỉnh tổng hợp";
     /** The period year the data is made for (the later of the two periods). */
     public static final int YEAR = 2025;
     static final double WARD_M = 2000;
@@ -156,7 +158,7 @@ public final class ScaleGenerator {
         int ar = scale.areaRows;
         switch (layer) {
             case WARDS -> sink.accept(new Feature(wardId(w), box(x(w, 0), y(w, 0), x(w, 1), y(w, 1)),
-                    values("code", "W" + w, "name", "Phường tổng hợp " + w, "kind", "phuong", "province", "Tỉnh tổng hợp",
+                    values("code", "W" + w, "name", "Phường tổng hợp " + w, "kind", "phuong", "province", PROVINCE,
                             "population", 8_000 + (w % 50) * 100, "valid_from", "2020-01-01", "source", SOURCE)));
             case AREAS -> {
                 Random rnd = random(w, 1);

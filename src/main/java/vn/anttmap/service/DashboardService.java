@@ -161,12 +161,25 @@ public final class DashboardService {
         }
         String provinceName = key.province() == null ? null : key.wards().stream().map(w -> known.get(w)[1])
                 .filter(p -> p != null && p.trim().equalsIgnoreCase(key.province())).findFirst().orElse(key.province());
-        Map<String, Dashboard.Areas> areas = verdicts.get(key.year(), () -> verdictsPerWard(key.year()));
         LocalDate previousFrom = key.from().minusYears(1);
         LocalDate previousTo = key.to().minusYears(1);
         List<String> asked = key.every() ? null : key.wards();
-        WardFigures now = store.wardFigures(asked, key.from(), key.to());
-        WardFigures before = store.wardFigures(asked, previousFrom, previousTo);
+        // The database counts the year before while the areas are scored and this window counted here.
+        java.util.concurrent.CompletableFuture<WardFigures> counting = java.util.concurrent.CompletableFuture.supplyAsync(
+                () -> store.wardFigures(asked, previousFrom, previousTo));
+        Map<String, Dashboard.Areas> areas;
+        WardFigures now;
+        WardFigures before;
+        try {
+            areas = verdicts.get(key.year(), () -> verdictsPerWard(key.year()));
+            now = store.wardFigures(asked, key.from(), key.to());
+            before = counting.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            // The store's own exception, as if counted here (it names what failed).
+            throw e.getCause() instanceof RuntimeException r ? r : e;
+        } finally {
+            counting.cancel(false);
+        }
         List<Dashboard.Row> rows = new ArrayList<>();
         Dashboard.Areas areaTotals = Dashboard.Areas.NONE;
         CameraFigures cameraTotals = CameraFigures.NONE;

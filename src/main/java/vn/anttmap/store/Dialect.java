@@ -66,6 +66,14 @@ public enum Dialect {
         }
     };
 
+    /**
+     * Whether {@code GROUP BY GROUPING SETS} is there, so that groups and their total come from one pass (PostgreSQL;
+     * H2 2.x has no grouping sets, so the total is a second query).
+     */
+    boolean groupingSets() {
+        return this == POSTGIS;
+    }
+
     /** An insert-or-replace by primary key {@code id}. */
     abstract String upsert(String table, List<String> columns, List<String> placeholders);
 

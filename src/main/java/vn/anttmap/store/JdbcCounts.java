@@ -93,10 +93,11 @@ final class JdbcCounts {
     private static final String OPEN = "('received', 'assigned', 'verified')";
 
     /**
-     * {@link FeatureStore#wardFigures}: one grouped pass over the window's incidents of the wards (index
-     * {@code incident_ward_day_idx}), one over all of them together for the totals' percentiles, and one grouped pass
-     * over the wards' cameras; the same SQL on both stores. Minutes are ordered as double precision: H2 interpolates
-     * an integer column's percentile in integers.
+     * {@link FeatureStore#wardFigures}: one grouped pass over the window's incidents of the wards (by day and ward:
+     * {@code incident_day_idx} or {@code incident_ward_day_idx}, as the planner finds best) that also gives the totals
+     * over all of them where the database has grouping sets (PostgreSQL; on H2 the totals are a second query), and one
+     * grouped pass over the wards' cameras; otherwise the same SQL on both stores. Minutes are ordered as double
+     * precision: H2 interpolates an integer column's percentile in integers.
      */
     vn.anttmap.model.WardFigures wardFigures(java.util.Collection<String> wardIds, java.time.LocalDate from,
                                              java.time.LocalDate to) {
@@ -121,7 +122,9 @@ final class JdbcCounts {
             cameraWhere.append(in);
             cameraParams.addAll(wards);
         }
-        String perWard = "SELECT ward_id, " + figures + " FROM incident" + where + " GROUP BY ward_id";
+        boolean sets = db.dialect().groupingSets();
+        String perWard = sets ? "SELECT ward_id, " + figures + ", GROUPING(ward_id) FROM incident" + where
+                + " GROUP BY GROUPING SETS ((ward_id), ())" : "SELECT ward_id, " + figures + " FROM incident" + where + " GROUP BY ward_id";
         String total = "SELECT NULL, " + figures + " FROM incident" + where;
         String cameras = "SELECT ward_id, COUNT(*), COUNT(*) FILTER (WHERE status = 'active'), "
                 + "COUNT(*) FILTER (WHERE footage_sharing = TRUE) FROM camera" + cameraWhere + " GROUP BY ward_id";
@@ -142,15 +145,21 @@ final class JdbcCounts {
                     JdbcFeatureStore.bindAll(ps, params);
                     try (ResultSet rs = ps.executeQuery()) {
                         while (rs.next()) {
-                            byWard.put(rs.getString(1), incidentFigures(rs));
+                            if (sets && rs.getInt(8) == 1) {
+                                all[0] = incidentFigures(rs);
+                            } else {
+                                byWard.put(rs.getString(1), incidentFigures(rs));
+                            }
                         }
                     }
                 }
-                try (PreparedStatement ps = c.prepareStatement(total)) {
-                    JdbcFeatureStore.bindAll(ps, params);
-                    try (ResultSet rs = ps.executeQuery()) {
-                        if (rs.next()) {
-                            all[0] = incidentFigures(rs);
+                if (!sets) {
+                    try (PreparedStatement ps = c.prepareStatement(total)) {
+                        JdbcFeatureStore.bindAll(ps, params);
+                        try (ResultSet rs = ps.executeQuery()) {
+                            if (rs.next()) {
+                                all[0] = incidentFigures(rs);
+                            }
                         }
                     }
                 }

@@ -185,6 +185,81 @@ public final class PostgisBaseline implements AutoCloseable {
         return new Timed<>((System.nanoTime() - t0) / 1e6, tile);
     }
 
+    /** What the dashboard's SQL found over the wards together, to compare with ours: this window's figures. */
+    public record DashboardTotals(long received, long handled, long open, long unknown, Double medianMinutes, Double p90Minutes,
+                                  long cameras) {
+    }
+
+    /**
+     * The leaders' dashboard's incident and camera figures by hand: each ward's incidents and cameras found by spatial
+     * join (ST_Contains in the ward's outline) rather than by the ward assigned when each was written; both windows in
+     * one pass, grouped by ward and window and by window alone (GROUPING SETS: the totals' percentiles over every
+     * incident), the minutes to handle computed from the two instants; the cameras by a second join. No verdicts of
+     * areas (scoring them is not a query). Returns this window's totals.
+     */
+    public Timed<DashboardTotals> dashboard(List<String> wardIds, LocalDate from, LocalDate to, LocalDate previousFrom,
+                                            LocalDate previousTo) throws SQLException {
+        String incidents = """
+                WITH w AS (SELECT id, geom FROM ward WHERE id = ANY (?)),
+                i AS (SELECT w.id AS ward_id, i.status, CASE WHEN i.occurred_on >= ? AND i.occurred_on <= ? THEN 'now' ELSE 'before' END AS win,
+                             extract(epoch FROM i.handled_at - i.received_at) / 60 AS minutes
+                      FROM w JOIN incident i ON ST_Contains(w.geom, i.geom)
+                      WHERE (i.occurred_on >= ? AND i.occurred_on <= ?) OR (i.occurred_on >= ? AND i.occurred_on <= ?))
+                SELECT ward_id, win, count(*) AS received,
+                  count(*) FILTER (WHERE status IN ('handled', 'closed')) AS handled,
+                  count(*) FILTER (WHERE status IN ('received', 'assigned', 'verified')) AS open,
+                  count(*) FILTER (WHERE status IS NULL) AS unknown,
+                  percentile_cont(0.5) WITHIN GROUP (ORDER BY minutes) FILTER (WHERE status IN ('handled', 'closed')) AS median,
+                  percentile_cont(0.9) WITHIN GROUP (ORDER BY minutes) FILTER (WHERE status IN ('handled', 'closed')) AS p90
+                FROM i GROUP BY GROUPING SETS ((ward_id, win), (win))""";
+        String cameras = """
+                SELECT w.id, count(c.id), count(c.id) FILTER (WHERE c.status = 'active'),
+                       count(c.id) FILTER (WHERE c.footage_sharing)
+                FROM ward w LEFT JOIN camera c ON ST_Contains(w.geom, c.geom)
+                WHERE w.id = ANY (?) GROUP BY w.id""";
+        long t0 = System.nanoTime();
+        DashboardTotals totals = null;
+        long registered = 0;
+        try (Statement st = c.createStatement()) {
+            st.execute("SET work_mem = '64MB'"); // as the store's own query has
+        }
+        try (PreparedStatement ps = c.prepareStatement(incidents)) {
+            ps.setArray(1, c.createArrayOf("text", wardIds.toArray()));
+            Object[] days = {from, to, from, to, previousFrom, previousTo};
+            for (int k = 0; k < days.length; k++) {
+                ps.setObject(k + 2, days[k]);
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    if (rs.getString("ward_id") == null && "now".equals(rs.getString("win"))) {
+                        double median = rs.getDouble("median");
+                        Double m = rs.wasNull() ? null : median;
+                        double p90 = rs.getDouble("p90");
+                        Double p = rs.wasNull() ? null : p90;
+                        totals = new DashboardTotals(rs.getLong("received"), rs.getLong("handled"), rs.getLong("open"),
+                                rs.getLong("unknown"), m, p, 0);
+                    }
+                }
+            }
+        }
+        try (PreparedStatement ps = c.prepareStatement(cameras)) {
+            ps.setArray(1, c.createArrayOf("text", wardIds.toArray()));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    registered += rs.getLong(2);
+                }
+            }
+        }
+        double ms = (System.nanoTime() - t0) / 1e6;
+        try (Statement st = c.createStatement()) {
+            st.execute("RESET work_mem");
+        }
+        DashboardTotals t = totals == null ? new DashboardTotals(0, 0, 0, 0, null, null, registered)
+                : new DashboardTotals(totals.received(), totals.handled(), totals.open(), totals.unknown(), totals.medianMinutes(),
+                totals.p90Minutes(), registered);
+        return new Timed<>(ms, t);
+    }
+
     public List<String> ids(String sql) throws SQLException {
         List<String> out = new ArrayList<>();
         try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
