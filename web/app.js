@@ -56,6 +56,8 @@ const [config, sessionNow, standard] = await Promise.all([getJson("/api/v1/confi
   getJson("/api/v1/standard")]);
 session = sessionNow;
 const signedIn = session.role !== "public";
+// The dashboard's "sign in" link (/?login=dashboard) goes back to it once signed in.
+if (signedIn && new URLSearchParams(location.search).get("login") === "dashboard") location.replace("/dashboard.html");
 
 /** What the panel showed when the last write was sent (its first element): {@link afterWrite} leaves a panel the user has since moved on from. */
 let writtenFrom = null;
@@ -82,6 +84,15 @@ const CATEGORY_COLOURS = {
 // and the others' on the ward the server proposes.
 const state = { ward: session.ward ?? config.ward, from: config.period.from, to: config.period.to, category: "", area: null,
   year: config.scoringYear };
+// A link may open the map on a ward and period (the dashboard's drill-down: /?ward=<id>&year=&from=&to=, ISO days); what
+// the ward shows follows the access policy, as for any ward.
+{
+  const asked = new URLSearchParams(location.search);
+  const day = (k) => (/^\d{4}-\d{2}-\d{2}$/.test(asked.get(k) ?? "") ? asked.get(k) : null);
+  if (asked.get("ward")) state.ward = asked.get("ward");
+  if (/^\d{4}$/.test(asked.get("year") ?? "")) state.year = Number(asked.get("year"));
+  if (day("from") && day("to") && day("from") <= day("to")) Object.assign(state, { from: day("from"), to: day("to") });
+}
 const checkTexts = new Map(standard.criteria.flatMap((c) => c.checks.map((k) => [k.id, k])));
 const VERDICT_COLOURS = { dat: "#2f855a", chua_dat: "#c53030", chua_du_can_cu: "#d69e2e" };
 let verdicts = new Map();
@@ -1028,6 +1039,8 @@ $("new-incident").hidden = !(session.role === "officer" || session.role === "adm
 $("new-organisation").hidden = !(session.role === "officer" || session.role === "admin");
 $("new-camera").hidden = $("new-organisation").hidden;
 $("login").addEventListener("click", () => (signedIn ? logout() : openLogin()));
+$("dashboard-link").hidden = !["leader", "admin", "officer"].includes(session.role);
+if (!signedIn && new URLSearchParams(location.search).has("login")) openLogin();
 
 function openLogin() {
   $("panel-body").innerHTML = `<h2>${t("login")}</h2><form class="plan" id="login-form">

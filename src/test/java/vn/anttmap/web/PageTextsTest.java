@@ -24,7 +24,11 @@ class PageTextsTest {
     static final Pattern KEY = Pattern.compile("(?<![\\w.\"'])([A-Za-z_][A-Za-z0-9_]*): \"");
 
     static List<String> keys(String table) throws IOException {
-        String js = Files.readString(TEXTS, StandardCharsets.UTF_8);
+        return keys(TEXTS, table);
+    }
+
+    static List<String> keys(Path file, String table) throws IOException {
+        String js = Files.readString(file, StandardCharsets.UTF_8);
         int start = js.indexOf("\n  " + table + ": {");
         assertThat(start).as(table).isPositive();
         int end = js.indexOf("\n  },", start);
@@ -59,5 +63,35 @@ class PageTextsTest {
         assertThat(asked).hasSizeGreaterThan(100);
         asked.removeAll(known);
         assertThat(asked).as("keys the page asks for that neither table has").isEmpty();
+    }
+
+    /** The dashboard's own table ({@code web/dashboard-i18n.js}): the same keys in both languages, each once, none missing. */
+    @Test
+    void theDashboardsTablesHoldTheSameKeysAndEveryKeyItAsksFor() throws IOException {
+        Path texts = Path.of("web", "dashboard-i18n.js");
+        List<String> vi = keys(texts, "vi");
+        List<String> en = keys(texts, "en");
+        assertThat(vi).as("Vietnamese keys given twice").doesNotHaveDuplicates();
+        assertThat(en).as("English keys given twice").doesNotHaveDuplicates();
+        assertThat(new TreeSet<>(en)).isEqualTo(new TreeSet<>(vi));
+        String js = Files.readString(Path.of("web", "dashboard.js"), StandardCharsets.UTF_8);
+        String page = js + Files.readString(Path.of("web", "dashboard.html"), StandardCharsets.UTF_8);
+        TreeSet<String> asked = new TreeSet<>();
+        Matcher m = Pattern.compile("\\bt\\(\"(\\w+)\"\\)|\\btf\\(\"(\\w+)\"|data-t=\"(\\w+)\"|\\blabel: \"(\\w+)\"").matcher(page);
+        while (m.find()) {
+            for (int g = 1; g <= 4; g++) {
+                if (m.group(g) != null) {
+                    asked.add(m.group(g));
+                }
+            }
+        }
+        // the map's figures, each named by fig_<key>
+        Matcher figures = Pattern.compile("\n  (\\w+): \\{ get:").matcher(js);
+        while (figures.find()) {
+            asked.add("fig_" + figures.group(1));
+        }
+        assertThat(asked).hasSizeGreaterThan(40).contains("fig_share_handled", "fig_received", "colReceived");
+        asked.removeAll(new TreeSet<>(vi));
+        assertThat(asked).as("keys the dashboard asks for that its table lacks").isEmpty();
     }
 }
