@@ -240,6 +240,9 @@ function render() {
   $("printed").textContent = tf("printed", { date: vnToday() });
   $("change-note").textContent = tf("changeNote", { from: period.pfrom, to: period.pto });
   $("data-note").textContent = tf("dataNote", { year: data.year });
+  const synthetic = data.totals.areas.synthetic ?? 0;
+  $("synthetic-note").hidden = synthetic === 0;
+  $("synthetic-note").textContent = synthetic ? tf("syntheticNote", { n: synthetic, total: data.totals.areas.total }) : "";
   const exportQuery = (f) => `/api/v1/dashboard?${query({ f, lang })}`;
   $("export-csv").href = exportQuery("csv");
   $("export-xlsx").href = exportQuery("xlsx");
@@ -349,20 +352,21 @@ function makeMap() {
   window.addEventListener("resize", refit);
 }
 
-/** The wards' outlines, each asked once (simplified for a whole scope's view), a few at a time. */
+/** The wards' outlines, each asked once (simplified for a whole scope's view), a hundred to a request. */
 async function fetchOutlines(ids) {
   const missing = ids.filter((id) => !outlines.has(id));
   const simplify = ids.length <= 20 ? 8 : ids.length <= 300 ? 64 : 512;
+  const batches = [];
+  for (let i = 0; i < missing.length; i += 100) batches.push(missing.slice(i, i + 100));
   let next = 0;
   const worker = async () => {
-    while (next < missing.length) {
-      const id = missing[next++];
-      const fc = await getJson(`/api/v1/wards?${new URLSearchParams({ ward: id, simplify })}`);
-      const f = fc.features.find((x) => x.id === id);
-      if (f) outlines.set(id, f);
+    while (next < batches.length) {
+      const batch = batches[next++];
+      const fc = await getJson(`/api/v1/wards?${new URLSearchParams({ ward: batch.join(","), simplify })}`);
+      for (const f of fc.features) if (batch.includes(f.id)) outlines.set(f.id, f);
     }
   };
-  await Promise.all(Array.from({ length: Math.min(6, missing.length) }, worker));
+  await Promise.all(Array.from({ length: Math.min(3, batches.length) }, worker));
 }
 
 /** An SVG pattern for "no data": grey hatching, in the map's own SVG. */

@@ -137,6 +137,7 @@ final class DashboardController {
         areas.put("share_dat", share(a.shareDat()));
         areas.put("share_chua_dat", share(a.shareChuaDat()));
         areas.put("share_chua_du_can_cu", share(a.shareChuaDuCanCu()));
+        areas.put("synthetic", a.synthetic());
         m.put("areas", areas);
         CameraFigures c = f.cameras();
         Map<String, Object> cameras = new LinkedHashMap<>();

@@ -38,6 +38,9 @@ final class FeatureController {
         }
     }
 
+    /** The most ward ids one {@code GET /api/v1/wards?ward=a,b,…} may name. */
+    static final int MAX_WARDS_ASKED = 500;
+
     void list(Context ctx, Layer layer) throws IOException {
         QueryParams.only(ctx, parameters(layer));
         vn.anttmap.auth.Principal who = Access.principal(ctx);
@@ -46,8 +49,28 @@ final class FeatureController {
         }
         int toleranceM = layer.geometryKind() == vn.anttmap.model.GeometryKind.MULTIPOLYGON
                 ? QueryParams.integer(ctx, "simplify", 0, 0, MAX_SIMPLIFY_M) : 0;
-        List<Feature> found = vn.anttmap.auth.AccessPolicy.filter(who, layer.apiName(),
-                features.listSimplified(layer, QueryParams.featureQuery(ctx), toleranceM));
+        vn.anttmap.model.FeatureQuery query = QueryParams.featureQuery(ctx);
+        // Wards may be asked several at once (ward=a,b,c): the dashboard draws a scope's outlines in a few requests.
+        Set<String> only = null;
+        if (layer == Layer.WARDS && query.wardId() != null && query.wardId().contains(",")) {
+            only = new HashSet<>();
+            for (String id : query.wardId().split(",")) {
+                if (!id.isBlank()) {
+                    only.add(id.trim());
+                }
+            }
+            if (only.size() > MAX_WARDS_ASKED) {
+                throw ApiException.badParameter("ward", "nhiều nhất " + MAX_WARDS_ASKED + " mã phường, xã một lần / at most "
+                        + MAX_WARDS_ASKED + " ward ids at once");
+            }
+            query = query.withWard(null);
+        }
+        List<Feature> listed = features.listSimplified(layer, query, toleranceM);
+        if (only != null) {
+            Set<String> ids = only;
+            listed = listed.stream().filter(f -> ids.contains(f.id())).toList();
+        }
+        List<Feature> found = vn.anttmap.auth.AccessPolicy.filter(who, layer.apiName(), listed);
         Map<String, Object> extra = new LinkedHashMap<>();
         extra.put("layer", layer.apiName());
         extra.put("numberReturned", found.size());

@@ -270,6 +270,13 @@ public final class DashboardFiles {
                 + "vụ việc chưa rõ trạng thái. Thời gian xử lý: từ khi tiếp nhận đến khi xử lý, trung vị và phân vị 90 (nội suy "
                 + "tuyến tính) của các vụ việc đã xử lý. Thay đổi: kỳ này trừ cùng kỳ năm trước. \"không có số liệu\": không có "
                 + "dữ liệu để tính."});
+        if (d.totals().areas().synthetic() > 0) {
+            out.add(new String[]{en ? "Synthetic data" : "Dữ liệu minh họa", en
+                    ? d.totals().areas().synthetic() + " of the " + d.totals().areas().total() + " residential areas, and the "
+                    + "records in them, are synthetic (illustrative demo data), not real figures."
+                    : d.totals().areas().synthetic() + " trong " + d.totals().areas().total() + " khu dân cư, cùng các bản ghi "
+                    + "của chúng, là dữ liệu minh họa (tổng hợp), không phải số liệu thật."});
+        }
         return out;
     }
 

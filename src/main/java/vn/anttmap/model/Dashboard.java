@@ -29,10 +29,16 @@ public record Dashboard(Scope scope, int year, LocalDate from, LocalDate to, Loc
 
     /**
      * Residential areas by their verdict for the year: đạt, chưa đạt, chưa đủ căn cứ; shares of {@code total},
-     * {@code null} when it is 0.
+     * {@code null} when it is 0; {@code synthetic}: how many of them are synthetic (illustrative: their source says so),
+     * so that a page or a file never shows made-up figures as real.
      */
-    public record Areas(long total, long dat, long chuaDat, long chuaDuCanCu) {
-        public static final Areas NONE = new Areas(0, 0, 0, 0);
+    public record Areas(long total, long dat, long chuaDat, long chuaDuCanCu, long synthetic) {
+        public static final Areas NONE = new Areas(0, 0, 0, 0, 0);
+
+        /** The counts, none of them synthetic. */
+        public Areas(long total, long dat, long chuaDat, long chuaDuCanCu) {
+            this(total, dat, chuaDat, chuaDuCanCu, 0);
+        }
 
         public Double shareDat() {
             return share(dat);
@@ -51,7 +57,8 @@ public record Dashboard(Scope scope, int year, LocalDate from, LocalDate to, Loc
         }
 
         public Areas plus(Areas o) {
-            return new Areas(total + o.total, dat + o.dat, chuaDat + o.chuaDat, chuaDuCanCu + o.chuaDuCanCu);
+            return new Areas(total + o.total, dat + o.dat, chuaDat + o.chuaDat, chuaDuCanCu + o.chuaDuCanCu,
+                    synthetic + o.synthetic);
         }
     }
 

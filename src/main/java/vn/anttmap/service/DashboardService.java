@@ -205,18 +205,23 @@ public final class DashboardService {
         Standard.Period period = scoring.standard().areaPeriod().of(year);
         scoring.standard().requireInForce(Standard.Level.AREA, year);
         Map<String, String> wardOf = new HashMap<>();
-        store.forEach(Layer.AREAS, FeatureQuery.ALL.withAt(period.last()), List.of("ward_id"), a -> wardOf.put(a.id(), a.text("ward_id")));
         Map<String, long[]> counts = new HashMap<>();
+        store.forEach(Layer.AREAS, FeatureQuery.ALL.withAt(period.last()), List.of("ward_id", "source"), a -> {
+            wardOf.put(a.id(), a.text("ward_id"));
+            if (a.text("ward_id") != null && a.text("source") != null && a.text("source").startsWith("synthetic")) {
+                counts.computeIfAbsent(a.text("ward_id"), k -> new long[4])[3]++;
+            }
+        });
         scoring.scoreAllAreas(year, card -> {
             String ward = wardOf.get(card.subjectId());
             if (ward == null) {
                 return;
             }
-            long[] n = counts.computeIfAbsent(ward, k -> new long[3]);
+            long[] n = counts.computeIfAbsent(ward, k -> new long[4]);
             n[card.verdict() == Scorecard.Verdict.DAT ? 0 : card.verdict() == Scorecard.Verdict.CHUA_DAT ? 1 : 2]++;
         });
         Map<String, Dashboard.Areas> out = new HashMap<>();
-        counts.forEach((w, n) -> out.put(w, new Dashboard.Areas(n[0] + n[1] + n[2], n[0], n[1], n[2])));
+        counts.forEach((w, n) -> out.put(w, new Dashboard.Areas(n[0] + n[1] + n[2], n[0], n[1], n[2], n[3])));
         return Map.copyOf(out);
     }
 

@@ -180,4 +180,25 @@ class LeaderScopeTest {
                 TestAuth.PASSWORD.toCharArray())).hasMessageContaining("--scope");
         assertThat(services.store().account("leader-nowhere")).isEmpty();
     }
+
+    @Test
+    void theDashboardOfTheProvinceSaysItsDemoAreasAreSyntheticAndTheOutlinesComeInOneRequest() {
+        vn.anttmap.TestHttp.test(app(), (server, client) -> {
+            Response r = client.get("/api/v1/dashboard?scope=province:Thanh%20H%C3%B3a&year=2023", TestAuth.bearer(thanhHoa));
+            JsonNode d = HttpServer.JSON.readTree(r.body().string());
+            assertThat(r.code()).isEqualTo(200);
+            long areas = services.store().query(Layer.AREAS, FeatureQuery.ALL).stream()
+                    .filter(a -> String.valueOf(a.get("source")).startsWith("synthetic")).count();
+            assertThat(areas).isPositive();
+            assertThat(d.path("totals").path("areas").path("synthetic").asLong()).isEqualTo(areas);
+            assertThat(client.get("/api/v1/dashboard?scope=province:Thanh%20H%C3%B3a", TestAuth.bearer(ngheAn)).code()).isEqualTo(403);
+            // The dashboard's map asks for a scope's outlines a hundred at a time.
+            JsonNode outlines = HttpServer.JSON.readTree(client.get("/api/v1/wards?ward=hai-hoa,%20" + OTHER_WARD + ",no-such&simplify=64")
+                    .body().string());
+            assertThat(ids(outlines)).containsExactly("hai-hoa", OTHER_WARD);
+            String many = String.join(",", java.util.stream.IntStream.rangeClosed(0, FeatureController.MAX_WARDS_ASKED)
+                    .mapToObj(i -> "w" + i).toList());
+            assertThat(client.get("/api/v1/wards?ward=" + many).code()).isEqualTo(400);
+        });
+    }
 }
