@@ -7,7 +7,11 @@ import vn.anttmap.geo.GeometryChecks;
 import vn.anttmap.model.Feature;
 import vn.anttmap.model.Layer;
 
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -55,12 +59,15 @@ public final class DemoGenerator {
      */
     public static Map<Layer, List<Feature>> generate(Feature ward, List<Feature> wards) {
         Map<Layer, List<Feature>> out = new DemoGenerator(ward).run();
+        LocalDate lastDay = out.get(Layer.INCIDENTS).stream()
+                .map(i -> ((OffsetDateTime) i.get("occurred_at")).atZoneSameInstant(DemoContext.VN).toLocalDate())
+                .max(Comparator.naturalOrder()).orElseThrow().with(TemporalAdjusters.lastDayOfMonth());
         for (DemoPlan.Neighbour plan : DemoPlan.NEIGHBOURS) {
             Feature neighbour = wards.stream().filter(w -> w.id().equals(plan.wardId())).findFirst()
                     .orElseThrow(() -> new IllegalArgumentException("the demo's neighbour " + plan.wardId() + " is missing"));
             List<Feature> others = new ArrayList<>(List.of(ward));
             wards.stream().filter(w -> !w.id().equals(plan.wardId()) && !w.id().equals(ward.id())).forEach(others::add);
-            for (Map.Entry<Layer, List<Feature>> e : new DemoNeighbour(neighbour, plan, others).generate().entrySet()) {
+            for (Map.Entry<Layer, List<Feature>> e : new DemoNeighbour(neighbour, plan, others, lastDay).generate().entrySet()) {
                 List<Feature> all = new ArrayList<>(out.getOrDefault(e.getKey(), List.of()));
                 all.addAll(e.getValue());
                 out.put(e.getKey(), all);

@@ -45,9 +45,10 @@ final class DemoNeighbour {
     private static final DemoIncidents.Kind DISPUTE = new DemoIncidents.Kind("dispute", null, new String[]{
             "Mâu thuẫn giữa các hộ dân về ranh giới đất", "Mâu thuẫn giữa hai hộ gia đình về lối đi chung"});
 
-    /** The area period before the scoring year's and the scoring year's (01/11–31/10). */
+    /** The area period before the scoring year's (01/11/2021–31/10/2022). */
     private static final DemoPlan.Window BEFORE = new DemoPlan.Window(DemoPlan.W1.first(), DemoPlan.W3.last());
-    private static final DemoPlan.Window NOW = new DemoPlan.Window(DemoPlan.W4.first(), DemoPlan.W6.last());
+    /** The scoring year's area period, up to the end of the month of Hải Hòa's latest incident. */
+    private final DemoPlan.Window current;
 
     private final DemoContext ctx;
     private final DemoPlan.Neighbour plan;
@@ -58,8 +59,14 @@ final class DemoNeighbour {
     private final Geometry others;
     private final Map<String, Geometry> places = new LinkedHashMap<>();
 
-    DemoNeighbour(Feature ward, DemoPlan.Neighbour plan, List<Feature> otherWards) {
+    /**
+     * @param lastDay no incident is later: the last day of the month of the target ward's latest incident, so that the
+     *                map's default period (to the end of the last whole month before the latest incident of the store)
+     *                stays the one that shows Hải Hòa's published figures
+     */
+    DemoNeighbour(Feature ward, DemoPlan.Neighbour plan, List<Feature> otherWards, LocalDate lastDay) {
         this.ctx = new DemoContext(ward, plan.seed());
+        this.current = new DemoPlan.Window(DemoPlan.W4.first(), lastDay);
         this.plan = plan;
         this.label = DemoContext.synthetic(plan.seed());
         String name = ward.text("name");
@@ -221,7 +228,7 @@ final class DemoNeighbour {
             }
             int disputes = ctx.rnd.nextInt(3);
             for (int k = 0; k < before + now + disputes; k++) {
-                DemoPlan.Window period = k < before ? BEFORE : k < before + now ? NOW : ctx.rnd.nextBoolean() ? BEFORE : NOW;
+                DemoPlan.Window period = k < before ? BEFORE : k < before + now ? current : ctx.rnd.nextBoolean() ? BEFORE : current;
                 DemoIncidents.Kind kind;
                 if (k >= before + now) {
                     kind = DISPUTE;

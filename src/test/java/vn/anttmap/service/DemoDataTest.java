@@ -62,6 +62,14 @@ class DemoDataTest {
                 .containsEntry("eid_support", new Stats.TeamCount(14, 235));
     }
 
+    /** The neighbours' incidents end with Hải Hòa's month, so the map still opens on the period of the published figures. */
+    @Test
+    void theMapsDefaultPeriodIsStillTheFirstEightMonthsOf2023() {
+        assertThat(services.features().defaultPeriod()).isEqualTo(new vn.anttmap.scoring.Standard.Period(
+                LocalDate.of(2023, 1, 1), LocalDate.of(2023, 8, 31)));
+        assertThat(services.features().busiestWard()).contains(DemoFiles.WARD_ID);
+    }
+
     @Test
     void theSamePeriodOf2022Had18Incidents() {
         assertThat(stats("2022-01-01", "2022-08-31").incidents().total()).isEqualTo(18);
