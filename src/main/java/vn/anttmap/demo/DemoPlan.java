@@ -8,7 +8,8 @@ import java.util.List;
 /**
  * The figures the demo must reproduce (from the ward's 2023 report, {@code shared/seed/facts.md}) and the
  * hand-written plan that spreads them over the 14 residential areas so that some areas would meet the standard and
- * some would not. Everything random in the generator is drawn from {@link #SEED}.
+ * some would not; then the handling histories and the three neighbouring wards' plans. Everything random in the
+ * generator is drawn from {@link #SEED}, but the histories ({@link #HANDLING_SEED}) and each neighbour (its own seed).
  */
 final class DemoPlan {
     static final long SEED = 2023_08_31L;

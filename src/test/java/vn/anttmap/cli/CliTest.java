@@ -220,7 +220,7 @@ public class CliTest {
         }
         assertThat(Files.readString(dir.resolve("incidents-1.csv"), StandardCharsets.UTF_8))
                 .startsWith("\uFEFFid,lon,lat,wkt,occurred_at,category,severity,channel,")
-                .contains("i1,105.785,19.445,POINT (105.785 19.445),2023-03-06T03:00:00+07:00,crime,it_nghiem_trong,hotline_113,false,true,\"Trộm cắp xe máy, bãi biển\",,,2023-03-06,a,w");
+                .contains("i1,105.785,19.445,POINT (105.785 19.445),2023-03-06T03:00:00+07:00,crime,it_nghiem_trong,hotline_113,false,true,\"Trộm cắp xe máy, bãi biển\",,,,,,,,,,,,,,,,,2023-03-06,a,w");
     }
 
     @Test
