@@ -16,8 +16,9 @@ import java.util.concurrent.Callable;
 /** {@code generate-demo}: rewrite the synthetic demo files, deterministically, from the real ward boundary. */
 @Command(name = "generate-demo", mixinStandardHelpOptions = true,
         description = {"Regenerate the synthetic demo layers of phường Hải Hòa (areas, roads, coastline, cameras, "
-                + "incidents, teams, disputes, extractions) and the wards file from the real commune outlines, with a "
-                + "fixed seed: the same source gives the same files. Used on purpose only, when the generator changes."})
+                + "incidents with their handling, teams, disputes, extractions), those of its three neighbours, and the "
+                + "wards file from the real commune outlines, with fixed seeds: the same source gives the same files. "
+                + "Used on purpose only, when the generator changes."})
 final class GenerateDemoCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

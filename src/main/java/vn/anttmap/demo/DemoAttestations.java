@@ -102,9 +102,20 @@ final class DemoAttestations {
 
     private static Feature attestation(String kind, String subject, String check, OffsetDateTime at, int periodYear,
                                        String by, String document) {
-        return new Feature(String.format(Locale.ROOT, "xn-%s-%s-%d", subject, check.replace('.', '-').replace('_', '-')
-                .toLowerCase(Locale.ROOT), periodYear), null, props("subject_kind", kind, "subject_id", subject, "check_id", check,
+        return attestation(String.format(Locale.ROOT, "xn-%s-%s-%d", subject, checkSlug(check), periodYear), kind, subject,
+                check, at, periodYear, by, document, SYNTHETIC);
+    }
+
+    /** A yes attested by {@code by} at {@code at}, on {@code document}. */
+    static Feature attestation(String id, String kind, String subject, String check, OffsetDateTime at, int periodYear,
+                               String by, String document, String note) {
+        return new Feature(id, null, props("subject_kind", kind, "subject_id", subject, "check_id", check,
                 "period_year", periodYear, "attested", true, "attested_by", by, "attested_at", at,
-                "note", SYNTHETIC, "document_ref", document));
+                "note", note, "document_ref", document));
+    }
+
+    /** A check's id as attestation ids spell it: {@code X2.K4c.management} → {@code x2-k4c-management}. */
+    static String checkSlug(String check) {
+        return check.replace('.', '-').replace('_', '-').toLowerCase(Locale.ROOT);
     }
 }

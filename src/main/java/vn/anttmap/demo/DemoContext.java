@@ -25,11 +25,12 @@ import java.util.stream.IntStream;
 
 /**
  * What every part of the demo generator shares: the real ward, its metric projection, and the one random sequence
- * seeded with {@link DemoPlan#SEED} that the parts draw from in turn (so the order of the draws is the order in which
- * {@link DemoGenerator} calls them), with the small helpers they have in common.
+ * seeded with {@link DemoPlan#SEED} (a neighbouring ward's: its own seed) that the parts draw from in turn (so the
+ * order of the draws is the order in which {@link DemoGenerator} calls them), with the small helpers they have in
+ * common.
  */
 final class DemoContext {
-    static final String SYNTHETIC = "synthetic: ANTT Map demo generator (seed " + DemoPlan.SEED + "), not real data";
+    static final String SYNTHETIC = synthetic(DemoPlan.SEED);
     static final String SYNTHETIC_PUBLIC_NAME = SYNTHETIC + "; the name is found in public sources, the boundary is invented";
     static final String COAST_SOURCE = "derived: the seaward edge of the real ward boundary (censusVN2009, MIT); "
             + "not a surveyed shoreline";
@@ -39,16 +40,26 @@ final class DemoContext {
     final Polygon wardPolygon;
     final GeometryFactory f = GeometryChecks.WGS84;
     final MetricProjection utm;
-    final Random rnd = new Random(DemoPlan.SEED);
+    final Random rnd;
 
     DemoContext(Feature ward) {
+        this(ward, DemoPlan.SEED);
+    }
+
+    DemoContext(Feature ward, long seed) {
         this.ward = ward;
+        this.rnd = new Random(seed);
         Geometry g = ward.geometry();
         if (g.getNumGeometries() != 1) {
             throw new IllegalArgumentException("the demo ward must be a single polygon");
         }
         this.wardPolygon = (Polygon) g.getGeometryN(0);
         this.utm = MetricProjection.forGeometry(g);
+    }
+
+    /** The label of every synthetic record drawn from {@code seed}. */
+    static String synthetic(long seed) {
+        return "synthetic: ANTT Map demo generator (seed " + seed + "), not real data";
     }
 
     /** Records renumbered {@code prefix-year-nnn} in the order of their day. */

@@ -7,6 +7,11 @@ import vn.anttmap.geo.GeometryChecks;
 import vn.anttmap.model.Feature;
 import vn.anttmap.model.Layer;
 
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.temporal.TemporalAdjusters;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -26,7 +31,11 @@ import static vn.anttmap.demo.DemoContext.props;
  *   <li>125 cameras: two at each road crossing, looking along each road, then evenly along the roads
  *       (see {@link DemoCameras});</li>
  *   <li>incidents, disputes, extractions and teams as {@link DemoPlan} lays them out (see {@link DemoIncidents},
- *       {@link DemoRecords}, {@link DemoTeams}, {@link DemoAttestations}).</li>
+ *       {@link DemoRecords}, {@link DemoTeams}, {@link DemoAttestations}); every incident with its handling history
+ *       (see {@link DemoHandling}, drawn from its own seed);</li>
+ *   <li>then, for each neighbouring ward of {@link DemoPlan#NEIGHBOURS}, from its own seed, a few areas tiling it,
+ *       cameras, incidents with their histories and the scoring inputs of 2023 (see {@link DemoNeighbour}), appended
+ *       after Hải Hòa's records.</li>
  * </ul>
  *
  * <p>The parts draw in turn from the one random sequence of their {@link DemoContext}: the order of the calls below is
@@ -40,12 +49,31 @@ public final class DemoGenerator {
     }
 
     /**
-     * Every synthetic layer, keyed by layer, for the given (real) ward; under {@link Layer#WARDS}, the ward itself
-     * with the vertices added on its edges where area boundaries meet it (each on a 1e-7° grid, within 1 cm of the
-     * original edge), so that the areas tile it exactly, vertex for vertex.
+     * Every synthetic layer, keyed by layer, for the given (real) ward and the neighbours {@link DemoPlan#NEIGHBOURS}
+     * names, found among {@code wards}; under {@link Layer#WARDS}, the target ward and those neighbours with the vertices
+     * added on their edges where area boundaries meet them (each on a 1e-7° grid, within 1 cm of the original edge), so
+     * that the areas tile each exactly, vertex for vertex.
+     *
+     * @param wards the real wards around the target (the target among them or not)
+     * @throws IllegalArgumentException when a planned neighbour is not among {@code wards}
      */
-    public static Map<Layer, List<Feature>> generate(Feature ward) {
-        return new DemoGenerator(ward).run();
+    public static Map<Layer, List<Feature>> generate(Feature ward, List<Feature> wards) {
+        Map<Layer, List<Feature>> out = new DemoGenerator(ward).run();
+        LocalDate lastDay = out.get(Layer.INCIDENTS).stream()
+                .map(i -> ((OffsetDateTime) i.get("occurred_at")).atZoneSameInstant(DemoContext.VN).toLocalDate())
+                .max(Comparator.naturalOrder()).orElseThrow().with(TemporalAdjusters.lastDayOfMonth());
+        for (DemoPlan.Neighbour plan : DemoPlan.NEIGHBOURS) {
+            Feature neighbour = wards.stream().filter(w -> w.id().equals(plan.wardId())).findFirst()
+                    .orElseThrow(() -> new IllegalArgumentException("the demo's neighbour " + plan.wardId() + " is missing"));
+            List<Feature> others = new ArrayList<>(List.of(ward));
+            wards.stream().filter(w -> !w.id().equals(plan.wardId()) && !w.id().equals(ward.id())).forEach(others::add);
+            for (Map.Entry<Layer, List<Feature>> e : new DemoNeighbour(neighbour, plan, others, lastDay).generate().entrySet()) {
+                List<Feature> all = new ArrayList<>(out.getOrDefault(e.getKey(), List.of()));
+                all.addAll(e.getValue());
+                out.put(e.getKey(), all);
+            }
+        }
+        return out;
     }
 
     private Map<Layer, List<Feature>> run() {
@@ -58,7 +86,8 @@ public final class DemoGenerator {
         List<Feature> areas = new DemoAreas(ctx).areas(coast);
         List<Feature> roads = lines.roads();
         List<Feature> cameras = new DemoCameras(ctx).cameras(roads);
-        List<Feature> incidents = incidentPart.incidents(areas, roads);
+        List<Feature> incidents = new DemoHandling(DemoPlan.HANDLING_SEED, DemoPlan.HAI_HOA_HANDLING, ctx.ward)
+                .withHistories(incidentPart.incidents(areas, roads));
         out.put(Layer.WARDS, List.of(new Feature(ctx.ward.id(), GeometryChecks.toMultiPolygon(
                 CoverageUnion.union(areas.stream().map(Feature::geometry).toArray(Geometry[]::new)).norm()),
                 ctx.ward.properties())));

@@ -29,7 +29,7 @@ final class DemoIncidents {
         this.ctx = ctx;
     }
 
-    private record Kind(String category, String severity, String[] descriptions) {
+    record Kind(String category, String severity, String[] descriptions) {
     }
 
     private static final Kind THEFT = new Kind("crime", "it_nghiem_trong", new String[]{

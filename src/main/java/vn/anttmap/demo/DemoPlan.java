@@ -1,12 +1,15 @@
 package vn.anttmap.demo;
 
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.List;
 
 /**
  * The figures the demo must reproduce (from the ward's 2023 report, {@code shared/seed/facts.md}) and the
  * hand-written plan that spreads them over the 14 residential areas so that some areas would meet the standard and
- * some would not. Everything random in the generator is drawn from {@link #SEED}.
+ * some would not; then the handling histories and the three neighbouring wards' plans. Everything random in the
+ * generator is drawn from {@link #SEED}, but the histories ({@link #HANDLING_SEED}) and each neighbour (its own seed).
  */
 final class DemoPlan {
     static final long SEED = 2023_08_31L;
@@ -92,6 +95,65 @@ final class DemoPlan {
             new AreaName("Tiểu khu 1", "tieu_khu", false),
             new AreaName("Tiểu khu 2", "tieu_khu", false),
             new AreaName("Tiểu khu 3", "tieu_khu", false));
+
+    /**
+     * The incidents' handling histories draw from their own sequence ({@link DemoHandling}), so that adding them left
+     * every other value of the demo as it was.
+     */
+    static final long HANDLING_SEED = SEED + 22;
+    /**
+     * The demo's "today" for the handling: the last day of the ward's 2023 period (16/11/2022–15/11/2023), end of the
+     * working day. No step is recorded after it; what was not done by then is still open.
+     */
+    static final OffsetDateTime HANDLING_AS_OF = OffsetDateTime.of(2023, 11, 15, 17, 0, 0, 0, ZoneOffset.ofHours(7));
+    /** Hải Hòa handles at the pace the histories are drawn at; most of the last 75 days' incidents still open. */
+    static final DemoHandling.Profile HAI_HOA_HANDLING = new DemoHandling.Profile(1.0, 75, 0.7, 0.03);
+
+    /**
+     * What a neighbouring ward's residential area is planned to show for the scoring year: each but {@code MEETS}
+     * fails one check (or leaves one undecided), every other check being met.
+     */
+    enum Fate {
+        /** Everything met: đạt. */
+        MEETS,
+        /** Fewer than 100% of households registered (K1): chưa đạt. */
+        UNREGISTERED,
+        /** As many or more crimes, social evils and administrative violations than the year before (K4a): chưa đạt. */
+        MORE_INCIDENTS,
+        /** A crime of nghiêm trọng, without an exception (K4b): chưa đạt. */
+        SERIOUS_CRIME,
+        /** The street-guard team rated "not completed" (K5): chưa đạt. */
+        TEAM_NOT_COMPLETED,
+        /** No K2 attestation yet: chưa đủ căn cứ. */
+        WITHOUT_K2,
+        /** The area's incident register not declared complete for the year: chưa đủ căn cứ. */
+        REGISTER_UNDECLARED
+    }
+
+    /**
+     * A neighbouring ward's synthetic data ({@link DemoNeighbour}): its own seed; a code prefix for its areas and
+     * cameras; the kind and name of its areas, one per fate (areas ordered north to south); how many cameras, how many
+     * of them inactive or under maintenance; how its police handle; whether its school was recognised (null: no result).
+     */
+    record Neighbour(String wardId, long seed, String code, String areaKind, String areaName, List<Fate> areas,
+                     int cameras, int inactive, int maintenance, DemoHandling.Profile handling, Boolean schoolRecognised) {
+    }
+
+    /**
+     * The three neighbours, generated after everything of Hải Hòa: Bình Minh handles fast and most areas meet the
+     * standard; Hải Nhân (a xã of thôn) handles slowly; Ninh Hải leaves many incidents open.
+     */
+    static final List<Neighbour> NEIGHBOURS = List.of(
+            new Neighbour("binh-minh", SEED + 101, "BM", "to_dan_pho", "Tổ dân phố",
+                    List.of(Fate.MEETS, Fate.MEETS, Fate.UNREGISTERED, Fate.MEETS, Fate.WITHOUT_K2),
+                    30, 2, 1, new DemoHandling.Profile(0.35, 30, 0.2, 0.0), Boolean.TRUE),
+            new Neighbour("hai-nhan", SEED + 102, "HN", "thon", "Thôn",
+                    List.of(Fate.MEETS, Fate.MORE_INCIDENTS, Fate.TEAM_NOT_COMPLETED, Fate.WITHOUT_K2, Fate.MEETS,
+                            Fate.UNREGISTERED),
+                    18, 4, 2, new DemoHandling.Profile(3.0, 60, 0.6, 0.06), Boolean.FALSE),
+            new Neighbour("ninh-hai", SEED + 103, "NH", "to_dan_pho", "Tổ dân phố",
+                    List.of(Fate.MEETS, Fate.SERIOUS_CRIME, Fate.REGISTER_UNDECLARED, Fate.MORE_INCIDENTS),
+                    24, 3, 2, new DemoHandling.Profile(1.2, 120, 0.85, 0.3), null));
 
     private DemoPlan() {
     }

@@ -25,7 +25,7 @@ import java.util.Map;
 /**
  * Regenerates every demo file (the command {@code generate-demo}) from the real commune outlines in
  * {@code geodata/sources/}: the wards (Hải Hòa and its neighbours, in this project's schema) and the synthetic
- * layers built around Hải Hòa.
+ * layers built around Hải Hòa, then its three neighbours' (smaller, for the leaders' dashboard).
  */
 public final class DemoFiles {
     /** The ward the demo is built around. */
@@ -52,9 +52,10 @@ public final class DemoFiles {
         wards.sort(Comparator.comparing((Feature w) -> !WARD_ID.equals(w.id())).thenComparing(Feature::id));
         Feature haiHoa = wards.stream().filter(w -> WARD_ID.equals(w.id())).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException(sourceName + " has no commune Hải Hòa"));
-        Map<Layer, List<Feature>> generated = DemoGenerator.generate(haiHoa);
-        Geometry noded = generated.get(Layer.WARDS).get(0).geometry();
-        generated.put(Layer.WARDS, wards.stream().map(w -> WARD_ID.equals(w.id()) ? w.withGeometry(noded) : w).toList());
+        Map<Layer, List<Feature>> generated = DemoGenerator.generate(haiHoa, wards);
+        Map<String, Geometry> noded = new java.util.HashMap<>();
+        generated.get(Layer.WARDS).forEach(w -> noded.put(w.id(), w.geometry()));
+        generated.put(Layer.WARDS, wards.stream().map(w -> noded.containsKey(w.id()) ? w.withGeometry(noded.get(w.id())) : w).toList());
         Map<Layer, byte[]> files = new EnumMap<>(Layer.class);
         for (Map.Entry<Layer, List<Feature>> e : generated.entrySet()) {
             ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -81,8 +82,9 @@ public final class DemoFiles {
         p.put("source", "Real boundary: censusVN2009 R package (github.com/choisy/censusVN2009, commit b1a66891), "
                 + "(c) 2017 Marc Choisy, MIT licence; pre-2019 commune outline simplified to about 150 m; population "
                 + "from the 2009 census; code is the dataset's own id, not a GSO code. "
-                + (slug(name).equals(WARD_ID) ? "Target ward of the demo; vertices added on its edges where the "
-                + "synthetic areas meet it (within 1 cm)." : "Neighbour, shown as context."));
+                + (slug(name).equals(WARD_ID) ? "Target ward of the demo" : "Neighbour of the demo's ward, with its own "
+                + "synthetic areas, cameras, incidents and scoring records") + "; vertices added on its edges where the "
+                + "synthetic areas meet it (within 1 cm).");
         return new Feature(slug(name), GeometryChecks.toMultiPolygon(r.geometry()), p);
     }
 

@@ -70,6 +70,15 @@ class AccessAndEditTest {
             "/api/v1/export?layers=residential_areas,cameras&format=kml", "/api/v1/export?layers=cameras&format=csv",
             "/tiles/incidents.json", "/api/v1/incidents/vv-2023-001", "/api/v1/audit", "/api/v1/review?ward=hai-hoa");
 
+    /**
+     * Whether {@code text} holds {@code secret} whole, not as the end of a longer id: a neighbouring ward's public
+     * camera {@code hai-nhan-cam-001} is not Hải Hòa's household camera {@code cam-001}.
+     */
+    static boolean holds(String text, String secret) {
+        return java.util.regex.Pattern.compile("(?<![A-Za-z0-9_-])" + java.util.regex.Pattern.quote(secret)
+                + "(?![A-Za-z0-9_-])").matcher(text).find();
+    }
+
     @Test
     void anonymousRequestsShowNoIncidentNoDescriptionAndNoHouseholdCamera() {
         vn.anttmap.TestHttp.test(app(), (server, client) -> {
@@ -78,7 +87,7 @@ class AccessAndEditTest {
                 String text = body(r);
                 assertThat(r.code()).as(path).isIn(200, 401);
                 for (String s : secrets) {
-                    assertThat(text).as(path + " leaks " + s).doesNotContain(s);
+                    assertThat(holds(text, s)).as(path + " leaks " + s).isFalse();
                 }
             }
             for (int z = 12; z <= 16; z += 2) {
@@ -88,7 +97,7 @@ class AccessAndEditTest {
                 assertThat(client.get("/tiles/incidents/" + z + "/" + x + "/" + y + ".mvt").code()).isEqualTo(401);
                 byte[] cams = client.get("/tiles/cameras/" + z + "/" + x + "/" + y + ".mvt").body().bytes();
                 String decoded = new String(cams, java.nio.charset.StandardCharsets.ISO_8859_1);
-                secrets.stream().filter(s -> s.startsWith("cam-")).forEach(s -> assertThat(decoded).doesNotContain(s));
+                secrets.stream().filter(s -> s.startsWith("cam-")).forEach(s -> assertThat(holds(decoded, s)).as(s).isFalse());
             }
         });
     }
@@ -231,11 +240,25 @@ class AccessAndEditTest {
             assertThat(incidents.path("features")).hasSize(36);
             assertThat(incidents.path("features").get(0).path("properties").path("description").asText()).isNotEmpty();
             JsonNode cameras = HttpServer.JSON.readTree(body(client.get("/api/v1/cameras", TestAuth.bearer(officer))));
-            assertThat(cameras.path("features")).hasSize(125);
+            // Every camera of their ward; of the neighbouring wards' cameras, only those the public sees.
+            java.util.Set<String> own = new java.util.HashSet<>();
+            java.util.Set<String> elsewhere = new java.util.HashSet<>();
+            cameras.path("features").forEach(c -> ("hai-hoa".equals(c.path("properties").path("ward_id").asText()) ? own : elsewhere)
+                    .add(c.path("id").asText()));
+            assertThat(own).hasSize(125);
+            java.util.Set<String> publicElsewhere = new java.util.HashSet<>();
+            HttpServer.JSON.readTree(body(client.get("/api/v1/cameras"))).path("features").forEach(c -> {
+                if (!"hai-hoa".equals(c.path("properties").path("ward_id").asText())) {
+                    publicElsewhere.add(c.path("id").asText());
+                }
+            });
+            assertThat(elsewhere).isNotEmpty().isEqualTo(publicElsewhere);
             JsonNode scores = HttpServer.JSON.readTree(body(client.get("/api/v1/scores/areas/tdp-quang-trung?year=2023", TestAuth.bearer(officer))));
             assertThat(scores.toString()).contains("\"layer\":\"incidents\"");
             JsonNode other = HttpServer.JSON.readTree(body(client.get("/api/v1/incidents", TestAuth.bearer(otherOfficer))));
-            assertThat(other.path("features")).isEmpty();
+            // Ninh Hải's officer sees Ninh Hải's incidents (the demo's neighbour has its own), none of Hải Hòa's.
+            assertThat(other.path("features")).hasSize(services.store().query(Layer.INCIDENTS, FeatureQuery.ALL.withWard("ninh-hai")).size())
+                    .isNotEmpty().allSatisfy(f -> assertThat(f.path("properties").path("ward_id").asText()).isEqualTo("ninh-hai"));
             assertThat(client.get("/api/v1/audit", TestAuth.bearer(officer)).code()).isEqualTo(403);
         });
     }

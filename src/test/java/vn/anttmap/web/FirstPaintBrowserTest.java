@@ -6,7 +6,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.locationtech.jts.geom.Envelope;
-import org.locationtech.jts.geom.Point;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
@@ -19,10 +18,7 @@ import vn.anttmap.api.HttpServer;
 import vn.anttmap.model.Account;
 import vn.anttmap.model.Layer;
 import vn.anttmap.service.DemoFiles;
-import vn.anttmap.service.ImportService;
 
-import java.io.ByteArrayInputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -33,8 +29,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The page's first paint (issue 18): it opens on the signed-in officer's own ward, draws the areas and figures without
- * waiting for the camera sectors, and loads Chart.js only when a panel draws a chart. The demo has areas in one ward;
- * here a second ward (Bình Minh, the demo's neighbour) gets one area and an officer. No assertion reads a clock.
+ * waiting for the camera sectors, and loads Chart.js only when a panel draws a chart. Here a second ward of the demo
+ * (Bình Minh, the neighbour with its own synthetic areas) gets an officer. No assertion reads a clock.
  */
 class FirstPaintBrowserTest {
     static final String OTHER_WARD = "binh-minh";
@@ -48,17 +44,6 @@ class FirstPaintBrowserTest {
         Path chromium = RequiredTool.require("chromium", "chromium");
         Path driver = RequiredTool.require("chromedriver", "chromium-driver");
         services = vn.anttmap.DemoFixture.services("first-paint");
-        Point inside = services.store().get(Layer.WARDS, OTHER_WARD).orElseThrow().geometry().getInteriorPoint();
-        double x = inside.getX();
-        double y = inside.getY();
-        double d = 0.001;
-        String area = "{\"type\":\"FeatureCollection\",\"features\":[{\"type\":\"Feature\",\"id\":\"bm-test-1\",\"properties\":"
-                + "{\"code\":\"BM1\",\"name\":\"Tổ dân phố Thử\",\"kind\":\"to_dan_pho\",\"households\":120,"
-                + "\"valid_from\":\"2020-06-01\",\"source\":\"test\"},\"geometry\":{\"type\":\"Polygon\",\"coordinates\":[[["
-                + (x - d) + "," + (y - d) + "],[" + (x + d) + "," + (y - d) + "],[" + (x + d) + "," + (y + d) + "],["
-                + (x - d) + "," + (y + d) + "],[" + (x - d) + "," + (y - d) + "]]]}}]}";
-        services.importer().importFile(Layer.AREAS, "bm.geojson", new ByteArrayInputStream(area.getBytes(StandardCharsets.UTF_8)),
-                ImportService.Format.of(null, "bm.geojson"), null);
         services.auth().addUser("officer-bm", Account.Role.OFFICER, OTHER_WARD, vn.anttmap.TestAuth.PASSWORD.toCharArray());
         app = HttpServer.create(services,
                 new HttpServer.PageConfig("http://127.0.0.1:9/{z}/{x}/{y}.png", "offline test")).start("127.0.0.1", 0);
@@ -100,8 +85,12 @@ class FirstPaintBrowserTest {
         assertThat(center()).as("the officer's view").matches(c -> envelope(OTHER_WARD).contains(c[0], c[1]));
         assertThat(browser.findElement(By.id("ward-name")).getText())
                 .isEqualTo(services.store().get(Layer.WARDS, OTHER_WARD).orElseThrow().text("name"));
+        // Their ward's areas only (Bình Minh's five), none of Hải Hòa's.
+        List<String> theirs = services.store().query(Layer.AREAS, vn.anttmap.model.FeatureQuery.ALL.withWard(OTHER_WARD))
+                .stream().map(a -> a.text("name")).toList();
+        assertThat(theirs).hasSize(5);
         assertThat(browser.findElements(By.cssSelector(".antt-area-label span"))).extracting(e -> e.getText())
-                .containsExactly("Tổ dân phố Thử");
+                .containsExactlyInAnyOrderElementsOf(theirs);
         // The officer's ward is the one drawn as theirs (solid, thick); the others dashed.
         assertThat(browser.findElements(By.cssSelector("path.antt-ward")).stream()
                 .filter(p -> p.getAttribute("stroke-dasharray") == null).count()).isEqualTo(1);
