@@ -68,6 +68,9 @@ public final class TestFeatures {
         return new Feature(id, wkt("POINT (" + lon + " " + lat + ")"), props("occurred_at", at, "category", "crime",
                 "severity", "it_nghiem_trong", "channel", "hotline_113", "force_majeure", false,
                 "promptly_handled", true, "description", "Trộm cắp tài sản, \"xe máy\"", "serious", null, "deaths", null,
+                "status", null, "received_at", null, "received_by", null, "assigned_to", null, "assigned_at", null,
+                "assigned_by", null, "verified_at", null, "verified_by", null, "handled_at", null, "handled_by", null,
+                "handling", null, "closed_at", null, "closed_by", null, "handle_minutes", null,
                 "occurred_on", day,
                 "area_id", areaId, "ward_id", wardId));
     }

@@ -97,7 +97,11 @@ public abstract class FeatureStoreContract {
                         "member_count", 2, "rating_year", 2023, "rating", "completed_well", "disciplined_members", 0, "ward_id", "w"))),
                 Map.entry(Layer.CAMERAS, camera("c1", 105.785, 19.445, "a", "w")),
                 Map.entry(Layer.INCIDENTS, incident("i1", 105.785, 19.445, at, LocalDate.of(2023, 3, 5), "a", "w")
-                        .with(props("serious", true, "deaths", 1))),
+                        .with(props("serious", true, "deaths", 1, "status", "handled", "received_at", at.plusMinutes(12),
+                                "received_by", "Cán bộ trực ban", "assigned_to", "Tổ tuần tra số 2", "assigned_at", at.plusMinutes(30),
+                                "assigned_by", "Phó trưởng công an phường", "verified_at", at.plusHours(5), "verified_by", "Cán bộ Lê B",
+                                "handled_at", at.plusHours(26).plusMinutes(12), "handled_by", "Cán bộ Lê B", "handling", "transferred",
+                                "handle_minutes", 1560))),
                 Map.entry(Layer.DISPUTES, new Feature("d1", null, props("mediated_on", LocalDate.of(2023, 2, 1), "area_id", "a",
                         "outcome", "successful", "description", "Tranh chấp ranh giới đất", "ward_id", "w"))),
                 Map.entry(Layer.EXTRACTIONS, new Feature("x1", null, props("camera_id", "c1", "extracted_on", LocalDate.of(2023, 3, 6),
@@ -210,7 +214,8 @@ public abstract class FeatureStoreContract {
         assertThat(read(Layer.DISPUTES, FeatureQuery.ALL)).containsOnlyKeys("d2");
         Object[] i1 = read(Layer.INCIDENTS, FeatureQuery.ALL.withBbox(box)).get("i1");
         assertThat(i1).containsExactly(105.785123, 19.445678, at, "crime", null, "hotline_113", false, true,
-                "Trộm cắp tài sản, \"xe máy\"", true, 2, LocalDate.of(2023, 3, 5), "a", "w");
+                "Trộm cắp tài sản, \"xe máy\"", true, 2, null, null, null, null, null, null, null, null, null, null, null, null,
+                null, null, LocalDate.of(2023, 3, 5), "a", "w");
         assertThatThrownBy(() -> store.forEachPoint(Layer.WARDS, FeatureQuery.ALL, (id, lon, lat, values) -> {
         })).isInstanceOf(IllegalArgumentException.class);
     }
