@@ -106,12 +106,12 @@ class JarIT {
     void aFreshDemoPrintsOneAccountPerRoleOnceAndThePrintedPasswordSignsIn() throws Exception {
         String log = Files.readString(workDir.resolve("server.log"), StandardCharsets.UTF_8);
         java.util.Map<String, String> printed = new java.util.LinkedHashMap<>();
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?m)^  (officer|planner|admin)  (\\S+)$").matcher(log);
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?m)^  (officer|leader|planner|admin)  (\\S+)$").matcher(log);
         while (m.find()) {
             printed.put(m.group(1), m.group(2));
         }
-        assertThat(printed).as(log).containsOnlyKeys("officer", "planner", "admin");
-        assertThat(new java.util.HashSet<>(printed.values())).as("three different random passwords").hasSize(3);
+        assertThat(printed).as(log).containsOnlyKeys("officer", "leader", "planner", "admin");
+        assertThat(new java.util.HashSet<>(printed.values())).as("four different random passwords").hasSize(4);
 
         HttpResponse<String> login = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/login"))
                 .header("Content-Type", "application/json")
@@ -120,6 +120,14 @@ class JarIT {
         assertThat(login.statusCode()).as(login.body()).isEqualTo(200);
         assertThat(new ObjectMapper().readTree(login.body()).path("role").asText()).isEqualTo("officer");
         assertThat(login.headers().firstValue("Set-Cookie").orElseThrow()).contains("HttpOnly", "SameSite=Strict");
+        // The demo's leader oversees the demo ward's province: the ward and its three neighbours, on the dashboard.
+        HttpResponse<String> leader = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/login"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"username\":\"leader\",\"password\":\"" + printed.get("leader") + "\"}"))
+                .build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        assertThat(leader.statusCode()).as(leader.body()).isEqualTo(200);
+        assertThat(new ObjectMapper().readTree(leader.body()).path("wards").toString())
+                .isEqualTo("[\"binh-minh\",\"hai-hoa\",\"hai-nhan\",\"ninh-hai\"]");
 
         stop();
         start();

@@ -362,17 +362,23 @@ public final class AuthService {
      */
     public Map<String, String> createDemoAccounts(String wardId) {
         Map<String, String> out = new java.util.concurrent.ConcurrentSkipListMap<>();
+        // The leader oversees the demo ward's province (the ward and its neighbours), when the ward names one.
+        String province = store.get(vn.anttmap.model.Layer.WARDS, wardId).map(w -> w.text("province")).orElse(null);
+        List<Account.Role> roles = province == null || province.isBlank()
+                ? List.of(Account.Role.OFFICER, Account.Role.PLANNER, Account.Role.ADMIN)
+                : List.of(Account.Role.OFFICER, Account.Role.LEADER, Account.Role.PLANNER, Account.Role.ADMIN);
         // The password hashes (PBKDF2, 210,000 rounds each) are computed side by side: it shortens the first start.
-        List.of(Account.Role.OFFICER, Account.Role.PLANNER, Account.Role.ADMIN).parallelStream().forEach(role -> {
+        roles.parallelStream().forEach(role -> {
             String name = role.name().toLowerCase(java.util.Locale.ROOT);
             if (store.account(name).isEmpty()) {
                 String password = PasswordHasher.randomSecret(12);
-                addUser(name, role, role == Account.Role.OFFICER ? wardId : null, password.toCharArray());
+                String scope = role == Account.Role.OFFICER ? wardId : role == Account.Role.LEADER ? Account.PROVINCE + province : null;
+                addUser(name, role, scope, password.toCharArray());
                 out.put(name, password);
             }
         });
         Map<String, String> ordered = new LinkedHashMap<>();
-        for (String name : List.of("officer", "planner", "admin")) {
+        for (String name : List.of("officer", "leader", "planner", "admin")) {
             if (out.containsKey(name)) {
                 ordered.put(name, out.get(name));
             }
