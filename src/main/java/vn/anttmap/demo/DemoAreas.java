@@ -1,6 +1,5 @@
 package vn.anttmap.demo;
 
-import org.locationtech.jts.coverage.CoverageValidator;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.LineString;
 import org.locationtech.jts.geom.Point;
@@ -42,19 +41,7 @@ final class DemoAreas {
                 seeds.add(p);
             }
         }
-        List<Geometry> parts = null;
-        for (int iteration = 0; iteration < 8; iteration++) {
-            parts = AreaPartitioner.partition(ctx.wardPolygon, seeds, 1e-7);
-            List<Point> next = new ArrayList<>();
-            for (Geometry part : parts) {
-                Point c = part.getCentroid();
-                next.add(part.covers(c) ? ctx.snap(c) : part.getInteriorPoint());
-            }
-            seeds = next;
-        }
-        if (!CoverageValidator.isValid(parts.toArray(Geometry[]::new))) {
-            throw new IllegalStateException("generated areas are not a valid coverage");
-        }
+        List<Geometry> parts = ctx.relaxedCells(seeds);
         List<Geometry> ordered = new ArrayList<>(parts);
         ordered.sort(Comparator.comparingDouble((Geometry g) -> -round(g.getCentroid().getY(), 3))
                 .thenComparingDouble(g -> g.getCentroid().getX()));

@@ -63,23 +63,11 @@ final class DemoCameras {
         LocalDate firstInstall = LocalDate.of(2021, 3, 1);
         for (int i = 0; i < sites.size(); i++) {
             Site site = sites.get(i);
-            String kind;
-            double fov;
-            double range;
             double roll = ctx.rnd.nextDouble();
-            if (site.crossing() && roll < 0.2) {
-                kind = "ptz";
-                fov = 60;
-                range = 80 + 5 * ctx.rnd.nextInt(5);
-            } else if (roll < 0.3) {
-                kind = "dome";
-                fov = 360;
-                range = 20 + 5 * ctx.rnd.nextInt(3);
-            } else {
-                kind = "fixed";
-                fov = 70 + 10 * ctx.rnd.nextInt(4);
-                range = 35 + 5 * ctx.rnd.nextInt(6);
-            }
+            DemoContext.Lens lens = ctx.lens(site.crossing() && roll < 0.2 ? "ptz" : roll < 0.3 ? "dome" : "fixed");
+            String kind = lens.kind();
+            double fov = lens.fovDeg();
+            double range = lens.rangeM();
             double bearing = ((site.bearingDeg() + (ctx.rnd.nextBoolean() ? 0 : 180) + ctx.rnd.nextGaussian() * 5) % 360 + 360) % 360;
             LocalDate installed = firstInstall.plusDays(ctx.rnd.nextInt(850));
             String owner = ownerCodes[owners[i]];

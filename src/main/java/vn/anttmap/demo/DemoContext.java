@@ -158,4 +158,39 @@ final class DemoContext {
         }
         return m;
     }
+
+    /**
+     * The cells of the ward around {@code seeds}, relaxed by Lloyd's method (8 rounds: each seed moved to its cell's
+     * centroid, or an interior point where the centroid falls outside), and checked to tile the ward. Draws no random
+     * number.
+     */
+    List<Geometry> relaxedCells(List<Point> seeds) {
+        List<Geometry> parts = null;
+        for (int iteration = 0; iteration < 8; iteration++) {
+            parts = vn.anttmap.geo.AreaPartitioner.partition(wardPolygon, seeds, 1e-7);
+            List<Point> next = new ArrayList<>();
+            for (Geometry part : parts) {
+                Point c = part.getCentroid();
+                next.add(part.covers(c) ? snap(c) : part.getInteriorPoint());
+            }
+            seeds = next;
+        }
+        if (!org.locationtech.jts.coverage.CoverageValidator.isValid(parts.toArray(Geometry[]::new))) {
+            throw new IllegalStateException("generated areas of " + ward.id() + " are not a valid coverage");
+        }
+        return parts;
+    }
+
+    /** A camera's lens: its kind, field of view and range. */
+    record Lens(String kind, double fovDeg, double rangeM) {
+    }
+
+    /** The lens of a camera of the kind, its field of view and range drawn as every demo camera's are. */
+    Lens lens(String kind) {
+        return switch (kind) {
+            case "ptz" -> new Lens(kind, 60, 80 + 5 * rnd.nextInt(5));
+            case "dome" -> new Lens(kind, 360, 20 + 5 * rnd.nextInt(3));
+            default -> new Lens("fixed", 70 + 10 * rnd.nextInt(4), 35 + 5 * rnd.nextInt(6));
+        };
+    }
 }

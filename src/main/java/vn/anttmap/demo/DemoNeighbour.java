@@ -1,10 +1,8 @@
 package vn.anttmap.demo;
 
 import org.locationtech.jts.coverage.CoverageUnion;
-import org.locationtech.jts.coverage.CoverageValidator;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.Point;
-import vn.anttmap.geo.AreaPartitioner;
 import vn.anttmap.geo.GeometryChecks;
 import vn.anttmap.model.Feature;
 import vn.anttmap.model.Layer;
@@ -115,19 +113,7 @@ final class DemoNeighbour {
                 seeds.add(p);
             }
         }
-        List<Geometry> parts = null;
-        for (int iteration = 0; iteration < 8; iteration++) {
-            parts = AreaPartitioner.partition(ctx.wardPolygon, seeds, 1e-7);
-            List<Point> next = new ArrayList<>();
-            for (Geometry part : parts) {
-                Point c = part.getCentroid();
-                next.add(part.covers(c) ? ctx.snap(c) : part.getInteriorPoint());
-            }
-            seeds = next;
-        }
-        if (!CoverageValidator.isValid(parts.toArray(Geometry[]::new))) {
-            throw new IllegalStateException("generated areas of " + ctx.ward.id() + " are not a valid coverage");
-        }
+        List<Geometry> parts = ctx.relaxedCells(seeds);
         List<Geometry> ordered = new ArrayList<>(parts);
         ordered.sort(Comparator.comparingDouble((Geometry g) -> -round(g.getCentroid().getY(), 3))
                 .thenComparingDouble(g -> g.getCentroid().getX()));
@@ -167,23 +153,11 @@ final class DemoNeighbour {
         List<Feature> out = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             Point at = place(areas.get(ctx.rnd.nextInt(areas.size())));
-            String kind;
-            double fov;
-            double range;
             double roll = ctx.rnd.nextDouble();
-            if (roll < 0.15) {
-                kind = "ptz";
-                fov = 60;
-                range = 80 + 5 * ctx.rnd.nextInt(5);
-            } else if (roll < 0.35) {
-                kind = "dome";
-                fov = 360;
-                range = 20 + 5 * ctx.rnd.nextInt(3);
-            } else {
-                kind = "fixed";
-                fov = 70 + 10 * ctx.rnd.nextInt(4);
-                range = 35 + 5 * ctx.rnd.nextInt(6);
-            }
+            DemoContext.Lens lens = ctx.lens(roll < 0.15 ? "ptz" : roll < 0.35 ? "dome" : "fixed");
+            String kind = lens.kind();
+            double fov = lens.fovDeg();
+            double range = lens.rangeM();
             String owner = ownerCodes[owners[i]];
             String status = statusCodes[statuses[i]];
             String funding = switch (owner) {
