@@ -66,6 +66,18 @@ public class CliTest {
         assertThat(unknownWard.code()).isEqualTo(1);
         assertThat(unknownWard.err()).contains("no ward has id 'nowhere'; wards: w");
         assertThat(run("user", "list", "--data-dir", data).out()).doesNotContain("minh");
+        // A leader's scope: wards that exist (here the one ward), not a ward and a scope at once, not a province without wards.
+        Run leader = withStdin(password + "\n", "user", "add", "truong", "--role", "leader", "--scope", "w", "--data-dir", data);
+        assertThat(leader.code()).as(leader.err()).isZero();
+        assertThat(run("user", "list", "--data-dir", data).out()).containsPattern("truong\\s+leader\\s+w");
+        Run both = withStdin(password + "\n", "user", "add", "pho", "--role", "leader", "--scope", "w", "--ward", "w", "--data-dir", data);
+        assertThat(both.code()).isEqualTo(1);
+        assertThat(both.err()).contains("not both");
+        Run noProvince = withStdin(password + "\n", "user", "add", "pho", "--role", "leader", "--scope", "province:Hà Giang",
+                "--data-dir", data);
+        assertThat(noProvince.code()).isEqualTo(1);
+        assertThat(noProvince.err()).contains("không có phường, xã nào thuộc tỉnh 'Hà Giang'");
+        assertThat(run("user", "list", "--data-dir", data).out()).doesNotContain("pho");
 
         try (vn.anttmap.App.Services s = vn.anttmap.App.services(vn.anttmap.store.h2gis.H2gisFeatureStore.open(Path.of(data)),
                 java.time.Clock.systemUTC())) {
