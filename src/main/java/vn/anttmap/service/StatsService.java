@@ -2,7 +2,6 @@ package vn.anttmap.service;
 
 import vn.anttmap.model.Feature;
 import vn.anttmap.model.FeatureQuery;
-import vn.anttmap.model.IncidentLifecycle;
 import vn.anttmap.model.Layer;
 import vn.anttmap.store.Aggregate;
 import vn.anttmap.store.FeatureStore;
@@ -69,63 +68,16 @@ public final class StatsService {
                 total(store.aggregate(Layer.DISPUTES, window, null, null)),
                 total(store.aggregate(Layer.EXTRACTIONS, window, null, null)),
                 new Stats.Cameras(total(cameras), active), households, registered, new Stats.Teams(year, teams),
-                withHandling ? handling(window) : null);
+                withHandling ? handling(wardId, areaId, from, to) : null);
     }
 
     /**
-     * The handling of the incidents in {@code window}: grouped counts by status, and the median time to handle from
-     * the handled ones' minutes grouped by value (no record is read).
+     * The handling of the ward's (or area's) incidents of the window: the store's figures, the same as the leaders'
+     * dashboard counts ({@link FeatureStore#incidentFigures}).
      */
-    private Stats.Handling handling(FeatureQuery window) {
-        long received = 0;
-        long handled = 0;
-        long open = 0;
-        long unknown = 0;
-        for (Aggregate a : store.aggregate(Layer.INCIDENTS, window, "status", null)) {
-            received += a.count();
-            if (a.key() == null) {
-                unknown += a.count();
-            } else if (IncidentLifecycle.isHandled(a.key())) {
-                handled += a.count();
-            } else if (IncidentLifecycle.isOpen(a.key())) {
-                open += a.count();
-            }
-        }
-        TreeMap<Integer, Long> minutes = new TreeMap<>();
-        for (String status : List.of(IncidentLifecycle.Step.HANDLED.code(), IncidentLifecycle.Step.CLOSED.code())) {
-            for (Aggregate a : store.aggregate(Layer.INCIDENTS, window.withEqual("status", status), "handle_minutes", null)) {
-                if (a.key() != null) {
-                    minutes.merge(Integer.valueOf(a.key()), a.count(), Long::sum);
-                }
-            }
-        }
-        Double median = median(minutes);
-        return new Stats.Handling(received, handled, open, unknown, median == null ? null : median / 60.0);
-    }
-
-    /** The median of values given with their counts (the mean of the two middle ones for an even count); null if none. */
-    static Double median(java.util.SortedMap<Integer, Long> counts) {
-        long n = counts.values().stream().mapToLong(Long::longValue).sum();
-        if (n == 0) {
-            return null;
-        }
-        long lower = (n - 1) / 2; // 0-based positions of the middle value(s)
-        long upper = n / 2;
-        Integer low = null;
-        Integer high = null;
-        long seen = 0;
-        for (Map.Entry<Integer, Long> e : counts.entrySet()) {
-            long next = seen + e.getValue();
-            if (low == null && lower < next) {
-                low = e.getKey();
-            }
-            if (upper < next) {
-                high = e.getKey();
-                break;
-            }
-            seen = next;
-        }
-        return (low + (double) high) / 2;
+    private Stats.Handling handling(String wardId, String areaId, LocalDate from, LocalDate to) {
+        vn.anttmap.model.IncidentFigures f = store.incidentFigures(wardId, areaId, from, to);
+        return new Stats.Handling(f.received(), f.handled(), f.open(), f.unknown(), f.medianHours());
     }
 
     /**

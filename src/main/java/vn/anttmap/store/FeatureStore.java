@@ -86,6 +86,13 @@ public interface FeatureStore extends AccountStore, AuditLog, TileSource, AutoCl
                                              java.time.LocalDate to);
 
     /**
+     * The same incident figures as {@link #wardFigures}, of one ward's incidents, or of one area's of it when
+     * {@code areaId} is given, that occurred on days {@code from..to}: the figures bar's handling.
+     */
+    vn.anttmap.model.IncidentFigures incidentFigures(String wardId, String areaId, java.time.LocalDate from,
+                                                     java.time.LocalDate to);
+
+    /**
      * Refreshes the database's statistics after a bulk load (ANALYZE), so its planner uses the indexes the tables
      * now deserve: without it, PostgreSQL planned a page of 10,000 incidents by id as a full scan and sort (175 ms
      * instead of 5 ms).

@@ -105,10 +105,7 @@ final class JdbcCounts {
             return new vn.anttmap.model.WardFigures(Map.of(), vn.anttmap.model.IncidentFigures.NONE, Map.of());
         }
         List<String> wards = wardIds == null ? null : List.copyOf(new java.util.TreeSet<>(wardIds));
-        String minutes = "CASE WHEN status IN " + HANDLED + " THEN CAST(handle_minutes AS DOUBLE PRECISION) END";
-        String figures = "COUNT(*), COUNT(*) FILTER (WHERE status IN " + HANDLED + "), COUNT(*) FILTER (WHERE status IN "
-                + OPEN + "), COUNT(*) FILTER (WHERE status IS NULL), PERCENTILE_CONT(0.5) WITHIN GROUP (ORDER BY " + minutes
-                + "), PERCENTILE_CONT(0.9) WITHIN GROUP (ORDER BY " + minutes + ")";
+        String figures = FIGURES;
         StringBuilder where = new StringBuilder(" WHERE occurred_on >= ? AND occurred_on <= ?");
         List<Object> params = new ArrayList<>(List.of(from, to));
         StringBuilder cameraWhere = new StringBuilder(" WHERE ward_id IS NOT NULL");
@@ -176,6 +173,42 @@ final class JdbcCounts {
             } finally {
                 c.rollback();
                 c.setAutoCommit(auto);
+            }
+        });
+    }
+
+    /**
+     * The incidents' figures as SQL select items: received, handled, open, unknown, median and 90th percentile of the
+     * handled ones' minutes. Minutes are ordered as double precision: H2 interpolates an integer column's percentile in
+     * integers.
+     */
+    private static final String FIGURES = figures();
+
+    private static String figures() {
+        String minutes = "CASE WHEN status IN " + HANDLED + " THEN CAST(handle_minutes AS DOUBLE PRECISION) END";
+        return "COUNT(*), COUNT(*) FILTER (WHERE status IN " + HANDLED + "), COUNT(*) FILTER (WHERE status IN "
+                + OPEN + "), COUNT(*) FILTER (WHERE status IS NULL), PERCENTILE_CONT(0.5) WITHIN GROUP (ORDER BY " + minutes
+                + "), PERCENTILE_CONT(0.9) WITHIN GROUP (ORDER BY " + minutes + ")";
+    }
+
+    /**
+     * {@link FeatureStore#incidentFigures}: the same figures as {@link #wardFigures}, of one ward's incidents (or one
+     * area's of it) that occurred on days {@code from..to}.
+     */
+    vn.anttmap.model.IncidentFigures incidentFigures(String wardId, String areaId, java.time.LocalDate from,
+                                                     java.time.LocalDate to) {
+        String sql = "SELECT NULL, " + FIGURES + " FROM incident WHERE ward_id = ? AND occurred_on >= ? AND occurred_on <= ?"
+                + (areaId == null ? "" : " AND area_id = ?");
+        List<Object> params = new ArrayList<>(List.of(wardId, from, to));
+        if (areaId != null) {
+            params.add(areaId);
+        }
+        return db.read("counting the handling of a ward's incidents", c -> {
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                JdbcFeatureStore.bindAll(ps, params);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? incidentFigures(rs) : vn.anttmap.model.IncidentFigures.NONE;
+                }
             }
         });
     }

@@ -316,6 +316,11 @@ public abstract class JdbcFeatureStore implements FeatureStore {
         return counting.wardFigures(wardIds, from, to);
     }
 
+    @Override
+    public vn.anttmap.model.IncidentFigures incidentFigures(String wardId, String areaId, LocalDate from, LocalDate to) {
+        return counting.incidentFigures(wardId, areaId, from, to);
+    }
+
     /** Days {@code first..last} (inclusive, either may be null) on the date column {@code day}. */
     static void days(String day, java.time.LocalDate first, java.time.LocalDate last, StringBuilder sql, List<Object> params) {
         if (first != null) {
