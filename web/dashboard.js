@@ -452,8 +452,17 @@ $("controls").addEventListener("submit", async (e) => {
   const from = vnToIso($("from").value);
   const to = vnToIso($("to").value);
   const year = Number($("year").value);
-  if (!/^\d{4}$/.test($("year").value) || year < 2000 || year > 2100) { error.textContent = t("badYear"); return; }
-  if (!from || !to) { error.textContent = t("badDate"); return; }
+  if (!/^\d{4}$/.test($("year").value) || year < 2000 || year > 2100) {
+    error.textContent = tf("badYear", { field: t("year"), value: $("year").value });
+    $("year").focus();
+    return;
+  }
+  const bad = !from ? "from" : !to ? "to" : null;
+  if (bad) {
+    error.textContent = tf("badDateIn", { field: t(bad), value: $(bad).value });
+    $(bad).focus();
+    return;
+  }
   if (to < from) { error.textContent = t("badRange"); return; }
   error.textContent = "";
   Object.assign(state, { year, from, to });

@@ -336,6 +336,33 @@ class DashboardBrowserTest {
         return LocalDate.parse(iso).format(DateTimeFormatter.ofPattern("dd/MM/yyyy"));
     }
 
+    /** Regression: an impossible day read "dates are dd/mm/yyyy", naming neither the field nor what was typed. */
+    @Test
+    void aBadDateIsNamedWithItsFieldAndNothingIsAskedOfTheServer() {
+        String shown = browser.findElement(By.id("scope-line")).getText();
+        WebElement from = browser.findElement(By.id("from"));
+        from.clear();
+        from.sendKeys("32/13/2023");
+        browser.findElement(By.cssSelector("#controls button[type='submit']")).click();
+        waitUp().until(d -> d.findElement(By.id("control-error")).getText()
+                .equals("Từ ngày: “32/13/2023” không phải một ngày có thật theo dạng dd/mm/yyyy"));
+        assertThat(js().executeScript("return document.activeElement.id")).isEqualTo("from");
+        WebElement to = browser.findElement(By.id("to"));
+        from.clear();
+        from.sendKeys("31/12/2023");
+        to.clear();
+        to.sendKeys("01/01/2023");
+        browser.findElement(By.cssSelector("#controls button[type='submit']")).click();
+        waitUp().until(d -> d.findElement(By.id("control-error")).getText().equals("Ngày bắt đầu phải trước ngày kết thúc"));
+        WebElement year = browser.findElement(By.id("year"));
+        year.clear();
+        year.sendKeys("1990");
+        browser.findElement(By.cssSelector("#controls button[type='submit']")).click();
+        waitUp().until(d -> d.findElement(By.id("control-error")).getText()
+                .equals("Năm đánh giá: “1990” không phải một năm từ 2000 đến 2100"));
+        assertThat(browser.findElement(By.id("scope-line")).getText()).isEqualTo(shown);
+    }
+
     @Test
     void theEnglishSwitchChangesTheHeadersAndTheExportLinks() {
         assertThat(browser.findElement(By.cssSelector("#export-csv")).getAttribute("href")).contains("f=csv").contains("lang=vi");
