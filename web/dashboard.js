@@ -12,7 +12,8 @@ const esc = (s) => String(s).replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&
 
 class ApiError extends Error {
   constructor(status, body) {
-    super(String((lang === "vi" ? body.detailVi ?? body.detail_vi : body.detailEn ?? body.detail_en) ?? body.detail ?? body.error ?? status));
+    // The API answers in the language asked for (Accept-Language): its detail says what was wrong.
+    super(String(body.detail ?? body.error ?? status));
     this.status = status;
     this.body = body;
   }

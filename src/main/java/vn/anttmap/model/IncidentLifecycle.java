@@ -237,17 +237,27 @@ public final class IncidentLifecycle {
     public record Advance(String status, OffsetDateTime at, String detail) {
     }
 
-    /** A step refused: the field concerned and the reason, {@code "vi / en"}. */
+    /**
+     * A step refused: the field concerned and the reason, {@code "vi / en"}; {@link #outOfOrder} when the step is a
+     * real one but not the incident's next (the record's state decides, not the request), else the request itself is
+     * wrong (an unknown status, a missing detail).
+     */
     public static final class StepRefused extends RuntimeException {
         private final String field;
+        private final boolean outOfOrder;
 
-        public StepRefused(String field, String message) {
+        public StepRefused(String field, String message, boolean outOfOrder) {
             super(message);
             this.field = field;
+            this.outOfOrder = outOfOrder;
         }
 
         public String field() {
             return field;
+        }
+
+        public boolean outOfOrder() {
+            return outOfOrder;
         }
     }
 
@@ -257,27 +267,32 @@ public final class IncidentLifecycle {
      * by {@link #problems} like any record (times in order, none in the future).
      */
     public static Map<String, Object> advance(Map<String, Object> current, Advance a, String by, OffsetDateTime now) {
-        Step target = Step.of(a.status() == null ? "" : a.status().trim()).orElseThrow(() -> new StepRefused("status",
+        String known = String.join(", ", Codes.INCIDENT_STATUSES);
+        if (a.status() == null || a.status().isBlank()) {
+            throw new StepRefused("status", "cần trạng thái mới (status: " + known + ") / the new status is required (status: "
+                    + known + ")", false);
+        }
+        Step target = Step.of(a.status().trim()).orElseThrow(() -> new StepRefused("status",
                 "không có trạng thái '" + a.status() + "'; các trạng thái: " + String.join(", ", Codes.INCIDENT_STATUSES)
-                        + " / unknown status '" + a.status() + "'; statuses: " + String.join(", ", Codes.INCIDENT_STATUSES)));
+                        + " / unknown status '" + a.status() + "'; statuses: " + String.join(", ", Codes.INCIDENT_STATUSES), false));
         Step was = Step.of(String.valueOf(current.get("status"))).orElse(null);
         Step next = was == null ? Step.RECEIVED : was == Step.CLOSED ? null : Step.values()[was.ordinal() + 1];
         if (next == null) {
-            throw new StepRefused("status", "vụ việc đã kết thúc, không còn bước nào / the incident is closed: no step is left");
+            throw new StepRefused("status", "vụ việc đã kết thúc, không còn bước nào / the incident is closed: no step is left", true);
         }
         if (target != next) {
             String wasVi = was == null ? "chưa tiếp nhận" : "đang ở bước " + was.vi;
             String wasEn = was == null ? "not yet received" : "at the " + was.en + " step";
             throw new StepRefused("status", "không thể chuyển sang '" + target.vi + "': vụ việc " + wasVi + ", bước tiếp theo là '"
                     + next.vi + "' / cannot move to '" + target.en + "': the incident is " + wasEn + ", the next step is '"
-                    + next.en + "'");
+                    + next.en + "'", true);
         }
         String detail = a.detail() == null || a.detail().isBlank() ? null : a.detail().trim();
         if (target.detailField() != null && detail == null) {
             throw new StepRefused(target.detailField(), target == Step.ASSIGNED
                     ? "phân công cần ghi giao cho ai (assigned_to) / assigning needs whom it is assigned to (assigned_to)"
                     : "xử lý cần ghi hình thức xử lý (handling: " + String.join(", ", Codes.HANDLING_OUTCOMES)
-                    + ") / handling needs how it was handled (handling: " + String.join(", ", Codes.HANDLING_OUTCOMES) + ")");
+                    + ") / handling needs how it was handled (handling: " + String.join(", ", Codes.HANDLING_OUTCOMES) + ")", false);
         }
         Map<String, Object> out = new LinkedHashMap<>(current);
         out.put("status", target.code);

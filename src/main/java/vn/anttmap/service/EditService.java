@@ -161,19 +161,12 @@ public final class EditService {
         check(who, layer, before);
         requireVersion(layer, before, ifMatch);
         IncidentLifecycle.Advance a = step.get();
-        if (a.status() == null || IncidentLifecycle.Step.of(a.status().trim()).isEmpty()) {
-            String known = String.join(", ", vn.anttmap.model.Codes.INCIDENT_STATUSES);
-            throw new InvalidInputException("request", new Problem("request", "status", a.status() == null
-                    ? "cần trạng thái mới (status: " + known + ") / the new status is required (status: " + known + ")"
-                    : "không có trạng thái '" + a.status() + "'; các trạng thái: " + known + " / unknown status '" + a.status()
-                    + "'; statuses: " + known));
-        }
         OffsetDateTime now = vn.anttmap.model.VietnamTime.inVietnam(OffsetDateTime.now(clock).truncatedTo(ChronoUnit.SECONDS));
         Map<String, Object> after;
         try {
             after = IncidentLifecycle.advance(before.properties(), a, who.username(), now);
         } catch (IncidentLifecycle.StepRefused e) {
-            if ("status".equals(e.field())) {
+            if (e.outOfOrder()) {
                 throw new EditException(Kind.CONFLICT, e.getMessage(), version(layer, before), "status");
             }
             throw new InvalidInputException("request", new Problem("request", e.field(), e.getMessage()));

@@ -57,6 +57,15 @@ class IncidentLifecycleTest {
         IncidentLifecycle.StepRefused closing = catchThrowableOfType(() -> step(incident(), "closed", "2023-05-10T09:00:00+07:00", null),
                 IncidentLifecycle.StepRefused.class);
         assertThat(closing.field()).isEqualTo("status");
+        assertThat(closing.outOfOrder()).as("the record's state refuses it: a conflict, not a bad request").isTrue();
+        // A status that does not exist, or none, is the request's own error.
+        IncidentLifecycle.StepRefused unknown = catchThrowableOfType(() -> step(incident(), "solved", "2023-05-10T09:00:00+07:00", null),
+                IncidentLifecycle.StepRefused.class);
+        assertThat(unknown.outOfOrder()).isFalse();
+        assertThat(unknown.getMessage()).isEqualTo("không có trạng thái 'solved'; các trạng thái: received, assigned, verified, "
+                + "handled, closed / unknown status 'solved'; statuses: received, assigned, verified, handled, closed");
+        assertThat(catchThrowableOfType(() -> step(incident(), null, "2023-05-10T09:00:00+07:00", null), IncidentLifecycle.StepRefused.class)
+                .getMessage()).endsWith("the new status is required (status: received, assigned, verified, handled, closed)");
         assertThat(closing.getMessage()).isEqualTo("không thể chuyển sang 'kết thúc': vụ việc chưa tiếp nhận, bước tiếp theo là "
                 + "'tiếp nhận' / cannot move to 'closed': the incident is not yet received, the next step is 'received'");
         Map<String, Object> received = step(incident(), "received", "2023-05-10T08:30:00+07:00", null);
