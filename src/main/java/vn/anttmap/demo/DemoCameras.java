@@ -72,12 +72,7 @@ final class DemoCameras {
             LocalDate installed = firstInstall.plusDays(ctx.rnd.nextInt(850));
             String owner = ownerCodes[owners[i]];
             String status = statusCodes[statuses[i]];
-            String funding = switch (owner) {
-                case "household" -> "household";
-                case "business" -> "business";
-                case "police" -> "state_budget";
-                default -> "community_fund";
-            };
+            String funding = DemoContext.fundingOf(owner);
             LocalDate lastSeen = "active".equals(status) ? LocalDate.of(2023, 10, 31).minusDays(ctx.rnd.nextInt(5))
                     : LocalDate.of(2023, 1, 1).plusDays(ctx.rnd.nextInt(240));
             out.add(new Feature(String.format(Locale.ROOT, "cam-%03d", i + 1), ctx.snap(site.at()), props(

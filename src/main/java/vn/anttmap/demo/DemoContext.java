@@ -181,6 +181,16 @@ final class DemoContext {
         return parts;
     }
 
+    /** Who pays for a camera of the owner: the household, the business, the State for the police, else the community fund. */
+    static String fundingOf(String owner) {
+        return switch (owner) {
+            case "household" -> "household";
+            case "business" -> "business";
+            case "police" -> "state_budget";
+            default -> "community_fund";
+        };
+    }
+
     /** A camera's lens: its kind, field of view and range. */
     record Lens(String kind, double fovDeg, double rangeM) {
     }

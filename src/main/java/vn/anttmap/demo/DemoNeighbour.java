@@ -160,12 +160,7 @@ final class DemoNeighbour {
             double range = lens.rangeM();
             String owner = ownerCodes[owners[i]];
             String status = statusCodes[statuses[i]];
-            String funding = switch (owner) {
-                case "household" -> "household";
-                case "business" -> "business";
-                case "police" -> "state_budget";
-                default -> "community_fund";
-            };
+            String funding = DemoContext.fundingOf(owner);
             double bearing = round(ctx.rnd.nextDouble() * 360, 1) % 360;
             LocalDate installed = LocalDate.of(2021, 3, 1).plusDays(ctx.rnd.nextInt(850));
             LocalDate lastSeen = "active".equals(status) ? LocalDate.of(2023, 10, 31).minusDays(ctx.rnd.nextInt(5))
