@@ -375,6 +375,8 @@ class MapPageBrowserTest {
                         assertThat(e.username()).isEqualTo("officer-hh");
                         assertThat(e.detail()).isEqualTo(DELETE_REASON);
                     });
+            // The store has it deleted before the answer reaches the page: the pin goes once the page has the answer.
+            waitUp().until(d -> d.findElements(By.cssSelector(".antt-pin")).isEmpty());
             assertThat(browser.findElements(By.cssSelector(".antt-pin"))).isEmpty();
         } finally {
             removeAll(incidents, before);
